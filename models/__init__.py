@@ -1,0 +1,42 @@
+"""The output contract: pydantic v2 models for articles and article profiles.
+
+Other tools rely on these names and meanings; extend, never rename.
+"""
+
+from models.article import Article, Block, BlockKind
+from models.profile import (
+    SCHEMA_VERSION,
+    ArticleMeta,
+    Evidence,
+    Organisation,
+    OrganisationKind,
+    Person,
+    Place,
+    PlaceRef,
+    Profile,
+    Quote,
+    SdgMention,
+    SdgMethod,
+    Statement,
+    StatementTopic,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "ArticleMeta",
+    "Block",
+    "BlockKind",
+    "Evidence",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "Place",
+    "PlaceRef",
+    "Profile",
+    "Quote",
+    "SdgMention",
+    "SdgMethod",
+    "Statement",
+    "StatementTopic",
+]

@@ -1,0 +1,145 @@
+"""The article profile: the JSON document the pipeline writes per article."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from models.base import ContractModel
+
+#: Bumped when a field changes meaning or is removed (additions keep it).
+SCHEMA_VERSION = "1.0"
+
+OrganisationKind = Literal["company", "public_body", "other"]
+SdgMethod = Literal["explicit", "theme"]
+StatementTopic = Literal["purpose", "expectations", "sdgs", "other"]
+
+
+class Evidence(ContractModel):
+    """A span of the article text that backs a value."""
+
+    start: int = Field(ge=0, description="Start offset in the article text")
+    end: int = Field(ge=0, description="End offset (exclusive) in the article text")
+    text: str = Field(description="The article text between start and end")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Evidence:
+        if self.end < self.start:
+            raise ValueError("evidence end before start")
+        return self
+
+
+class PlaceRef(ContractModel):
+    """A place as tied to an organisation."""
+
+    name: str = Field(description="The place as written, e.g. 'Lysaker'")
+    municipality: str | None = Field(default=None, description="Municipality it lies in")
+    county: str | None = Field(default=None, description="County (as of 2024) it lies in")
+    former_county: str | None = Field(
+        default=None, description="County before the 2024 split of Viken etc., when different"
+    )
+    evidence: Evidence | None = Field(default=None, description="Where the tie is stated")
+
+
+class Place(PlaceRef):
+    """A place mentioned in the article."""
+
+    mentions: list[Evidence] = Field(default_factory=list, description="Every mention")
+
+
+class SdgMention(ContractModel):
+    """One goal named or inferred in the text."""
+
+    number: int = Field(ge=1, le=17, description="Goal number 1-17")
+    name: str = Field(description="The goal's official Norwegian (bokmål) name")
+    method: SdgMethod = Field(
+        description="explicit: the text names the goal; theme: inferred from the subject matter"
+    )
+    evidence: Evidence = Field(description="The number, name or theme words in the text")
+    organisation: str | None = Field(
+        default=None, description="Name of the organisation it belongs to; null for the article"
+    )
+
+
+class Statement(ContractModel):
+    """What an organisation said, grouped by the question it answers."""
+
+    topic: StatementTopic = Field(description="purpose, expectations, sdgs or other")
+    text: str = Field(description="The statement")
+    evidence: Evidence
+
+
+class Organisation(ContractModel):
+    """An organisation the article is about."""
+
+    name: str = Field(description="Full name as first written in full")
+    aliases: list[str] = Field(default_factory=list, description="Other names used for it")
+    kind: OrganisationKind = Field(description="company, public_body or other")
+    industry: str | None = Field(default=None, description="Industry as written, e.g. 'flyindustri'")
+    industry_evidence: Evidence | None = None
+    places: list[PlaceRef] = Field(default_factory=list, description="Places tied to it")
+    sdgs: list[SdgMention] = Field(default_factory=list, description="Goals it states or works on")
+    statements: list[Statement] = Field(default_factory=list)
+    mentions: list[Evidence] = Field(default_factory=list, description="Every mention by any name")
+
+
+class Quote(ContractModel):
+    text: str
+    evidence: Evidence
+
+
+class Person(ContractModel):
+    name: str
+    title: str | None = Field(default=None, description="Role as written, e.g. 'seniorrådgiver'")
+    organisation: str | None = Field(default=None, description="Organisation name it speaks for")
+    quotes: list[Quote] = Field(default_factory=list)
+    mentions: list[Evidence] = Field(default_factory=list)
+
+
+class ArticleMeta(ContractModel):
+    id: str
+    source: str = Field(description="The path or URL it came from")
+    url: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    published: date | None = None
+    authors: list[str] = Field(default_factory=list)
+    language: Literal["nb", "nn"]
+
+
+class Profile(ContractModel):
+    """Everything the pipeline found in one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    pipeline_version: str = Field(description="Version of the pipeline that wrote it")
+    model: str = Field(description="The spaCy pipeline used (name and version)")
+    article: ArticleMeta
+    text: str = Field(description="The mined article text all evidence offsets refer to")
+    organisations: list[Organisation] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    sdgs: list[SdgMention] = Field(default_factory=list, description="All goal mentions")
+
+    @model_validator(mode="after")
+    def _evidence_matches_text(self) -> Profile:
+        for ev in _all_evidence(self):
+            if self.text[ev.start : ev.end] != ev.text:
+                raise ValueError(f"evidence {ev.start}:{ev.end} does not match the text")
+        return self
+
+
+def _all_evidence(profile: Profile) -> list[Evidence]:
+    found: list[Evidence] = []
+    for org in profile.organisations:
+        found += org.mentions + [s.evidence for s in org.statements] + [s.evidence for s in org.sdgs]
+        found += [p.evidence for p in org.places if p.evidence]
+        if org.industry_evidence:
+            found.append(org.industry_evidence)
+    for place in profile.places:
+        found += place.mentions
+    for person in profile.people:
+        found += person.mentions + [q.evidence for q in person.quotes]
+    found += [s.evidence for s in profile.sdgs]
+    return found
