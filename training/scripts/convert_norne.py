@@ -1,0 +1,217 @@
+"""Convert NorNE (NDT-column CoNLL) to spaCy DocBin with natural spacing.
+
+The NorNE train/dev files separate every token by whitespace. The withheld test
+split is natural text (``# text =`` + ``SpaceAfter=No``), so we rebuild the
+spacing here (``detokenize``), and every token keeps its gold entity tag, lemma
+and a UPOS tag mapped from the NDT part of speech (``ndt_to_upos``).
+
+Usage:
+    python scripts/convert_norne.py INPUT.conllu OUTPUT.spacy [--n-sents 1]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, List, NamedTuple, Optional, Sequence
+
+NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "»", "%", "…", "”", "'s"}
+NO_SPACE_AFTER = {"(", "[", "{", "«", "“"}
+STRAIGHT_QUOTES = {'"', "'"}
+
+# UD tags the copula and modals AUX; "ha"/"bli"/"få"/"verte" are AUX only as
+# auxiliaries, which needs the parse: they follow the next word's participle.
+AUX_LEMMAS = {"være", "vere", "kunne", "skulle", "ville", "vilje", "måtte", "burde"}
+AUX_IF_PARTICIPLE = {"ha", "bli", "verte", "få"}
+NUMBER_WORDS = {
+    "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
+    "ni", "ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten",
+    "atten", "nitten", "tjue", "tjuge", "tretti", "tretti", "førti", "femti", "seksti",
+    "sytti", "åtti", "nitti", "hundre", "tusen", "million", "millioner", "milliard",
+    "milliarder", "null", "halvannen", "halvanna",
+}
+PUNCT_POS = {"clb", "<komma>", "<anf>", "<strek>", "<parentes-beg>", "<parentes-slutt>"}
+
+
+class Token(NamedTuple):
+    form: str
+    lemma: str
+    pos: str
+    feats: str
+    ent: str  # IOB tag, e.g. "B-ORG" or "O"
+
+
+class Sentence(NamedTuple):
+    sent_id: str
+    tokens: List[Token]
+
+
+def read_conllu(path: Path) -> Iterator[Sentence]:
+    """Yield sentences from a NorNE CoNLL file (NDT or UD columns)."""
+    tokens: List[Token] = []
+    sent_id = ""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("# sent_id"):
+                sent_id = line.split("=", 1)[1].strip()
+            elif line.startswith("#"):
+                continue
+            elif not line.strip():
+                if tokens:
+                    yield Sentence(sent_id, tokens)
+                    tokens = []
+            else:
+                cols = line.split("\t")
+                if "-" in cols[0] or "." in cols[0]:
+                    continue
+                misc = cols[9] if len(cols) > 9 else "_"
+                ent = "O"
+                for part in misc.split("|"):
+                    if part.startswith("name="):
+                        ent = part[5:]
+                tokens.append(Token(cols[1], cols[2], cols[3], cols[5], ent))
+    if tokens:
+        yield Sentence(sent_id, tokens)
+
+
+def detokenize(forms: Sequence[str]) -> List[bool]:
+    """Return, for each token, whether a space follows it in natural text."""
+    n = len(forms)
+    spaces = [True] * n
+    quote_open = {q: False for q in STRAIGHT_QUOTES}
+    for i, form in enumerate(forms):
+        nxt = forms[i + 1] if i + 1 < n else None
+        if form in NO_SPACE_AFTER:
+            spaces[i] = False
+        if nxt is not None and (nxt in NO_SPACE_BEFORE or re.fullmatch(r"[.,:;!?…]+", nxt)):
+            spaces[i] = False
+        if form == '"':
+            if not quote_open['"']:  # opening quote: glue to the next token
+                spaces[i] = False
+                quote_open['"'] = True
+            else:  # closing quote: glue to the previous token
+                if i > 0:
+                    spaces[i - 1] = False
+                quote_open['"'] = False
+        # "-" glued inside hyphenated coordinations like "Nord- og Sør-Norge" stays
+        # attached to its first part in the source; standalone dashes stay spaced.
+    if n:
+        spaces[-1] = False
+    return spaces
+
+
+def ndt_to_upos(tok: Token, nxt: Optional[Token]) -> str:
+    feats = set(tok.feats.split("|"))
+    pos, lemma = tok.pos, tok.lemma.lower()
+    if pos in PUNCT_POS:
+        return "PUNCT"
+    if pos == "subst":
+        return "PROPN" if "prop" in feats else "NOUN"
+    if pos == "verb":
+        if lemma in AUX_LEMMAS:
+            return "AUX"
+        if lemma in AUX_IF_PARTICIPLE and nxt is not None and "perf-part" in nxt.feats:
+            return "AUX"
+        return "VERB"
+    if pos == "adj":
+        return "ADJ"
+    if pos == "adv":
+        return "PART" if lemma in {"ikke", "ikkje", "ei"} else "ADV"
+    if pos == "prep":
+        if lemma in {"her", "der"}:
+            return "ADV"
+        if lemma == "som" or (nxt is not None and nxt.pos == "inf-merke"):
+            return "SCONJ"
+        return "ADP"
+    if pos == "konj":
+        return "CCONJ"
+    if pos == "sbu":
+        return "PRON" if lemma == "som" else "SCONJ"
+    if pos == "det":
+        if "kvant" in feats and (tok.form[:1].isdigit() or lemma in NUMBER_WORDS):
+            return "NUM"
+        if "poss" in feats:
+            return "PRON"
+        return "DET"
+    if pos == "pron":
+        return "PRON"
+    if pos == "inf-merke":
+        return "PART"
+    if pos == "interj":
+        return "INTJ"
+    if pos == "symb":
+        return "SYM"
+    if pos == "ukjent":
+        return "X"
+    return pos if pos.isupper() else "X"  # UD files already carry UPOS
+
+
+def clean_lemma(tok: Token) -> str:
+    """NDT writes punctuation lemmas as "$," etc.; use the form instead."""
+    if tok.lemma.startswith("$") and len(tok.lemma) > 1:
+        return tok.form
+    return tok.lemma
+
+
+def sentence_to_doc(nlp_vocab, sent: Sentence):
+    from spacy.tokens import Doc
+
+    forms = [t.form for t in sent.tokens]
+    spaces = detokenize(forms)
+    ents = []
+    for t in sent.tokens:
+        tag = t.ent
+        if tag.startswith("I-") and (not ents or ents[-1] == "O"):
+            tag = "B-" + tag[2:]
+        ents.append(tag)
+    poses = [
+        ndt_to_upos(t, sent.tokens[i + 1] if i + 1 < len(sent.tokens) else None)
+        for i, t in enumerate(sent.tokens)
+    ]
+    sent_starts = [True] + [False] * (len(forms) - 1)
+    return Doc(
+        nlp_vocab,
+        words=forms,
+        spaces=spaces,
+        ents=ents,
+        lemmas=[clean_lemma(t) for t in sent.tokens],
+        pos=poses,
+        sent_starts=sent_starts,
+    )
+
+
+def convert(inputs: Iterable[Path], output: Path, n_sents: int = 1) -> int:
+    import spacy
+    from spacy.tokens import Doc, DocBin
+
+    nlp = spacy.blank("nb")
+    db = DocBin(store_user_data=False)
+    count = 0
+    for path in inputs:
+        batch = []
+        for sent in read_conllu(path):
+            batch.append(sentence_to_doc(nlp.vocab, sent))
+            if len(batch) == n_sents:
+                db.add(Doc.from_docs(batch) if n_sents > 1 else batch[0])
+                batch = []
+            count += 1
+        if batch:
+            db.add(Doc.from_docs(batch) if len(batch) > 1 else batch[0])
+    output.parent.mkdir(parents=True, exist_ok=True)
+    db.to_disk(output)
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("inputs", nargs="+", type=Path, help="NorNE .conllu file(s)")
+    parser.add_argument("output", type=Path, help="output .spacy file")
+    parser.add_argument("--n-sents", type=int, default=1, help="sentences per Doc")
+    args = parser.parse_args()
+    count = convert(args.inputs, args.output, args.n_sents)
+    print(f"Wrote {count} sentences from {len(args.inputs)} file(s) to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
