@@ -43,9 +43,15 @@ class PlaceRef(ContractModel):
     evidence: Evidence | None = Field(default=None, description="Where the tie is stated")
 
 
+PlaceKind = Literal["municipality", "county", "former_county", "locality", "country", "unknown"]
+
+
 class Place(PlaceRef):
     """A place mentioned in the article."""
 
+    kind: PlaceKind = Field(
+        default="unknown", description="What the name is: municipality, county, locality, ..."
+    )
     mentions: list[Evidence] = Field(default_factory=list, description="Every mention")
 
 

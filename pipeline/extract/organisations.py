@@ -1,0 +1,285 @@
+"""Organisations: who the article is about, by name, alias, kind, industry and places.
+
+Candidates come from the genre's own ways of introducing an organisation, strongest first:
+1. an industry noun before the name ("flyindustribedriften GKN Aerospace");
+2. a generic noun after it ("Sundvolden hotell") or a legal suffix ("Brattli AS");
+3. public-body forms ("Viken fylkeskommune", "Innovasjon Norge");
+4. a section heading over question-and-answer items ("Holzweiler:");
+5. the model's ORG entities.
+Names that are prefixes of each other are merged; the strongest, earliest form is the name,
+the others are aliases ("Holzweiler" -> "Holzweiler Items").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from models import Article, Evidence, OrganisationKind, PlaceRef
+from pipeline.extract.sections import Section
+from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules
+from pipeline.places import lookup_place
+
+INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
+
+
+@dataclass
+class OrgDraft:
+    name: str
+    source: int
+    first: int
+    kind: OrganisationKind
+    industry: str | None = None
+    industry_span: tuple[int, int] | None = None
+    aliases: list[str] = field(default_factory=list)
+    places: list[PlaceRef] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    r = rules()
+    heads = alternation(r["org_head_nouns"])
+    tails = alternation(r["name_tail_nouns"])
+    legal = alternation(r["legal_suffixes"])
+    public_heads = alternation(["fylkeskommune", "kommune", "fylkeskommune", "kommunale foretak"])
+    public_names = alternation(r["public_body_names"])
+    return {
+        # industry prefix chain + head noun + name: "Digitaliserings-, robotiserings- og elektrifiseringsbedriften Goodtech"
+        "intro": re.compile(
+            rf"(?<![\w-])(?P<industry>(?:[\wæøå]+-,?\s+)*(?:[\wæøå]+-\s+og\s+)?[\wæøå]*)(?P<head>{heads})\s+(?P<name>{NAME})"
+        ),
+        "tail": re.compile(rf"(?P<name>{NAME}\s+(?P<tail>{tails}))(?![\wæøå])"),
+        "legal": re.compile(rf"(?P<name>{NAME}\s+(?:{legal}))(?![\w])"),
+        "public": re.compile(
+            rf"(?P<name>(?<![\w-]){CAP_WORD}(?:\s+og\s+{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
+            rf"|(?P<named>(?<![\w-])(?:{public_names})(?![\wæøå]))"
+            rf"|(?P<statsforvalter>Statsforvalteren\s+i\s+{CAP_WORD}(?:\s+og\s+{CAP_WORD})?)"
+        ),
+        "described": re.compile(
+            rf"(?P<name>{NAME})\s+er\s+(?:en|ei|et|eit)\s+(?:\w+\s+)?(?P<industry>[\wæøå-]+?)(?P<head>bedrift|selskap|virksomhet|verksemd|produsent|leverandør|konsern)\b"
+        ),
+    }
+
+
+_LINKING_S = re.compile(r"(ing|sjon|het|tet|dom|skap|else|nad|ment|sel|tur)s$")
+
+
+def normalise_industry(raw: str) -> str | None:
+    """'Digitaliserings-, robotiserings- og elektrifiserings' -> 'digitalisering, robotisering og elektrifisering'."""
+    text = " ".join(raw.lower().split()).strip(" ,-")
+    if not text:
+        return None
+    parts = re.split(r"(-,?\s+og\s+|-,\s+|-\s+)", text)
+    words = []
+    for part in parts:
+        if part.strip().startswith("-"):
+            words.append(", " if "," in part and "og" not in part else " og ")
+        else:
+            words.append(_LINKING_S.sub(r"\1", part))
+    return "".join(words).replace(" ,", ",").strip()
+
+
+def _skip_name(name: str) -> bool:
+    first = name.split()[0]
+    return first in rules()["not_organisations"] or len(name) < 2
+
+
+def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> list[OrgDraft]:
+    """All organisation drafts of an article, merged by alias."""
+    text = article.text
+    pats = _patterns()
+    drafts: list[OrgDraft] = []
+    for m in pats["intro"].finditer(text):
+        name = _trim_name(m.group("name"))
+        if _skip_name(name):
+            continue
+        industry = normalise_industry(m.group("industry"))
+        span = (m.start("industry"), m.start("head")) if industry else None
+        drafts.append(OrgDraft(name, INTRO, m.start("name"), "company", industry, span))
+    for m in pats["described"].finditer(text):
+        name = _trim_name(m.group("name"))
+        if not _skip_name(name):
+            industry = normalise_industry(m.group("industry"))
+            drafts.append(OrgDraft(name, INTRO, m.start("name"), "company", industry,
+                                   (m.start("industry"), m.end("industry")) if industry else None))
+    for m in pats["tail"].finditer(text):
+        name = m.group("name")
+        if not _skip_name(name):
+            drafts.append(OrgDraft(name, TAIL, m.start("name"), "company", m.group("tail").lower(),
+                                   (m.start("tail"), m.end("tail"))))
+    for m in pats["legal"].finditer(text):
+        if not _skip_name(m.group("name")):
+            drafts.append(OrgDraft(m.group("name"), TAIL, m.start("name"), "company"))
+    for m in pats["public"].finditer(text):
+        name = m.group(0)
+        drafts.append(OrgDraft(name, PUBLIC, m.start(), "public_body"))
+    drafts += _heading_orgs(sections, drafts)
+    drafts += _model_orgs(doc, text)
+    merged = _merge(drafts)
+    for draft in merged:
+        _add_extended_names(text, draft)
+        draft.places = _places_of(text, draft)
+    return merged
+
+
+def _trim_name(name: str) -> str:
+    # "Goodtech Og" never happens, but a name running into a capitalised sentence start can:
+    # cut at the first word that is a known function word.
+    words = name.split()
+    stop = set(rules()["not_organisations"])
+    for i, word in enumerate(words[1:], start=1):
+        if word in stop:
+            return " ".join(words[:i])
+    return name
+
+
+def _heading_orgs(sections: list[Section], known: list[OrgDraft]) -> list[OrgDraft]:
+    """A heading over Q&A items names an organisation ("Holzweiler:")."""
+    found = []
+    for section in sections:
+        title = section.title
+        if not re.fullmatch(NAME, title) or _skip_name(title) or len(title.split()) > 5:
+            continue
+        if section.qa_items() or any(_related(title, d.name) for d in known):
+            found.append(OrgDraft(title, HEADING, section.start, "company"))
+    return found
+
+
+def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
+    public_heads = tuple(rules()["public_body_heads"])
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        name = ent.text.strip()
+        if _skip_name(name) or not name[0].isupper() or "\n" in name:
+            continue
+        kind: OrganisationKind = "public_body" if name.lower().endswith(public_heads) else "other"
+        found.append(OrgDraft(name, MODEL, ent.start_char, kind))
+    return found
+
+
+def _tokens(name: str) -> list[str]:
+    return name.lower().split()
+
+
+def _related(a: str, b: str) -> bool:
+    """True when one name is the other or a word-prefix of it ("Holzweiler" / "Holzweiler Items")."""
+    ta, tb = _tokens(a), _tokens(b)
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return long_[: len(short)] == short
+
+
+def _merge(drafts: list[OrgDraft]) -> list[OrgDraft]:
+    """Group drafts whose names are prefixes of each other; the strongest, earliest names the group."""
+    groups: list[list[OrgDraft]] = []
+    for draft in sorted(drafts, key=lambda d: (d.source, d.first)):
+        home = next((g for g in groups if any(_related(draft.name, d.name) for d in g)), None)
+        if home is None:
+            groups.append([draft])
+        else:
+            home.append(draft)
+    merged = []
+    for group in groups:
+        lead = group[0]
+        for other in group[1:]:
+            if other.name != lead.name and other.name not in lead.aliases:
+                lead.aliases.append(other.name)
+            if lead.industry is None and other.industry:
+                lead.industry, lead.industry_span = other.industry, other.industry_span
+            if other.kind == "company" and other.source < HEADING and lead.kind == "other":
+                lead.kind = "company"
+        lead.first = min(d.first for d in group)
+        merged.append(lead)
+    return sorted(merged, key=lambda d: d.first)
+
+
+def _add_extended_names(text: str, draft: OrgDraft) -> None:
+    """'GKN Aerospace Norge' later in the text is the same organisation as 'GKN Aerospace'."""
+    extensions = alternation(rules()["name_extensions"])
+    pattern = rf"(?<![\w-]){re.escape(draft.name)}\s+(?:{extensions})(?![\wæøå])"
+    for m in re.finditer(pattern, text):
+        if m.group(0) not in draft.aliases:
+            draft.aliases.append(m.group(0))
+
+
+# --- places tied to an organisation -----------------------------------------------------
+
+_PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,160})\)")
+_AT = re.compile(rf"\s+(?:på|i)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD})?)")
+_WHERE = re.compile(
+    rf",?\s+som\s+(?:har\s+(?:hovedkontor|hovudkontor|kontor(?:er)?|avdelinger|avdelingar|anlegg|fabrikk(?:er)?|virksomhet|verksemd|lokaler)|holder\s+til|held\s+til|ligger|ligg|er\s+lokalisert)\s+(?:i|på)\s+(?P<places>[^.;:\n]{1,120})"
+)
+_LIST_SPLIT = re.compile(r",\s*|\s+og\s+|\s+samt\s+")
+_LIST_NOISE = re.compile(r"\b(blant annet|mellom anna|m\.fl\.?|med flere|med fleire|mfl\.?|etc\.?|osv\.?)\b", re.I)
+
+
+def mention_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Every occurrence of any of the names (with an optional genitive s), longest names first."""
+    spans: list[tuple[int, int]] = []
+    for name in sorted(set(names), key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?=s?(?![\wæøå]))", text):
+            if not any(s <= m.start() < e for s, e in spans):
+                spans.append((m.start(), m.end()))
+    return sorted(spans)
+
+
+def _places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
+    places: list[PlaceRef] = []
+    seen: set[str] = set()
+    for _, end in mention_spans(text, draft.names()):
+        for name, start, stop, strict in _places_after(text, end):
+            facts = lookup_place(name)
+            if (facts is None and strict) or name.lower() in seen:
+                continue
+            seen.add(name.lower())
+            places.append(PlaceRef(
+                name=name,
+                municipality=facts.municipality if facts else None,
+                county=facts.county if facts else None,
+                former_county=facts.former_county if facts else None,
+                evidence=evidence(text, start, stop),
+            ))
+    return places
+
+
+def _places_after(text: str, end: int) -> list[tuple[str, int, int, bool]]:
+    """Place names written right after an organisation's name: '(Oslo, Moss og Fredrikstad)', 'på Krokskogen'.
+
+    The bool says whether the place must be known to the gazetteer: a parenthesis right after
+    a name is the genre's way of saying where it is, so unknown names are kept there.
+    """
+    rest = text[end:]
+    rest = rest[1:] if rest.startswith("s") and not rest[1:2].isalpha() else rest
+    offset = end + (len(text[end:]) - len(rest))
+    for pattern, group, strict in ((_PAREN, "inner", False), (_WHERE, "places", True)):
+        m = pattern.match(rest)
+        if m:
+            return _split_places(m.group(group), offset + m.start(group), strict)
+    m = _AT.match(rest)
+    if m:
+        return _split_places(m.group("place"), offset + m.start("place"), True)
+    return []
+
+
+def _split_places(chunk: str, base: int, strict: bool) -> list[tuple[str, int, int, bool]]:
+    cleaned = _LIST_NOISE.sub(lambda m: " " * len(m.group(0)), chunk)
+    found = []
+    pos = 0
+    for piece in _LIST_SPLIT.split(cleaned):
+        at = cleaned.find(piece, pos)
+        pos = at + len(piece)
+        name = piece.strip()
+        if not name or not re.fullmatch(rf"{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}|\s+{CAP_WORD})*", name):
+            continue
+        start = base + at + (len(piece) - len(piece.lstrip()))
+        found.append((name, start, start + len(name), strict))
+    return found
+
+
+def organisation_evidence(text: str, draft: OrgDraft) -> list[Evidence]:
+    return [evidence(text, s, e) for s, e in mention_spans(text, draft.names())]

@@ -1,0 +1,113 @@
+"""People quoted in the article: name, title, organisation and their quotes.
+
+News Norwegian attributes speech in a few fixed shapes, which these rules follow:
+"..., sier seniorrådgiver Kari Nordmann fra Viken fylkeskommune." (verb, title, name, org),
+"Kari Nordmann, daglig leder i Fjordlys, sier ..." (apposition), and later "..., påpeker
+Nordmann." (surname only).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models import Article
+from pipeline.extract.text import NAME, PERSON, alternation, rules
+
+_ORG_TAIL = rf"{NAME}(?:\s+(?:fylkeskommune|kommune))?"
+_PREP = r"(?:fra|frå|i|hos|ved|på)"
+_FUNCTION_WORDS = {"at", "det", "den", "de", "dei", "seg", "og", "som", "også", "òg", "nå", "no", "han", "hun", "ho"}
+
+
+@dataclass
+class PersonDraft:
+    name: str
+    title: str | None
+    organisation: str | None
+    mention: tuple[int, int]
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+def _verbs() -> str:
+    return alternation(rules()["speech_verbs"])
+
+
+def _speech_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w])(?:{_verbs()})\s+(?P<title>(?:[a-zæøå][\wæøå-]*\s+){{0,4}}?)(?P<name>{PERSON})"
+        rf"(?:\s+{_PREP}\s+(?P<org>{_ORG_TAIL}))?"
+    )
+
+
+def _apposition_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<name>{PERSON}),\s+(?P<title>[a-zæøå][\wæøå -]{{2,60}}?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),"
+    )
+
+
+def _clean_title(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    words = [w for w in raw.split() if w not in _FUNCTION_WORDS]
+    # a title sits right before the name; drop leading words that are not part of it
+    while words and words[0] in _FUNCTION_WORDS:
+        words.pop(0)
+    return " ".join(words) or None
+
+
+def find_people(article: Article) -> list[PersonDraft]:
+    text = article.text
+    people: dict[str, PersonDraft] = {}
+    for pattern in (_speech_pattern(), _apposition_pattern()):
+        for m in pattern.finditer(text):
+            name = m.group("name")
+            if name.split()[0] in rules()["not_organisations"]:
+                continue
+            draft = people.get(name)
+            if draft is None:
+                draft = people[name] = PersonDraft(name, None, None, (m.start("name"), m.end("name")))
+            draft.title = draft.title or _clean_title(m.group("title"))
+            draft.organisation = draft.organisation or (m.group("org") if m.group("org") else None)
+    for draft in people.values():
+        draft.mentions = [
+            (m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)
+        ]
+    _attach_quotes(article, list(people.values()))
+    return sorted(people.values(), key=lambda p: p.mention[0])
+
+
+_QUOTE_START = re.compile(r"^[–—-]\s+|^«")
+
+
+def _attach_quotes(article: Article, people: list[PersonDraft]) -> None:
+    """Dash-quote blocks ending in an attribution go to the person named in it."""
+    attribution = re.compile(rf",?\s*»?,?\s+(?:{_verbs()})\s+(?P<who>[^.]*?)\.?$")
+    for block in article.blocks:
+        opener = _QUOTE_START.match(block.text)
+        if not opener:
+            continue
+        tail = None
+        for m in attribution.finditer(block.text):
+            tail = m
+        if tail is None:
+            continue
+        speaker = _speaker(tail.group("who"), people)
+        if speaker is None:
+            continue
+        start = block.start + opener.end()
+        end = block.start + tail.start()
+        speaker.quotes.append((start, end))
+
+
+def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
+    for person in people:
+        if person.name in who:
+            return person
+    words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
+    matches = [p for p in people if p.surname in words]
+    return matches[0] if len(matches) == 1 else None

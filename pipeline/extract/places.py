@@ -1,0 +1,67 @@
+"""Place mentions: every Norwegian place name in the text, normalised to municipality and county."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from models import Article, Place
+from pipeline.extract.text import evidence, rules
+from pipeline.places import lookup_place
+
+# One to three capitalised words, allowing the joiners of names like "Møre og Romsdal", "Mo i Rana".
+_CANDIDATE = re.compile(
+    r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:og|i)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*|\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,2}"
+)
+_PLACE_PREPOSITION = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|rundt|utenfor|utanfor|nær)\s+|\()$")
+_LOCATION_LABELS = {"GPE_LOC", "LOC", "GPE", "GPE_ORG"}
+
+
+def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
+    """Places mentioned in the text; spans inside people's names are excluded."""
+    text = article.text
+    located = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _LOCATION_LABELS]
+    ambiguous = set(rules()["ambiguous_place_names"])
+    places: dict[str, Place] = {}
+    for m in _CANDIDATE.finditer(text):
+        for name, start in _sub_names(m.group(0), m.start()):
+            end = start + len(name)
+            if any(s <= start < e for s, e in exclude):
+                continue
+            facts = lookup_place(name) or (lookup_place(name[:-1]) if name.endswith("s") else None)
+            if facts is None:
+                continue
+            if name in ambiguous and not _clearly_a_place(text, start, end, located):
+                continue
+            canonical = facts.name if lookup_place(name) else name[:-1]
+            place = places.get(canonical)
+            if place is None:
+                place = places[canonical] = Place(
+                    name=canonical, kind=facts.kind, municipality=facts.municipality,
+                    county=facts.county, former_county=facts.former_county,
+                )
+            place.mentions.append(evidence(text, start, end))
+            break
+    for start, end in located:
+        name = text[start:end]
+        if name not in places and lookup_place(name) is None and not any(s <= start < e for s, e in exclude):
+            places.setdefault(name, Place(name=name, kind="unknown")).mentions.append(evidence(text, start, end))
+    return sorted(places.values(), key=lambda p: p.mentions[0].start)
+
+
+def _sub_names(chunk: str, base: int) -> list[tuple[str, int]]:
+    """The chunk and its shorter word-prefixes and suffixes, longest first."""
+    words = list(re.finditer(r"\S+", chunk))
+    found = []
+    for size in range(len(words), 0, -1):
+        for i in range(0, len(words) - size + 1):
+            start, end = words[i].start(), words[i + size - 1].end()
+            found.append((chunk[start:end], base + start))
+    return found
+
+
+def _clearly_a_place(text: str, start: int, end: int, located: list[tuple[int, int]]) -> bool:
+    if any(s <= start < e for s, e in located):
+        return True
+    return bool(_PLACE_PREPOSITION.search(text[max(0, start - 12) : start]))

@@ -1,0 +1,92 @@
+"""Article structure: sections under headings, and question-and-answer items in them.
+
+The genre introduces each organisation under a heading with its (short) name
+("Holzweiler:") and lets it answer numbered questions ("Om forventninger: ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models import Article, Block, StatementTopic
+
+# "Om hovedformålet med å delta i nettverket: answer" / "Hovedformålet: answer" / "Om berekraftsmål: answer"
+_QA_LABEL = re.compile(r"^(?P<label>(?:Om|Kva|Hva|Hvorfor|Kvifor|Hvordan|Korleis)\b[^:]{0,80}|[A-ZÆØÅ][\wæøå-]{2,30}):\s+(?P<answer>\S.*)$", re.S)
+_ANSWER_DASH = re.compile(r"^[–—-]\s*")
+
+_TOPIC_KEYWORDS: tuple[tuple[StatementTopic, tuple[str, ...]], ...] = (
+    # purpose first: "hovedformålet" contains "mål"
+    ("purpose", ("formål", "føremål", "hvorfor", "kvifor", "motivasjon")),
+    ("expectations", ("forventning", "forventing", "forvent", "ønske", "håp")),
+    ("sdgs", ("bærekraftsmål", "berekraftsmål", "fns mål", "sdg", "bærekraft mål", "mål")),
+)
+
+
+@dataclass
+class QaItem:
+    topic: StatementTopic
+    label: str
+    answer_start: int  # offsets in article text
+    answer_end: int
+
+
+@dataclass
+class Section:
+    heading: Block
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text.rstrip(":").strip()
+
+    @property
+    def start(self) -> int:
+        return self.heading.start
+
+    @property
+    def end(self) -> int:
+        return self.blocks[-1].end if self.blocks else self.heading.end
+
+    def qa_items(self) -> list[QaItem]:
+        return [item for block in self.blocks if (item := qa_item(block)) is not None]
+
+
+def split_sections(article: Article) -> list[Section]:
+    """Each heading with the blocks up to the next heading."""
+    sections: list[Section] = []
+    for block in article.blocks:
+        if block.kind == "heading":
+            sections.append(Section(heading=block))
+        elif sections:
+            sections[-1].blocks.append(block)
+    return sections
+
+
+def topic_of(label: str) -> StatementTopic:
+    lowered = label.lower()
+    for topic, keywords in _TOPIC_KEYWORDS:
+        if any(word in lowered for word in keywords):
+            return topic
+    return "other"
+
+
+def qa_item(block: Block) -> QaItem | None:
+    """A block of the form 'Question label: answer', or None."""
+    match = _QA_LABEL.match(block.text)
+    if not match:
+        return None
+    label = match.group("label")
+    topic = topic_of(label)
+    if topic == "other" and not label.startswith(("Om ", "Hva", "Kva", "Hvorfor", "Kvifor", "Hvordan", "Korleis")):
+        return None
+    answer_offset = match.start("answer")
+    dash = _ANSWER_DASH.match(block.text[answer_offset:])
+    if dash:
+        answer_offset += dash.end()
+    return QaItem(
+        topic=topic,
+        label=label.strip(),
+        answer_start=block.start + answer_offset,
+        answer_end=block.end,
+    )

@@ -1,0 +1,100 @@
+"""Parse stage: raw HTML or plain text -> ``Article`` with ordered, typed blocks.
+
+Plain text gets the same structure detection as HTML gives for free: title, lead,
+headings (short lines without final punctuation, short lines ending in ':'), numbered
+and bulleted list items, dash quotes; boilerplate lines never reach the mined text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from models import Article, BlockKind
+from pipeline.boilerplate import is_boilerplate
+from pipeline.errors import PipelineError
+from pipeline.language import detect_language
+
+__all__ = ["parse_html", "parse_text", "parse_bytes"]
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?…»”\")]$")
+_MAX_HEADING_WORDS = 10
+_MAX_LABEL_WORDS = 6  # "GKN Aerospace:" or "Bedriftene:" but not a sentence introducing a quote
+
+
+def parse_html(html: str | bytes, url: str | None = None, source: str | None = None) -> Article:
+    """HTML page -> Article (main content extraction lives in ``pipeline.html``)."""
+    from pipeline.html import parse_html as _parse_html
+
+    return _parse_html(html, url=url, source=source)
+
+
+def parse_text(text: str, source: str | None = None) -> Article:
+    """Plain text article -> Article. The first line is the title, the first paragraph the lead."""
+    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    content = [(clean, raw) for clean, raw in zip(lines, raw_lines) if clean and not is_boilerplate(clean)]
+    if not content:
+        raise PipelineError("parse", "no text left after removing empty and boilerplate lines")
+    title = content[0][0]
+    blocks = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in content[1:]]
+    lead = next((text for kind, text in blocks if kind == "paragraph"), None)
+    if lead is not None and blocks and blocks[0][1] != lead:
+        lead = None  # a lead is the first block, not a paragraph further down
+    language = detect_language(" ".join(clean for clean, _ in content))
+    return Article.build(
+        blocks, source=source or "<text>", language=language, title=title, lead=lead
+    )
+
+
+def parse_bytes(data: bytes, source: str, *, content_type: str | None = None, url: str | None = None) -> Article:
+    """Bytes of a file or HTTP body -> Article, choosing HTML or text by type and content."""
+    if not data.strip():
+        raise PipelineError("read", "the input is empty")
+    if _looks_binary(data):
+        raise PipelineError("read", "the input is binary, not HTML or text")
+    if _is_html(data, source, content_type):
+        return parse_html(data, url=url, source=source)
+    from pipeline.encoding import decode_html
+
+    return parse_text(decode_html(data), source=source)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:4096]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return control > len(head) * 0.05
+
+
+def _is_html(data: bytes, source: str, content_type: str | None) -> bool:
+    if content_type:
+        return "html" in content_type
+    suffix = Path(source).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return True
+    if suffix == ".txt":
+        return False
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+
+def _classify(line: str, raw: str) -> BlockKind:
+    if _LIST_MARKER.match(raw):
+        return "list_item"
+    if line.startswith(("–", "—", "«")) or (line.startswith("- ") and len(line.split()) > 4):
+        return "quote"
+    words = line.split()
+    if line.endswith(":") and len(words) <= _MAX_LABEL_WORDS:
+        return "heading"
+    if len(words) <= _MAX_HEADING_WORDS and not _ENDS_SENTENCE.search(line) and not line.endswith((",", ":", ";")):
+        return "heading"
+    return "paragraph"
+
+
+def _strip_marker(line: str, raw: str) -> str:
+    if _LIST_MARKER.match(raw):
+        return _LIST_MARKER.sub("", line, count=1)
+    return line
