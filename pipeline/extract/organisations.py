@@ -117,7 +117,9 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     for m in pats["public"].finditer(text):
         name = m.group(0)
         drafts.append(OrgDraft(name, PUBLIC, m.start(), "public_body"))
-    drafts += _heading_orgs(sections, drafts)
+    heading_drafts = _heading_orgs(sections, drafts)
+    _extend_heading_names(text, heading_drafts)
+    drafts += heading_drafts
     drafts += _model_orgs(doc, text)
     merged = _merge(drafts)
     for draft in merged:
@@ -147,6 +149,18 @@ def _heading_orgs(sections: list[Section], known: list[OrgDraft]) -> list[OrgDra
         if section.qa_items() or any(_related(title, d.name) for d in known):
             found.append(OrgDraft(title, HEADING, section.start, "company"))
     return found
+
+
+def _extend_heading_names(text: str, drafts: list[OrgDraft]) -> None:
+    """Name a heading organisation by its fuller form written earlier ("Lågen:" -> "Lågen Reiseliv")."""
+    for draft in drafts:
+        if draft.source != HEADING:
+            continue
+        pattern = rf"(?<![\w-]){re.escape(draft.name)}(?:[ ]{CAP_WORD})+"
+        m = re.search(pattern, text[: draft.first])
+        if m:
+            draft.aliases.append(draft.name)
+            draft.name = m.group(0)
 
 
 def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
@@ -187,8 +201,9 @@ def _merge(drafts: list[OrgDraft]) -> list[OrgDraft]:
     for group in groups:
         lead = group[0]
         for other in group[1:]:
-            if other.name != lead.name and other.name not in lead.aliases:
-                lead.aliases.append(other.name)
+            for name in other.names():
+                if name != lead.name and name not in lead.aliases:
+                    lead.aliases.append(name)
             if lead.industry is None and other.industry:
                 lead.industry, lead.industry_span = other.industry, other.industry_span
             if other.kind == "company" and other.source < HEADING and lead.kind == "other":

@@ -1,0 +1,105 @@
+"""Write stage: validated profiles to disk, atomically.
+
+Each profile goes to ``<article id>.json`` (temporary file, then rename, so a reader or a
+killed run never sees half a file). ``profiles.jsonl`` is derived from those files at the
+end of every run and replaced in one rename: it can never hold a half line or a duplicate.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from models import Profile
+
+PROFILES_JSONL = "profiles.jsonl"
+ERRORS_JSONL = "errors.jsonl"
+SCHEMA_FILE = "profile.schema.json"
+_NOT_PROFILES = {PROFILES_JSONL, ERRORS_JSONL, SCHEMA_FILE}
+
+
+class ErrorRecord(BaseModel):
+    """One input the run could not turn into a profile."""
+
+    model_config = ConfigDict(extra="forbid")
+    input: str
+    stage: str
+    error_type: str
+    message: str
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_lines(path: Path, lines: Iterable[str]) -> None:
+    """Stream lines into a temporary file, then rename: flat memory, all-or-nothing."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            for line in lines:
+                handle.write(line.rstrip("\n") + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def profile_path(out_dir: Path, article_id: str) -> Path:
+    return out_dir / f"{article_id}.json"
+
+
+def write_profile(out_dir: Path, profile: Profile) -> Path:
+    """Validate (again: the contract is checked at the door) and write one profile."""
+    Profile.model_validate_json(profile.model_dump_json())
+    path = profile_path(out_dir, profile.article.id)
+    atomic_write_text(path, profile.model_dump_json(indent=2) + "\n")
+    return path
+
+
+def profile_files(out_dir: Path) -> list[Path]:
+    return sorted(p for p in out_dir.glob("*.json") if p.name not in _NOT_PROFILES)
+
+
+def iter_profiles(out_dir: Path) -> Iterator[Profile]:
+    for path in profile_files(out_dir):
+        yield Profile.model_validate_json(path.read_text("utf-8"))
+
+
+def rebuild_jsonl(out_dir: Path) -> Path:
+    """profiles.jsonl: one profile a line, in id order, rebuilt from the per-article files."""
+    path = out_dir / PROFILES_JSONL
+    atomic_write_lines(
+        path, (json.dumps(json.loads(p.read_text("utf-8")), ensure_ascii=False) for p in profile_files(out_dir))
+    )
+    return path
+
+
+def write_errors(out_dir: Path, errors: list[ErrorRecord]) -> Path:
+    path = out_dir / ERRORS_JSONL
+    atomic_write_lines(path, (e.model_dump_json() for e in errors))
+    return path
+
+
+def write_schema(out_dir: Path) -> Path:
+    path = out_dir / SCHEMA_FILE
+    atomic_write_text(path, json.dumps(Profile.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return path
