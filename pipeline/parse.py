@@ -27,7 +27,29 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
     """HTML page -> Article (main content extraction lives in ``pipeline.html``)."""
     from pipeline.html import parse_html as _parse_html
 
-    return _parse_html(html, url=url, source=source)
+    return refine_blocks(_parse_html(html, url=url, source=source))
+
+
+def refine_blocks(article: Article) -> Article:
+    """Give HTML paragraphs the structure plain text gets: "Holzweiler:" is a heading,
+    "1. Om forventninger: ..." a list item. Pages often write both as plain <p>."""
+    blocks: list[tuple[BlockKind, str]] = []
+    for block in article.blocks:
+        kind, text = block.kind, block.text
+        if kind == "paragraph":
+            if _LIST_MARKER.match(text):
+                kind, text = "list_item", _LIST_MARKER.sub("", text, count=1)
+            elif text.endswith(":") and len(text.split()) <= _MAX_LABEL_WORDS:
+                kind = "heading"
+        blocks.append((kind, text))
+    if [b.kind for b in article.blocks] == [k for k, _ in blocks] and all(
+        b.text == t for b, (_, t) in zip(article.blocks, blocks)
+    ):
+        return article
+    return Article.build(
+        blocks, source=article.source, language=article.language, url=article.url,
+        title=article.title, lead=article.lead, published=article.published, authors=article.authors,
+    )
 
 
 def parse_text(text: str, source: str | None = None) -> Article:

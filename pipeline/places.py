@@ -41,6 +41,7 @@ class PlaceFacts:
     municipality: str | None = None
     county: str | None = None
     former_county: str | None = None
+    source: str = "register"  # "geonames" for towns found only by coordinates: less certain
 
 
 @dataclass(frozen=True)
@@ -148,9 +149,11 @@ def lookup_place(name: str) -> PlaceFacts | None:
         return _facts(name, "locality", home) if home else None
     if key in _geonames_localities():
         home = _municipality_at(*_geonames_localities()[key])
-        return _facts(name, "locality", home) if home else None
+        return _facts(name, "locality", home, source="geonames") if home else None
     return None
 
 
-def _facts(name: str, kind: PlaceKind, m: _Municipality) -> PlaceFacts:
-    return PlaceFacts(name=name, kind=kind, municipality=m.name, county=m.county, former_county=m.former_county)
+def _facts(name: str, kind: PlaceKind, m: _Municipality, source: str = "register") -> PlaceFacts:
+    return PlaceFacts(
+        name=name, kind=kind, municipality=m.name, county=m.county, former_county=m.former_county, source=source
+    )

@@ -34,7 +34,8 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
     people = find_people(article)
     sdgs = attribute_sdgs(text, doc, owners, drafts)
     organisations = [_organisation(text, d, owners, sdgs, people) for d in drafts]
-    person_spans = [span for p in people for span in p.mentions]
+    name_spans = [span for p in people for span in p.mentions]
+    name_spans += [span for d in drafts for span in mention_spans(text, d.names())]
     return Profile(
         pipeline_version=__version__,
         model=model,
@@ -45,7 +46,7 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
         ),
         text=text,
         organisations=organisations,
-        places=find_places(article, doc, person_spans),
+        places=find_places(article, doc, name_spans),
         people=[_person(text, p, drafts) for p in people],
         sdgs=sdgs,
     )
@@ -100,7 +101,12 @@ def _same_org(name: str, draft: OrgDraft) -> bool:
 def _person(text, draft, drafts) -> Person:
     organisation = draft.organisation
     if organisation:
-        match = next((d for d in drafts if _same_org(organisation, d)), None)
+        # the organisation whose mention starts where the attribution names it: "fra Møre og
+        # Romsdal fylkeskommune", "fra Statsforvalteren i Agder"
+        at = draft.organisation_start
+        match = next(
+            (d for d in drafts if any(s == at for s, _ in mention_spans(text, d.names()))), None
+        ) or next((d for d in drafts if _same_org(organisation, d)), None)
         organisation = match.name if match else organisation
     return Person(
         name=draft.name,

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from models import Article, Evidence, OrganisationKind, PlaceRef
 from pipeline.extract.sections import Section
-from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules
+from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules, sentence_bounds
 from pipeline.places import lookup_place
 
 INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
@@ -47,17 +47,22 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     legal = alternation(r["legal_suffixes"])
     public_heads = alternation(["fylkeskommune", "kommune", "fylkeskommune", "kommunale foretak"])
     public_names = alternation(r["public_body_names"])
+    region = rf"{CAP_WORD}(?:(?:,\s+|\s+og\s+){CAP_WORD})*"
     return {
         # industry prefix chain + head noun + name: "Digitaliserings-, robotiserings- og elektrifiseringsbedriften Goodtech"
         "intro": re.compile(
-            rf"(?<![\w-])(?P<industry>(?:[\wæøå]+-,?\s+)*(?:[\wæøå]+-\s+og\s+)?[\wæøå]*)(?P<head>{heads})\s+(?P<name>{NAME})"
+            rf"(?<![\w-])(?P<industry>(?:[\wæøå]+-,?\s+)*(?:[\wæøå]+-\s+og\s+)?(?:[\wæøå]+-)?[\wæøå]*)(?P<head>{heads})\s+(?P<name>{NAME})"
         ),
-        "tail": re.compile(rf"(?P<name>{NAME}\s+(?P<tail>{tails}))(?![\wæøå])"),
+        "tail": re.compile(rf"(?P<name>{NAME}\s+(?P<tail>(?i:{tails})))(?![\wæøå])"),
         "legal": re.compile(rf"(?P<name>{NAME}\s+(?:{legal}))(?![\w])"),
         "public": re.compile(
-            rf"(?P<name>(?<![\w-]){CAP_WORD}(?:\s+og\s+{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
-            rf"|(?P<named>(?<![\w-])(?:{public_names})(?![\wæøå]))"
-            rf"|(?P<statsforvalter>Statsforvalteren\s+i\s+{CAP_WORD}(?:\s+og\s+{CAP_WORD})?)"
+            rf"(?P<statsforvalter>Statsforvalt[ae]ren\s+i\s+{region})"
+            rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:\s+og\s+{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
+            rf"|(?P<named>(?<![\w-])(?:{public_names})(?:\s+(?P<region>{CAP_WORD}))?(?![\wæøå]))"
+        ),
+        # "Fjordvær Fisk i Kristiansund" in a list of introduced companies
+        "listed": re.compile(
+            rf"(?:,\s+|\s+og\s+|:\s+)(?P<name>{NAME})(?=\s*\(|\s+(?:i|på|ved)\s+(?P<place>{CAP_WORD}))"
         ),
         "described": re.compile(
             rf"(?P<name>{NAME})\s+er\s+(?:en|ei|et|eit)\s+(?:\w+\s+)?(?P<industry>[\wæøå-]+?)(?P<head>bedrift|selskap|virksomhet|verksemd|produsent|leverandør|konsern)\b"
@@ -65,12 +70,15 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-_LINKING_S = re.compile(r"(ing|sjon|het|tet|dom|skap|else|nad|ment|sel|tur)s$")
+# A compound's first part often ends in a linking s ("reiselivsbedriften", "avfallsselskapet");
+# words whose own form ends in s ("kles", "hus", "gass") keep it.
+_LINKING_S = re.compile(r"(?<=[^aeiouyæøås])s$")
 
 
 def normalise_industry(raw: str) -> str | None:
     """'Digitaliserings-, robotiserings- og elektrifiserings' -> 'digitalisering, robotisering og elektrifisering'."""
-    text = " ".join(raw.lower().split()).strip(" ,-")
+    # lower case, but acronyms ("IT-selskapet") keep their capitals
+    text = " ".join(w if w.rstrip(",-").isupper() else w.lower() for w in raw.split()).strip(" ,-")
     if not text:
         return None
     parts = re.split(r"(-,?\s+og\s+|-,\s+|-\s+)", text)
@@ -79,7 +87,7 @@ def normalise_industry(raw: str) -> str | None:
         if part.strip().startswith("-"):
             words.append(", " if "," in part and "og" not in part else " og ")
         else:
-            words.append(_LINKING_S.sub(r"\1", part))
+            words.append(_LINKING_S.sub("", part) if len(part) > 4 else part)
     return "".join(words).replace(" ,", ",").strip()
 
 
@@ -112,11 +120,15 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
             drafts.append(OrgDraft(name, TAIL, m.start("name"), "company", m.group("tail").lower(),
                                    (m.start("tail"), m.end("tail"))))
     for m in pats["legal"].finditer(text):
-        if not _skip_name(m.group("name")):
-            drafts.append(OrgDraft(m.group("name"), TAIL, m.start("name"), "company"))
+        name = _trim_name(m.group("name"))
+        if not _skip_name(name):
+            drafts.append(OrgDraft(name, TAIL, m.end("name") - len(name), "company"))
     for m in pats["public"].finditer(text):
         name = m.group(0)
+        if m.group("region") and lookup_place(m.group("region")) is None:
+            name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
         drafts.append(OrgDraft(name, PUBLIC, m.start(), "public_body"))
+    drafts += _listed_companies(text, pats["listed"], drafts)
     heading_drafts = _heading_orgs(sections, drafts)
     _extend_heading_names(text, heading_drafts)
     drafts += heading_drafts
@@ -124,14 +136,34 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     merged = _merge(drafts)
     for draft in merged:
         _add_extended_names(text, draft)
+        _add_short_names(text, draft)
         draft.places = _places_of(text, draft)
     return merged
+
+
+def _listed_companies(text: str, pattern: re.Pattern[str], known: list[OrgDraft]) -> list[OrgDraft]:
+    """Names listed next to introduced companies, with a place: "..., Fjordvær Fisk i Kristiansund"."""
+    intro_sentences = {sentence_bounds(text, d.first) for d in known if d.source == INTRO}
+    found = []
+    for m in pattern.finditer(text):
+        name = _trim_name(m.group("name"))
+        if _skip_name(name) or lookup_place(name) is not None:
+            continue
+        if m.group("place") and lookup_place(m.group("place")) is None:
+            continue
+        if sentence_bounds(text, m.start("name")) in intro_sentences:
+            found.append(OrgDraft(name, TAIL, m.start("name"), "company"))
+    return found
 
 
 def _trim_name(name: str) -> str:
     # "Goodtech Og" never happens, but a name running into a capitalised sentence start can:
     # cut at the first word that is a known function word.
     words = name.split()
+    heads = tuple(rules()["org_head_nouns"])
+    while len(words) > 1 and words[0].lower().endswith(heads):
+        words = words[1:]
+    name = " ".join(words)
     stop = set(rules()["not_organisations"])
     for i, word in enumerate(words[1:], start=1):
         if word in stop:
@@ -222,13 +254,31 @@ def _add_extended_names(text: str, draft: OrgDraft) -> None:
             draft.aliases.append(m.group(0))
 
 
+def _add_short_names(text: str, draft: OrgDraft) -> None:
+    """A shorter form of the name used on its own later: "Fjordlys Energi" for "Fjordlys Energi AS".
+
+    Only word-prefixes of the name count, and not when they are a place or a common word
+    ("Viken" of "Viken fylkeskommune" is the county, not the council).
+    """
+    words = draft.name.split()
+    for size in range(len(words) - 1, 0, -1):
+        short = " ".join(words[:size])
+        if short in draft.aliases or _skip_name(short) or lookup_place(short) or not short[0].isupper():
+            continue
+        following = re.escape(words[size])
+        if re.search(rf"(?<![\w-]){re.escape(short)}(?!\s+{following})(?=s?(?![\wæøå-]))", text):
+            draft.aliases.append(short)
+
+
 # --- places tied to an organisation -----------------------------------------------------
 
 _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,160})\)")
-_AT = re.compile(rf"\s+(?:på|i)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD})?)")
+_AT = re.compile(rf"\s+(?:på|i|ved)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD})?)")
+# ", som har kontorer i Tromsø og Alta", ", som har anlegg i Solund og kontor i Førde"
 _WHERE = re.compile(
-    rf",?\s+som\s+(?:har\s+(?:hovedkontor|hovudkontor|kontor(?:er)?|avdelinger|avdelingar|anlegg|fabrikk(?:er)?|virksomhet|verksemd|lokaler)|holder\s+til|held\s+til|ligger|ligg|er\s+lokalisert)\s+(?:i|på)\s+(?P<places>[^.;:\n]{1,120})"
+    r",?\s+som\s+(?:har|driv|driver|holder\s+til|held\s+til|ligger|ligg|er\s+lokalisert)\s+(?:[a-zæøå]+\s+){0,2}?(?:i|på|ved)\s+(?P<places>[^.;:\n]{1,120})"
 )
+_LEAD_IN = re.compile(r"^\s*(?:[a-zæøå]+\s+){1,2}(?:i|på|ved)\s+")
 _LIST_SPLIT = re.compile(r",\s*|\s+og\s+|\s+samt\s+")
 _LIST_NOISE = re.compile(r"\b(blant annet|mellom anna|m\.fl\.?|med flere|med fleire|mfl\.?|etc\.?|osv\.?)\b", re.I)
 
@@ -288,6 +338,10 @@ def _split_places(chunk: str, base: int, strict: bool) -> list[tuple[str, int, i
     for piece in _LIST_SPLIT.split(cleaned):
         at = cleaned.find(piece, pos)
         pos = at + len(piece)
+        lead_in = _LEAD_IN.match(piece)  # "kontor i Førde" -> "Førde"
+        if lead_in:
+            at += lead_in.end()
+            piece = piece[lead_in.end():]
         name = piece.strip()
         if not name or not re.fullmatch(rf"{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}|\s+{CAP_WORD})*", name):
             continue

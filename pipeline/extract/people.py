@@ -25,6 +25,7 @@ class PersonDraft:
     title: str | None
     organisation: str | None
     mention: tuple[int, int]
+    organisation_start: int | None = None
     quotes: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
@@ -72,7 +73,8 @@ def find_people(article: Article) -> list[PersonDraft]:
             if draft is None:
                 draft = people[name] = PersonDraft(name, None, None, (m.start("name"), m.end("name")))
             draft.title = draft.title or _clean_title(m.group("title"))
-            draft.organisation = draft.organisation or (m.group("org") if m.group("org") else None)
+            if draft.organisation is None and m.group("org"):
+                draft.organisation, draft.organisation_start = m.group("org"), m.start("org")
     for draft in people.values():
         draft.mentions = [
             (m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)

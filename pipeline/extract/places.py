@@ -15,25 +15,33 @@ _CANDIDATE = re.compile(
     r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:og|i)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*|\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,2}"
 )
 _PLACE_PREPOSITION = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|rundt|utenfor|utanfor|nær)\s+|\()$")
+_COORDINATED = re.compile(r"\s*(?:,|og|eller)\s*")
 _LOCATION_LABELS = {"GPE_LOC", "LOC", "GPE", "GPE_ORG"}
 
 
 def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
-    """Places mentioned in the text; spans inside people's names are excluded."""
+    """Places mentioned in the text; spans inside people's and organisations' names are excluded
+    ("Skogn Slakteri" is a company, "Kari Lund" a person)."""
     text = article.text
     located = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _LOCATION_LABELS]
     ambiguous = set(rules()["ambiguous_place_names"])
     places: dict[str, Place] = {}
+    last_place_end = -100
     for m in _CANDIDATE.finditer(text):
+        taken: list[tuple[int, int]] = []
         for name, start in _sub_names(m.group(0), m.start()):
             end = start + len(name)
-            if any(s <= start < e for s, e in exclude):
+            if any(s < end and start < e for s, e in exclude + taken):
                 continue
             facts = lookup_place(name) or (lookup_place(name[:-1]) if name.endswith("s") else None)
             if facts is None:
                 continue
-            if name in ambiguous and not _clearly_a_place(text, start, end, located):
+            needs_context = name in ambiguous or facts.source == "geonames"
+            listed = _COORDINATED.fullmatch(text[last_place_end:start]) is not None  # "Drammen og Lier"
+            if needs_context and not listed and not _clearly_a_place(text, start, end, located):
                 continue
+            taken.append((start, end))
+            last_place_end = end
             canonical = facts.name if lookup_place(name) else name[:-1]
             place = places.get(canonical)
             if place is None:
@@ -42,7 +50,6 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
                     county=facts.county, former_county=facts.former_county,
                 )
             place.mentions.append(evidence(text, start, end))
-            break
     for start, end in located:
         name = text[start:end]
         if name not in places and lookup_place(name) is None and not any(s <= start < e for s, e in exclude):

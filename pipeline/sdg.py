@@ -1,0 +1,652 @@
+"""Find the UN Sustainable Development Goals (SDGs, "bærekraftsmål") in Norwegian text.
+
+Two kinds of evidence, kept apart because an analyst weighs them differently:
+
+* explicit: the text names a goal, by number tied to an SDG cue ("bærekraftsmål 13",
+  "SDG 7", "8: Anstendig arbeid og økonomisk vekst") or by its name ("Stoppe
+  klimaendringene"). Precision matters most: a bare number is a goal only when a cue
+  ties it, so years, dates, counts ("de 17 bærekraftsmålene"), percentages, money and
+  question numbering never become goals.
+* theme: the text works on a goal without naming it ("redusere energiforbruket").
+  Found with spaCy's Matcher from keyword rules kept as data.
+
+The goal catalogue (resources/sdg_goals.json) and the theme rules
+(resources/sdg_themes.jsonl) are data; this module holds the logic. The spaCy component
+``pipeline_sdgs`` is a thin wrapper writing the span groups ``sdg_explicit`` and
+``sdg_theme``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+COMPONENT_NAME = "pipeline_sdgs"
+EXPLICIT_SPAN_KEY = "sdg_explicit"
+THEME_SPAN_KEY = "sdg_theme"
+GOAL_NUMBERS = range(1, 18)
+
+SdgHow = Literal["number", "name", "theme"]
+NameContext = Literal["anywhere", "with_cue", "with_number"]
+ResourceSource = str | Path | None
+
+
+# ---------------------------------------------------------------------------
+# Data models
+
+
+@dataclass(frozen=True)
+class SdgHit:
+    """One goal found in a text: the goal number and the characters that show it."""
+
+    number: int
+    start: int
+    end: int
+    text: str
+    how: SdgHow
+
+    @property
+    def label(self) -> str:
+        return span_label(self.number)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class GoalName(_Strict):
+    text: str = Field(min_length=3)
+    context: NameContext
+
+
+class Goal(_Strict):
+    number: int = Field(ge=1, le=17)
+    nb: str
+    nn: str
+    en: str
+    names: list[GoalName]
+
+
+class GoalCatalogue(_Strict):
+    comment: str = Field(default="", alias="_comment")
+    goals: list[Goal] = Field(min_length=17, max_length=17)
+
+
+class ThemeRule(_Strict):
+    """One theme keyword rule: a spaCy Matcher token pattern that points to a goal."""
+
+    goal: int = Field(ge=1, le=17)
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    pattern: list[dict[str, Any]] = Field(min_length=1)
+    lang: Literal["nb", "nn", "both"] = "both"
+    why: str = ""
+
+
+def span_label(number: int) -> str:
+    """The span label of a goal, e.g. "SDG_8"."""
+    return f"SDG_{number}"
+
+
+# ---------------------------------------------------------------------------
+# Resources
+
+
+def _read_resource(source: str | Path, default_name: str) -> str:
+    if source == "default":
+        return resources.files("pipeline").joinpath(f"resources/{default_name}").read_text("utf-8")
+    return Path(source).read_text("utf-8")
+
+
+def load_goal_catalogue(source: str | Path = "default") -> GoalCatalogue:
+    """The goal catalogue: "default" for the packaged one, else a path to a JSON file."""
+    return GoalCatalogue.model_validate_json(_read_resource(source, "sdg_goals.json"))
+
+
+def load_theme_rules(source: str | Path = "default") -> list[ThemeRule]:
+    """The theme rules, one JSON record a line: "default" for the packaged ones, else a path."""
+    text = _read_resource(source, "sdg_themes.jsonl")
+    rules = [ThemeRule.model_validate_json(line) for line in text.splitlines() if line.strip()]
+    ids = [rule.id for rule in rules]
+    if len(ids) != len(set(ids)):
+        raise ValueError("duplicate theme rule ids")
+    return rules
+
+
+@lru_cache(maxsize=1)
+def _default_catalogue() -> GoalCatalogue:
+    return load_goal_catalogue()
+
+
+def goal_name(number: int, language: Literal["nb", "nn", "en"] = "nb") -> str:
+    """The official name of goal ``number`` in bokmål (nb), nynorsk (nn) or English (en)."""
+    if number not in GOAL_NUMBERS:
+        raise ValueError(f"no SDG number {number}; goals are 1-17")
+    goal = _default_catalogue().goals[number - 1]
+    if language not in ("nb", "nn", "en"):
+        raise ValueError(f"unknown language {language!r}")
+    return str(getattr(goal, language))
+
+
+# ---------------------------------------------------------------------------
+# Text structure: sentences and paragraphs as (start, end) offsets
+
+# A sentence ends at . ! ? before a capital or an opening quote/dash, or at a line end.
+# Not before a digit, so "nr. 6" and "kl. 12.30" stay whole.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[ \t]+(?=[«\"–—\-A-ZÆØÅ])|\n")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def _segments(text: str, breaks: re.Pattern[str]) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in breaks.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text)))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _enclosing(bounds: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= offset < end:
+            return start, end
+    return offset, offset
+
+
+# ---------------------------------------------------------------------------
+# Explicit mentions: vocabulary
+
+# Cues that on their own tie a following number to the SDGs.
+_STRICT_CUE = (
+    r"(?:FNs\s+)?b[æe]rekrafts?[\s-]?mål(?:ene|et|a|ane)?(?!\w)"
+    r"|SDG(?:-?s|-ene|-ane|-mål(?:ene|a)?)?"
+    r"|FN-mål(?:ene|a)?(?!\w)"
+    r"|verdensmål(?:ene|a|et)?(?!\w)"
+)
+# "mål" alone is an everyday word (a plan's "Mål 1", a football goal): it ties a
+# number only where the paragraph speaks of sustainability / the UN.
+_PLAIN_CUE = r"(?<![\w-])mål(?:et|ene|a)?(?!\w)"
+_WEAK_CONTEXT = re.compile(r"b[æe]rekraft|SDG|\bFN|verdensmål", re.IGNORECASE)
+_SPORT_CONTEXT = re.compile(r"\b(?:scor\w*|kamp\w*|sesong\w*|keeper\w*|straffe\w*)\b", re.IGNORECASE)
+
+# A goal number, optionally a target ("12.5", "7.a"), never part of a longer number.
+_NUM = r"(?<![\d.,])\d{1,2}(?:\.(?:\d{1,2}|[a-c]))?(?![\d])(?!\.\d)"
+# A goal name in brackets may follow a number inside a list: "2 (utrydde sult) og 12".
+_BRACKETED = r"(?:\s*\([^()\n]{1,60}\))?"
+_LIST_SEP = r"(?:\s*/\s*|\s*,\s+(?:og\s+)?|\s+(?:og|samt|and)\s+|\s*&\s*|\s*[–—-]\s*)"
+_NUM_LIST = rf"{_NUM}{_BRACKETED}(?:{_LIST_SEP}{_NUM}{_BRACKETED})*"
+_NUMBER_WORD = r"(?:nr\.?|nummer|#)"
+
+_CUED_LIST = re.compile(
+    rf"(?P<cue>{_STRICT_CUE}|{_PLAIN_CUE})\s*:?\s*(?:{_NUMBER_WORD}\s*)?(?P<list>{_NUM_LIST})",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(rf"(?<!\w)delmål(?:et|ene|a)?\s+(?P<list>{_NUM_LIST})", re.IGNORECASE)
+_ONE_NUM = re.compile(_NUM)
+_RANGE_BETWEEN = re.compile(r"^\s*[–—-]\s*$")
+_STRICT_CUE_RE = re.compile(_STRICT_CUE, re.IGNORECASE)
+_PLAIN_CUE_RE = re.compile(_PLAIN_CUE, re.IGNORECASE)
+
+_MONTHS = r"jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des"
+# What may not follow a number tied to a cue: units, counted nouns, dates, more digits.
+_NOT_A_GOAL_AFTER = re.compile(
+    rf"^(?:\.\s*(?:{_MONTHS})"
+    r"|\s*(?:%|‰)"
+    r"|\s+\d"
+    r"|\s+til\s+\d"
+    r"|\s*(?:prosent\w*|kr\b|kroner|mill\w*|milliard\w*|mrd\b|år\b|åra?\b|års\b|ganger|gonger"
+    r"|minutt\w*|timer?\b|dager?\b|døgn|uker?\b|veker?\b|måned\w*|månad\w*|meter|km\b|kg\b"
+    r"|tonn|grader|ansatte|tilsette|personer|mennesker|bedrift\w*|kommuner|land\b|medlem\w*"
+    r"|sider|kapitl\w*|mål\b|målene|måla|delmål\w*|b[æe]rekraftsmål\w*|av\s+\d|stk\b"
+    r"|deltak\w*|elever|kunder|innbygg\w*|skular|skoler))",
+    re.IGNORECASE,
+)
+# A number after a cue but not next to it ("... bærekraftsmål, herunder 3, 8 og 13.")
+# is a goal only if followed by one of these: an end, a list, or a plain function word.
+_LOOSE_TAIL_OK = re.compile(
+    r"^(?:\s*$|\s*[.,;:!?)\]»”\"]|\s*\n|\s*[–—-]\s"
+    r"|\s+(?:vi|me|eg|dei|de|som|i|er|var|og|fordi|siden|sidan|der|med|på|til|for|blir|vert|ble"
+    r"|har|kan|skal|vil|ligg|ligger|står|betyr|handlar|handler)\b)",
+    re.IGNORECASE,
+)
+# Words before such a number that make it something else: a count, page, chapter, time.
+_NOT_A_GOAL_BEFORE = re.compile(
+    r"(?:\b(?:de|dei|alle|disse|desse|av|over|under|kl|klokka|side|sida|kapittel|kap|paragraf"
+    r"|punkt|pkt|versjon|del|fra|frå|innen|mellom|til|i|på|om|ca|rundt)\.?|§)\s*$",
+    re.IGNORECASE,
+)
+# Words that introduce a single goal number after a cue ("særlig 13", "nummer 13").
+_INTRODUCER_BEFORE = re.compile(
+    r"(?:\b(?:herunder|særlig|særleg|spesielt|nemleg|nemlig|blant annet|mellom anna|bl\.a\."
+    r"|inkludert|først og fremst|deretter|hovedsakelig|hovudsakleg|primært|både|nr\.?|nummer"
+    r"|fokus på|valgt|valt)|[:–])\s*$",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------
+# Explicit mentions: goal names
+
+
+@dataclass(frozen=True)
+class _NameIndex:
+    """Every goal name as one regex, and which goal and context each form has."""
+
+    pattern: re.Pattern[str]
+    goal_of: dict[str, tuple[int, NameContext]]
+
+    def lookup(self, matched: str) -> tuple[int, NameContext]:
+        return self.goal_of[_name_key(matched)]
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.replace(",", " ").lower().split())
+
+
+def _name_regex(name: str) -> str:
+    # Flexible whitespace, optional commas: "Industri, Innovasjon og Infrastruktur".
+    words = [re.escape(word) for word in name.replace(",", " ").split()]
+    return r",?\s+".join(words)
+
+
+def _build_name_index(catalogue: GoalCatalogue) -> _NameIndex:
+    goal_of: dict[str, tuple[int, NameContext]] = {}
+    for goal in catalogue.goals:
+        for name in goal.names:
+            goal_of[_name_key(name.text)] = (goal.number, name.context)
+    # Longest first, so "Ren energi for alle" wins over "Ren energi".
+    forms = sorted({name.text for g in catalogue.goals for name in g.names}, key=len, reverse=True)
+    alternation = "|".join(_name_regex(form) for form in forms)
+    return _NameIndex(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), goal_of)
+
+
+@lru_cache(maxsize=8)
+def _name_index_for(catalogue_json: str) -> _NameIndex:
+    return _build_name_index(GoalCatalogue.model_validate_json(catalogue_json))
+
+
+def _name_index(catalogue: GoalCatalogue | None) -> _NameIndex:
+    chosen = catalogue or _default_catalogue()
+    return _name_index_for(chosen.model_dump_json(by_alias=True))
+
+
+# ---------------------------------------------------------------------------
+# Explicit mentions: detectors
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The text with its sentence and paragraph bounds, computed once per call."""
+
+    text: str
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str) -> _Context:
+        return cls(text, _segments(text, _SENTENCE_BREAK), _segments(text, _PARAGRAPH_BREAK))
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        return _enclosing(self.sentences, offset)
+
+    def paragraph_text(self, offset: int) -> str:
+        start, end = _enclosing(self.paragraphs, offset)
+        return self.text[start:end]
+
+    def cue_scope(self, offset: int) -> tuple[int, int]:
+        """The sentence, widened to the previous one when that is a question or a lead-in
+        ("Hvilke bærekraftsmål jobber dere med?" / "Svar: 12 og 14.")."""
+        start, end = self.sentence_at(offset)
+        index = self.sentences.index((start, end)) if (start, end) in self.sentences else -1
+        if index > 0:
+            prev_start, prev_end = self.sentences[index - 1]
+            if self.text[prev_start:prev_end].rstrip().endswith(("?", ":")):
+                return prev_start, end
+        return start, end
+
+
+def _goal_numbers(list_text: str, offset: int) -> Iterator[tuple[int, int, int]]:
+    """(goal, start, end) for each number of a list; a range ("12–13") expands, and every
+    goal of a range gets the whole range as its span."""
+    found = list(_ONE_NUM.finditer(list_text))
+    goals = [int(m.group().split(".")[0]) for m in found]
+    is_range = [bool(_RANGE_BETWEEN.match(list_text[a.end() : b.start()])) for a, b in zip(found, found[1:])]
+    i = 0
+    while i < len(found):
+        first = i
+        while i < len(is_range) and is_range[i]:
+            i += 1
+        start, end = offset + found[first].start(), offset + found[i].end()
+        span_goals = range(goals[first], goals[i] + 1) if i > first else [goals[i]]
+        if list(span_goals) == list(GOAL_NUMBERS):
+            i += 1  # "1–17" is the whole set of goals, not a choice among them
+            continue
+        for goal in span_goals:
+            if goal in GOAL_NUMBERS:
+                yield goal, start, end
+        i += 1
+
+
+def _number_hits(text: str, list_text: str, offset: int) -> list[SdgHit]:
+    return [
+        SdgHit(goal, start, end, text[start:end], "number")
+        for goal, start, end in _goal_numbers(list_text, offset)
+    ]
+
+
+def _plain_cue_allowed(ctx: _Context, offset: int) -> bool:
+    sentence = ctx.text[slice(*ctx.sentence_at(offset))]
+    return bool(_WEAK_CONTEXT.search(ctx.paragraph_text(offset))) and not _SPORT_CONTEXT.search(sentence)
+
+
+def _followed_by_own_name(ctx: _Context, end: int, goal: int, names: _NameIndex) -> bool:
+    match = re.match(r"\s*(?:[:.)–—-]|,)?\s*", ctx.text[end:])
+    rest = ctx.text[end + (match.end() if match else 0) :]
+    name = names.pattern.match(rest)
+    return bool(name) and names.lookup(name.group())[0] == goal
+
+
+def _cued_list_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
+    """Numbers right after a cue: "bærekraftsmål nr. 13", "SDG 7 og 9", "mål 12–13"."""
+    for match in _CUED_LIST.finditer(ctx.text):
+        list_text, list_start = match.group("list"), match.start("list")
+        if _NOT_A_GOAL_AFTER.match(ctx.text[match.end() :]):
+            continue
+        hits = _number_hits(ctx.text, list_text, list_start)
+        if not _STRICT_CUE_RE.fullmatch(match.group("cue")) and not _plain_cue_allowed(ctx, match.start()):
+            # "Mål 14 Livet i havet" stays a goal even without context: its name confirms it.
+            hits = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
+        yield from hits
+
+
+def _target_hits(ctx: _Context) -> Iterator[SdgHit]:
+    """Targets name their goal: "delmål 7.2" is goal 7."""
+    for match in _TARGET.finditer(ctx.text):
+        if not _NOT_A_GOAL_AFTER.match(ctx.text[match.end() :]):
+            yield from _number_hits(ctx.text, match.group("list"), match.start("list"))
+
+
+def _numbered_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
+    """A number followed by that goal's name: "8: Anstendig arbeid og økonomisk vekst",
+    "Nr. 6 Rent vann og gode sanitærforhold", "13 – Stoppe klimaendringene"."""
+    number = re.compile(rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))\s*(?:[:.)–—-]|,)?\s*", re.I)
+    for match in number.finditer(ctx.text):
+        goal = int(match.group("n"))
+        name = names.pattern.match(ctx.text, match.end())
+        if goal in GOAL_NUMBERS and name and names.lookup(name.group())[0] == goal:
+            start, end = match.start("n"), name.end()
+            yield SdgHit(goal, start, end, ctx.text[start:end], "name")
+
+
+def _name_is_used_as_name(ctx: _Context, start: int, context: NameContext) -> bool:
+    """A goal name counts alone when an SDG cue shares its sentence, or when it is
+    capitalised mid-sentence (a title, not sentence case). Everyday phrases such as
+    "vi må stoppe klimaendringene" are themes, not names."""
+    if context == "with_number":
+        return False
+    sent_start, sent_end = ctx.cue_scope(start)
+    if _STRICT_CUE_RE.search(ctx.text, sent_start, sent_end):
+        return True
+    if not ctx.text[start].isupper():
+        return False
+    before = ctx.text[sent_start:start]
+    mid_sentence = bool(re.search(r"\w", before)) and not re.search(r"[:–—\-•*]\s*$", before)
+    if mid_sentence:
+        return True
+    return context == "anywhere" and bool(_WEAK_CONTEXT.search(ctx.paragraph_text(start)))
+
+
+def _bare_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
+    for match in names.pattern.finditer(ctx.text):
+        goal, context = names.lookup(match.group())
+        if _name_is_used_as_name(ctx, match.start(), context):
+            yield SdgHit(goal, match.start(), match.end(), match.group(), "name")
+
+
+def _loose_list_hits(ctx: _Context) -> Iterator[SdgHit]:
+    """Numbers later in a sentence that has a strict cue: "Vi jobber med flere
+    bærekraftsmål, herunder både 3, 8, 11, 12 og 13." Stricter than a number right after
+    a cue: each list must end cleanly and not follow a counting word ("de 17", "side 4")."""
+    for sent_start, sent_end in ctx.sentences:
+        scope_start, _ = ctx.cue_scope(sent_start)
+        cue = _STRICT_CUE_RE.search(ctx.text, scope_start, sent_end)
+        if not cue:
+            continue
+        from_offset = max(cue.end(), sent_start)
+        accepted: list[tuple[list[SdgHit], bool]] = []
+        for match in re.finditer(_NUM_LIST, ctx.text[from_offset:sent_end]):
+            start, end = from_offset + match.start(), from_offset + match.end()
+            before, after = ctx.text[sent_start:start], ctx.text[end:]
+            if _NOT_A_GOAL_BEFORE.search(before) or _NOT_A_GOAL_AFTER.match(after):
+                continue
+            if not _LOOSE_TAIL_OK.match(after):
+                continue
+            introduced = bool(_INTRODUCER_BEFORE.search(before))
+            accepted.append((_number_hits(ctx.text, match.group(), start), introduced))
+        if sum(len(hits) for hits, _ in accepted) >= 2:
+            yield from (hit for hits, _ in accepted for hit in hits)
+        else:
+            yield from (hit for hits, introduced in accepted if introduced for hit in hits)
+
+
+def _merge(hits: Iterable[SdgHit]) -> list[SdgHit]:
+    """One hit per goal and place: of overlapping hits of the same goal keep the longest
+    (number + name over number alone)."""
+    kept: list[SdgHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        overlapping = [k for k in kept if k.number == hit.number and k.start < hit.end and hit.start < k.end]
+        if not overlapping:
+            kept.append(hit)
+        elif all(hit.end - hit.start > k.end - k.start for k in overlapping):
+            kept = [k for k in kept if k not in overlapping] + [hit]
+    return sorted(kept, key=lambda h: (h.start, h.number))
+
+
+def find_explicit_sdgs(text: str, catalogue: GoalCatalogue | None = None) -> list[SdgHit]:
+    """Every goal the text names, by number or by name, in text order."""
+    ctx = _Context.of(text)
+    names = _name_index(catalogue)
+    return _merge(
+        [
+            *_cued_list_hits(ctx, names),
+            *_target_hits(ctx),
+            *_numbered_name_hits(ctx, names),
+            *_bare_name_hits(ctx, names),
+            *_loose_list_hits(ctx),
+        ]
+    )
+
+
+# ---------------------------------------------------------------------------
+# Theme mentions
+
+
+def build_theme_matcher(vocab: Any, rules: Sequence[ThemeRule]) -> tuple[Matcher, dict[str, int]]:
+    """A Matcher with one key per rule id, and the goal each id points to."""
+    matcher = Matcher(vocab)
+    for rule in rules:
+        matcher.add(rule.id, [rule.pattern])
+    return matcher, {rule.id: rule.goal for rule in rules}
+
+
+def _theme_hits(doc: Doc, matcher: Matcher, goal_of: dict[str, int]) -> list[SdgHit]:
+    by_goal: dict[int, list[Span]] = {}
+    for match_id, start, end in matcher(doc):
+        goal = goal_of[doc.vocab.strings[match_id]]
+        by_goal.setdefault(goal, []).append(doc[start:end])
+    hits = [
+        SdgHit(goal, span.start_char, span.end_char, span.text, "theme")
+        for goal, spans in by_goal.items()
+        for span in filter_spans(spans)
+    ]
+    return sorted(hits, key=lambda h: (h.start, h.number))
+
+
+@lru_cache(maxsize=4)
+def _default_theme_matcher(vocab: Any) -> tuple[Matcher, dict[str, int]]:
+    return build_theme_matcher(vocab, load_theme_rules())
+
+
+def find_theme_sdgs(doc: Doc, rules: Sequence[ThemeRule] | None = None) -> list[SdgHit]:
+    """Goals the text works on without naming them, from the theme rules (default: packaged)."""
+    matcher, goal_of = _default_theme_matcher(doc.vocab) if rules is None else build_theme_matcher(doc.vocab, rules)
+    return _theme_hits(doc, matcher, goal_of)
+
+
+def drop_overlapping(themes: Iterable[SdgHit], explicit: Sequence[SdgHit]) -> list[SdgHit]:
+    """Theme hits inside an explicit mention are the goal's name, not a theme."""
+    return [t for t in themes if not any(e.start < t.end and t.start < e.end for e in explicit)]
+
+
+# ---------------------------------------------------------------------------
+# Attribution by document structure (a stand-in until pipeline/extract.py attributes)
+
+_SECTION_TITLE_MAX_WORDS = 6
+_FACT_BOX_PREFIX = re.compile(r"^(?:bedrift|verksemd|virksomhet|selskap|organisasjon)\s*:\s*", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:mens|men|samtidig som|medan|og)\s", re.IGNORECASE)
+
+
+def _name_forms(org: str) -> list[str]:
+    """The full name and its first word ("Holzweiler" for "Holzweiler Items")."""
+    first = org.split()[0]
+    return [org] if first == org or len(first) < 3 else [org, first]
+
+
+def _heading_org(line: str, org_names: Sequence[str]) -> str | None:
+    """The organisation a heading line names: "Name:", "Name", "Bedrift: Name"."""
+    label = _FACT_BOX_PREFIX.sub("", line.strip()).rstrip(":").strip()
+    # A heading is short and holds nothing else: "Name: Vi har valgt 14" is an answer line.
+    if not label or ":" in label or len(label.split()) > 8 or label.endswith((".", "!", "?")):
+        return None
+    for org in org_names:
+        if any(label == form or label.startswith(form + " ") for form in _name_forms(org)):
+            return org
+        if org.startswith(label + " "):
+            return org
+    return None
+
+
+def _is_section_title(line: str) -> bool:
+    """A short title line ("Veien videre") ends an organisation's section. Lines ending
+    in ":" ("Om bærekraftsmål:") are questions within a section, not titles."""
+    stripped = line.strip()
+    return (
+        0 < len(stripped.split()) <= _SECTION_TITLE_MAX_WORDS
+        and not re.search(r"[.!?:]$|\d", stripped)
+        and not re.match(r"[–—\-•*]", stripped)
+    )
+
+
+def _org_from_headings(text: str, offset: int, org_names: Sequence[str]) -> str | None:
+    for line in reversed(text[: text.rfind("\n", 0, offset) + 1].splitlines()):
+        org = _heading_org(line, org_names)
+        if org:
+            return org
+        if _is_section_title(line):
+            return None
+    return None
+
+
+def _first_org_in(text: str, start: int, end: int, org_names: Sequence[str]) -> str | None:
+    found: list[tuple[int, str]] = []
+    for org in org_names:
+        for form in _name_forms(org):
+            match = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)").search(text, start, end)
+            if match:
+                found.append((match.start(), org))
+    return min(found)[1] if found else None
+
+
+def _org_from_sentence(ctx: _Context, offset: int, org_names: Sequence[str]) -> str | None:
+    sent_start, sent_end = ctx.sentence_at(offset)
+    clause_start = max([m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, sent_start, offset)], default=sent_start)
+    for start, end in ((clause_start, offset), (sent_start, offset), (sent_start, sent_end)):
+        org = _first_org_in(ctx.text, start, end, org_names)
+        if org:
+            return org
+    index = ctx.sentences.index((sent_start, sent_end)) if (sent_start, sent_end) in ctx.sentences else -1
+    if index > 0 and _enclosing(ctx.paragraphs, ctx.sentences[index - 1][0]) == _enclosing(ctx.paragraphs, offset):
+        return _first_org_in(ctx.text, *ctx.sentences[index - 1], org_names)
+    return None
+
+
+def attribute_by_structure(text: str, hits: Sequence[SdgHit], org_names: Sequence[str]) -> list[str | None]:
+    """The organisation each hit belongs to, from the layout of the text: the nearest
+    organisation heading above it in the same section, else the organisation named in
+    its clause or sentence (or, for "Selskapet ..." sentences, the previous sentence),
+    else None (the goal belongs to the article)."""
+    ctx = _Context.of(text)
+    return [
+        _org_from_headings(text, hit.start, org_names) or _org_from_sentence(ctx, hit.start, org_names)
+        for hit in hits
+    ]
+
+
+# ---------------------------------------------------------------------------
+# spaCy component
+
+
+class SdgDetector:
+    """Writes doc.spans["sdg_explicit"] and doc.spans["sdg_theme"], labels "SDG_<n>".
+
+    ``goals`` and ``themes``: "default" (packaged data), a path to a user file, or None
+    to switch that half off. Never touches doc.ents.
+    """
+
+    def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, goals: ResourceSource = "default",
+                 themes: ResourceSource = "default") -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.catalogue = load_goal_catalogue(goals) if goals is not None else None
+        self.rules = load_theme_rules(themes) if themes is not None else None
+        self._matcher = build_theme_matcher(nlp.vocab, self.rules) if self.rules is not None else None
+
+    def __call__(self, doc: Doc) -> Doc:
+        explicit = find_explicit_sdgs(doc.text, self.catalogue) if self.catalogue else []
+        themes = drop_overlapping(_theme_hits(doc, *self._matcher), explicit) if self._matcher else []
+        doc.spans[EXPLICIT_SPAN_KEY] = _spans(doc, explicit)
+        doc.spans[THEME_SPAN_KEY] = _spans(doc, themes)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        # Save the data itself, so a saved pipeline does not depend on a user file's path.
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "goals": self.catalogue.model_dump(by_alias=True) if self.catalogue else None,
+            "themes": [rule.model_dump() for rule in self.rules] if self.rules is not None else None,
+        }
+        (folder / "sdg_data.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SdgDetector:
+        payload = json.loads((Path(path) / "sdg_data.json").read_text("utf-8"))
+        goals, themes = payload["goals"], payload["themes"]
+        self.catalogue = GoalCatalogue.model_validate(goals) if goals is not None else None
+        self.rules = [ThemeRule.model_validate(rule) for rule in themes] if themes is not None else None
+        self._matcher = build_theme_matcher(self.vocab, self.rules) if self.rules is not None else None
+        return self
+
+
+def _spans(doc: Doc, hits: Sequence[SdgHit]) -> list[Span]:
+    spans = []
+    for hit in hits:
+        span = doc.char_span(hit.start, hit.end, label=span_label(hit.number), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+@Language.factory(COMPONENT_NAME, default_config={"goals": "default", "themes": "default"})
+def make_sdg_detector(nlp: Language, name: str, goals: ResourceSource, themes: ResourceSource) -> SdgDetector:
+    return SdgDetector(nlp, name, goals=goals, themes=themes)

@@ -1,0 +1,140 @@
+"""Tests for the shipped NorNE pipeline (pipeline/resources/nb_norne_sm) and its
+training recipe (training/scripts)."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import spacy
+from spacy.tokens import DocBin
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL_DIR = ROOT / "pipeline" / "resources" / "nb_norne_sm"
+SCRIPTS = ROOT / "training" / "scripts"
+NORNE = ROOT.parent / "shared" / "norne"
+
+LABELS = {"PER", "ORG", "GPE_LOC", "GPE_ORG", "LOC", "PROD", "EVT", "DRV", "MISC"}
+
+
+def _load_script(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, SCRIPTS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    # Plain spacy.load: the shipped model uses built-in factories only.
+    return spacy.load(MODEL_DIR)
+
+
+def test_meta_and_pipeline(nlp):
+    assert nlp.lang == "nb"
+    assert nlp.meta["name"] == "norne_sm"
+    assert nlp.meta["version"] == "0.1.0"
+    for name in ("ner", "trainable_lemmatizer", "morphologizer", "sentencizer"):
+        assert name in nlp.pipe_names
+    assert set(nlp.get_pipe("ner").labels) == LABELS
+
+
+def test_model_size_budget():
+    size = sum(p.stat().st_size for p in MODEL_DIR.rglob("*") if p.is_file())
+    assert size <= 25 * 1024 * 1024
+
+
+def test_bokmaal_entities(nlp):
+    doc = nlp("Equinor åpnet et nytt kontor i Stavanger i fjor, og Orkla flytter til Moss.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Equinor", "ORG") in ents
+    assert ("Stavanger", "GPE_LOC") in ents
+    assert doc[0].pos_ == "PROPN"
+
+
+def test_lemmas_of_inflected_nouns(nlp):
+    doc = nlp("Bilene sto parkert foran husene til lærerne.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["Bilene"].lower() == "bil"
+    assert lemmas["husene"] == "hus"
+    assert lemmas["lærerne"] == "lærer"
+
+
+def test_nynorsk_sentence(nlp):
+    doc = nlp("Statoil opna eit nytt kontor i Bergen i fjor, seier Jonas Gahr Støre.")
+    ents = {(e.text, e.label_) for e in doc.ents}
+    assert ("Bergen", "GPE_LOC") in ents
+    assert ("Jonas Gahr Støre", "PER") in ents
+    assert len(list(doc.sents)) == 1
+
+
+SAMPLE = """\
+# newdoc id = test_0001
+# sent_id = test_0001-1
+# text = - Equinor ( tidligere Statoil ) åpner kontor i " Nord-Norge " , sier Ola Nordmann .
+1\t-\t$-\t<strek>\t<strek>\t_\t5\tIP\t_\tname=O
+2\tEquinor\tEquinor\tsubst\tsubst\tprop\t5\tSUBJ\t_\tname=B-ORG
+3\t(\t$(\t<parentes-beg>\t<parentes-beg>\t_\t5\tIP\t_\tname=O
+4\ttidligere\ttidlig\tadj\tadj\tkomp\t5\tATR\t_\tname=O
+5\tStatoil\tStatoil\tsubst\tsubst\tprop\t2\tAPP\t_\tname=B-ORG
+6\t)\t$)\t<parentes-slutt>\t<parentes-slutt>\t_\t5\tIP\t_\tname=O
+7\tåpner\tåpne\tverb\tverb\tpres\t0\tFINV\t_\tname=O
+8\tkontor\tkontor\tsubst\tsubst\tappell|nøyt|ub|ent\t7\tDOBJ\t_\tname=O
+9\ti\ti\tprep\tprep\t_\t7\tADV\t_\tname=O
+10\t"\t$"\t<anf>\t<anf>\t_\t11\tIP\t_\tname=O
+11\tNord-Norge\tNord-Norge\tsubst\tsubst\tprop\t9\tPUTFYLL\t_\tname=B-GPE_LOC
+12\t"\t$"\t<anf>\t<anf>\t_\t11\tIP\t_\tname=O
+13\t,\t$,\t<komma>\t<komma>\t_\t7\tIK\t_\tname=O
+14\tsier\tsi\tverb\tverb\tpres\t7\tFINV\t_\tname=O
+15\tOla\tOla\tsubst\tsubst\tprop\t14\tSUBJ\t_\tname=B-PER
+16\tNordmann\tNordmann\tsubst\tsubst\tprop\t15\tFLAT\t_\tname=I-PER
+17\t.\t$.\tclb\tclb\t<punkt>\t7\tIP\t_\tname=O
+
+"""
+
+
+def test_converter_rebuilds_spacing_and_entities(tmp_path):
+    convert_norne = _load_script("convert_norne")
+    src = tmp_path / "sample.conllu"
+    src.write_text(SAMPLE, encoding="utf-8")
+    out = tmp_path / "sample.spacy"
+    assert convert_norne.convert([src], out) == 1
+    nlp = spacy.blank("nb")
+    (doc,) = DocBin().from_disk(out).get_docs(nlp.vocab)
+    assert doc.text == '- Equinor (tidligere Statoil) åpner kontor i "Nord-Norge", sier Ola Nordmann.'
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Equinor", "ORG"),
+        ("Statoil", "ORG"),
+        ("Nord-Norge", "GPE_LOC"),
+        ("Ola Nordmann", "PER"),
+    ]
+    assert doc[3].lemma_ == "tidlig"
+    assert doc[0].lemma_ == "-"  # NDT's "$-" punctuation lemma is replaced by the form
+    assert [t.pos_ for t in doc[:3]] == ["PUNCT", "PROPN", "PUNCT"]
+    assert doc[6].pos_ == "VERB"
+
+
+def test_evaluator_reads_ud_spans():
+    evaluate_ner = _load_script("evaluate_ner")
+    offsets = evaluate_ner._char_offsets("Hei, Oslo.", ["Hei", ",", "Oslo", "."], [False, True, False, False])
+    assert offsets == [(0, 3), (3, 4), (5, 9), (9, 10)]
+
+
+@pytest.mark.skipif(not NORNE.is_dir(), reason="NorNE data not present at ../shared/norne")
+def test_gold_gate_bokmaal_dev(nlp, tmp_path):
+    """Pinned floor on the first 400 sentences of the natural-text bokmål dev set."""
+    evaluate_ner = _load_script("evaluate_ner")
+    lines, n = [], 0
+    for line in (NORNE / "nob-dev-ud.conllu").read_text(encoding="utf-8").splitlines():
+        lines.append(line)
+        if not line.strip():
+            n += 1
+            if n == 400:
+                break
+    small = tmp_path / "nob-dev-ud-400.conllu"
+    small.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = evaluate_ner.evaluate(str(MODEL_DIR), small)
+    assert res["ents_f"] >= 0.70
+    assert res["lemma_acc"] >= 0.95
