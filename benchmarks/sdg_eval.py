@@ -98,7 +98,10 @@ def gold_orgs(item: dict[str, Any], goal: int) -> set[str | None]:
 
 
 def _hits(spans: Any) -> list[SdgHit]:
-    return [SdgHit(int(s.label_.split("_")[1]), s.start_char, s.end_char, s.text, "number") for s in spans]
+    return [
+        SdgHit(int(s.label_.split("_")[1]), s.start_char, s.end_char, s.text, "number")
+        for s in spans
+    ]
 
 
 def score(items: list[dict[str, Any]]) -> Report:
@@ -113,7 +116,9 @@ def score(items: list[dict[str, Any]]) -> Report:
         gold = set(item["explicit"])
         explicit.add(item, gold, {h.number for h in hits})
         themes.add(item, set(item["themes"]), {h.number for h in _hits(doc.spans[THEME_SPAN_KEY])})
-        for hit, org in zip(hits, attribute_by_structure(item["text"], hits, item["orgs"]), strict=True):
+        for hit, org in zip(
+            hits, attribute_by_structure(item["text"], hits, item["orgs"]), strict=True
+        ):
             if hit.number not in gold:
                 continue
             total += 1
@@ -153,7 +158,9 @@ def _print(report: Report, show_errors: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list every FP/FN with item id and text")
+    parser.add_argument(
+        "--errors", action="store_true", help="list every FP/FN with item id and text"
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args(argv)
     _print(score(load_items(args.data)), args.errors)

@@ -31,8 +31,27 @@ def build_parser() -> argparse.ArgumentParser:
         "(nb_core_news_md), a path, or blank:nb",
     )
 
+    run.add_argument("--force", action="store_true", help="redo inputs that are unchanged since the last run")
+    run.add_argument("--workers", type=_positive_int, default=1, help="processes on this machine (default 1)")
+    run.add_argument("--backend", choices=("local", "dask"), default="local",
+                     help="local processes, or a Dask cluster (pip install 'nyhetsprofil[dask]')")
+    run.add_argument("--scheduler", default=None,
+                     help="Dask scheduler address (tcp://host:8786); default: a local cluster")
+    run.add_argument("--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch")
+    run.add_argument("--max-bytes", type=_positive_int, default=10 * 1024 * 1024, help="per-input size limit")
+    run.add_argument("--max-seconds", type=float, default=60.0, help="per-input time limit")
+    run.add_argument("--host-delay", type=float, default=1.0, help="seconds between requests to one host")
+    run.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt (your own sites only)")
+
     commands.add_parser("schema", help="print the profile JSON Schema")
     return parser
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,10 +82,20 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print("pipeline run: give at least one input or --urls FILE", file=sys.stderr)
         return EXIT_USAGE
     from pipeline.errors import PipelineError
+    from pipeline.options import FetchOptions, Limits, RunOptions
     from pipeline.run import run_batch
 
+    options = RunOptions(
+        model=args.model,
+        force=args.force,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        fetch=FetchOptions(max_bytes=args.max_bytes, host_delay=args.host_delay,
+                           respect_robots=not args.ignore_robots),
+        limits=Limits(max_bytes=args.max_bytes, max_seconds=args.max_seconds),
+    )
     try:
-        result = run_batch(inputs, args.out, model=args.model)
+        result = run_batch(inputs, args.out, options=options, backend=args.backend, scheduler=args.scheduler)
     except PipelineError as err:
         print(f"pipeline: {err}", file=sys.stderr)
         return EXIT_USAGE

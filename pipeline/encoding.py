@@ -4,11 +4,14 @@ Declared charsets are often wrong on news and municipal sites (pages saved as UT
 still declaring iso-8859-1, or no declaration at all), so a declaration is only trusted
 when the text it produces looks plausible. Order of evidence:
 
-1. a byte-order mark,
-2. a strict UTF-8 decode (random single-byte text almost never passes it by accident),
-3. the declared charset (HTTP header, then <meta charset>), checked for plausibility,
-4. charset-normalizer's guess,
-5. Windows-1252 with replacement, which never fails.
+1. a byte-order mark;
+2. a strict UTF-8 decode (single-byte text with æøå almost never passes it by accident),
+   with UTF-8 that was once misread as 1252 and saved again ("FÃ¸rde") repaired;
+3. the declared charset (HTTP header, then <meta charset>), if its text is plausible;
+4. UTF-8 with replacement when the bytes are mostly UTF-8 (a template with a few stray
+   latin-1 bytes), or when reading them as 1252 shows mojibake such as "Ã¸";
+5. Windows-1252, if plausible: Norwegian pages that are not UTF-8 nearly always are;
+6. charset-normalizer's guess, then Windows-1252 regardless.
 
 iso-8859-1 is read as Windows-1252, as browsers do: the two agree on every printable
 byte and 1252 also has the curly quotes and dashes that pages in "latin-1" contain.
@@ -40,6 +43,9 @@ _AS_CP1252 = {"iso-8859-1", "latin-1", "latin1", "l1", "iso8859-1", "us-ascii", 
 # UTF-8 read as 1252: "Ã¸" (ø), "Ã¥" (å), "Ã¦" (æ), "Ã©" (é), "â€" (curly quotes, dashes).
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc]|â€|Â[\u00a0-\u00bf]")
 
+_WIDE_UNICODE = ("utf-16", "utf16", "utf-32", "utf32", "ucs-2", "ucs2")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+
 # C1 control characters never appear in real text; seeing them means the wrong codec.
 _C1_CONTROLS = re.compile("[\u0080-\u009f]")
 
@@ -59,10 +65,8 @@ def decode_html(data: bytes, declared: str | None = None) -> str:
             return text
     as_cp1252 = _decode_cp1252(data)
     if _count_mojibake(as_cp1252) >= 2 or _mostly_utf8(data):
-        # UTF-8 with a few broken bytes (a mixed-up template) is still UTF-8.
         return data.decode("utf-8", errors="replace")
     if _plausible(as_cp1252):
-        # Norwegian pages that are not UTF-8 are nearly always 1252 / latin-1.
         return as_cp1252
     guess = from_bytes(data[:200_000]).best()
     if guess is not None and guess.encoding:
@@ -92,7 +96,12 @@ def _declared_charsets(data: bytes, declared: str | None) -> list[str]:
     match = _META_CHARSET.search(data[:4096])
     if match:
         names.append(match.group(1).decode("ascii", errors="ignore"))
-    return [_normalise_name(name) for name in names if name]
+    # A UTF-16/32 declaration without a BOM is a copy-paste error (browsers ignore it too).
+    return [
+        _normalise_name(name)
+        for name in names
+        if name and not name.lower().startswith(_WIDE_UNICODE)
+    ]
 
 
 def _normalise_name(name: str) -> str:
@@ -141,7 +150,8 @@ def _plausible(text: str) -> bool:
 
 
 def _mostly_utf8(data: bytes) -> bool:
+    """Valid multi-byte sequences outnumber broken bytes two to one."""
     text = data.decode("utf-8", errors="replace")
     broken = text.count("\ufffd")
-    multibyte = sum(1 for char in text if ord(char) > 0x7F) - broken
+    multibyte = len(_NON_ASCII.findall(text)) - broken
     return multibyte > 0 and broken * 2 < multibyte

@@ -1,13 +1,19 @@
 """Fetch stage: an input reference (file path or http(s) URL) -> raw bytes with provenance.
 
-One ``requests`` session, connect/read timeouts, retries with backoff on connection errors,
-429 and 5xx (honouring Retry-After), a cap on redirects and on the streamed body size,
-and a content-type check (HTML or text only).
+A polite, robust client: one ``requests`` session; connect and read timeouts; retries with
+exponential backoff on connection errors, 429 and 5xx (honouring Retry-After, capped);
+a cap on redirects and on the body size (streamed, so a huge response costs nothing);
+HTML or text content types only; a descriptive User-Agent; robots.txt respected; a delay
+between requests to the same host; and an on-disk cache with conditional requests (ETag,
+Last-Modified), so a re-run does not download again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
+import urllib.robotparser
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +21,12 @@ from urllib.parse import urlparse
 
 from pipeline import __version__
 from pipeline.errors import PipelineError
+from pipeline.options import FetchOptions
 
 INPUT_SUFFIXES = (".html", ".htm", ".txt")
-MAX_BYTES = 10 * 1024 * 1024
-USER_AGENT = f"nyhetsprofil/{__version__} (+https://pypi.org/project/nyhetsprofil; Norwegian news text mining)"
+USER_AGENT = f"nyhetsprofil/{__version__} (Norwegian news text mining; python-requests)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
+_ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class RawInput:
     data: bytes
     content_type: str | None = None
     url: str | None = None
+    charset: str | None = None  # from the HTTP header, a hint for decoding
 
 
 def is_url(value: str) -> bool:
@@ -49,9 +57,7 @@ def expand_inputs(items: Iterable[str]) -> Iterator[str]:
             yield item  # a missing or unreadable file fails in read_input, with its own error
 
 
-def read_input(item: str, *, max_bytes: int = MAX_BYTES, session=None) -> RawInput:
-    if is_url(item):
-        return fetch_url(item, max_bytes=max_bytes, session=session)
+def read_file(item: str, max_bytes: int) -> RawInput:
     if "://" in item:
         raise PipelineError("read", f"only http and https URLs are accepted, not {item.split('://')[0]}://")
     path = Path(item)
@@ -66,55 +72,165 @@ def read_input(item: str, *, max_bytes: int = MAX_BYTES, session=None) -> RawInp
         raise PipelineError("read", f"is a directory with no articles: {item}") from err
     except PermissionError as err:
         raise PipelineError("read", f"permission denied: {item}") from err
+    except OSError as err:
+        raise PipelineError("read", f"cannot read {item}: {err.strerror or err}") from err
 
 
-def make_session():
-    import requests
+class Fetcher:
+    """Reads inputs: files from disk, URLs over HTTP with the politeness rules above."""
 
-    session = requests.Session()
-    session.headers["User-Agent"] = USER_AGENT
-    session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
-    session.max_redirects = 5
-    return session
+    def __init__(self, options: FetchOptions | None = None) -> None:
+        self.options = options or FetchOptions()
+        self._session = None
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._last_request: dict[str, float] = {}
 
+    def read(self, item: str) -> RawInput:
+        if is_url(item):
+            return self.fetch(item)
+        return read_file(item, self.options.max_bytes)
 
-def fetch_url(
-    url: str,
-    *,
-    max_bytes: int = MAX_BYTES,
-    session=None,
-    timeout: tuple[float, float] = (5.0, 20.0),
-    retries: int = 3,
-    backoff: float = 0.5,
-) -> RawInput:
-    import requests
+    @property
+    def session(self):
+        if self._session is None:
+            import requests
 
-    session = session or make_session()
-    for attempt in range(retries + 1):
+            session = requests.Session()
+            session.headers["User-Agent"] = USER_AGENT
+            session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1"
+            session.max_redirects = self.options.max_redirects
+            self._session = session
+        return self._session
+
+    def fetch(self, url: str) -> RawInput:
+        import requests
+
+        if self.options.respect_robots and not self._allowed(url):
+            raise PipelineError("fetch", f"robots.txt of {urlparse(url).netloc} disallows {url}")
+        cached = self._cache_load(url)
+        headers = _conditional_headers(cached)
+        opts = self.options
+        for attempt in range(opts.retries + 1):
+            self._wait_for_host(url)
+            try:
+                with self.session.get(
+                    url, headers=headers, timeout=(opts.connect_timeout, opts.read_timeout), stream=True
+                ) as response:
+                    if response.status_code == 304 and cached:
+                        return cached[0]
+                    if response.status_code in _RETRY_STATUS and attempt < opts.retries:
+                        delay = _retry_delay(response.headers.get("Retry-After"), opts.backoff * 2**attempt)
+                        time.sleep(min(delay, opts.max_retry_after))
+                        continue
+                    if response.status_code >= 400:
+                        raise PipelineError("fetch", f"HTTP {response.status_code} {response.reason or ''}".strip() + f" from {url}")
+                    raw = self._read_response(url, response)
+                    self._cache_store(url, raw, response.headers)
+                    return raw
+            except requests.TooManyRedirects as err:
+                raise PipelineError("fetch", f"more than {opts.max_redirects} redirects from {url}") from err
+            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as err:
+                if attempt >= opts.retries:
+                    raise PipelineError(
+                        "fetch", f"{type(err).__name__} for {url} after {opts.retries + 1} attempts"
+                    ) from err
+                time.sleep(opts.backoff * 2**attempt)
+        raise PipelineError("fetch", f"HTTP errors from {url} after {opts.retries + 1} attempts")
+
+    def _read_response(self, url: str, response) -> RawInput:
+        content_type = response.headers.get("Content-Type", "")
+        mime = content_type.split(";")[0].strip().lower()
+        if mime and mime not in _ACCEPTED_TYPES:
+            raise PipelineError("fetch", f"not HTML or text: Content-Type {mime} from {url}")
+        data = _read_capped(response, self.options.max_bytes)
+        return RawInput(
+            source=url, data=data, content_type=mime or None, url=response.url,
+            charset=response.encoding if "charset=" in content_type.lower() else None,
+        )
+
+    # --- politeness -------------------------------------------------------------------------
+
+    def _wait_for_host(self, url: str) -> None:
+        host = urlparse(url).netloc
+        last = self._last_request.get(host)
+        if last is not None:
+            pause = self.options.host_delay - (time.monotonic() - last)
+            if pause > 0:
+                time.sleep(pause)
+        self._last_request[host] = time.monotonic()
+
+    def _allowed(self, url: str) -> bool:
+        parts = urlparse(url)
+        root = f"{parts.scheme}://{parts.netloc}"
+        if root not in self._robots:
+            self._robots[root] = self._read_robots(root)
+        robots = self._robots[root]
+        return robots is None or robots.can_fetch(USER_AGENT, url)
+
+    def _read_robots(self, root: str) -> urllib.robotparser.RobotFileParser | None:
+        """None (allow all) when there is no robots.txt or it cannot be read."""
+        import requests
+
         try:
-            with session.get(url, timeout=timeout, stream=True) as response:
-                if response.status_code in _RETRY_STATUS and attempt < retries:
-                    time.sleep(_retry_delay(response.headers.get("Retry-After"), backoff * 2**attempt))
-                    continue
-                if response.status_code >= 400:
-                    raise PipelineError("fetch", f"HTTP {response.status_code} from {url}")
-                content_type = response.headers.get("Content-Type", "")
-                if content_type and not any(t in content_type for t in ("html", "text/plain", "xml")):
-                    raise PipelineError("fetch", f"not HTML or text: Content-Type {content_type}")
-                data = _read_capped(response, max_bytes)
-                return RawInput(source=url, data=data, content_type=content_type or None, url=response.url)
-        except requests.TooManyRedirects as err:
-            raise PipelineError("fetch", f"too many redirects from {url}") from err
-        except (requests.ConnectionError, requests.Timeout) as err:
-            if attempt >= retries:
-                raise PipelineError("fetch", f"{type(err).__name__} for {url} after {retries + 1} attempts") from err
-            time.sleep(backoff * 2**attempt)
-    raise PipelineError("fetch", f"gave up on {url}")
+            response = self.session.get(
+                f"{root}/robots.txt", timeout=(self.options.connect_timeout, self.options.read_timeout),
+                allow_redirects=True,
+            )
+        except requests.RequestException:
+            return None
+        if response.status_code >= 400:
+            return None
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(response.text.splitlines())
+        return parser
+
+    # --- cache ----------------------------------------------------------------------------
+
+    def _cache_paths(self, url: str) -> tuple[Path, Path] | None:
+        if self.options.cache_dir is None:
+            return None
+        key = hashlib.sha256(url.encode()).hexdigest()
+        return self.options.cache_dir / f"{key}.body", self.options.cache_dir / f"{key}.json"
+
+    def _cache_load(self, url: str) -> tuple[RawInput, dict] | None:
+        paths = self._cache_paths(url)
+        if not paths or not paths[0].exists() or not paths[1].exists():
+            return None
+        try:
+            meta = json.loads(paths[1].read_text("utf-8"))
+            raw = RawInput(source=url, data=paths[0].read_bytes(), content_type=meta.get("content_type"),
+                           url=meta.get("url"), charset=meta.get("charset"))
+        except (OSError, ValueError):
+            return None
+        return raw, meta
+
+    def _cache_store(self, url: str, raw: RawInput, headers) -> None:
+        paths = self._cache_paths(url)
+        if not paths or not (headers.get("ETag") or headers.get("Last-Modified")):
+            return
+        from pipeline.write import atomic_write_bytes, atomic_write_text
+
+        meta = {"etag": headers.get("ETag"), "last_modified": headers.get("Last-Modified"),
+                "content_type": raw.content_type, "url": raw.url, "charset": raw.charset}
+        atomic_write_bytes(paths[0], raw.data)
+        atomic_write_text(paths[1], json.dumps(meta))
 
 
-def _retry_delay(header: str | None, default: float, cap: float = 30.0) -> float:
+def _conditional_headers(cached: tuple[RawInput, dict] | None) -> dict[str, str]:
+    if not cached:
+        return {}
+    meta = cached[1]
+    headers = {}
+    if meta.get("etag"):
+        headers["If-None-Match"] = meta["etag"]
+    if meta.get("last_modified"):
+        headers["If-Modified-Since"] = meta["last_modified"]
+    return headers
+
+
+def _retry_delay(header: str | None, default: float) -> float:
     if header and header.strip().isdigit():
-        return min(float(header.strip()), cap)
+        return float(header.strip())
     return default
 
 
@@ -129,3 +245,9 @@ def _read_capped(response, max_bytes: int) -> bytes:
             raise PipelineError("fetch", f"response exceeds the {max_bytes}-byte limit")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+def read_input(item: str, *, max_bytes: int | None = None) -> RawInput:
+    """Read one input with default options (a convenience for scripts and tests)."""
+    options = FetchOptions() if max_bytes is None else FetchOptions(max_bytes=max_bytes)
+    return Fetcher(options).read(item)

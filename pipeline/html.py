@@ -61,92 +61,27 @@ FURNITURE_TAGS = frozenset(
 )
 
 #: Class/id/role words (whole words of the name, split at - _ and spaces) that mark furniture.
-NOISE_WORDS = [
-    "share",
-    "sharing",
-    "shares",
-    "sharebar",
-    "social",
-    "socials",
-    "related",
-    "recommended",
-    "recommendations",
-    "comment",
-    "comments",
-    "cookie",
-    "cookies",
-    "consent",
-    "gdpr",
-    "newsletter",
-    "subscribe",
-    "subscription",
-    "signup",
-    "promo",
-    "promotion",
-    "ad",
-    "ads",
-    "advert",
-    "adverts",
-    "advertisement",
-    "adslot",
-    "adunit",
-    "banner",
-    "breadcrumb",
-    "breadcrumbs",
-    "gallery",
-    "slideshow",
-    "carousel",
-    "caption",
-    "captions",
-    "credit",
-    "credits",
-    "sidebar",
-    "widget",
-    "widgets",
-    "footer",
-    "nav",
-    "navbar",
-    "navigation",
-    "menu",
-    "popup",
-    "modal",
-    "overlay",
-    "tags",
-    "toolbar",
-    "print",
-    "byline",
-    "dateline",
-    "timestamp",
-    "outbrain",
-    "taboola",
-    "paywall",
-    "hidden",
-    "hide",
-    "embed",
-    "embedded",
-    "skiplink",
-    "pagination",
-    "pager",
-    "masthead",
-    "topbar",
-    "disclaimer",
-    "copyright",
-    "author",
-    "bio",
-    "rating",
-    "reactions",
-    "teaser",
-    "teasers",
-    "mostread",
-    "trending",
-    "complementary",
-    "annonse",
-    "relaterte",
-    "kommentarer",
-    "deling",
-    "bildetekst",
-    "fotokreditt",
-]
+NOISE_WORDS = (
+    # sharing, comments, related stories
+    "share", "sharing", "shares", "sharebar", "social", "socials", "related", "recommended",
+    "recommendations", "comment", "comments", "reactions", "rating", "teaser", "teasers",
+    "mostread", "trending", "relaterte", "kommentarer", "deling",
+    # ads, consent, sign-up
+    "ad", "ads", "advert", "adverts", "advertisement", "adslot", "adunit", "banner", "promo",
+    "promotion", "outbrain", "taboola", "paywall", "cookie", "cookies", "consent", "gdpr",
+    "newsletter", "subscribe", "subscription", "signup", "annonse",
+    # navigation and page chrome
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "widget",
+    "widgets", "footer", "masthead", "topbar", "toolbar", "pagination", "pager", "skiplink",
+    "popup", "modal", "overlay", "complementary", "print", "tags", "disclaimer", "copyright",
+    # media and their captions and credits
+    "gallery", "slideshow", "carousel", "caption", "captions", "credit", "credits", "embed",
+    "embedded", "bildetekst", "fotokreditt",
+    # bylines and dates (metadata comes from the page head)
+    "byline", "dateline", "timestamp", "author", "bio",
+    # hidden
+    "hidden", "hide",
+)  # fmt: skip
 
 #: Class/id substrings that are unambiguous even inside compound names ("socialShareBar").
 NOISE_SUBSTRINGS = (
@@ -158,34 +93,20 @@ NOISE_SUBSTRINGS = (
 #: A heading or short line that opens a list of other stories. It goes, with the run of
 #: list items, headings and short lines after it (the teasers), up to the next paragraph.
 RELATED_SECTION = re.compile(
-    r"^(related( stories| articles| content| posts)?|more (in|from|on|about) .{1,40}|more stories|read more"
-    r"|you (may|might) (also )?like.*|recommended( for you)?|(our )?latest (stories|news)|don'?t miss"
-    r"|most (read|popular|viewed)|les også|les mer|mer fra .{1,40}|mer om .{1,40}|flere saker.*"
-    r"|relaterte saker|siste nytt|mest lest|anbefalte? saker|se også|andre saker|meir frå .{1,40})\W*$",
+    r"^(related( stories| articles| content| posts)?|more (from|in) .{1,40}|more stories"
+    r"|you (may|might) (also )?like.*|recommended( for you)?|(our )?latest (stories|news)"
+    r"|don'?t miss|most (read|popular|viewed)|les også|mer fra .{1,40}|meir frå .{1,40}"
+    r"|flere saker.*|fleire saker.*|relaterte saker|siste nytt|mest lest|anbefalte? saker"
+    r"|se også|andre saker)\W*$",
     re.IGNORECASE,
 )
 TEASER_MAX_CHARS = 100  # a longer paragraph after a related-stories line is the story again
 
 #: Class/id words that suggest the article body.
-CONTENT_WORDS = [
-    "article",
-    "articlebody",
-    "body",
-    "content",
-    "entry",
-    "main",
-    "post",
-    "story",
-    "text",
-    "blog",
-    "prose",
-    "richtext",
-    "brodtekst",
-    "brødtekst",
-    "artikkel",
-    "innhold",
-    "tekst",
-]
+CONTENT_WORDS = (
+    "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text",
+    "blog", "prose", "richtext", "brodtekst", "brødtekst", "artikkel", "innhold", "tekst",
+)  # fmt: skip
 
 #: Class/id words marking the lead paragraph (ingress) on news sites.
 LEAD_WORDS = ("ingress", "lead", "standfirst", "preamble", "intro", "dek", "summary")
@@ -205,39 +126,10 @@ BLOCK_KINDS: dict[str, BlockKind] = {
 
 #: Inline elements: their text belongs to the paragraph around them.
 INLINE_TAGS = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "cite",
-        "code",
-        "data",
-        "del",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "ins",
-        "kbd",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-        "wbr",
-        "nobr",
-    ]
-)
+    ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+     "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+     "time", "tt", "u", "var", "wbr")
+)  # fmt: skip
 
 #: Paragraph-like elements whose text scores their containers.
 SCORED_TAGS = ("p", "pre", "td", "blockquote", "li", "div", "section")
@@ -245,8 +137,8 @@ SCORED_TAGS = ("p", "pre", "td", "blockquote", "li", "div", "section")
 MIN_SCORED_CHARS = 25  # shorter blocks (labels, buttons) say nothing about the container
 MAX_LINK_DENSITY = 0.65  # a block that is mostly links is navigation or a teaser
 PROTECTED_SHARE = 0.4  # never remove an element holding this share of the page text
-SIBLING_SHARE = 0.2
-HEADLINE_FACTOR = 1.5  # the story is where its title is  # a sibling scoring this share of the best container is article too
+SIBLING_SHARE = 0.2  # a sibling scoring this share of the best container is article too
+HEADLINE_FACTOR = 1.5  # containers around the headline score this much more: the story is there
 
 
 def _word_pattern(words: Iterable[str]) -> re.Pattern[str]:
@@ -258,6 +150,10 @@ _NOISE_NAME = _word_pattern(NOISE_WORDS)
 _NOISE_PART = re.compile("|".join(map(re.escape, NOISE_SUBSTRINGS)))
 _CONTENT_NAME = _word_pattern(CONTENT_WORDS)
 _LEAD_NAME = _word_pattern(LEAD_WORDS)
+_MEDIA_NAME = re.compile(r"image|img|photo|media|video|figure|caption|bilde")
+_HAS_MEDIA = etree.XPath(
+    "boolean(descendant::img | descendant::figure | descendant::picture | descendant::video)"
+)
 
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\w+")
@@ -301,7 +197,8 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
     lead_text = _find_lead(body)
     headline = _headline_element(body, meta.title)
     remove_furniture(body)
-    blocks = _drop_title(extract_blocks(body, headline), meta.title)
+    headline_text = headline.text_content() if headline is not None else None
+    blocks = _drop_title(extract_blocks(body, headline), [meta.title, headline_text])
     blocks = _prefer_json_ld_body(blocks, meta.json_ld_body)
     if _declared_norwegian(meta.language):
         blocks = _with_lead(blocks, lead_text)
@@ -369,8 +266,8 @@ def read_metadata(root: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
             metas.get("parsely-pub-date"),
             _time_element(root),
             ld.get("dateCreated"),
-            _published_in_text(root),
-        ),
+        )
+        or _parse_date(_published_in_text(root)),
         authors=_authors(ld.get("author"), metas, root),
         canonical=_canonical(root, metas, url),
         language=_html_language(root, ld),
@@ -554,18 +451,21 @@ def _html_language(root: lxml.html.HtmlElement, ld: dict) -> str | None:
     return lang.strip().lower() if lang else None
 
 
+def _language_code(declared: str | None) -> str:
+    """ "nb-NO" -> "nb", "no_NO" -> "no"."""
+    return (declared or "").replace("_", "-").split("-")[0]
+
+
 def _declared_norwegian(declared: str | None) -> bool:
-    return (declared or "").replace("_", "-").split("-")[0] in ("no", "nb", "nn")
+    return _language_code(declared) in ("no", "nb", "nn")
 
 
 def _language(declared: str | None, body_text: str) -> Literal["nb", "nn"]:
     """nn and nb are trusted as declared. "no" (Norwegian, either written standard) and a
     missing or foreign tag are settled by the text."""
-    code = (declared or "").replace("_", "-").split("-")[0]
-    if code == "nn":
-        return "nn"
-    if code == "nb":
-        return "nb"
+    code = _language_code(declared)
+    if code in ("nb", "nn"):
+        return "nn" if code == "nn" else "nb"
     return detect_language(body_text)
 
 
@@ -607,6 +507,9 @@ class _TextShare:
     prose_chars: int
 
     def held_by(self, element: lxml.html.HtmlElement) -> bool:
+        smallest_share = PROTECTED_SHARE * min(self.chars, self.prose_chars or self.chars)
+        if len(element.text_content()) < smallest_share:
+            return False  # quick exit for the many small elements (raw length >= either count)
         if _text_length(element) >= PROTECTED_SHARE * max(1, self.chars):
             return True
         return self.prose_chars > 0 and _prose_length(element) >= PROTECTED_SHARE * self.prose_chars
@@ -653,14 +556,14 @@ def _text_length(element: lxml.html.HtmlElement) -> int:
 
 def _find_lead(body: lxml.html.HtmlElement) -> str | None:
     """Text of an element named as the ingress, read before furniture removal (the lead
-    often sits in the article <header>)."""
-    for element in body.xpath("//*[@class]"):
-        if element.tag in ("p", "div", "section", "span") and _LEAD_NAME.search(
-            element.get("class", "").lower()
-        ):
-            text = _normalise(element.text_content())
-            if 40 <= len(text) <= 600:
-                return text
+    often sits in the article <header>). "lead-image" and the like are not the lead."""
+    for element in body.iter("p", "div", "section", "span"):
+        name = (element.get("class") or "").lower()
+        if not _LEAD_NAME.search(name) or _MEDIA_NAME.search(name) or _HAS_MEDIA(element):
+            continue
+        text = _normalise(element.text_content())
+        if 40 <= len(text) <= 600:
+            return text
     return None
 
 
@@ -729,7 +632,10 @@ def find_main_containers(
         return [body]
     top = max(scores, key=scores.__getitem__)
     best = _declared_body_around(top)
-    chosen = _with_like_siblings(best, scores, scores[top]) + _same_class_elsewhere(best, body)
+    threshold = max(10.0, scores[top] * SIBLING_SHARE)
+    chosen = _with_like_siblings(best, scores, threshold) + _same_class_elsewhere(
+        best, body, scores, threshold
+    )
     return _outermost_in_document_order(chosen, body)
 
 
@@ -745,7 +651,10 @@ def _declared_body_around(best: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _same_class_elsewhere(
-    best: lxml.html.HtmlElement, body: lxml.html.HtmlElement
+    best: lxml.html.HtmlElement,
+    body: lxml.html.HtmlElement,
+    scores: dict[lxml.html.HtmlElement, float],
+    threshold: float,
 ) -> list[lxml.html.HtmlElement]:
     """Containers shaped like the best one (same tag and class) elsewhere on the page: a
     long article is often cut into chunks, each in its own wrapper, between ads."""
@@ -757,7 +666,7 @@ def _same_class_elsewhere(
         for element in body.iter(best.tag)
         if element.get("class") == name
         and element is not best
-        and _link_density(element) < MAX_LINK_DENSITY
+        and scores.get(element, 0.0) >= threshold
     ]
 
 
@@ -851,14 +760,13 @@ def _link_density(element: lxml.html.HtmlElement) -> float:
 
 
 def _with_like_siblings(
-    best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float], best_score: float
+    best: lxml.html.HtmlElement, scores: dict[lxml.html.HtmlElement, float], threshold: float
 ) -> list[lxml.html.HtmlElement]:
     """The best container plus siblings that score close to it, or are plain paragraphs
     of prose: articles interrupted by an ad often continue in a sibling container."""
     parent = best.getparent()
     if parent is None:
         return [best]
-    threshold = max(10.0, best_score * SIBLING_SHARE)
     return [
         sibling
         for sibling in parent
@@ -967,6 +875,8 @@ def _is_article_text(block: _RawBlock) -> bool:
 
 
 def _drop_related_sections(blocks: list[_RawBlock]) -> list[_RawBlock]:
+    """Drop a "Les også" / "More from ..." line and the teaser run after it: list items,
+    headings and short lines, up to the next real paragraph."""
     kept: list[_RawBlock] = []
     in_related = False
     for block in blocks:
@@ -981,16 +891,14 @@ def _drop_related_sections(blocks: list[_RawBlock]) -> list[_RawBlock]:
 
 
 def _drop_title(
-    blocks: list[tuple[BlockKind, str]], title: str | None
+    blocks: list[tuple[BlockKind, str]], titles: list[str | None]
 ) -> list[tuple[BlockKind, str]]:
     """The headline is Article.title, not body text."""
-    if not title:
-        return blocks
-    key = _comparable(title)
+    keys = {_comparable(title) for title in titles if title}
     return [
         (kind, text)
         for kind, text in blocks
-        if not (kind == "heading" and _comparable(text) == key)
+        if not (kind == "heading" and _comparable(text) in keys)
     ]
 
 

@@ -70,17 +70,28 @@ def parse_text(text: str, source: str | None = None) -> Article:
     )
 
 
-def parse_bytes(data: bytes, source: str, *, content_type: str | None = None, url: str | None = None) -> Article:
-    """Bytes of a file or HTTP body -> Article, choosing HTML or text by type and content."""
-    if not data.strip():
-        raise PipelineError("read", "the input is empty")
-    if _looks_binary(data):
-        raise PipelineError("read", "the input is binary, not HTML or text")
-    if _is_html(data, source, content_type):
-        return parse_html(data, url=url, source=source)
+def parse_bytes(
+    data: bytes,
+    source: str,
+    *,
+    content_type: str | None = None,
+    url: str | None = None,
+    charset: str | None = None,
+) -> Article:
+    """Bytes of a file or HTTP body -> Article, choosing HTML or text by type and content.
+
+    ``charset`` is the HTTP header's declaration: a hint, checked like any other.
+    """
     from pipeline.encoding import decode_html
 
-    return parse_text(decode_html(data), source=source)
+    if not data.strip():
+        raise PipelineError("parse", "the input is empty")
+    if _looks_binary(data):
+        raise PipelineError("parse", "the input is binary, not HTML or text")
+    text = decode_html(data, declared=charset)
+    if _is_html(data, source, content_type):
+        return parse_html(text, url=url, source=source)
+    return parse_text(text, source=source)
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -1,30 +1,45 @@
 """The whole flow: fetch -> parse -> NLP -> extract -> write, for one article or a batch.
 
-``process_one`` shows the flow in one place; ``run_batch`` streams many inputs through
-``nlp.pipe`` and never lets one bad input stop the rest.
+``process_one`` shows the flow for one input. ``run_batch`` streams many: inputs are
+expanded lazily, read and parsed a chunk at a time, sent through ``nlp.pipe``, and each
+profile is written as soon as it is made, so memory stays flat however long the list.
+One bad input never stops the rest; a killed run started again skips what is done.
 """
 
 from __future__ import annotations
 
-import sys
+import hashlib
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from models import Article, Profile
+from pipeline import __version__
 from pipeline.errors import PipelineError
-from pipeline.extract import extract
-from pipeline.fetch import RawInput, expand_inputs, read_input
-from pipeline.nlp import describe, load_pipeline
-from pipeline.parse import parse_bytes
-from pipeline.write import ErrorRecord, rebuild_jsonl, write_errors, write_profile, write_schema
+from pipeline.fetch import Fetcher, RawInput, expand_inputs
+from pipeline.options import FetchOptions, RunOptions
+from pipeline.write import (
+    ErrorRecord,
+    profile_path,
+    rebuild_jsonl,
+    write_errors,
+    write_profile,
+    write_schema,
+)
 
-BATCH_SIZE = 32
+Report = Callable[[str], None]
 
 
 def process_one(item: str, model: str | None = None) -> Profile:
     """One input through every stage, returned rather than written."""
-    raw = read_input(item)
+    from pipeline.extract import extract
+    from pipeline.nlp import describe, load_pipeline
+
+    raw = Fetcher().read(item)
     article = parse_raw(raw)
     nlp = load_pipeline(model)
     return extract(article, nlp(article.text), model=describe(nlp))
@@ -32,6 +47,8 @@ def process_one(item: str, model: str | None = None) -> Profile:
 
 def process_text(text: str, model: str | None = None, source: str = "<text>") -> Profile:
     """A plain-text article straight to a profile (for notebooks and evaluation scripts)."""
+    from pipeline.extract import extract
+    from pipeline.nlp import describe, load_pipeline
     from pipeline.parse import parse_text
 
     article = parse_text(text, source=source)
@@ -40,90 +57,148 @@ def process_text(text: str, model: str | None = None, source: str = "<text>") ->
 
 
 def parse_raw(raw: RawInput) -> Article:
-    return parse_bytes(raw.data, raw.source, content_type=raw.content_type, url=raw.url)
+    from pipeline.parse import parse_bytes
+
+    return parse_bytes(raw.data, raw.source, content_type=raw.content_type, url=raw.url, charset=raw.charset)
+
+
+# --- one chunk of inputs, in whatever process runs it ------------------------------------------
 
 
 @dataclass
-class BatchResult:
-    written: list[Path] = field(default_factory=list)
-    errors: list[ErrorRecord] = field(default_factory=list)
+class Outcome:
+    """What became of one input."""
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def run_batch(
-    inputs: Iterable[str],
-    out_dir: Path,
-    *,
-    model: str | None = None,
-    report: Callable[[str], None] = lambda line: print(line, flush=True),
-) -> BatchResult:
-    """Every input to a profile in ``out_dir``; failures are recorded, the rest go on."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    nlp = load_pipeline(model)
-    model_name = describe(nlp)
-    result = BatchResult()
-
-    def fail(item: str, stage: str, err: BaseException) -> None:
-        record = ErrorRecord(input=item, stage=stage, error_type=type(err).__name__, message=str(err))
-        result.errors.append(record)
-        report(f"FAILED {item}: {stage}: {record.message}")
-
-    def parsed() -> Iterator[tuple[str, Article]]:
-        for item in expand_inputs(inputs):
-            try:
-                yield item, parse_raw(read_input(item))
-            except PipelineError as err:
-                fail(item, err.stage, PipelineError(err.stage, err.message))
-            except Exception as err:  # noqa: BLE001 - one bad input never stops the batch
-                fail(item, "parse", err)
-
-    for batch in _batches(parsed(), BATCH_SIZE):
-        for (item, article), doc in zip(batch, _nlp_batch(nlp, [a.text for _, a in batch], fail, batch)):
-            if doc is None:
-                continue
-            try:
-                profile = extract(article, doc, model=model_name)
-                result.written.append(write_profile(out_dir, profile))
-                report(_summary(item, profile))
-            except Exception as err:  # noqa: BLE001
-                fail(item, "extract", err)
-    rebuild_jsonl(out_dir)
-    write_errors(out_dir, result.errors)
-    write_schema(out_dir)
-    report(f"{len(result.written)} profiles written to {out_dir}, {len(result.errors)} failed")
-    return result
+    item: str
+    key: str | None = None  # content hash + pipeline version + model: unchanged means skip
+    article_id: str | None = None
+    summary: str = ""
+    error: ErrorRecord | None = None
+    skipped: bool = False
 
 
-def _batches(items: Iterator, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+class Processor:
+    """Loads the model once per process and turns chunks of inputs into written profiles."""
+
+    def __init__(self, options: RunOptions, out_dir: Path) -> None:
+        from pipeline.nlp import describe, load_pipeline
+
+        self.options = options
+        self.out_dir = out_dir
+        self.nlp = load_pipeline(options.model)
+        self.model_name = describe(self.nlp)
+        cache = options.fetch.cache_dir or out_dir / ".cache" / "http"
+        self.fetcher = Fetcher(_with_cache(options.fetch, cache))
+
+    def process_chunk(self, items: list[str], done: dict[str, tuple[str, str]]) -> list[Outcome]:
+        """``done`` maps inputs of earlier runs to (key, article id)."""
+        outcomes: list[Outcome] = []
+        pending: list[tuple[Outcome, Article]] = []
+        for item in items:
+            outcome = Outcome(item)
+            outcomes.append(outcome)
+            article = self._read_and_parse(outcome, done)
+            if article is not None:
+                pending.append((outcome, article))
+        docs = self._nlp([a.text for _, a in pending], [o for o, _ in pending])
+        for (outcome, article), doc in zip(pending, docs):
+            if doc is not None:
+                self._extract_and_write(outcome, article, doc)
+        return outcomes
+
+    def _read_and_parse(self, outcome: Outcome, done: dict[str, tuple[str, str]]) -> Article | None:
+        limits = self.options.limits
+        stage = "read"
+        try:
+            raw = self.fetcher.read(outcome.item)
+            outcome.key = f"{hashlib.sha256(raw.data).hexdigest()}:{__version__}:{self.model_name}"
+            previous = done.get(outcome.item)
+            if (not self.options.force and previous and previous[0] == outcome.key
+                    and profile_path(self.out_dir, previous[1]).exists()):
+                outcome.skipped, outcome.article_id = True, previous[1]
+                outcome.summary = f"skip {previous[1]} {outcome.item}: unchanged since the last run"
+                return None
+            stage = "parse"
+            with time_limit(limits.max_seconds):
+                article = parse_raw(raw)
+            if len(article.text) > limits.max_chars:
+                raise PipelineError("limits", f"text is {len(article.text)} characters, over the {limits.max_chars} limit")
+            if len(article.blocks) > limits.max_blocks:
+                raise PipelineError("limits", f"{len(article.blocks)} blocks, over the {limits.max_blocks} limit")
+            return article
+        except PipelineError as err:
+            outcome.error = _error(outcome.item, err.stage, err)
+        except Exception as err:  # noqa: BLE001 - one bad input never stops the batch
+            outcome.error = _error(outcome.item, stage, err)
+        return None
+
+    def _nlp(self, texts: list[str], outcomes: list[Outcome]) -> list:
+        """nlp.pipe for speed; if the batch fails, each text alone so only the bad one is lost."""
+        try:
+            return list(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+        except Exception:  # noqa: BLE001
+            docs = []
+            for outcome, text in zip(outcomes, texts):
+                try:
+                    docs.append(self.nlp(text))
+                except Exception as err:  # noqa: BLE001
+                    outcome.error = _error(outcome.item, "nlp", err)
+                    docs.append(None)
+            return docs
+
+    def _extract_and_write(self, outcome: Outcome, article: Article, doc) -> None:
+        from pipeline.extract import extract
+
+        try:
+            with time_limit(self.options.limits.max_seconds):
+                profile = extract(article, doc, model=self.model_name)
+            write_profile(self.out_dir, profile)
+            outcome.article_id = profile.article.id
+            outcome.summary = summary_line(outcome.item, profile)
+        except PipelineError as err:
+            outcome.error = _error(outcome.item, err.stage, err)
+        except Exception as err:  # noqa: BLE001
+            outcome.error = _error(outcome.item, "extract", err)
 
 
-def _nlp_batch(nlp, texts: list[str], fail, batch) -> list:
-    """nlp.pipe for speed; if the batch fails, each text alone so only the bad one is lost."""
+def _with_cache(options: FetchOptions, cache: Path) -> FetchOptions:
+    from dataclasses import replace
+
+    return options if options.cache_dir else replace(options, cache_dir=cache)
+
+
+def _error(item: str, stage: str, err: BaseException) -> ErrorRecord:
+    message = err.message if isinstance(err, PipelineError) else (str(err) or type(err).__name__)
+    return ErrorRecord(input=item, stage=stage, error_type=type(err).__name__, message=message.splitlines()[0][:500])
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise PipelineError when the block runs longer than ``seconds``.
+
+    Uses a timer signal, so it works in a process's main thread (the CLI and its worker
+    processes); elsewhere (threads of a Dask worker) it only times and checks afterwards.
+    """
+    start = time.monotonic()
+    use_signal = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+
+    def on_timeout(signum, frame):  # noqa: ARG001
+        raise PipelineError("limits", f"took longer than {seconds:g} s")
+
+    if use_signal:
+        previous = signal.signal(signal.SIGALRM, on_timeout)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        return list(nlp.pipe(texts))
-    except Exception:  # noqa: BLE001
-        docs = []
-        for (item, _), text in zip(batch, texts):
-            try:
-                docs.append(nlp(text))
-            except Exception as err:  # noqa: BLE001
-                fail(item, "nlp", err)
-                docs.append(None)
-        return docs
+        yield
+    finally:
+        if use_signal:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    if time.monotonic() - start > seconds:
+        raise PipelineError("limits", f"took {time.monotonic() - start:.1f} s, over the {seconds:g} s limit")
 
 
-def _summary(item: str, profile: Profile) -> str:
+def summary_line(item: str, profile: Profile) -> str:
     companies = [o.name for o in profile.organisations if o.kind == "company"]
     explicit = sorted({s.number for s in profile.sdgs if s.method == "explicit"})
     return (
@@ -132,9 +207,161 @@ def _summary(item: str, profile: Profile) -> str:
     )
 
 
-def main_exit_code(result: BatchResult) -> int:
-    return 0 if result.ok else 1
+# --- the batch: state, scheduling, summary ---------------------------------------------------
+
+STATE_FILE = ".run-state.jsonl"
 
 
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use: python -m pipeline run ...")
+class RunState:
+    """Which inputs are done, as (key, article id), in an append-only log.
+
+    Appends are single lines flushed one at a time by the parent process only; a line cut
+    short by a kill is ignored on reading, so the worst case is redoing one input.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        import json
+
+        self.path = out_dir / STATE_FILE
+        self.done: dict[str, tuple[str, str]] = {}
+        if self.path.exists():
+            for line in self.path.read_text("utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                    self.done[entry["input"]] = (entry["key"], entry["article_id"])
+                except (ValueError, KeyError, TypeError):
+                    continue
+        self._handle = None
+
+    def for_items(self, items: list[str]) -> dict[str, tuple[str, str]]:
+        return {item: self.done[item] for item in items if item in self.done}
+
+    def record(self, outcome: Outcome) -> None:
+        import json
+
+        if outcome.skipped or outcome.error or not outcome.key or not outcome.article_id:
+            return
+        if self._handle is None:
+            self._handle = self.path.open("a", encoding="utf-8")
+        entry = {"input": outcome.item, "key": outcome.key, "article_id": outcome.article_id}
+        self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        self._handle.flush()
+        self.done[outcome.item] = (outcome.key, outcome.article_id)
+
+    def close(self) -> None:
+        if self._handle:
+            self._handle.close()
+            self._handle = None
+
+
+@dataclass
+class BatchResult:
+    written: int = 0
+    skipped: int = 0
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def chunks(items: Iterator[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_batch(
+    inputs: Iterable[str],
+    out_dir: Path,
+    *,
+    model: str | None = None,
+    options: RunOptions | None = None,
+    report: Report = lambda line: print(line, flush=True),
+    backend: str = "local",
+    scheduler: str | None = None,
+) -> BatchResult:
+    """Every input to a profile in ``out_dir``; failures are recorded, the rest go on."""
+    options = options or RunOptions(model=model)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state = RunState(out_dir)
+    result = BatchResult()
+    work = ((chunk, state.for_items(chunk)) for chunk in chunks(expand_inputs(inputs), options.batch_size))
+    try:
+        if backend == "dask":
+            from pipeline.distributed import run_chunks_dask
+
+            outcome_lists = run_chunks_dask(work, out_dir, options, scheduler)
+        elif options.workers > 1:
+            outcome_lists = _run_chunks_pool(work, out_dir, options)
+        else:
+            processor = Processor(options, out_dir)
+            outcome_lists = (processor.process_chunk(chunk, done) for chunk, done in work)
+        for outcomes in outcome_lists:
+            for outcome in outcomes:
+                _account(outcome, result, state, report)
+    finally:
+        state.close()
+        rebuild_jsonl(out_dir)
+        write_errors(out_dir, result.errors)
+        write_schema(out_dir)
+    report(
+        f"{result.written} profiles written, {result.skipped} unchanged, {len(result.errors)} failed -> {out_dir}"
+    )
+    for record in result.errors:
+        report(f"  failed: {record.input} ({record.stage}: {record.message})")
+    return result
+
+
+def _account(outcome: Outcome, result: BatchResult, state: RunState, report: Report) -> None:
+    if outcome.error:
+        result.errors.append(outcome.error)
+        report(f"FAILED {outcome.item}: {outcome.error.stage}: {outcome.error.message}")
+        return
+    if outcome.skipped:
+        result.skipped += 1
+    else:
+        result.written += 1
+        state.record(outcome)
+    report(outcome.summary)
+
+
+# --- several processes on one machine ----------------------------------------------------------
+
+_WORKER: Processor | None = None
+
+
+def _init_worker(options: RunOptions, out_dir: Path) -> None:
+    global _WORKER
+    _WORKER = Processor(options, out_dir)
+
+
+def _worker_chunk(chunk: list[str], done: dict[str, tuple[str, str]]) -> list[Outcome]:
+    assert _WORKER is not None
+    return _WORKER.process_chunk(chunk, done)
+
+
+def _run_chunks_pool(work, out_dir: Path, options: RunOptions) -> Iterator[list[Outcome]]:
+    """N processes, each loading the model once; a bounded number of chunks in flight keeps
+    memory flat however many inputs there are."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model's threads
+    with ProcessPoolExecutor(options.workers, mp_context=context, initializer=_init_worker,
+                             initargs=(options, out_dir)) as pool:
+        in_flight = set()
+        for chunk, done in work:
+            in_flight.add(pool.submit(_worker_chunk, chunk, done))
+            if len(in_flight) >= options.workers * 2:
+                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield future.result()
+        for future in in_flight:
+            yield future.result()

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
@@ -178,7 +179,9 @@ _STRICT_CUE = (
 # number only where the paragraph speaks of sustainability / the UN.
 _PLAIN_CUE = r"(?<![\w-])mål(?:et|ene|a)?(?!\w)"
 _WEAK_CONTEXT = re.compile(r"b[æe]rekraft|SDG|\bFN|verdensmål", re.IGNORECASE)
-_SPORT_CONTEXT = re.compile(r"\b(?:scor\w*|kamp\w*|sesong\w*|keeper\w*|straffe\w*)\b", re.IGNORECASE)
+_SPORT_CONTEXT = re.compile(
+    r"\b(?:scor\w*|kamp\w*|sesong\w*|keeper\w*|straffe\w*)\b", re.IGNORECASE
+)
 
 # A goal number, optionally a target ("12.5", "7.a"), never part of a longer number.
 _NUM = r"(?<![\d.,])\d{1,2}(?:\.(?:\d{1,2}|[a-c]))?(?![\d])(?!\.\d)"
@@ -321,7 +324,9 @@ def _goal_numbers(list_text: str, offset: int) -> Iterator[tuple[int, int, int]]
     goal of a range gets the whole range as its span."""
     found = list(_ONE_NUM.finditer(list_text))
     goals = [int(m.group().split(".")[0]) for m in found]
-    is_range = [bool(_RANGE_BETWEEN.match(list_text[a.end() : b.start()])) for a, b in zip(found, found[1:])]
+    is_range = [
+        bool(_RANGE_BETWEEN.match(list_text[a.end() : b.start()])) for a, b in pairwise(found)
+    ]
     i = 0
     while i < len(found):
         first = i
@@ -347,14 +352,16 @@ def _number_hits(text: str, list_text: str, offset: int) -> list[SdgHit]:
 
 def _plain_cue_allowed(ctx: _Context, offset: int) -> bool:
     sentence = ctx.text[slice(*ctx.sentence_at(offset))]
-    return bool(_WEAK_CONTEXT.search(ctx.paragraph_text(offset))) and not _SPORT_CONTEXT.search(sentence)
+    return bool(_WEAK_CONTEXT.search(ctx.paragraph_text(offset))) and not _SPORT_CONTEXT.search(
+        sentence
+    )
 
 
 def _followed_by_own_name(ctx: _Context, end: int, goal: int, names: _NameIndex) -> bool:
     match = re.match(r"\s*(?:[:.)–—-]|,)?\s*", ctx.text[end:])
     rest = ctx.text[end + (match.end() if match else 0) :]
     name = names.pattern.match(rest)
-    return bool(name) and names.lookup(name.group())[0] == goal
+    return name is not None and names.lookup(name.group())[0] == goal
 
 
 def _cued_list_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
@@ -364,7 +371,9 @@ def _cued_list_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
         if _NOT_A_GOAL_AFTER.match(ctx.text[match.end() :]):
             continue
         hits = _number_hits(ctx.text, list_text, list_start)
-        if not _STRICT_CUE_RE.fullmatch(match.group("cue")) and not _plain_cue_allowed(ctx, match.start()):
+        if not _STRICT_CUE_RE.fullmatch(match.group("cue")) and not _plain_cue_allowed(
+            ctx, match.start()
+        ):
             # "Mål 14 Livet i havet" stays a goal even without context: its name confirms it.
             hits = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
         yield from hits
@@ -380,7 +389,10 @@ def _target_hits(ctx: _Context) -> Iterator[SdgHit]:
 def _numbered_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
     """A number followed by that goal's name: "8: Anstendig arbeid og økonomisk vekst",
     "Nr. 6 Rent vann og gode sanitærforhold", "13 – Stoppe klimaendringene"."""
-    number = re.compile(rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))\s*(?:[:.)–—-]|,)?\s*", re.I)
+    number = re.compile(
+        rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))\s*(?:[:.)–—-]|,)?\s*",
+        re.IGNORECASE,
+    )
     for match in number.finditer(ctx.text):
         goal = int(match.group("n"))
         name = names.pattern.match(ctx.text, match.end())
@@ -445,7 +457,9 @@ def _merge(hits: Iterable[SdgHit]) -> list[SdgHit]:
     (number + name over number alone)."""
     kept: list[SdgHit] = []
     for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
-        overlapping = [k for k in kept if k.number == hit.number and k.start < hit.end and hit.start < k.end]
+        overlapping = [
+            k for k in kept if k.number == hit.number and k.start < hit.end and hit.start < k.end
+        ]
         if not overlapping:
             kept.append(hit)
         elif all(hit.end - hit.start > k.end - k.start for k in overlapping):
@@ -480,9 +494,21 @@ def build_theme_matcher(vocab: Any, rules: Sequence[ThemeRule]) -> tuple[Matcher
     return matcher, {rule.id: rule.goal for rule in rules}
 
 
+def _inside_a_name(span: Span) -> bool:
+    """A capitalised word mid-sentence is most likely part of a name ("Karmsund
+    Gjenvinning"), which says what a company is called, not what it works on."""
+    first = span[0]
+    if not first.is_title or first.i == 0:
+        return False
+    before = span.doc[first.i - 1]
+    return not (before.is_punct or before.is_space or "\n" in before.whitespace_)
+
+
 def _theme_hits(doc: Doc, matcher: Matcher, goal_of: dict[str, int]) -> list[SdgHit]:
     by_goal: dict[int, list[Span]] = {}
     for match_id, start, end in matcher(doc):
+        if _inside_a_name(doc[start:end]):
+            continue
         goal = goal_of[doc.vocab.strings[match_id]]
         by_goal.setdefault(goal, []).append(doc[start:end])
     hits = [
@@ -500,7 +526,11 @@ def _default_theme_matcher(vocab: Any) -> tuple[Matcher, dict[str, int]]:
 
 def find_theme_sdgs(doc: Doc, rules: Sequence[ThemeRule] | None = None) -> list[SdgHit]:
     """Goals the text works on without naming them, from the theme rules (default: packaged)."""
-    matcher, goal_of = _default_theme_matcher(doc.vocab) if rules is None else build_theme_matcher(doc.vocab, rules)
+    matcher, goal_of = (
+        _default_theme_matcher(doc.vocab)
+        if rules is None
+        else build_theme_matcher(doc.vocab, rules)
+    )
     return _theme_hits(doc, matcher, goal_of)
 
 
@@ -513,7 +543,9 @@ def drop_overlapping(themes: Iterable[SdgHit], explicit: Sequence[SdgHit]) -> li
 # Attribution by document structure (a stand-in until pipeline/extract.py attributes)
 
 _SECTION_TITLE_MAX_WORDS = 6
-_FACT_BOX_PREFIX = re.compile(r"^(?:bedrift|verksemd|virksomhet|selskap|organisasjon)\s*:\s*", re.I)
+_FACT_BOX_PREFIX = re.compile(
+    r"^(?:bedrift|verksemd|virksomhet|selskap|organisasjon)\s*:\s*", re.IGNORECASE
+)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:mens|men|samtidig som|medan|og)\s", re.IGNORECASE)
 
 
@@ -570,25 +602,36 @@ def _first_org_in(text: str, start: int, end: int, org_names: Sequence[str]) -> 
 
 def _org_from_sentence(ctx: _Context, offset: int, org_names: Sequence[str]) -> str | None:
     sent_start, sent_end = ctx.sentence_at(offset)
-    clause_start = max([m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, sent_start, offset)], default=sent_start)
+    clause_start = max(
+        [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, sent_start, offset)], default=sent_start
+    )
     for start, end in ((clause_start, offset), (sent_start, offset), (sent_start, sent_end)):
         org = _first_org_in(ctx.text, start, end, org_names)
         if org:
             return org
-    index = ctx.sentences.index((sent_start, sent_end)) if (sent_start, sent_end) in ctx.sentences else -1
-    if index > 0 and _enclosing(ctx.paragraphs, ctx.sentences[index - 1][0]) == _enclosing(ctx.paragraphs, offset):
+    index = (
+        ctx.sentences.index((sent_start, sent_end))
+        if (sent_start, sent_end) in ctx.sentences
+        else -1
+    )
+    if index > 0 and _enclosing(ctx.paragraphs, ctx.sentences[index - 1][0]) == _enclosing(
+        ctx.paragraphs, offset
+    ):
         return _first_org_in(ctx.text, *ctx.sentences[index - 1], org_names)
     return None
 
 
-def attribute_by_structure(text: str, hits: Sequence[SdgHit], org_names: Sequence[str]) -> list[str | None]:
+def attribute_by_structure(
+    text: str, hits: Sequence[SdgHit], org_names: Sequence[str]
+) -> list[str | None]:
     """The organisation each hit belongs to, from the layout of the text: the nearest
     organisation heading above it in the same section, else the organisation named in
     its clause or sentence (or, for "Selskapet ..." sentences, the previous sentence),
     else None (the goal belongs to the article)."""
     ctx = _Context.of(text)
     return [
-        _org_from_headings(text, hit.start, org_names) or _org_from_sentence(ctx, hit.start, org_names)
+        _org_from_headings(text, hit.start, org_names)
+        or _org_from_sentence(ctx, hit.start, org_names)
         for hit in hits
     ]
 
@@ -604,17 +647,27 @@ class SdgDetector:
     to switch that half off. Never touches doc.ents.
     """
 
-    def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, goals: ResourceSource = "default",
-                 themes: ResourceSource = "default") -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = COMPONENT_NAME,
+        *,
+        goals: ResourceSource = "default",
+        themes: ResourceSource = "default",
+    ) -> None:
         self.name = name
         self.vocab = nlp.vocab
         self.catalogue = load_goal_catalogue(goals) if goals is not None else None
         self.rules = load_theme_rules(themes) if themes is not None else None
-        self._matcher = build_theme_matcher(nlp.vocab, self.rules) if self.rules is not None else None
+        self._matcher = (
+            build_theme_matcher(nlp.vocab, self.rules) if self.rules is not None else None
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         explicit = find_explicit_sdgs(doc.text, self.catalogue) if self.catalogue else []
-        themes = drop_overlapping(_theme_hits(doc, *self._matcher), explicit) if self._matcher else []
+        themes = (
+            drop_overlapping(_theme_hits(doc, *self._matcher), explicit) if self._matcher else []
+        )
         doc.spans[EXPLICIT_SPAN_KEY] = _spans(doc, explicit)
         doc.spans[THEME_SPAN_KEY] = _spans(doc, themes)
         return doc
@@ -625,7 +678,9 @@ class SdgDetector:
         folder.mkdir(parents=True, exist_ok=True)
         payload = {
             "goals": self.catalogue.model_dump(by_alias=True) if self.catalogue else None,
-            "themes": [rule.model_dump() for rule in self.rules] if self.rules is not None else None,
+            "themes": [rule.model_dump() for rule in self.rules]
+            if self.rules is not None
+            else None,
         }
         (folder / "sdg_data.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
 
@@ -633,20 +688,28 @@ class SdgDetector:
         payload = json.loads((Path(path) / "sdg_data.json").read_text("utf-8"))
         goals, themes = payload["goals"], payload["themes"]
         self.catalogue = GoalCatalogue.model_validate(goals) if goals is not None else None
-        self.rules = [ThemeRule.model_validate(rule) for rule in themes] if themes is not None else None
-        self._matcher = build_theme_matcher(self.vocab, self.rules) if self.rules is not None else None
+        self.rules = (
+            [ThemeRule.model_validate(rule) for rule in themes] if themes is not None else None
+        )
+        self._matcher = (
+            build_theme_matcher(self.vocab, self.rules) if self.rules is not None else None
+        )
         return self
 
 
 def _spans(doc: Doc, hits: Sequence[SdgHit]) -> list[Span]:
     spans = []
     for hit in hits:
-        span = doc.char_span(hit.start, hit.end, label=span_label(hit.number), alignment_mode="expand")
+        span = doc.char_span(
+            hit.start, hit.end, label=span_label(hit.number), alignment_mode="expand"
+        )
         if span is not None:
             spans.append(span)
     return spans
 
 
 @Language.factory(COMPONENT_NAME, default_config={"goals": "default", "themes": "default"})
-def make_sdg_detector(nlp: Language, name: str, goals: ResourceSource, themes: ResourceSource) -> SdgDetector:
+def make_sdg_detector(
+    nlp: Language, name: str, goals: ResourceSource, themes: ResourceSource
+) -> SdgDetector:
     return SdgDetector(nlp, name, goals=goals, themes=themes)

@@ -20,7 +20,17 @@ from models import Profile
 PROFILES_JSONL = "profiles.jsonl"
 ERRORS_JSONL = "errors.jsonl"
 SCHEMA_FILE = "profile.schema.json"
-_NOT_PROFILES = {PROFILES_JSONL, ERRORS_JSONL, SCHEMA_FILE}
+_NOT_PROFILES = {PROFILES_JSONL, ERRORS_JSONL, SCHEMA_FILE, "companies.json"}
+
+
+def _file_mode() -> int:
+    # mkstemp creates 0600 files; published outputs get the usual mode the umask allows
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
 
 
 class ErrorRecord(BaseModel):
@@ -41,6 +51,22 @@ def atomic_write_text(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _FILE_MODE)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -57,6 +83,7 @@ def atomic_write_lines(path: Path, lines: Iterable[str]) -> None:
                 handle.write(line.rstrip("\n") + "\n")
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -160,7 +160,9 @@ def test_theme_rules_on_blank_pipeline(nlp: Language, text: str, goal: int) -> N
     assert all(h.how == "theme" for h in hits)
 
 
-@pytest.mark.parametrize("text", ["Vannet i elva er kaldt.", "Energien i salen var høy.", "Båten ble dratt på land."])
+@pytest.mark.parametrize(
+    "text", ["Vannet i elva er kaldt.", "Energien i salen var høy.", "Båten ble dratt på land."]
+)
 def test_ambiguous_words_are_not_themes(nlp: Language, text: str) -> None:
     assert find_theme_sdgs(nlp(text)) == []
 
@@ -193,7 +195,9 @@ def test_packaged_theme_rules_validate_and_compile(nlp: Language) -> None:
 
 def test_theme_rule_forbids_unknown_keys() -> None:
     with pytest.raises(ValidationError):
-        ThemeRule.model_validate({"goal": 7, "id": "x", "pattern": [{"LOWER": "a"}], "lable": "typo"})
+        ThemeRule.model_validate(
+            {"goal": 7, "id": "x", "pattern": [{"LOWER": "a"}], "lable": "typo"}
+        )
     with pytest.raises(ValidationError):
         ThemeRule.model_validate({"goal": 18, "id": "x", "pattern": [{"LOWER": "a"}]})
 
@@ -202,7 +206,8 @@ def test_goal_names() -> None:
     assert goal_name(7) == "Ren energi for alle"
     assert goal_name(7, "nn") == "Rein energi til alle"
     assert goal_name(13) == "Stoppe klimaendringene"
-    assert [goal_name(n) for n in range(1, 18)][0] == "Utrydde fattigdom"
+    assert goal_name(1) == "Utrydde fattigdom"
+    assert len({goal_name(n) for n in range(1, 18)}) == 17
     with pytest.raises(ValueError):
         goal_name(18)
 
@@ -247,7 +252,9 @@ def test_component_halves_can_be_switched_off() -> None:
 
 def test_component_loads_user_theme_file(tmp_path: Path) -> None:
     rules = tmp_path / "themes.jsonl"
-    rules.write_text(json.dumps({"goal": 14, "id": "tang", "pattern": [{"LOWER": "tang"}]}) + "\n", "utf-8")
+    rules.write_text(
+        json.dumps({"goal": 14, "id": "tang", "pattern": [{"LOWER": "tang"}]}) + "\n", "utf-8"
+    )
     pipe_nlp = spacy.blank("nb")
     pipe_nlp.add_pipe(COMPONENT_NAME, config={"themes": str(rules)})
     doc = pipe_nlp("Vi dyrker tang og reduserer energiforbruket.")

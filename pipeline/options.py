@@ -1,0 +1,40 @@
+"""One options object that flows through the stages (defaults here, overridden by the CLI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FetchOptions:
+    connect_timeout: float = 5.0
+    read_timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 0.5  # seconds, doubled each retry
+    max_retry_after: float = 30.0  # never sleep longer than this on a Retry-After header
+    max_redirects: int = 5
+    max_bytes: int = 10 * 1024 * 1024
+    host_delay: float = 1.0  # seconds between requests to the same host
+    respect_robots: bool = True
+    cache_dir: Path | None = None  # on-disk HTTP cache; None disables it
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a single input may cost; exceeding one is a clear error for that input only."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_chars: int = 400_000  # mined text; a 400k-character "article" is a dump, not news
+    max_blocks: int = 5_000
+    max_seconds: float = 60.0  # parse + NLP + extract wall time per input
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    model: str | None = None
+    force: bool = False  # redo inputs whose content and pipeline version are unchanged
+    workers: int = 1
+    batch_size: int = 32
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+    limits: Limits = field(default_factory=Limits)
