@@ -4,6 +4,7 @@ Other tools rely on these names and meanings; extend, never rename.
 """
 
 from models.article import Article, Block, BlockKind
+from models.company import CompanyPlace, CompanyProfile, CompanySdg, SdgBacking
 from models.profile import (
     SCHEMA_VERSION,
     ArticleMeta,
@@ -27,6 +28,9 @@ __all__ = [
     "ArticleMeta",
     "Block",
     "BlockKind",
+    "CompanyPlace",
+    "CompanyProfile",
+    "CompanySdg",
     "Evidence",
     "Organisation",
     "OrganisationKind",
@@ -35,6 +39,7 @@ __all__ = [
     "PlaceRef",
     "Profile",
     "Quote",
+    "SdgBacking",
     "SdgMention",
     "SdgMethod",
     "Statement",

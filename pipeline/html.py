@@ -138,6 +138,7 @@ MIN_SCORED_CHARS = 25  # shorter blocks (labels, buttons) say nothing about the 
 MAX_LINK_DENSITY = 0.65  # a block that is mostly links is navigation or a teaser
 PROTECTED_SHARE = 0.4  # never remove an element holding this share of the page text
 SIBLING_SHARE = 0.2  # a sibling scoring this share of the best container is article too
+MAX_WALK_DEPTH = 150  # nesting read block by block; deeper content is read as one block
 HEADLINE_FACTOR = 1.5  # containers around the headline score this much more: the story is there
 
 
@@ -182,7 +183,10 @@ _HAS_BLOCK_DESCENDANT = etree.XPath(
 _LINK_TEXT = etree.XPath("descendant-or-self::a//text()")
 _PARAGRAPH_TEXT = etree.XPath("descendant-or-self::p//text()")
 
-_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, collect_ids=False)
+# huge_tree: badly closed pages nest deeper than libxml2's default limit of 256 levels.
+_PARSER = lxml.html.HTMLParser(
+    remove_comments=True, remove_pis=True, collect_ids=False, huge_tree=True
+)
 
 
 # --- Public entry point -----------------------------------------------------------------
@@ -194,8 +198,8 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
     meta = read_metadata(root, url)
     body = root.find("body")
     body = body if body is not None else root
-    lead_text = _find_lead(body)
     headline = _headline_element(body, meta.title)
+    lead_text = _find_lead(_story_scope(body, headline))
     remove_furniture(body)
     headline_text = headline.text_content() if headline is not None else None
     blocks = _drop_title(extract_blocks(body, headline), [meta.title, headline_text])
@@ -283,9 +287,11 @@ def _json_ld_article(root: lxml.html.HtmlElement) -> dict:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue  # broken JSON-LD is common; the DOM still has the article
-        found.extend(item for item in _json_ld_items(data) if _is_article_type(item.get("@type")))
+            found.extend(
+                item for item in _json_ld_items(data) if _is_article_type(item.get("@type"))
+            )
+        except (ValueError, RecursionError):
+            continue  # broken (or absurdly nested) JSON-LD is common; the DOM has the article
     with_body = [item for item in found if isinstance(item.get("articleBody"), str)]
     return (with_body or found or [{}])[0]
 
@@ -554,10 +560,23 @@ def _text_length(element: lxml.html.HtmlElement) -> int:
 # --- Lead -------------------------------------------------------------------------------
 
 
-def _find_lead(body: lxml.html.HtmlElement) -> str | None:
+def _story_scope(
+    body: lxml.html.HtmlElement, headline: lxml.html.HtmlElement | None
+) -> lxml.html.HtmlElement:
+    """The <article> (or <main>) around the headline: where the story's own lead is, as
+    opposed to the "intro" of a teaser elsewhere on the page."""
+    if headline is not None:
+        for tag in ("article", "main"):
+            scope = next(headline.iterancestors(tag), None)
+            if scope is not None:
+                return scope
+    return body
+
+
+def _find_lead(scope: lxml.html.HtmlElement) -> str | None:
     """Text of an element named as the ingress, read before furniture removal (the lead
     often sits in the article <header>). "lead-image" and the like are not the lead."""
-    for element in body.iter("p", "div", "section", "span"):
+    for element in scope.iter("p", "div", "section", "span"):
         name = (element.get("class") or "").lower()
         if not _LEAD_NAME.search(name) or _MEDIA_NAME.search(name) or _HAS_MEDIA(element):
             continue
@@ -817,9 +836,13 @@ def _read_blocks(container: lxml.html.HtmlElement) -> list[_RawBlock]:
     return blocks
 
 
-def _walk(node: lxml.html.HtmlElement, blocks: list[_RawBlock]) -> None:
+def _walk(node: lxml.html.HtmlElement, blocks: list[_RawBlock], depth: int = 0) -> None:
     """Turn a node's content into blocks: runs of inline content become paragraphs,
     block elements their own kind, nested containers are walked in turn."""
+    if depth > MAX_WALK_DEPTH:
+        # Broken pages nest thousands of unclosed tags; read what is that deep as one block.
+        _append_block(blocks, "paragraph", _inline_of(node))
+        return
     pending = _Inline()
     pending.add_text(node.text)
     for child in node:
@@ -835,15 +858,15 @@ def _walk(node: lxml.html.HtmlElement, blocks: list[_RawBlock]) -> None:
             if child.tag in BLOCK_KINDS and not _HAS_BLOCK_DESCENDANT(child):
                 _append_block(blocks, BLOCK_KINDS[child.tag], _inline_of(child))
             else:
-                _walk_nested(child, blocks)
+                _walk_nested(child, blocks, depth + 1)
         pending.add_text(child.tail)
     _flush(blocks, pending)
 
 
-def _walk_nested(element: lxml.html.HtmlElement, blocks: list[_RawBlock]) -> None:
+def _walk_nested(element: lxml.html.HtmlElement, blocks: list[_RawBlock], depth: int) -> None:
     """A block element with block children; quotes and list items keep their kind."""
     start = len(blocks)
-    _walk(element, blocks)
+    _walk(element, blocks, depth)
     kind = BLOCK_KINDS.get(element.tag)
     if kind in ("quote", "list_item"):
         for block in blocks[start:]:

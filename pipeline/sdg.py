@@ -28,7 +28,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -83,6 +83,16 @@ class Goal(_Strict):
 class GoalCatalogue(_Strict):
     comment: str = Field(default="", alias="_comment")
     goals: list[Goal] = Field(min_length=17, max_length=17)
+
+    @model_validator(mode="after")
+    def _one_goal_per_number_and_name(self) -> GoalCatalogue:
+        # goal_name() indexes by position, and a name form must point to one goal only.
+        if [goal.number for goal in self.goals] != list(GOAL_NUMBERS):
+            raise ValueError("goals must be numbered 1-17 in order")
+        forms = [_name_key(name.text) for goal in self.goals for name in goal.names]
+        if len(forms) != len(set(forms)):
+            raise ValueError("a goal name form is listed twice")
+        return self
 
 
 class ThemeRule(_Strict):
@@ -195,6 +205,18 @@ _CUED_LIST = re.compile(
     rf"(?P<cue>{_STRICT_CUE}|{_PLAIN_CUE})\s*:?\s*(?:{_NUMBER_WORD}\s*)?(?P<list>{_NUM_LIST})",
     re.IGNORECASE,
 )
+_ORDINALS = {
+    "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "sjuende": 7, "syvende": 7, "sjuande": 7, "åttende": 8, "åttande": 8, "niende": 9,
+    "niande": 9, "tiende": 10, "tiande": 10, "ellevte": 11, "tolvte": 12, "trettende": 13,
+    "trettande": 13, "fjortende": 14, "fjortande": 14, "femtende": 15, "femtande": 15,
+    "sekstende": 16, "sekstande": 16, "syttende": 17, "syttande": 17,
+}  # fmt: skip
+_ORDINAL_GOAL = re.compile(
+    rf"(?<!\w)(?P<ord>{'|'.join(_ORDINALS)}|(?<![\d.,])\d{{1,2}}\.)\s+"
+    r"(?:av\s+)?(?:FNs\s+)?b[æe]rekrafts?[\s-]?mål(?:et|ene|a)?(?!\w)",
+    re.IGNORECASE,
+)
 _TARGET = re.compile(rf"(?<!\w)delmål(?:et|ene|a)?\s+(?P<list>{_NUM_LIST})", re.IGNORECASE)
 _ONE_NUM = re.compile(_NUM)
 _RANGE_BETWEEN = re.compile(r"^\s*[–—-]\s*$")
@@ -274,14 +296,9 @@ def _build_name_index(catalogue: GoalCatalogue) -> _NameIndex:
     return _NameIndex(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), goal_of)
 
 
-@lru_cache(maxsize=8)
-def _name_index_for(catalogue_json: str) -> _NameIndex:
-    return _build_name_index(GoalCatalogue.model_validate_json(catalogue_json))
-
-
-def _name_index(catalogue: GoalCatalogue | None) -> _NameIndex:
-    chosen = catalogue or _default_catalogue()
-    return _name_index_for(chosen.model_dump_json(by_alias=True))
+@lru_cache(maxsize=1)
+def _default_name_index() -> _NameIndex:
+    return _build_name_index(_default_catalogue())
 
 
 # ---------------------------------------------------------------------------
@@ -368,15 +385,23 @@ def _cued_list_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
     """Numbers right after a cue: "bærekraftsmål nr. 13", "SDG 7 og 9", "mål 12–13"."""
     for match in _CUED_LIST.finditer(ctx.text):
         list_text, list_start = match.group("list"), match.start("list")
-        if _NOT_A_GOAL_AFTER.match(ctx.text[match.end() :]):
+        after = ctx.text[match.end() :]
+        if _NOT_A_GOAL_AFTER.match(after):
             continue
         hits = _number_hits(ctx.text, list_text, list_start)
-        if not _STRICT_CUE_RE.fullmatch(match.group("cue")) and not _plain_cue_allowed(
-            ctx, match.start()
+        if not _STRICT_CUE_RE.fullmatch(match.group("cue")) and _plain_goal_needs_name(
+            ctx, match, after
         ):
             # "Mål 14 Livet i havet" stays a goal even without context: its name confirms it.
             hits = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
         yield from hits
+
+
+def _plain_goal_needs_name(ctx: _Context, match: re.Match[str], after: str) -> bool:
+    """Whether "mål N" needs the goal's name to count: outside a sustainability context,
+    and always in a plan's own numbered headings ("Mål 1: Kutte utslippene ...")."""
+    heading = ":" in ctx.text[match.end("cue") : match.start("list")] or after.startswith(":")
+    return heading or not _plain_cue_allowed(ctx, match.start())
 
 
 def _target_hits(ctx: _Context) -> Iterator[SdgHit]:
@@ -384,6 +409,18 @@ def _target_hits(ctx: _Context) -> Iterator[SdgHit]:
     for match in _TARGET.finditer(ctx.text):
         if not _NOT_A_GOAL_AFTER.match(ctx.text[match.end() :]):
             yield from _number_hits(ctx.text, match.group("list"), match.start("list"))
+
+
+def _ordinal_hits(ctx: _Context) -> Iterator[SdgHit]:
+    """Goals by ordinal: "det tredje bærekraftsmålet" is goal 3. Not "det første av
+    bærekraftsmålene" (the first of them, unnamed) nor a plural ("de tre første")."""
+    for match in _ORDINAL_GOAL.finditer(ctx.text):
+        word = match.group("ord").lower()
+        goal = _ORDINALS.get(word) or int(word.rstrip("."))
+        if " av " in match.group() or match.group().lower().endswith(("målene", "måla")):
+            continue
+        if goal in GOAL_NUMBERS:
+            yield SdgHit(goal, match.start(), match.end(), match.group(), "number")
 
 
 def _numbered_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
@@ -468,13 +505,19 @@ def _merge(hits: Iterable[SdgHit]) -> list[SdgHit]:
 
 
 def find_explicit_sdgs(text: str, catalogue: GoalCatalogue | None = None) -> list[SdgHit]:
-    """Every goal the text names, by number or by name, in text order."""
+    """Every goal the text names, by number or by name, in text order (default: the
+    packaged catalogue of goal names)."""
+    names = _default_name_index() if catalogue is None else _build_name_index(catalogue)
+    return _find_explicit(text, names)
+
+
+def _find_explicit(text: str, names: _NameIndex) -> list[SdgHit]:
     ctx = _Context.of(text)
-    names = _name_index(catalogue)
     return _merge(
         [
             *_cued_list_hits(ctx, names),
             *_target_hits(ctx),
+            *_ordinal_hits(ctx),
             *_numbered_name_hits(ctx, names),
             *_bare_name_hits(ctx, names),
             *_loose_list_hits(ctx),
@@ -657,14 +700,24 @@ class SdgDetector:
     ) -> None:
         self.name = name
         self.vocab = nlp.vocab
-        self.catalogue = load_goal_catalogue(goals) if goals is not None else None
-        self.rules = load_theme_rules(themes) if themes is not None else None
+        # A saved pipeline carries its data (to_disk); the user file it was built from
+        # may be gone where it is loaded, so a missing file waits for from_disk.
+        self._missing = [str(s) for s in (goals, themes) if _is_missing_file(s)]
+        self.catalogue = (
+            None if goals is None or _is_missing_file(goals) else load_goal_catalogue(goals)
+        )
+        self._names = _build_name_index(self.catalogue) if self.catalogue else None
+        self.rules = (
+            None if themes is None or _is_missing_file(themes) else load_theme_rules(themes)
+        )
         self._matcher = (
             build_theme_matcher(nlp.vocab, self.rules) if self.rules is not None else None
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        explicit = find_explicit_sdgs(doc.text, self.catalogue) if self.catalogue else []
+        if self._missing:
+            raise FileNotFoundError(f"{self.name}: SDG data file(s) not found: {self._missing}")
+        explicit = _find_explicit(doc.text, self._names) if self._names else []
         themes = (
             drop_overlapping(_theme_hits(doc, *self._matcher), explicit) if self._matcher else []
         )
@@ -688,13 +741,19 @@ class SdgDetector:
         payload = json.loads((Path(path) / "sdg_data.json").read_text("utf-8"))
         goals, themes = payload["goals"], payload["themes"]
         self.catalogue = GoalCatalogue.model_validate(goals) if goals is not None else None
+        self._names = _build_name_index(self.catalogue) if self.catalogue else None
         self.rules = (
             [ThemeRule.model_validate(rule) for rule in themes] if themes is not None else None
         )
         self._matcher = (
             build_theme_matcher(self.vocab, self.rules) if self.rules is not None else None
         )
+        self._missing = []
         return self
+
+
+def _is_missing_file(source: ResourceSource) -> bool:
+    return source is not None and source != "default" and not Path(source).exists()
 
 
 def _spans(doc: Doc, hits: Sequence[SdgHit]) -> list[Span]:

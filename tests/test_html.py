@@ -43,33 +43,13 @@ def _page(body: str, head: str = "", lang: str = "nb") -> str:
     return f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>'
 
 
+#: Pieces of markup, broken and whole, for the never-crashes property test.
 HTML_SCRAPS = [
-    "<p>",
-    "</p>",
-    "<div>",
-    "</div>",
-    "<br>",
-    "<article>",
-    "</article>",
-    "<nav>",
-    "<li>",
-    "<ul>",
-    "<script>",
-    "</script>",
-    "<!--",
-    "-->",
-    "<h1>",
-    "<a href=x>",
-    "</a>",
-    "<form>",
-    "<figure>",
-    "<table><tr><td>",
-    "&amp;",
-    "\x00",
-    "<?xml version='1.0' encoding='utf-8'?>",
-    "<html lang=nn>",
+    "<p>", "</p>", "<div>", "</div>", "<br>", "<article>", "</article>", "<nav>", "<li>", "<ul>",
+    "<script>", "</script>", "<!--", "-->", "<h1>", "<a href=x>", "</a>", "<form>", "<figure>",
+    "<table><tr><td>", "&amp;", "\x00", "<?xml version='1.0' encoding='utf-8'?>", "<html lang=nn>",
     '<script type="application/ld+json">{"@type": "NewsArticle", "articleBody": 5}</script>',
-]
+]  # fmt: skip
 
 NAVIGATION = (
     '<nav><ul><li><a href="/">Forside</a></li><li><a href="/nyheter">Nyheter</a></li>'
@@ -222,6 +202,12 @@ def test_malformed_html_does_not_crash() -> None:
     article = parse_html(html)
 
     assert PARAGRAPHS[0] in article.text and PARAGRAPHS[2] in article.text
+
+
+def test_deeply_nested_page_does_not_crash() -> None:
+    html = "<div><p>Meny</p></div>" + "<div>" * 1500 + _paragraphs_html() + "</div>" * 1500
+
+    assert PARAGRAPHS[1] in parse_html(html).text
 
 
 @pytest.mark.parametrize(

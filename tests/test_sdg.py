@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -73,6 +75,9 @@ EXPLICIT_FORMS = [
     ("Bedrift: Lyngtoppen Bakeri\nBærekraftsmål: 2, 3 og 12", [2, 3, 12]),
     ("Vi følger opp bærekraftsmål 1–3.", [1, 2, 3]),
     ("Mål 14 Livet i havet er viktigst for oss.", [14]),
+    ("Det tredje berekraftsmålet handlar om helse.", [3]),
+    ("Bedriften jobber med bærekraftsmål 4/5 i år.", [4, 5]),
+    ("Bærekraftsplanen har mål.\nMål 13: Stoppe klimaendringene.", [13]),
 ]
 
 
@@ -131,12 +136,35 @@ LOOK_ALIKES = [
     "Samarbeid for å nå målene i budsjettet er viktig.",
     "Dei 17 berekraftsmåla vart vedtekne i 2015.",
     "Bærekraftsmålene består av 17 mål for 2030.",
+    "Bærekraftsplanen har tre mål.\nMål 1: Kutte utslippene.\nMål 2: Mer natur.",
+    "Bærekraftsmålene 1 til 17 henger sammen.",
+    "Bærekraftsmålene 1–17 henger sammen.",
+    "Rapporten omtaler det første av bærekraftsmålene kort.",
+    "Den 12. bærekraftskonferansen ble holdt i Bodø.",
 ]
 
 
 @pytest.mark.parametrize("text", LOOK_ALIKES)
 def test_look_alikes_are_not_goals(text: str) -> None:
     assert goals(text) == []
+
+
+# Pieces that look like goal mentions, glued at random: hits must stay well formed.
+PIECES = st.sampled_from(
+    ["bærekraftsmål", "berekraftsmåla", "mål", "SDG", "delmål", "nr.", "13", "7.2", "17", "2030",
+     "12–13", "1–17", ",", " og ", ":", "\n", "\n\n", ". ", "?", "Stoppe klimaendringene",
+     "Ren energi for alle", "prosent", "de", "tredje", "Holm Bygg", "Holm Bygg:", " ", "(", ")"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(PIECES, st.text(max_size=5)), max_size=25).map("".join))
+def test_any_text_gives_well_formed_hits(text: str) -> None:
+    hits = find_explicit_sdgs(text)
+    for hit in hits:
+        assert 1 <= hit.number <= 17
+        assert text[hit.start : hit.end] == hit.text
+    assert len(attribute_by_structure(text, hits, ["Holm Bygg"])) == len(hits)
 
 
 # --- themes ------------------------------------------------------------------------------
@@ -259,6 +287,33 @@ def test_component_loads_user_theme_file(tmp_path: Path) -> None:
     pipe_nlp.add_pipe(COMPONENT_NAME, config={"themes": str(rules)})
     doc = pipe_nlp("Vi dyrker tang og reduserer energiforbruket.")
     assert [(s.label_, s.text) for s in doc.spans[THEME_SPAN_KEY]] == [("SDG_14", "tang")]
+
+
+def test_saved_pipeline_keeps_user_data_without_the_file(tmp_path: Path) -> None:
+    rules = tmp_path / "themes.jsonl"
+    rules.write_text(
+        json.dumps({"goal": 14, "id": "tang", "pattern": [{"LOWER": "tang"}]}) + "\n", "utf-8"
+    )
+    pipe_nlp = spacy.blank("nb")
+    pipe_nlp.add_pipe(COMPONENT_NAME, config={"themes": str(rules)})
+    pipe_nlp.to_disk(tmp_path / "model")
+    rules.unlink()
+    doc = spacy.load(tmp_path / "model")("Vi dyrker tang.")
+    assert [(s.label_, s.text) for s in doc.spans[THEME_SPAN_KEY]] == [("SDG_14", "tang")]
+
+
+def test_missing_user_file_fails_loudly(tmp_path: Path) -> None:
+    pipe_nlp = spacy.blank("nb")
+    pipe_nlp.add_pipe(COMPONENT_NAME, config={"themes": str(tmp_path / "nope.jsonl")})
+    with pytest.raises(FileNotFoundError):
+        pipe_nlp("tekst")
+
+
+def test_catalogue_rejects_a_name_listed_for_two_goals() -> None:
+    data = json.loads((REPO / "pipeline" / "resources" / "sdg_goals.json").read_text("utf-8"))
+    data["goals"][0]["names"].append({"text": "Stoppe klimaendringene", "context": "anywhere"})
+    with pytest.raises(ValidationError):
+        sdg.GoalCatalogue.model_validate(data)
 
 
 def test_theme_inside_an_explicit_name_is_not_a_theme(nlp: Language) -> None:

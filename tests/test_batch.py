@@ -1,0 +1,142 @@
+"""Batch runs: bad inputs lose nothing else, exit codes, resume after a kill, workers and Dask."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+from pipeline.options import RunOptions
+from pipeline.run import run_batch
+from tests.conftest import CORPUS
+
+GOOD = sorted(str(p) for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))[:3]
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, str]:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    binary = tmp_path / "picture.html"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    unreadable = tmp_path / "locked.txt"
+    unreadable.write_text("Tittel\n\nTekst.")
+    unreadable.chmod(0)
+    return {
+        "empty": str(empty),
+        "binary": str(binary),
+        "missing": str(tmp_path / "does-not-exist.txt"),
+        "unreadable": str(unreadable),
+        "url": "http://127.0.0.1:9/unreachable",  # the discard port: connection refused
+    }
+
+
+def test_bad_inputs_get_one_line_errors_and_the_rest_is_written(tmp_path, capsys):
+    bad = _bad_inputs(tmp_path)
+    out = tmp_path / "out"
+    code = main(["run", *bad.values(), *GOOD, "--out", str(out), "--model", "blank:nb", "--host-delay", "0"])
+    printed = capsys.readouterr().out
+    assert code == 1
+    readable_anyway = 1 if os.geteuid() == 0 else 0  # root reads a chmod-0 file
+    assert len((out / "profiles.jsonl").read_text().splitlines()) == len(GOOD) + readable_anyway
+    errors = {json.loads(line)["input"]: json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()}
+    expected_failures = set(bad.values())
+    if readable_anyway:
+        expected_failures.discard(bad["unreadable"])
+    assert expected_failures <= set(errors)
+    assert "empty" in errors[bad["empty"]]["message"]
+    assert "binary" in errors[bad["binary"]]["message"]
+    assert "no such file" in errors[bad["missing"]]["message"]
+    assert errors[bad["url"]]["stage"] == "fetch"
+    for item in expected_failures:
+        line = next(line for line in printed.splitlines() if line.startswith(f"FAILED {item}"))
+        assert "\n" not in line
+
+
+def test_exit_codes(tmp_path):
+    assert main(["run", *GOOD, "--out", str(tmp_path / "a"), "--model", "blank:nb"]) == 0
+    assert main(["run", "--out", str(tmp_path / "b")]) == 2  # no inputs: usage error
+    assert main(["run", GOOD[0], "--workers", "0"]) == 2
+    assert main(["frobnicate"]) == 2
+
+
+def test_rerun_skips_unchanged_and_force_redoes(tmp_path):
+    out = tmp_path / "out"
+    first = run_batch(GOOD, out, options=RunOptions(model="blank:nb"), report=lambda _: None)
+    again = run_batch(GOOD, out, options=RunOptions(model="blank:nb"), report=lambda _: None)
+    forced = run_batch(GOOD, out, options=RunOptions(model="blank:nb", force=True), report=lambda _: None)
+    assert (first.written, again.written, again.skipped, forced.written) == (len(GOOD), 0, len(GOOD), len(GOOD))
+    assert len((out / "profiles.jsonl").read_text().splitlines()) == len(GOOD)
+
+
+def _many_articles(folder: Path, count: int) -> list[Path]:
+    """Distinct articles (distinct content, so distinct ids) made from the corpus texts."""
+    folder.mkdir()
+    texts = [p.read_text("utf-8") for p in CORPUS.glob("*.txt")]
+    paths = []
+    for i in range(count):
+        path = folder / f"article-{i:04d}.txt"
+        path.write_text(texts[i % len(texts)] + f"\n\nSaken ble oppdatert for {i}. gang.\n", "utf-8")
+        paths.append(path)
+    return paths
+
+
+def test_killed_run_resumes_and_every_profile_is_there_once(tmp_path):
+    inputs = _many_articles(tmp_path / "in", 80)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "pipeline", "run", str(tmp_path / "in"), "--out", str(out),
+               "--batch-size", "2", "--model", "blank:nb"]
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    state = out / ".run-state.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if state.exists() and len(state.read_text().splitlines()) >= 10:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    done_before = len(state.read_text().splitlines())
+    assert 10 <= done_before < len(inputs), "the kill should land part way"
+
+    finished = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert finished.returncode == 0, finished.stderr
+    assert "unchanged" in finished.stdout
+    lines = (out / "profiles.jsonl").read_text().splitlines()
+    ids = [json.loads(line)["article"]["id"] for line in lines]
+    assert len(ids) == len(inputs) == len(set(ids))
+    sources = {json.loads(line)["article"]["source"] for line in lines}
+    assert sources == {str(p) for p in inputs}
+    assert not list(out.glob(".*.tmp"))
+
+
+def _profiles(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.glob("*.json")) if p.name != "profile.schema.json"}
+
+
+def test_workers_and_dask_write_the_same_profiles_as_one_process(tmp_path):
+    pytest.importorskip("dask.distributed")
+    inputs = [str(p) for p in _many_articles(tmp_path / "in", 12)] + GOOD
+    quiet = lambda _: None  # noqa: E731
+    run_batch(inputs, tmp_path / "one", options=RunOptions(model="blank:nb", batch_size=4), report=quiet)
+    run_batch(inputs, tmp_path / "two", options=RunOptions(model="blank:nb", batch_size=4, workers=2), report=quiet)
+    run_batch(inputs, tmp_path / "dask", options=RunOptions(model="blank:nb", batch_size=4, workers=2),
+              report=quiet, backend="dask")
+    one = _profiles(tmp_path / "one")
+    assert len(one) == len(inputs)
+    assert _profiles(tmp_path / "two") == one
+    assert _profiles(tmp_path / "dask") == one
+    assert (tmp_path / "dask" / "profiles.jsonl").read_bytes() == (tmp_path / "one" / "profiles.jsonl").read_bytes()
+
+
+def test_help_does_not_import_spacy():
+    code = "import sys; from pipeline.cli import main; main(['schema']); print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().endswith("False")
+    result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "run" in result.stdout
