@@ -26,7 +26,9 @@ class CompanySdg(ContractModel):
     methods: list[SdgMethod] = Field(
         description="How the articles found it: explicit, theme or both (sorted)"
     )
-    backing: list[SdgBacking] = Field(min_length=1, description="Article id and evidence per mention")
+    backing: list[SdgBacking] = Field(
+        min_length=1, description="Article id and evidence per mention"
+    )
 
 
 class CompanyPlace(ContractModel):
@@ -46,7 +48,9 @@ class CompanyProfile(ContractModel):
 
     id: str = Field(description="Stable slug of the main name, unique within one aggregation")
     name: str = Field(description="Main name: the full name the articles use most")
-    names: list[str] = Field(min_length=1, description="Every name and alias seen, first seen first")
+    names: list[str] = Field(
+        min_length=1, description="Every name and alias seen, first seen first"
+    )
     kinds: list[OrganisationKind] = Field(
         min_length=1, description="Kinds the articles gave it (usually one)"
     )

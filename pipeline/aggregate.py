@@ -39,7 +39,7 @@ from models import (
     Profile,
     SdgBacking,
 )
-from pipeline.write import atomic_write_lines, atomic_write_text, profile_files
+from pipeline.write import atomic_write_lines, atomic_write_text, iter_profiles
 
 COMPANIES_JSON = "companies.json"
 COMPANIES_JSONL = "companies.jsonl"
@@ -52,22 +52,9 @@ _COUNTRY_WORDS = {"norge", "noreg", "norway"}
 _WORD = re.compile(r"[^\W_]+(?:[-'&][^\W_]+)*")
 
 
-def article_profiles(out_dir: Path) -> list[Profile]:
-    """The article profiles of an output folder.
-
-    Like ``pipeline.write.iter_profiles``, but skips ``companies.json``: it lies next to the
-    profiles and ``profile_files`` takes every ``*.json`` but its own three files.
-    """
-    return [
-        Profile.model_validate_json(path.read_text("utf-8"))
-        for path in profile_files(out_dir)
-        if path.name != COMPANIES_JSON
-    ]
-
-
 def aggregate(out_dir: Path, *, write: bool = True) -> list[CompanyProfile]:
     """Merge the organisations of every profile in ``out_dir``; write companies.json(l) too."""
-    companies = merge_profiles(article_profiles(out_dir))
+    companies = merge_profiles(iter_profiles(out_dir))
     if write:
         write_companies(out_dir, companies)
     return companies
@@ -190,7 +177,11 @@ def _first_unambiguous_extension(
     roots: set[int], group_keys: dict[int, set[NameKey]]
 ) -> tuple[int, int] | None:
     for short in sorted(roots):
-        partners = [long for long in sorted(roots) if long != short and _extends(group_keys[short], group_keys[long])]
+        partners = [
+            long
+            for long in sorted(roots)
+            if long != short and _extends(group_keys[short], group_keys[long])
+        ]
         if len(partners) == 1:
             return partners[0], short
     return None
@@ -257,7 +248,9 @@ def _merge_sdgs(group: list[Sighting]) -> list[CompanySdg]:
     for sighting in group:
         for mention in sighting.org.sdgs:
             backing = SdgBacking(
-                article_id=sighting.profile.article.id, method=mention.method, evidence=mention.evidence
+                article_id=sighting.profile.article.id,
+                method=mention.method,
+                evidence=mention.evidence,
             )
             goal = by_number.setdefault(
                 mention.number,

@@ -10,8 +10,7 @@ import io
 from pathlib import Path
 
 from models import Organisation, PlaceRef, Profile
-from pipeline.aggregate import article_profiles
-from pipeline.write import atomic_write_lines, atomic_write_text, write_schema
+from pipeline.write import atomic_write_lines, atomic_write_text, iter_profiles, write_schema
 
 CSV_COLUMNS = (
     "article_id",
@@ -37,7 +36,7 @@ def export_csv(out_dir: Path, dest: Path) -> Path:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for profile in article_profiles(out_dir):
+    for profile in iter_profiles(out_dir):
         writer.writerows(organisation_row(profile, org) for org in profile.organisations)
     atomic_write_text(dest, buffer.getvalue())
     return dest
@@ -45,8 +44,7 @@ def export_csv(out_dir: Path, dest: Path) -> Path:
 
 def export_jsonl(out_dir: Path, dest: Path) -> Path:
     """One profile a line, with ``profile.schema.json`` written next to it."""
-    profiles = article_profiles(out_dir)
-    atomic_write_lines(dest, (p.model_dump_json() for p in profiles))
+    atomic_write_lines(dest, (p.model_dump_json() for p in iter_profiles(out_dir)))
     write_schema(dest.parent)
     return dest
 

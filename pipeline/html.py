@@ -9,14 +9,21 @@ Strategy, cheapest and most reliable evidence first:
    them as share bars, related links, cookie banners, ads and the like. An element
    that holds most of the page's text is never removed that way: some sites put the
    whole page in a <form> or give the article wrapper a "has-comments" class.
-3. The main container chosen by a content-density score (long, comma-rich paragraphs
-   with few links count; link lists do not) boosted by the page's own markers
-   (itemprop=articleBody, <article>, "article-body"-like class names), then widened
-   to sibling containers that carry the same kind of text (articles split by ads).
-4. Blocks read from the container in document order, each filtered by link density
-   and the boilerplate line rules (pipeline/resources/boilerplate.jsonl).
-5. JSON-LD articleBody as a fallback when the DOM gives nothing or far less text
-   (its text is often truncated or flattened, so the DOM wins when it is consistent).
+3. The main container chosen by a content-density score: long, comma-rich paragraphs
+   give points to their parent and grandparent (not past an <article>, so a list of
+   teaser cards cannot outscore the story; cut-off "..." excerpts give none); the
+   page's markers (itemprop=articleBody, <article>, "article-body"-like class names)
+   add a bonus capped by what the text earned; the containers around the headline
+   score more; link density discounts. The winner is widened to the publisher's
+   itemprop=articleBody around it, to siblings that score close to it, and to
+   same-class containers elsewhere (long stories cut into chunks between ads).
+4. Blocks read from the containers in document order; a "Les også" / "Related" line
+   and the teasers after it go, as do blocks that are mostly links or match the
+   boilerplate line rules (pipeline/resources/boilerplate.jsonl).
+5. JSON-LD articleBody replaces the DOM's text when the DOM gave far less text, or
+   text that does not contain it (the wrong container); otherwise the DOM wins, as
+   articleBody is often truncated or flattened.
+6. On Norwegian pages the ingress, usually in the article header, opens the text.
 
 The tree is lxml's own (lxml.html), not BeautifulSoup's: building a BeautifulSoup tree
 alone costs about 13 ms for an average news page, more than trafilatura needs for the
@@ -93,7 +100,7 @@ NOISE_SUBSTRINGS = (
 #: A heading or short line that opens a list of other stories. It goes, with the run of
 #: list items, headings and short lines after it (the teasers), up to the next paragraph.
 RELATED_SECTION = re.compile(
-    r"^(related( stories| articles| content| posts)?|more (from|in) .{1,40}|more stories"
+    r"^(related\b.*|more (from|in) .{1,40}|more (\w+ ){0,3}stories"
     r"|you (may|might) (also )?like.*|recommended( for you)?|(our )?latest (stories|news)"
     r"|don'?t miss|most (read|popular|viewed)|les også|mer fra .{1,40}|meir frå .{1,40}"
     r"|flere saker.*|fleire saker.*|relaterte saker|siste nytt|mest lest|anbefalte? saker"
@@ -124,11 +131,13 @@ BLOCK_KINDS: dict[str, BlockKind] = {
     "dd": "list_item", "dt": "list_item", "blockquote": "quote",
 }  # fmt: skip
 
-#: Inline elements: their text belongs to the paragraph around them.
-INLINE_TAGS = frozenset(
-    ("a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-     "ins", "kbd", "mark", "nobr", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
-     "time", "tt", "u", "var", "wbr")
+#: Block-level elements. Everything else, custom elements included, is inline, as in a
+#: browser: its text belongs to the paragraph around it.
+BLOCK_TAGS = frozenset(
+    ("address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog",
+     "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+     "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol",
+     "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul")
 )  # fmt: skip
 
 #: Paragraph-like elements whose text scores their containers.
@@ -176,9 +185,7 @@ _TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 _NAME_SEPARATOR = re.compile(r"\s*(?:,|;|&|\bog\b|\band\b)\s*")
 
 _HAS_BLOCK_DESCENDANT = etree.XPath(
-    "boolean(descendant::*[not("
-    + " or ".join(f"self::{tag}" for tag in sorted(INLINE_TAGS))
-    + " or self::br)])"
+    "boolean(descendant::*[" + " or ".join(f"self::{tag}" for tag in sorted(BLOCK_TAGS)) + "])"
 )
 _LINK_TEXT = etree.XPath("descendant-or-self::a//text()")
 _PARAGRAPH_TEXT = etree.XPath("descendant-or-self::p//text()")
@@ -851,7 +858,7 @@ def _walk(node: lxml.html.HtmlElement, blocks: list[_RawBlock], depth: int = 0) 
             continue
         if child.tag == "br":
             pending = _flush(blocks, pending)
-        elif child.tag in INLINE_TAGS and not _HAS_BLOCK_DESCENDANT(child):
+        elif child.tag not in BLOCK_TAGS and not _HAS_BLOCK_DESCENDANT(child):
             pending.add_element(child)
         else:
             pending = _flush(blocks, pending)

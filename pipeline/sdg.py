@@ -464,8 +464,8 @@ def _bare_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
 
 
 def _loose_list_hits(ctx: _Context) -> Iterator[SdgHit]:
-    """Numbers later in a sentence that has a strict cue: "Vi jobber med flere
-    bærekraftsmål, herunder både 3, 8, 11, 12 og 13." Stricter than a number right after
+    """Numbers later in a sentence that has a strict cue: "Av bærekraftsmålene har vi
+    valgt ut særlig 4, 9 og 16." Stricter than a number right after
     a cue: each list must end cleanly and not follow a counting word ("de 17", "side 4")."""
     for sent_start, sent_end in ctx.sentences:
         scope_start, _ = ctx.cue_scope(sent_start)
@@ -567,14 +567,44 @@ def _default_theme_matcher(vocab: Any) -> tuple[Matcher, dict[str, int]]:
     return build_theme_matcher(vocab, load_theme_rules())
 
 
-def find_theme_sdgs(doc: Doc, rules: Sequence[ThemeRule] | None = None) -> list[SdgHit]:
-    """Goals the text works on without naming them, from the theme rules (default: packaged)."""
+# With theme_context="work", a theme word counts only where someone works on it ("Vi har
+# redusert energiforbruket"), not where it is merely mentioned ("Filmen handler om livet
+# i havet"). These verbs and phrases (bokmål and nynorsk) mark work, plans, commitments.
+_WORK_CUE = re.compile(
+    r"(?<!\w)(?:"
+    r"reduser\w*|kutt\w*|halver\w*|minsk\w*|senk\w*|øk(?:e|er|te|t)|auk(?:e|ar|a)"
+    r"|jobb(?:e|er|ar|a)|arbeid(?:e|er|ar|a)|sats(?:e|er|ar|a|ing\w*)|bidr(?:a|ar|eg)"
+    r"|invester\w*|installer\w*|innfør\w*|hindr\w*|forebygg\w*|sikr(?:e|er|ar|a)"
+    r"|frem(?:me|mer)|fremj(?:e|ar)|tilby\w*|tilbod|tilbyr|gir|gjev|stiller|stiller krav"
+    r"|måle|måler|målar|sorter\w*|gjenvinn\w*|bygg(?:e|er|jer|jar)|bygges|byggjast"
+    r"|fokus|prioriter\w*|tiltak\w*|nulltoleranse|krav|ansvar|skal|vil|ønsk\w*|mål(?:et|a)?"
+    r"|går over|gått over|bytt\w*|skift\w*|ta(?:tt|r|k)? i bruk|tek i bruk|levere\w*"
+    r"|rydd\w*|delta\w*|sertifiser\w*|vern\w*|ta vare|tek vare|tar vare|legg(?:e|er)? vekt"
+    r"|bruk(?:e|er|ar)|dyrk\w*|plant\w*|lær(?:e|er|ar)|satt\w* opp|utvikl\w*|spar(?:e|er|ar|te)"
+    r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def find_theme_sdgs(
+    doc: Doc, rules: Sequence[ThemeRule] | None = None, *, require_work: bool = False
+) -> list[SdgHit]:
+    """Goals the text is about without naming them, from the theme rules (default:
+    packaged). With ``require_work`` a theme word counts only in a sentence that speaks
+    of work on it (see _WORK_CUE): fewer false themes in everyday news, fewer found."""
     matcher, goal_of = (
         _default_theme_matcher(doc.vocab)
         if rules is None
         else build_theme_matcher(doc.vocab, rules)
     )
-    return _theme_hits(doc, matcher, goal_of)
+    hits = _theme_hits(doc, matcher, goal_of)
+    return keep_worked_on(doc.text, hits) if require_work else hits
+
+
+def keep_worked_on(text: str, hits: Sequence[SdgHit]) -> list[SdgHit]:
+    """The theme hits whose sentence has a work cue (a verb of doing, planning, committing)."""
+    ctx = _Context.of(text)
+    return [h for h in hits if _WORK_CUE.search(text, *ctx.sentence_at(h.start))]
 
 
 def drop_overlapping(themes: Iterable[SdgHit], explicit: Sequence[SdgHit]) -> list[SdgHit]:
@@ -687,7 +717,9 @@ class SdgDetector:
     """Writes doc.spans["sdg_explicit"] and doc.spans["sdg_theme"], labels "SDG_<n>".
 
     ``goals`` and ``themes``: "default" (packaged data), a path to a user file, or None
-    to switch that half off. Never touches doc.ents.
+    to switch that half off. ``theme_context``: "any" keeps every theme word (the subject
+    matter), "work" only those in sentences about work on it (higher precision on
+    everyday news, lower recall). Never touches doc.ents.
     """
 
     def __init__(
@@ -697,8 +729,10 @@ class SdgDetector:
         *,
         goals: ResourceSource = "default",
         themes: ResourceSource = "default",
+        theme_context: Literal["work", "any"] = "any",
     ) -> None:
         self.name = name
+        self.require_work = theme_context == "work"
         self.vocab = nlp.vocab
         # A saved pipeline carries its data (to_disk); the user file it was built from
         # may be gone where it is loaded, so a missing file waits for from_disk.
@@ -718,9 +752,10 @@ class SdgDetector:
         if self._missing:
             raise FileNotFoundError(f"{self.name}: SDG data file(s) not found: {self._missing}")
         explicit = _find_explicit(doc.text, self._names) if self._names else []
-        themes = (
-            drop_overlapping(_theme_hits(doc, *self._matcher), explicit) if self._matcher else []
-        )
+        themes = _theme_hits(doc, *self._matcher) if self._matcher else []
+        if self.require_work:
+            themes = keep_worked_on(doc.text, themes)
+        themes = drop_overlapping(themes, explicit)
         doc.spans[EXPLICIT_SPAN_KEY] = _spans(doc, explicit)
         doc.spans[THEME_SPAN_KEY] = _spans(doc, themes)
         return doc
@@ -767,8 +802,15 @@ def _spans(doc: Doc, hits: Sequence[SdgHit]) -> list[Span]:
     return spans
 
 
-@Language.factory(COMPONENT_NAME, default_config={"goals": "default", "themes": "default"})
+@Language.factory(
+    COMPONENT_NAME,
+    default_config={"goals": "default", "themes": "default", "theme_context": "any"},
+)
 def make_sdg_detector(
-    nlp: Language, name: str, goals: ResourceSource, themes: ResourceSource
+    nlp: Language,
+    name: str,
+    goals: ResourceSource,
+    themes: ResourceSource,
+    theme_context: Literal["work", "any"],
 ) -> SdgDetector:
-    return SdgDetector(nlp, name, goals=goals, themes=themes)
+    return SdgDetector(nlp, name, goals=goals, themes=themes, theme_context=theme_context)

@@ -50,11 +50,11 @@ EXPLICIT_FORMS = [
     ("Bedriften prioriterer mål nr. 8 i bærekraftsarbeidet.", [8]),
     ("Rapporten viser til bærekraftsmål nr. 13 flere steder.", [13]),
     ("Vi bidrar til FNs bærekraftsmål 7 og 9 gjennom produktene.", [7, 9]),
-    ("Styret har valgt bærekraftsmålene 3, 8, 11, 12 og 13.", [3, 8, 11, 12, 13]),
+    ("Styret har valgt bærekraftsmålene 2, 6, 11, 14 og 15.", [2, 6, 11, 14, 15]),
     ("Prosjektet er merket SDG 13 i søknaden.", [13]),
     ("Prosjektet er merket SDG13 i søknaden.", [13]),
     ("Vi har fokus på disse: Nr. 6 Rent vann og gode sanitærforhold.", [6]),
-    ("I hovedsak: 8: Anstendig arbeid og økonomisk vekst.", [8]),
+    ("Prioritert: 8: Anstendig arbeid og økonomisk vekst.", [8]),
     ("Vi følger opp bærekraftsmål 12–13 i år.", [12, 13]),
     ("Vi følger opp bærekraftsmålene 12-13 i år.", [12, 13]),
     ("Solparken på taket (SDG 7) sto klar i mars.", [7]),
@@ -65,7 +65,7 @@ EXPLICIT_FORMS = [
     ("Kommunen arbeider med berekraftsmål nr. 4.", [4]),
     ("Vi har valt berekraftsmåla 14 og 15.", [14, 15]),
     ("Bedrifta har mål nr. 6 i planen for berekraft.", [6]),
-    ("Vi jobber med flere bærekraftsmål, herunder både 2, 6 og 14.", [2, 6, 14]),
+    ("Vi har plukket ut noen bærekraftsmål, herunder både 2, 6 og 14.", [2, 6, 14]),
     ("Av bærekraftsmålene er det særlig 5 vi bidrar til.", [5]),
     ("Vi har Rein energi til alle og Stoppe klimaendringane som berekraftsmål.", [7, 13]),
     ("Vi har verdensmål 5 og 10 i strategien.", [5, 10]),
@@ -87,7 +87,7 @@ def test_explicit_forms(text: str, expected: list[int]) -> None:
 
 
 def test_list_numbers_get_own_spans() -> None:
-    text = "Vi jobber med flere bærekraftsmål, herunder både 4, 9 og 16."
+    text = "Selskapet nevner flere bærekraftsmål, herunder både 4, 9 og 16."
     hits = find_explicit_sdgs(text)
     assert [(h.number, h.text) for h in hits] == [(4, "4"), (9, "9"), (16, "16")]
     assert all(text[h.start : h.end] == h.text for h in hits)
@@ -131,7 +131,7 @@ LOOK_ALIKES = [
     "Hun scoret mål nummer 13 i kampen.",
     "Mål 2 i handlingsplanen er nye lokaler.",
     "Bærekraftsmål 25 finnes ikke.",
-    "Vi har et mål om 30 prosent kvinner i ledelsen.",
+    "Firmaet har satt seg et mål om 30 prosent kvinner i ledelsen.",
     "Vi må stoppe klimaendringene nå, sa ordføreren.",
     "Samarbeid for å nå målene i budsjettet er viktig.",
     "Dei 17 berekraftsmåla vart vedtekne i 2015.",
@@ -189,7 +189,17 @@ def test_theme_rules_on_blank_pipeline(nlp: Language, text: str, goal: int) -> N
 
 
 @pytest.mark.parametrize(
-    "text", ["Vannet i elva er kaldt.", "Energien i salen var høy.", "Båten ble dratt på land."]
+    "text",
+    [
+        "Vannet i elva er kaldt.",
+        "Energien i salen var høy.",
+        "Båten ble dratt på land.",
+        "Han er ved god helse.",
+        "Butikken har mye svinn på grunn av tyveri.",
+        "Det er store ulikheter mellom bedriftene.",
+        "Korrupsjonssaken starter i tingretten.",
+        "Kontoret har plass til 250 arbeidsplasser.",
+    ],
 )
 def test_ambiguous_words_are_not_themes(nlp: Language, text: str) -> None:
     assert find_theme_sdgs(nlp(text)) == []
@@ -258,7 +268,9 @@ def test_component_direct_construction(nlp: Language) -> None:
 
 def test_component_add_pipe_with_config() -> None:
     pipe_nlp = spacy.blank("nb")
-    pipe_nlp.add_pipe(COMPONENT_NAME, config={"goals": "default", "themes": "default"})
+    pipe_nlp.add_pipe(
+        COMPONENT_NAME, config={"goals": "default", "themes": "default", "theme_context": "any"}
+    )
     check_component_output(pipe_nlp(SAMPLE))
 
 
@@ -269,6 +281,15 @@ def test_component_to_disk_and_spacy_load(tmp_path: Path) -> None:
     loaded = spacy.load(tmp_path / "model")
     assert loaded.pipe_names == [COMPONENT_NAME]
     check_component_output(loaded(SAMPLE))
+
+
+def test_work_context_keeps_only_themes_someone_works_on() -> None:
+    pipe_nlp = spacy.blank("nb")
+    pipe_nlp.add_pipe(COMPONENT_NAME, config={"theme_context": "work"})
+    worked = pipe_nlp("Vi skal redusere energiforbruket.")
+    mentioned = pipe_nlp("Energiforbruket i landet steg i fjor.")
+    assert [s.label_ for s in worked.spans[THEME_SPAN_KEY]] == ["SDG_7"]
+    assert list(mentioned.spans[THEME_SPAN_KEY]) == []
 
 
 def test_component_halves_can_be_switched_off() -> None:

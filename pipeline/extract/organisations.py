@@ -35,6 +35,7 @@ class OrgDraft:
     industry_span: tuple[int, int] | None = None
     aliases: list[str] = field(default_factory=list)
     places: list[PlaceRef] = field(default_factory=list)
+    described_places: list[tuple[str, int, int]] = field(default_factory=list)  # from a description
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -45,7 +46,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     heads = alternation(r["org_head_nouns"])
     tails = alternation(r["name_tail_nouns"])
     legal = alternation(r["legal_suffixes"])
-    public_heads = alternation(["fylkeskommune", "kommune", "fylkeskommune", "kommunale foretak"])
+    public_heads = alternation(["fylkeskommune", "kommune", "universitetssykehus", "sykehus", "havnevesen"])
+    agency = alternation(r["public_body_suffixes"])
     public_names = alternation(r["public_body_names"])
     region = rf"{CAP_WORD}(?:(?:,\s+|\s+og\s+){CAP_WORD})*"
     return {
@@ -57,14 +59,20 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "legal": re.compile(rf"(?P<name>{NAME}\s+(?:{legal}))(?![\w])"),
         "public": re.compile(
             rf"(?P<statsforvalter>Statsforvalt[ae]ren\s+i\s+{region})"
-            rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:\s+og\s+{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
+            rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:\s+(?:og\s+)?{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
+            rf"|(?P<agency>(?<![\w-])[A-ZÆØÅ][a-zæøå]+(?:{agency}))(?![\wæøå])"
             rf"|(?P<named>(?<![\w-])(?:{public_names})(?:\s+(?P<region>{CAP_WORD}))?(?![\wæøå]))"
+        ),
+        # "Ramfjord Skjell AS, et familieeid skjelloppdrett i Balsfjord," / list item "X AS – trykkeri i Halden"
+        "described": re.compile(
+            rf"(?P<name>{NAME}(?:\s+og\s+{CAP_WORD})?)(?:,\s+(?:en|et|ei|eit)\s+|\s+[–—-]\s+(?:en\s+|et\s+|ei\s+|eit\s+)?)"
+            r"(?P<description>[a-zæøå][^,.;:\n]{2,160})"
         ),
         # "Fjordvær Fisk i Kristiansund" in a list of introduced companies
         "listed": re.compile(
             rf"(?:,\s+|\s+og\s+|:\s+)(?P<name>{NAME})(?=\s*\(|\s+(?:i|på|ved)\s+(?P<place>{CAP_WORD}))"
         ),
-        "described": re.compile(
+        "is_a": re.compile(
             rf"(?P<name>{NAME})\s+er\s+(?:en|ei|et|eit)\s+(?:\w+\s+)?(?P<industry>[\wæøå-]+?)(?P<head>bedrift|selskap|virksomhet|verksemd|produsent|leverandør|konsern)\b"
         ),
     }
@@ -105,10 +113,17 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
         name = _trim_name(m.group("name"))
         if _skip_name(name):
             continue
-        industry = normalise_industry(m.group("industry"))
+        prefix = m.group("industry")
+        if prefix.endswith("-") and lookup_place(prefix[:-1]):  # "Tromsø-bedriften X": a place
+            draft = OrgDraft(name, INTRO, m.start("name"), "company")
+            draft.described_places.append((prefix[:-1], m.start("industry"), m.start("industry") + len(prefix) - 1))
+            drafts.append(draft)
+            continue
+        industry = normalise_industry(prefix)
         span = (m.start("industry"), m.start("head")) if industry else None
         drafts.append(OrgDraft(name, INTRO, m.start("name"), "company", industry, span))
-    for m in pats["described"].finditer(text):
+    drafts += _described_companies(text, pats["described"])
+    for m in pats["is_a"].finditer(text):
         name = _trim_name(m.group("name"))
         if not _skip_name(name):
             industry = normalise_industry(m.group("industry"))
@@ -141,6 +156,45 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     return merged
 
 
+_DESCRIPTION_NOUN = re.compile(r"(?P<noun>[a-zæøå][\wæøå-]*)(?=\s+(?:i|på|ved|med|som|for|og|fra|frå|sidan|siden)\b|\s*$)")
+_DESCRIPTION_PLACES = re.compile(rf"\b(?:i|på|ved)\s+(?P<places>{CAP_WORD}(?:(?:\s*,\s*|\s+og\s+){CAP_WORD})*)")
+
+
+def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+    """A name followed by a description of a business: its industry and places come with it."""
+    business = tuple(rules()["business_nouns"])
+    found = []
+    for m in pattern.finditer(text):
+        name = _trim_name(m.group("name"))
+        description = m.group("description")
+        noun = _DESCRIPTION_NOUN.search(description)
+        if _skip_name(name) or noun is None or not noun.group("noun").endswith(business) or lookup_place(name):
+            continue
+        industry = _industry_of_noun(noun.group("noun"))
+        start = m.start("description") + noun.start("noun")
+        draft = OrgDraft(name, INTRO, m.start("name"), "company", industry,
+                         (start, start + len(noun.group("noun"))) if industry else None)
+        for places in _DESCRIPTION_PLACES.finditer(description):
+            base = m.start("description") + places.start("places")
+            for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
+                if lookup_place(place):
+                    draft.described_places.append((place, p_start, p_end))
+        found.append(draft)
+    return found
+
+
+_LINKING_E = re.compile(r"([bdfgklmnprstv])\1e$")  # "bygge(firma)" -> "bygg"
+
+
+def _industry_of_noun(noun: str) -> str | None:
+    """'gjenvinningsbedrift' -> 'gjenvinning', 'elektrofirma' -> 'elektro', 'trykkeri' -> 'trykkeri'."""
+    for head in sorted(rules()["industry_heads"], key=len, reverse=True):
+        if noun.endswith(head) and len(noun) - len(head) >= 3:
+            stem = noun[: -len(head)].rstrip("-")
+            return _LINKING_E.sub(r"\1\1", normalise_industry(stem) or stem)
+    return noun
+
+
 def _listed_companies(text: str, pattern: re.Pattern[str], known: list[OrgDraft]) -> list[OrgDraft]:
     """Names listed next to introduced companies, with a place: "..., Fjordvær Fisk i Kristiansund"."""
     intro_sentences = {sentence_bounds(text, d.first) for d in known if d.source == INTRO}
@@ -160,7 +214,7 @@ def _trim_name(name: str) -> str:
     # "Goodtech Og" never happens, but a name running into a capitalised sentence start can:
     # cut at the first word that is a known function word.
     words = name.split()
-    heads = tuple(rules()["org_head_nouns"])
+    heads = tuple(rules()["org_head_nouns"] + rules()["name_prefix_nouns"])
     while len(words) > 1 and words[0].lower().endswith(heads):
         words = words[1:]
     name = " ".join(words)
@@ -236,6 +290,7 @@ def _merge(drafts: list[OrgDraft]) -> list[OrgDraft]:
             for name in other.names():
                 if name != lead.name and name not in lead.aliases:
                     lead.aliases.append(name)
+            lead.described_places += other.described_places
             if lead.industry is None and other.industry:
                 lead.industry, lead.industry_span = other.industry, other.industry_span
             if other.kind == "company" and other.source < HEADING and lead.kind == "other":
@@ -296,6 +351,12 @@ def mention_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
 def _places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
     places: list[PlaceRef] = []
     seen: set[str] = set()
+    for name, start, stop in draft.described_places:
+        facts = lookup_place(name)
+        if facts and name.lower() not in seen:
+            seen.add(name.lower())
+            places.append(PlaceRef(name=name, municipality=facts.municipality, county=facts.county,
+                                   former_county=facts.former_county, evidence=evidence(text, start, stop)))
     for _, end in mention_spans(text, draft.names()):
         for name, start, stop, strict in _places_after(text, end):
             facts = lookup_place(name)

@@ -51,10 +51,24 @@ def _apposition_pattern() -> re.Pattern[str]:
     )
 
 
+def _title_first_patterns() -> list[re.Pattern[str]]:
+    """Shapes where the title comes first, capitalised at the start of a sentence:
+    "Rådgiver Marte Isaksen i Troms fylkeskommune mener ...",
+    "Daglig leder i Elvebyen Ladepunkt AS, Thomas Rød, sier ...", and after the verb
+    "..., sier daglig leder i Nordlysfisk, Jon Are Pedersen."
+    """
+    title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
+    return [
+        re.compile(rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_ORG_TAIL})\s+(?:{_verbs()})\b"),
+        re.compile(rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON}),\s+(?:{_verbs()})\b"),
+        re.compile(rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON})"),
+    ]
+
+
 def _clean_title(raw: str | None) -> str | None:
     if not raw:
         return None
-    words = [w for w in raw.split() if w not in _FUNCTION_WORDS]
+    words = [w.lower() if i == 0 else w for i, w in enumerate(raw.split()) if w.lower() not in _FUNCTION_WORDS]
     # a title sits right before the name; drop leading words that are not part of it
     while words and words[0] in _FUNCTION_WORDS:
         words.pop(0)
@@ -64,11 +78,13 @@ def _clean_title(raw: str | None) -> str | None:
 def find_people(article: Article) -> list[PersonDraft]:
     text = article.text
     people: dict[str, PersonDraft] = {}
-    for pattern in (_speech_pattern(), _apposition_pattern()):
+    for pattern in (*_title_first_patterns(), _speech_pattern(), _apposition_pattern()):
         for m in pattern.finditer(text):
             name = m.group("name")
             if name.split()[0] in rules()["not_organisations"]:
                 continue
+            if re.search(r"\b(?:at|om|hvordan|korleis|kva|hva)\b", m.group("title") or ""):
+                continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
             draft = people.get(name)
             if draft is None:
                 draft = people[name] = PersonDraft(name, None, None, (m.start("name"), m.end("name")))
@@ -98,12 +114,21 @@ def _attach_quotes(article: Article, people: list[PersonDraft]) -> None:
             tail = m
         if tail is None:
             continue
-        speaker = _speaker(tail.group("who"), people)
+        speaker = _speaker(tail.group("who"), people) or _pronoun_speaker(tail.group("who"), block.start, people)
         if speaker is None:
             continue
         start = block.start + opener.end()
         end = block.start + tail.start()
         speaker.quotes.append((start, end))
+
+
+def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
+    """'..., sier hun.': the person named last before the quote."""
+    if who.strip().lower() not in {"han", "hun", "ho"}:
+        return None
+    named = [(start, p) for p in people for start, _ in p.mentions if start < before]
+    named += [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
 
 
 def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:

@@ -17,8 +17,8 @@ _ANSWER_DASH = re.compile(r"^[–—-]\s*")
 
 _TOPIC_KEYWORDS: tuple[tuple[StatementTopic, tuple[str, ...]], ...] = (
     # purpose first: "hovedformålet" contains "mål"
-    ("purpose", ("formål", "føremål", "hvorfor", "kvifor", "motivasjon")),
-    ("expectations", ("forventning", "forventing", "forvent", "ønske", "håp")),
+    ("purpose", ("formål", "føremål", "hvorfor", "kvifor", "motivasjon", "bli med", "ble med", "vart med")),
+    ("expectations", ("forventning", "forventing", "forvent", "ønske", "håp", "venta", "få ut av")),
     ("sdgs", ("bærekraftsmål", "berekraftsmål", "fns mål", "sdg", "bærekraft mål", "mål")),
 )
 
@@ -49,14 +49,41 @@ class Section:
         return self.blocks[-1].end if self.blocks else self.heading.end
 
     def qa_items(self) -> list[QaItem]:
-        return [item for block in self.blocks if (item := qa_item(block)) is not None]
+        """'Label: answer' blocks, and question blocks ('Hvorfor ble dere med?') with the
+        answer blocks that follow them."""
+        items: list[QaItem] = []
+        question: Block | None = None
+        answers: list[Block] = []
+        for block in [*self.blocks, None]:
+            if block is None or is_question(block):
+                if question is not None and answers:
+                    items.append(_answered(question, answers))
+                question, answers = block, []
+            elif question is not None:
+                answers.append(block)
+            elif (item := qa_item(block)) is not None:
+                items.append(item)
+        return items
+
+
+def is_question(block: Block) -> bool:
+    """A short block ending in '?' that asks a question, e.g. 'Hva forventer dere?'."""
+    return block.text.endswith("?") and len(block.text.split()) <= 16 and not block.text.startswith(("–", "-", "«"))
+
+
+def _answered(question: Block, answers: list[Block]) -> QaItem:
+    start = answers[0].start
+    dash = _ANSWER_DASH.match(answers[0].text)
+    if dash:
+        start += dash.end()
+    return QaItem(topic=topic_of(question.text), label=question.text, answer_start=start, answer_end=answers[-1].end)
 
 
 def split_sections(article: Article) -> list[Section]:
-    """Each heading with the blocks up to the next heading."""
+    """Each heading with the blocks up to the next heading (a question heading stays inside)."""
     sections: list[Section] = []
     for block in article.blocks:
-        if block.kind == "heading":
+        if block.kind == "heading" and not (sections and is_question(block)):
             sections.append(Section(heading=block))
         elif sections:
             sections[-1].blocks.append(block)
