@@ -158,33 +158,50 @@ def _join_same_names(uf: _UnionFind, keys: list[set[NameKey]]) -> None:
 
 
 def _join_prefix_names(uf: _UnionFind, sightings: list[Sighting], keys: list[set[NameKey]]) -> None:
-    """Join a company group to the one group whose names extend its own, until none is left.
+    """Join each company group to the one group whose names extend its own; repeat until stable.
 
-    One join per pass, then regroup: a join can make another short name unambiguous
-    ("GKN" next to "GKN Aerospace" and "GKN Aerospace Defence" once those two are one).
+    Repeat because a join can make another short name unambiguous ("GKN" next to
+    "GKN Aerospace" and "GKN Aerospace Defence" once those two are one).
     """
     while True:
-        groups = uf.groups()
-        group_keys = {root: set().union(*(keys[i] for i in m)) for root, m in groups.items()}
-        companies = {r for r, m in groups.items() if any(sightings[i].is_company for i in m)}
-        join = _first_unambiguous_extension(companies, group_keys)
-        if join is None:
+        group_keys = _company_group_keys(uf, sightings, keys)
+        joined = False
+        for short, long in _unambiguous_extensions(group_keys):
+            a, b = uf.find(short), uf.find(long)
+            # Re-check against what earlier joins of this pass made of the two groups.
+            if a != b and _extends(group_keys[a], group_keys[b]):
+                uf.union(b, a)  # b stays the root
+                group_keys[b] |= group_keys.pop(a)
+                joined = True
+        if not joined:
             return
-        uf.union(*join)
 
 
-def _first_unambiguous_extension(
-    roots: set[int], group_keys: dict[int, set[NameKey]]
-) -> tuple[int, int] | None:
-    for short in sorted(roots):
-        partners = [
-            long
-            for long in sorted(roots)
-            if long != short and _extends(group_keys[short], group_keys[long])
-        ]
+def _company_group_keys(
+    uf: _UnionFind, sightings: list[Sighting], keys: list[set[NameKey]]
+) -> dict[int, set[NameKey]]:
+    groups = uf.groups()
+    return {
+        root: set().union(*(keys[i] for i in members))
+        for root, members in groups.items()
+        if any(sightings[i].is_company for i in members)
+    }
+
+
+def _unambiguous_extensions(group_keys: dict[int, set[NameKey]]) -> list[tuple[int, int]]:
+    """(short, long) pairs where ``long`` is the only group extending ``short``."""
+    # A name can only extend names with the same first word: compare within those buckets.
+    by_first_word: dict[str, set[int]] = defaultdict(set)
+    for root, own in group_keys.items():
+        for key in own:
+            by_first_word[key[0]].add(root)
+    joins = []
+    for short in sorted(group_keys):
+        candidates = set().union(*(by_first_word[k[0]] for k in group_keys[short])) - {short}
+        partners = [g for g in sorted(candidates) if _extends(group_keys[short], group_keys[g])]
         if len(partners) == 1:
-            return partners[0], short
-    return None
+            joins.append((short, partners[0]))
+    return joins
 
 
 def _extends(short: set[NameKey], long: set[NameKey]) -> bool:

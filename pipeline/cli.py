@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from pipeline import __version__
+from pipeline import __version__, cli_review
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
 
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt (your own sites only)")
 
     commands.add_parser("schema", help="print the profile JSON Schema")
+    cli_review.add_commands(commands)
     return parser
 
 
@@ -60,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help
         return int(exc.code or 0)
+    if (code := cli_review.dispatch(args)) is not None:
+        return code
     if args.command == "schema":
         from models import Profile
 

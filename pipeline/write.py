@@ -95,11 +95,26 @@ def profile_path(out_dir: Path, article_id: str) -> Path:
 
 
 def write_profile(out_dir: Path, profile: Profile) -> Path:
-    """Validate (again: the contract is checked at the door) and write one profile."""
-    Profile.model_validate_json(profile.model_dump_json())
+    """Validate (again: the contract is checked at the door) and write one profile.
+
+    The same article read from two sources (one story at two URLs) has one id and one
+    profile; the source that sorts first keeps it, so the output does not depend on the
+    order in which processes finish.
+    """
+    document = profile.model_dump_json(indent=2) + "\n"
+    Profile.model_validate_json(document)
     path = profile_path(out_dir, profile.article.id)
-    atomic_write_text(path, profile.model_dump_json(indent=2) + "\n")
+    if path.exists() and _existing_source(path) < profile.article.source:
+        return path
+    atomic_write_text(path, document)
     return path
+
+
+def _existing_source(path: Path) -> str:
+    try:
+        return json.loads(path.read_text("utf-8"))["article"]["source"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "\uffff"  # unreadable: let the new profile replace it
 
 
 def profile_files(out_dir: Path) -> list[Path]:

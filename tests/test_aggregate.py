@@ -154,3 +154,12 @@ def test_name_key_drops_legal_form_and_country_word_for_companies_only():
     assert name_key("Brekkvold Norge AS", company=True) == ("brekkvold",)
     assert name_key("Innovasjon Norge", company=False) == ("innovasjon", "norge")
     assert name_key("Norge", company=True) == ("norge",)
+
+
+def test_a_join_can_make_a_short_name_unambiguous():
+    groups = _groups(
+        _profile("a", ("GKN", [], "company")),
+        _profile("b", ("GKN Aerospace", [], "company")),
+        _profile("c", ("GKN Aerospace Defence", [], "company")),
+    )
+    assert groups == {frozenset({"GKN", "GKN Aerospace", "GKN Aerospace Defence"})}
