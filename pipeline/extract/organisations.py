@@ -328,7 +328,9 @@ def _add_short_names(text: str, draft: OrgDraft) -> None:
 # --- places tied to an organisation -----------------------------------------------------
 
 _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,160})\)")
-_AT = re.compile(rf"\s+(?:på|i|ved)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD})?)")
+# "på Krokskogen", "i Mo i Rana", "i Tønsberg og Larvik" -- but in "i Tønsberg og Stokke
+# Bakeri" the second name begins the next company, not a place
+_AT = re.compile(rf"\s+(?:på|i|ved)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}(?![ ][A-ZÆØÅ]))?)")
 # ", som har kontorer i Tromsø og Alta", ", som har anlegg i Solund og kontor i Førde"
 _WHERE = re.compile(
     r",?\s+som\s+(?:har|driv|driver|holder\s+til|held\s+til|ligger|ligg|er\s+lokalisert)\s+(?:[a-zæøå]+\s+){0,2}?(?:i|på|ved)\s+(?P<places>[^.;:\n]{1,120})"

@@ -1,0 +1,115 @@
+"""Extraction rules on articles the project wrote for the tests: other companies, other
+places, nynorsk, and the genre's traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.parse import parse_text
+
+BOKMAL = """Bedrifter i Vestfold går sammen
+
+Tre bedrifter i Vestfold vil samarbeide om bærekraft.
+
+Nettverket består av møbelprodusenten Lindås Møbler (Larvik og Sandefjord), energiselskapet Fjordkraft Vest AS i Tønsberg og Stokke Bakeri på Stokke.
+
+– Vi må samarbeide for å lykkes, sier daglig leder Hanne Lie i Lindås Møbler.
+
+– Ingen klarer dette alene, legger Lie til.
+
+Rådgiver Per Moe i Vestfold fylkeskommune mener nettverket er viktig.
+
+Lindås:
+
+1. Om hovedformålet: Vi vil lære av andre.
+2. Om forventninger: Vi forventer konkrete tiltak.
+3. Om bærekraftsmål: Vi jobber med bærekraftsmål 12 og 13, ikke med alle de 17 bærekraftsmålene.
+
+Fjordkraft Vest:
+
+Hvorfor ble dere med?
+– Vi vil kutte utslipp.
+
+Hvilke mål jobber dere med?
+– SDG 7.
+"""
+
+NYNORSK = """Verksemder i Sogn satsar på berekraft
+
+Fire verksemder har gått saman i eit nettverk for berekraft.
+
+Med er fiskebedrifta Sognfisk AS (Leikanger), Solvik Kraft AS, eit lite kraftselskap i Lærdal, og Brekke Bryggeri i Sogndal.
+
+– Me vil gjere meir for klimaet, seier dagleg leiar Ola Brekke i Brekke Bryggeri.
+
+Sognfisk:
+
+1. Om hovudføremålet: Me vil lære.
+2. Om forventningar: Me ventar oss mykje.
+3. Om berekraftsmål: Me jobbar med berekraftsmål nr. 14 og 6.
+"""
+
+
+@pytest.fixture(scope="module", params=["blank:nb", "default"])
+def nlp(request):
+    from pipeline.nlp import load_pipeline
+
+    return load_pipeline(None if request.param == "default" else request.param)
+
+
+def _profile(text, nlp):
+    article = parse_text(text, source="test.txt")
+    return extract(article, nlp(article.text), model="test")
+
+
+def _companies(profile):
+    return {o.name: o for o in profile.organisations if o.kind == "company"}
+
+
+def test_bokmal_companies_places_industries(nlp):
+    companies = _companies(_profile(BOKMAL, nlp))
+    assert set(companies) == {"Lindås Møbler", "Fjordkraft Vest AS", "Stokke Bakeri"}
+    assert {p.name for p in companies["Lindås Møbler"].places} == {"Larvik", "Sandefjord"}
+    assert companies["Lindås Møbler"].industry == "møbel"
+    assert companies["Fjordkraft Vest AS"].industry == "energi"
+    assert {p.name for p in companies["Fjordkraft Vest AS"].places} == {"Tønsberg"}
+    assert "Lindås" in companies["Lindås Møbler"].aliases
+
+
+def test_bokmal_sdgs_statements_and_lookalikes(nlp):
+    profile = _profile(BOKMAL, nlp)
+    companies = _companies(profile)
+    assert {s.number for s in companies["Lindås Møbler"].sdgs if s.method == "explicit"} == {12, 13}
+    assert {s.number for s in companies["Fjordkraft Vest AS"].sdgs if s.method == "explicit"} == {7}
+    assert 17 not in {s.number for s in profile.sdgs}
+    topics = {s.topic for s in companies["Fjordkraft Vest AS"].statements}
+    assert {"purpose", "sdgs"} <= topics
+
+
+def test_bokmal_people(nlp):
+    people = {p.name: p for p in _profile(BOKMAL, nlp).people}
+    assert people["Hanne Lie"].title == "daglig leder"
+    assert people["Hanne Lie"].organisation == "Lindås Møbler"
+    assert len(people["Hanne Lie"].quotes) == 2
+    assert people["Per Moe"].title == "rådgiver"
+    assert people["Per Moe"].organisation == "Vestfold fylkeskommune"
+
+
+def test_public_body_is_not_a_company(nlp):
+    profile = _profile(BOKMAL, nlp)
+    kinds = {o.name: o.kind for o in profile.organisations}
+    assert kinds["Vestfold fylkeskommune"] == "public_body"
+
+
+def test_nynorsk(nlp):
+    profile = _profile(NYNORSK, nlp)
+    assert profile.article.language == "nn"
+    companies = _companies(profile)
+    assert set(companies) == {"Sognfisk AS", "Solvik Kraft AS", "Brekke Bryggeri"}
+    assert companies["Sognfisk AS"].industry == "fiske"
+    assert {s.number for s in companies["Sognfisk AS"].sdgs if s.method == "explicit"} == {6, 14}
+    assert {p.name for p in companies["Solvik Kraft AS"].places} == {"Lærdal"}
+    assert companies["Solvik Kraft AS"].industry == "kraft"
+    person = next(p for p in profile.people if p.name == "Ola Brekke")
+    assert (person.title, person.organisation) == ("dagleg leiar", "Brekke Bryggeri")

@@ -1,0 +1,68 @@
+"""Plain-text parsing: the same structure HTML gives, boilerplate out, language told."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.errors import PipelineError
+from pipeline.parse import parse_bytes, parse_text
+
+NYNORSK = """Fjordbedrifter går saman om berekraft
+
+Fire verksemder i Sogn har skipa eit nettverk. Dei vil kutte utslepp og dele kunnskap.
+
+Klikk for stort bilete
+
+Bakgrunn
+
+Nettverket vart starta i vinter, og fylkeskommunen har løyvd pengar. Det er ikkje berre dei store som er med.
+
+Sjå biletgalleri frå bedriftene
+
+Til toppen
+"""
+
+
+def test_title_lead_headings_and_lists():
+    text = "Tittel på saken\n\nIngressen forteller hva saken handler om.\n\nMellomtittel\n\n" \
+           "Brødtekst med et punktum.\n\nSvarene:\n\n 1. Om forventninger: Vi håper mye.\n - Et punkt i en liste\n" \
+           "– Dette er et sitat, sier Kari Nordmann.\n"
+    article = parse_text(text, source="t.txt")
+    assert article.title == "Tittel på saken"
+    assert article.lead == "Ingressen forteller hva saken handler om."
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert ("heading", "Mellomtittel") in kinds
+    assert ("heading", "Svarene:") in kinds
+    assert ("list_item", "Om forventninger: Vi håper mye.") in kinds
+    assert ("list_item", "Et punkt i en liste") in kinds
+    assert ("quote", "– Dette er et sitat, sier Kari Nordmann.") in kinds
+
+
+def test_nynorsk_and_its_boilerplate():
+    article = parse_text(NYNORSK)
+    assert article.language == "nn"
+    assert "bilete" not in article.text
+    assert "biletgalleri" not in article.text
+    assert "Til toppen" not in article.text
+    assert [b.kind for b in article.blocks][:2] == ["paragraph", "heading"]
+
+
+def test_stable_id_from_content():
+    assert parse_text(NYNORSK, source="a").id == parse_text(NYNORSK, source="b").id
+    assert parse_text(NYNORSK).id != parse_text(NYNORSK + "\nEin ny setning her.").id
+
+
+@pytest.mark.parametrize("data,message", [(b"", "empty"), (b"  \n\t", "empty"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary")])
+def test_bad_bytes_are_clear_errors(data, message):
+    with pytest.raises(PipelineError, match=message):
+        parse_bytes(data, "input.txt")
+
+
+def test_only_boilerplate_is_an_error():
+    with pytest.raises(PipelineError, match="no text"):
+        parse_text("Til toppen\n\nKlikk for stort bilde\n")
+
+
+def test_latin1_text_file_decodes():
+    article = parse_bytes("Kvalitet på Ås\n\nBedriften i Ås er blant de største.".encode("latin-1"), "a.txt")
+    assert article.title == "Kvalitet på Ås"
