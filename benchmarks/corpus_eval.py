@@ -41,7 +41,11 @@ def gold_and_found(profile, expected) -> dict[str, tuple[set, set]]:
         ),
         "industries": (
             {(c, g["industry"]) for c, g in gold_companies.items() if g["industry"]},
-            {(c, o.industry) for c, o in companies.items() if o.industry and gold_companies.get(c, {}).get("industry")},
+            {
+                (c, o.industry)
+                for c, o in companies.items()
+                if o.industry and gold_companies.get(c, {}).get("industry")
+            },
         ),
         "people": (
             {(p["name"], p["title"], p["organisation"], p["quotes"]) for p in expected["people"]},
@@ -53,7 +57,11 @@ def gold_and_found(profile, expected) -> dict[str, tuple[set, set]]:
         ),
         "places": (
             {(p["name"], p["municipality"], p["county"]) for p in expected["places"]},
-            {(p.name, p.municipality, p.county) for p in profile.places if p.kind in ("municipality", "locality")},
+            {
+                (p.name, p.municipality, p.county)
+                for p in profile.places
+                if p.kind in ("municipality", "locality")
+            },
         ),
         "article_sdgs": (
             set(expected["article_sdgs"]),
@@ -82,7 +90,9 @@ def main() -> None:
             t[1] += len(gold)
             t[2] += len(found)
             if args.diff and gold != found:
-                print(f"{path.stem} {field}: -{sorted(gold - found, key=str)} +{sorted(found - gold, key=str)}")
+                print(
+                    f"{path.stem} {field}: -{sorted(gold - found, key=str)} +{sorted(found - gold, key=str)}"
+                )
     print(f"model: {describe(nlp)}")
     print(f"{'field':16} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
     for field, (tp, gold, found) in totals.items():

@@ -83,7 +83,9 @@ class Organisation(ContractModel):
     name: str = Field(description="Full name as first written in full")
     aliases: list[str] = Field(default_factory=list, description="Other names used for it")
     kind: OrganisationKind = Field(description="company, public_body or other")
-    industry: str | None = Field(default=None, description="Industry as written, e.g. 'flyindustri'")
+    industry: str | None = Field(
+        default=None, description="Industry as written, e.g. 'flyindustri'"
+    )
     industry_evidence: Evidence | None = None
     places: list[PlaceRef] = Field(default_factory=list, description="Places tied to it")
     sdgs: list[SdgMention] = Field(default_factory=list, description="Goals it states or works on")
@@ -139,7 +141,9 @@ class Profile(ContractModel):
 def _all_evidence(profile: Profile) -> list[Evidence]:
     found: list[Evidence] = []
     for org in profile.organisations:
-        found += org.mentions + [s.evidence for s in org.statements] + [s.evidence for s in org.sdgs]
+        found += (
+            org.mentions + [s.evidence for s in org.statements] + [s.evidence for s in org.sdgs]
+        )
         found += [p.evidence for p in org.places if p.evidence]
         if org.industry_evidence:
             found.append(org.industry_evidence)

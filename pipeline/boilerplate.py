@@ -7,7 +7,6 @@ boilerplate in one form is boilerplate in the other.
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from importlib import resources
@@ -24,7 +23,9 @@ class BoilerplateRule(BaseModel):
 @lru_cache(maxsize=1)
 def _rules() -> tuple[re.Pattern[str], ...]:
     lines = resources.files("pipeline").joinpath("resources/boilerplate.jsonl").read_text("utf-8")
-    rules = [BoilerplateRule.model_validate_json(line) for line in lines.splitlines() if line.strip()]
+    rules = [
+        BoilerplateRule.model_validate_json(line) for line in lines.splitlines() if line.strip()
+    ]
     return tuple(re.compile(rule.pattern, re.IGNORECASE) for rule in rules)
 
 
@@ -34,4 +35,3 @@ def is_boilerplate(line: str) -> bool:
     if not text:
         return False
     return any(rule.search(text) for rule in _rules())
-

@@ -23,7 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="profile articles (files, folders, http(s) URLs)")
     run.add_argument("inputs", nargs="*", help="files (.html/.htm/.txt), folders, or http(s) URLs")
     run.add_argument("--urls", type=Path, help="a file with one URL (or path) a line")
-    run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
+    run.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default: output)"
+    )
     run.add_argument(
         "--model",
         default=None,
@@ -31,17 +33,36 @@ def build_parser() -> argparse.ArgumentParser:
         "(nb_core_news_md), a path, or blank:nb",
     )
 
-    run.add_argument("--force", action="store_true", help="redo inputs that are unchanged since the last run")
-    run.add_argument("--workers", type=_positive_int, default=1, help="processes on this machine (default 1)")
-    run.add_argument("--backend", choices=("local", "dask"), default="local",
-                     help="local processes, or a Dask cluster (pip install 'nyhetsprofil[dask]')")
-    run.add_argument("--scheduler", default=None,
-                     help="Dask scheduler address (tcp://host:8786); default: a local cluster")
-    run.add_argument("--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch")
-    run.add_argument("--max-bytes", type=_positive_int, default=10 * 1024 * 1024, help="per-input size limit")
+    run.add_argument(
+        "--force", action="store_true", help="redo inputs that are unchanged since the last run"
+    )
+    run.add_argument(
+        "--workers", type=_positive_int, default=1, help="processes on this machine (default 1)"
+    )
+    run.add_argument(
+        "--backend",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (pip install 'nyhetsprofil[dask]')",
+    )
+    run.add_argument(
+        "--scheduler",
+        default=None,
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster",
+    )
+    run.add_argument(
+        "--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch"
+    )
+    run.add_argument(
+        "--max-bytes", type=_positive_int, default=10 * 1024 * 1024, help="per-input size limit"
+    )
     run.add_argument("--max-seconds", type=float, default=60.0, help="per-input time limit")
-    run.add_argument("--host-delay", type=float, default=1.0, help="seconds between requests to one host")
-    run.add_argument("--ignore-robots", action="store_true", help="do not read robots.txt (your own sites only)")
+    run.add_argument(
+        "--host-delay", type=float, default=1.0, help="seconds between requests to one host"
+    )
+    run.add_argument(
+        "--ignore-robots", action="store_true", help="do not read robots.txt (your own sites only)"
+    )
 
     commands.add_parser("schema", help="print the profile JSON Schema")
     cli_review.add_commands(commands)
@@ -93,12 +114,17 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         force=args.force,
         workers=args.workers,
         batch_size=args.batch_size,
-        fetch=FetchOptions(max_bytes=args.max_bytes, host_delay=args.host_delay,
-                           respect_robots=not args.ignore_robots),
+        fetch=FetchOptions(
+            max_bytes=args.max_bytes,
+            host_delay=args.host_delay,
+            respect_robots=not args.ignore_robots,
+        ),
         limits=Limits(max_bytes=args.max_bytes, max_seconds=args.max_seconds),
     )
     try:
-        result = run_batch(inputs, args.out, options=options, backend=args.backend, scheduler=args.scheduler)
+        result = run_batch(
+            inputs, args.out, options=options, backend=args.backend, scheduler=args.scheduler
+        )
     except PipelineError as err:
         print(f"pipeline: {err}", file=sys.stderr)
         return EXIT_USAGE

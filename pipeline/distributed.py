@@ -29,25 +29,36 @@ def _dask_chunk(chunk: list[str], done: dict, options: RunOptions, out_dir: str)
 
 
 def run_chunks_dask(
-    work: Iterable[tuple[list[str], dict]], out_dir: Path, options: RunOptions, scheduler: str | None
+    work: Iterable[tuple[list[str], dict]],
+    out_dir: Path,
+    options: RunOptions,
+    scheduler: str | None,
 ) -> Iterator[list]:
     try:
         from dask.distributed import Client, LocalCluster, as_completed
     except ImportError as err:
-        raise PipelineError("dask", "the Dask backend needs: pip install 'nyhetsprofil[dask]'") from err
+        raise PipelineError(
+            "dask", "the Dask backend needs: pip install 'nyhetsprofil[dask]'"
+        ) from err
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(options.workers, 1), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=max(options.workers, 1),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
         client = Client(cluster)
     try:
         pending = as_completed()
         in_flight = 0
         limit = max(options.workers, 1) * 2 + 2  # bounded: memory stays flat on long input lists
         for chunk, done in work:
-            pending.add(client.submit(_dask_chunk, chunk, done, options, str(out_dir.resolve()), pure=False))
+            pending.add(
+                client.submit(_dask_chunk, chunk, done, options, str(out_dir.resolve()), pure=False)
+            )
             in_flight += 1
             if in_flight >= limit:
                 yield next(pending).result()

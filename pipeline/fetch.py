@@ -26,7 +26,13 @@ from pipeline.options import FetchOptions
 INPUT_SUFFIXES = (".html", ".htm", ".txt")
 USER_AGENT = f"nyhetsprofil/{__version__} (Norwegian news text mining; python-requests)"
 _RETRY_STATUS = {429, 500, 502, 503, 504}
-_ACCEPTED_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+_ACCEPTED_TYPES = (
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "application/xml",
+    "text/xml",
+)
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,9 @@ def expand_inputs(items: Iterable[str]) -> Iterator[str]:
 
 def read_file(item: str, max_bytes: int) -> RawInput:
     if "://" in item:
-        raise PipelineError("read", f"only http and https URLs are accepted, not {item.split('://')[0]}://")
+        raise PipelineError(
+            "read", f"only http and https URLs are accepted, not {item.split('://')[0]}://"
+        )
     path = Path(item)
     try:
         size = path.stat().st_size
@@ -114,22 +122,37 @@ class Fetcher:
             self._wait_for_host(url)
             try:
                 with self.session.get(
-                    url, headers=headers, timeout=(opts.connect_timeout, opts.read_timeout), stream=True
+                    url,
+                    headers=headers,
+                    timeout=(opts.connect_timeout, opts.read_timeout),
+                    stream=True,
                 ) as response:
                     if response.status_code == 304 and cached:
                         return cached[0]
                     if response.status_code in _RETRY_STATUS and attempt < opts.retries:
-                        delay = _retry_delay(response.headers.get("Retry-After"), opts.backoff * 2**attempt)
+                        delay = _retry_delay(
+                            response.headers.get("Retry-After"), opts.backoff * 2**attempt
+                        )
                         time.sleep(min(delay, opts.max_retry_after))
                         continue
                     if response.status_code >= 400:
-                        raise PipelineError("fetch", f"HTTP {response.status_code} {response.reason or ''}".strip() + f" from {url}")
+                        raise PipelineError(
+                            "fetch",
+                            f"HTTP {response.status_code} {response.reason or ''}".strip()
+                            + f" from {url}",
+                        )
                     raw = self._read_response(url, response)
                     self._cache_store(url, raw, response.headers)
                     return raw
             except requests.TooManyRedirects as err:
-                raise PipelineError("fetch", f"more than {opts.max_redirects} redirects from {url}") from err
-            except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError) as err:
+                raise PipelineError(
+                    "fetch", f"more than {opts.max_redirects} redirects from {url}"
+                ) from err
+            except (
+                requests.ConnectionError,
+                requests.Timeout,
+                requests.exceptions.ChunkedEncodingError,
+            ) as err:
                 if attempt >= opts.retries:
                     raise PipelineError(
                         "fetch", f"{type(err).__name__} for {url} after {opts.retries + 1} attempts"
@@ -144,7 +167,10 @@ class Fetcher:
             raise PipelineError("fetch", f"not HTML or text: Content-Type {mime} from {url}")
         data = _read_capped(response, self.options.max_bytes)
         return RawInput(
-            source=url, data=data, content_type=mime or None, url=response.url,
+            source=url,
+            data=data,
+            content_type=mime or None,
+            url=response.url,
             charset=response.encoding if "charset=" in content_type.lower() else None,
         )
 
@@ -173,7 +199,8 @@ class Fetcher:
 
         try:
             response = self.session.get(
-                f"{root}/robots.txt", timeout=(self.options.connect_timeout, self.options.read_timeout),
+                f"{root}/robots.txt",
+                timeout=(self.options.connect_timeout, self.options.read_timeout),
                 allow_redirects=True,
             )
         except requests.RequestException:
@@ -198,8 +225,13 @@ class Fetcher:
             return None
         try:
             meta = json.loads(paths[1].read_text("utf-8"))
-            raw = RawInput(source=url, data=paths[0].read_bytes(), content_type=meta.get("content_type"),
-                           url=meta.get("url"), charset=meta.get("charset"))
+            raw = RawInput(
+                source=url,
+                data=paths[0].read_bytes(),
+                content_type=meta.get("content_type"),
+                url=meta.get("url"),
+                charset=meta.get("charset"),
+            )
         except (OSError, ValueError):
             return None
         return raw, meta
@@ -210,8 +242,13 @@ class Fetcher:
             return
         from pipeline.write import atomic_write_bytes, atomic_write_text
 
-        meta = {"etag": headers.get("ETag"), "last_modified": headers.get("Last-Modified"),
-                "content_type": raw.content_type, "url": raw.url, "charset": raw.charset}
+        meta = {
+            "etag": headers.get("ETag"),
+            "last_modified": headers.get("Last-Modified"),
+            "content_type": raw.content_type,
+            "url": raw.url,
+            "charset": raw.charset,
+        }
         atomic_write_bytes(paths[0], raw.data)
         atomic_write_text(paths[1], json.dumps(meta))
 
@@ -237,7 +274,9 @@ def _retry_delay(header: str | None, default: float) -> float:
 def _read_capped(response, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
-        raise PipelineError("fetch", f"response is {declared} bytes, over the {max_bytes}-byte limit")
+        raise PipelineError(
+            "fetch", f"response is {declared} bytes, over the {max_bytes}-byte limit"
+        )
     chunks, total = [], 0
     for chunk in response.iter_content(chunk_size=65536):
         total += len(chunk)

@@ -13,7 +13,9 @@ _WORD = re.compile(r"[a-zæøåéèòôü]+")
 
 @lru_cache(maxsize=1)
 def _markers() -> tuple[frozenset[str], frozenset[str]]:
-    data = json.loads(resources.files("pipeline").joinpath("resources/language_markers.json").read_text("utf-8"))
+    data = json.loads(
+        resources.files("pipeline").joinpath("resources/language_markers.json").read_text("utf-8")
+    )
     return frozenset(data["nb"]), frozenset(data["nn"])
 
 

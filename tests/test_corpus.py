@@ -56,7 +56,9 @@ def test_companies(profiles, path):
         org = found[company["name"]]
         assert set(company["aliases"]) <= set(org.aliases), org.name
         assert {p.name for p in org.places} == set(company["places"]), org.name
-        assert sorted({s.number for s in org.sdgs if s.method == "explicit"}) == company["sdgs"], org.name
+        assert sorted({s.number for s in org.sdgs if s.method == "explicit"}) == company["sdgs"], (
+            org.name
+        )
         if company["industry"]:
             assert org.industry == company["industry"], org.name
         topics = {s.topic for s in org.statements}
@@ -86,5 +88,7 @@ def test_public_bodies_people_places(profiles, path):
 @pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_article_level_sdgs(profiles, path):
     profile, expected = profiles[path.stem], _expected(path)
-    article_level = sorted({s.number for s in profile.sdgs if s.method == "explicit" and s.organisation is None})
+    article_level = sorted(
+        {s.number for s in profile.sdgs if s.method == "explicit" and s.organisation is None}
+    )
     assert article_level == expected["article_sdgs"]

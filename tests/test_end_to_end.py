@@ -69,7 +69,11 @@ def test_industries_and_aliases(seed_profile):
 
 def test_places_normalised_after_the_viken_split(seed_profile):
     lysaker = next(p for p in _org(seed_profile, "Holzweiler Items").places if p.name == "Lysaker")
-    assert (lysaker.municipality, lysaker.county, lysaker.former_county) == ("Bærum", "Akershus", "Viken")
+    assert (lysaker.municipality, lysaker.county, lysaker.former_county) == (
+        "Bærum",
+        "Akershus",
+        "Viken",
+    )
     moss = next(p for p in _org(seed_profile, "Goodtech").places if p.name == "Moss")
     assert moss.county == "Østfold"
     kongsberg = next(p for p in seed_profile.places if p.name == "Kongsberg")
@@ -119,7 +123,9 @@ def test_cli_run_on_seed(tmp_path):
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-m", "pipeline", "run", str(SEED), "--out", str(out)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
     profiles = [json.loads(line) for line in (out / "profiles.jsonl").read_text().splitlines()]

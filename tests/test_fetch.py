@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from pipeline.errors import PipelineError
-from pipeline.fetch import Fetcher, RawInput
+from pipeline.fetch import Fetcher
 from pipeline.options import FetchOptions, RunOptions
 from pipeline.run import parse_raw, run_batch
 
@@ -34,7 +34,9 @@ class Misbehaving(BaseHTTPRequestHandler):
         self.counters[self.path] = self.counters.get(self.path, 0) + 1
         return self.counters[self.path]
 
-    def _send(self, status: int, body: bytes, content_type="text/html; charset=utf-8", headers=None):
+    def _send(
+        self, status: int, body: bytes, content_type="text/html; charset=utf-8", headers=None
+    ):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -43,7 +45,7 @@ class Misbehaving(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self):  # noqa: N802 - the http.server API
+    def do_GET(self):
         self.requests_seen.append((self.path, dict(self.headers)))
         n = self._count()
         path = self.path
@@ -84,7 +86,10 @@ class Misbehaving(BaseHTTPRequestHandler):
         if path == "/truncated":
             return self._send(200, NORWEGIAN_PAGE.encode()[: len(NORWEGIAN_PAGE) - 60])
         if path == "/malformed":
-            return self._send(200, NORWEGIAN_PAGE.replace("</p>", "").replace("</article>", "<div><span>").encode())
+            return self._send(
+                200,
+                NORWEGIAN_PAGE.replace("</p>", "").replace("</article>", "<div><span>").encode(),
+            )
         if path == "/binary":
             return self._send(200, bytes(range(256)) * 40, "image/png")
         if path == "/binary-as-html":
@@ -113,8 +118,15 @@ def server():
 
 
 def fast_options(tmp_path, **overrides) -> FetchOptions:
-    settings = dict(connect_timeout=1.0, read_timeout=0.5, retries=1, backoff=0.05, host_delay=0.0,
-                    max_bytes=200_000, cache_dir=tmp_path / "cache")
+    settings = dict(
+        connect_timeout=1.0,
+        read_timeout=0.5,
+        retries=1,
+        backoff=0.05,
+        host_delay=0.0,
+        max_bytes=200_000,
+        cache_dir=tmp_path / "cache",
+    )
     settings.update(overrides)
     return FetchOptions(**settings)
 
@@ -223,8 +235,10 @@ def test_a_batch_of_misbehaving_urls_writes_the_good_ones(server, tmp_path):
     lines: list[str] = []
     start = time.monotonic()
     result = run_batch(
-        [f"{server}{p}" for p in bad + good], out,
-        options=RunOptions(model="blank:nb", fetch=fast_options(tmp_path)), report=lines.append,
+        [f"{server}{p}" for p in bad + good],
+        out,
+        options=RunOptions(model="blank:nb", fetch=fast_options(tmp_path)),
+        report=lines.append,
     )
     assert time.monotonic() - start < 60
     assert {e.input.removeprefix(server) for e in result.errors} == set(bad)

@@ -1,5 +1,6 @@
 """Tests for the shipped NorNE pipeline (pipeline/resources/nb_norne_sm) and its
 training recipe (training/scripts)."""
+
 from __future__ import annotations
 
 import importlib.util
@@ -103,7 +104,9 @@ def test_converter_rebuilds_spacing_and_entities(tmp_path):
     assert convert_norne.convert([src], out) == 1
     nlp = spacy.blank("nb")
     (doc,) = DocBin().from_disk(out).get_docs(nlp.vocab)
-    assert doc.text == '- Equinor (tidligere Statoil) åpner kontor i "Nord-Norge", sier Ola Nordmann.'
+    assert (
+        doc.text == '- Equinor (tidligere Statoil) åpner kontor i "Nord-Norge", sier Ola Nordmann.'
+    )
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Equinor", "ORG"),
         ("Statoil", "ORG"),
@@ -118,7 +121,9 @@ def test_converter_rebuilds_spacing_and_entities(tmp_path):
 
 def test_evaluator_reads_ud_spans():
     evaluate_ner = _load_script("evaluate_ner")
-    offsets = evaluate_ner._char_offsets("Hei, Oslo.", ["Hei", ",", "Oslo", "."], [False, True, False, False])
+    offsets = evaluate_ner._char_offsets(
+        "Hei, Oslo.", ["Hei", ",", "Oslo", "."], [False, True, False, False]
+    )
     assert offsets == [(0, 3), (3, 4), (5, 9), (9, 10)]
 
 

@@ -62,7 +62,9 @@ def test_strict_types():
 
 
 def test_article_offsets_are_checked():
-    article = Article.build([("heading", "Tittel"), ("paragraph", "Tekst her.")], source="x", language="nb")
+    article = Article.build(
+        [("heading", "Tittel"), ("paragraph", "Tekst her.")], source="x", language="nb"
+    )
     assert article.text == "Tittel\n\nTekst her."
     assert article.text[article.blocks[1].start : article.blocks[1].end] == "Tekst her."
     data = article.model_dump()
@@ -76,4 +78,8 @@ def test_schema_command_prints_the_json_schema(capsys):
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Profile"
     assert {"article", "organisations", "places", "people", "sdgs"} <= set(schema["properties"])
-    assert set(schema["$defs"]["Organisation"]["properties"]["kind"]["enum"]) == {"company", "public_body", "other"}
+    assert set(schema["$defs"]["Organisation"]["properties"]["kind"]["enum"]) == {
+        "company",
+        "public_body",
+        "other",
+    }

@@ -24,9 +24,11 @@ Til toppen
 
 
 def test_title_lead_headings_and_lists():
-    text = "Tittel på saken\n\nIngressen forteller hva saken handler om.\n\nMellomtittel\n\n" \
-           "Brødtekst med et punktum.\n\nSvarene:\n\n 1. Om forventninger: Vi håper mye.\n - Et punkt i en liste\n" \
-           "– Dette er et sitat, sier Kari Nordmann.\n"
+    text = (
+        "Tittel på saken\n\nIngressen forteller hva saken handler om.\n\nMellomtittel\n\n"
+        "Brødtekst med et punktum.\n\nSvarene:\n\n 1. Om forventninger: Vi håper mye.\n - Et punkt i en liste\n"
+        "– Dette er et sitat, sier Kari Nordmann.\n"
+    )
     article = parse_text(text, source="t.txt")
     assert article.title == "Tittel på saken"
     assert article.lead == "Ingressen forteller hva saken handler om."
@@ -52,7 +54,10 @@ def test_stable_id_from_content():
     assert parse_text(NYNORSK).id != parse_text(NYNORSK + "\nEin ny setning her.").id
 
 
-@pytest.mark.parametrize("data,message", [(b"", "empty"), (b"  \n\t", "empty"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary")])
+@pytest.mark.parametrize(
+    "data,message",
+    [(b"", "empty"), (b"  \n\t", "empty"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary")],
+)
 def test_bad_bytes_are_clear_errors(data, message):
     with pytest.raises(PipelineError, match=message):
         parse_bytes(data, "input.txt")
@@ -64,5 +69,7 @@ def test_only_boilerplate_is_an_error():
 
 
 def test_latin1_text_file_decodes():
-    article = parse_bytes("Kvalitet på Ås\n\nBedriften i Ås er blant de største.".encode("latin-1"), "a.txt")
+    article = parse_bytes(
+        "Kvalitet på Ås\n\nBedriften i Ås er blant de største.".encode("latin-1"), "a.txt"
+    )
     assert article.title == "Kvalitet på Ås"

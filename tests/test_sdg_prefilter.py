@@ -14,7 +14,10 @@ def test_prefiltered_matches_equal_the_plain_matcher():
     nlp = spacy.blank("nb")
     matcher, _ = _default_theme_matcher(nlp.vocab)
     texts = [p.read_text("utf-8") for p in CORPUS.glob("*.txt")]
-    texts += [json.loads(line)["text"] for line in (ROOT / "benchmarks/data/sdg_eval.jsonl").read_text("utf-8").splitlines()]
+    texts += [
+        json.loads(line)["text"]
+        for line in (ROOT / "benchmarks/data/sdg_eval.jsonl").read_text("utf-8").splitlines()
+    ]
     assert len(texts) > 100
     for text in texts:
         doc = nlp(text)

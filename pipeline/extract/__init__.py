@@ -15,7 +15,12 @@ from models import (
     Statement,
 )
 from pipeline import __version__
-from pipeline.extract.organisations import OrgDraft, find_organisations, mention_spans, organisation_evidence
+from pipeline.extract.organisations import (
+    OrgDraft,
+    find_organisations,
+    mention_spans,
+    organisation_evidence,
+)
 from pipeline.extract.people import find_people
 from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
@@ -40,8 +45,13 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
         pipeline_version=__version__,
         model=model,
         article=ArticleMeta(
-            id=article.id, source=article.source, url=article.url, title=article.title,
-            lead=article.lead, published=article.published, authors=article.authors,
+            id=article.id,
+            source=article.source,
+            url=article.url,
+            title=article.title,
+            lead=article.lead,
+            published=article.published,
+            authors=article.authors,
             language=article.language,
         ),
         text=text,
@@ -52,7 +62,9 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
     )
 
 
-def _section_owners(sections: list[Section], drafts: list[OrgDraft]) -> list[tuple[Section, OrgDraft]]:
+def _section_owners(
+    sections: list[Section], drafts: list[OrgDraft]
+) -> list[tuple[Section, OrgDraft]]:
     """Sections headed by an organisation's name or alias."""
     owned = []
     for section in sections:
@@ -65,15 +77,21 @@ def _section_owners(sections: list[Section], drafts: list[OrgDraft]) -> list[tup
 
 def _organisation(text, draft, owners, sdgs, people) -> Organisation:
     statements = [
-        Statement(topic=item.topic, text=text[item.answer_start : item.answer_end],
-                  evidence=evidence(text, item.answer_start, item.answer_end))
-        for section, owner in owners if owner is draft
+        Statement(
+            topic=item.topic,
+            text=text[item.answer_start : item.answer_end],
+            evidence=evidence(text, item.answer_start, item.answer_end),
+        )
+        for section, owner in owners
+        if owner is draft
         for item in section.qa_items()
     ]
     for person in people:
         if person.organisation and _same_org(person.organisation, draft):
-            statements += [Statement(topic="other", text=text[s:e], evidence=evidence(text, s, e))
-                           for s, e in person.quotes]
+            statements += [
+                Statement(topic="other", text=text[s:e], evidence=evidence(text, s, e))
+                for s, e in person.quotes
+            ]
     own_sdgs: list[SdgMention] = []
     for mention in sdgs:
         if mention.organisation == draft.name and not any(

@@ -46,7 +46,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     heads = alternation(r["org_head_nouns"])
     tails = alternation(r["name_tail_nouns"])
     legal = alternation(r["legal_suffixes"])
-    public_heads = alternation(["fylkeskommune", "kommune", "universitetssykehus", "sykehus", "havnevesen"])
+    public_heads = alternation(
+        ["fylkeskommune", "kommune", "universitetssykehus", "sykehus", "havnevesen"]
+    )
     agency = alternation(r["public_body_suffixes"])
     public_names = alternation(r["public_body_names"])
     region = rf"{CAP_WORD}(?:(?:,\s+|\s+og\s+){CAP_WORD})*"
@@ -116,7 +118,9 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
         prefix = m.group("industry")
         if prefix.endswith("-") and lookup_place(prefix[:-1]):  # "Tromsø-bedriften X": a place
             draft = OrgDraft(name, INTRO, m.start("name"), "company")
-            draft.described_places.append((prefix[:-1], m.start("industry"), m.start("industry") + len(prefix) - 1))
+            draft.described_places.append(
+                (prefix[:-1], m.start("industry"), m.start("industry") + len(prefix) - 1)
+            )
             drafts.append(draft)
             continue
         industry = normalise_industry(prefix)
@@ -127,13 +131,29 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
         name = _trim_name(m.group("name"))
         if not _skip_name(name):
             industry = normalise_industry(m.group("industry"))
-            drafts.append(OrgDraft(name, INTRO, m.start("name"), "company", industry,
-                                   (m.start("industry"), m.end("industry")) if industry else None))
+            drafts.append(
+                OrgDraft(
+                    name,
+                    INTRO,
+                    m.start("name"),
+                    "company",
+                    industry,
+                    (m.start("industry"), m.end("industry")) if industry else None,
+                )
+            )
     for m in pats["tail"].finditer(text):
         name = m.group("name")
         if not _skip_name(name):
-            drafts.append(OrgDraft(name, TAIL, m.start("name"), "company", m.group("tail").lower(),
-                                   (m.start("tail"), m.end("tail"))))
+            drafts.append(
+                OrgDraft(
+                    name,
+                    TAIL,
+                    m.start("name"),
+                    "company",
+                    m.group("tail").lower(),
+                    (m.start("tail"), m.end("tail")),
+                )
+            )
     for m in pats["legal"].finditer(text):
         name = _trim_name(m.group("name"))
         if not _skip_name(name):
@@ -156,8 +176,12 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     return merged
 
 
-_DESCRIPTION_NOUN = re.compile(r"(?P<noun>[a-zæøå][\wæøå-]*)(?=\s+(?:i|på|ved|med|som|for|og|fra|frå|sidan|siden)\b|\s*$)")
-_DESCRIPTION_PLACES = re.compile(rf"\b(?:i|på|ved)\s+(?P<places>{CAP_WORD}(?:(?:\s*,\s*|\s+og\s+){CAP_WORD})*)")
+_DESCRIPTION_NOUN = re.compile(
+    r"(?P<noun>[a-zæøå][\wæøå-]*)(?=\s+(?:i|på|ved|med|som|for|og|fra|frå|sidan|siden)\b|\s*$)"
+)
+_DESCRIPTION_PLACES = re.compile(
+    rf"\b(?:i|på|ved)\s+(?P<places>{CAP_WORD}(?:(?:\s*,\s*|\s+og\s+){CAP_WORD})*)"
+)
 
 
 def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
@@ -168,12 +192,23 @@ def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
         name = _trim_name(m.group("name"))
         description = m.group("description")
         noun = _DESCRIPTION_NOUN.search(description)
-        if _skip_name(name) or noun is None or not noun.group("noun").endswith(business) or lookup_place(name):
+        if (
+            _skip_name(name)
+            or noun is None
+            or not noun.group("noun").endswith(business)
+            or lookup_place(name)
+        ):
             continue
         industry = _industry_of_noun(noun.group("noun"))
         start = m.start("description") + noun.start("noun")
-        draft = OrgDraft(name, INTRO, m.start("name"), "company", industry,
-                         (start, start + len(noun.group("noun"))) if industry else None)
+        draft = OrgDraft(
+            name,
+            INTRO,
+            m.start("name"),
+            "company",
+            industry,
+            (start, start + len(noun.group("noun"))) if industry else None,
+        )
         for places in _DESCRIPTION_PLACES.finditer(description):
             base = m.start("description") + places.start("places")
             for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
@@ -318,7 +353,12 @@ def _add_short_names(text: str, draft: OrgDraft) -> None:
     words = draft.name.split()
     for size in range(len(words) - 1, 0, -1):
         short = " ".join(words[:size])
-        if short in draft.aliases or _skip_name(short) or lookup_place(short) or not short[0].isupper():
+        if (
+            short in draft.aliases
+            or _skip_name(short)
+            or lookup_place(short)
+            or not short[0].isupper()
+        ):
             continue
         following = re.escape(words[size])
         if re.search(rf"(?<![\w-]){re.escape(short)}(?!\s+{following})(?=s?(?![\wæøå-]))", text):
@@ -330,14 +370,19 @@ def _add_short_names(text: str, draft: OrgDraft) -> None:
 _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,160})\)")
 # "på Krokskogen", "i Mo i Rana", "i Tønsberg og Larvik" -- but in "i Tønsberg og Stokke
 # Bakeri" the second name begins the next company, not a place
-_AT = re.compile(rf"\s+(?:på|i|ved)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}(?![ ][A-ZÆØÅ]))?)")
+_AT = re.compile(
+    rf"\s+(?:på|i|ved)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}(?![ ][A-ZÆØÅ]))?)"
+)
 # ", som har kontorer i Tromsø og Alta", ", som har anlegg i Solund og kontor i Førde"
 _WHERE = re.compile(
     r",?\s+som\s+(?:har|driv|driver|holder\s+til|held\s+til|ligger|ligg|er\s+lokalisert)\s+(?:[a-zæøå]+\s+){0,2}?(?:i|på|ved)\s+(?P<places>[^.;:\n]{1,120})"
 )
 _LEAD_IN = re.compile(r"^\s*(?:[a-zæøå]+\s+){1,2}(?:i|på|ved)\s+")
 _LIST_SPLIT = re.compile(r",\s*|\s+og\s+|\s+samt\s+")
-_LIST_NOISE = re.compile(r"\b(blant annet|mellom anna|m\.fl\.?|med flere|med fleire|mfl\.?|etc\.?|osv\.?)\b", re.I)
+_LIST_NOISE = re.compile(
+    r"\b(blant annet|mellom anna|m\.fl\.?|med flere|med fleire|mfl\.?|etc\.?|osv\.?)\b",
+    re.IGNORECASE,
+)
 
 
 def mention_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
@@ -357,21 +402,30 @@ def _places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
         facts = lookup_place(name)
         if facts and name.lower() not in seen:
             seen.add(name.lower())
-            places.append(PlaceRef(name=name, municipality=facts.municipality, county=facts.county,
-                                   former_county=facts.former_county, evidence=evidence(text, start, stop)))
+            places.append(
+                PlaceRef(
+                    name=name,
+                    municipality=facts.municipality,
+                    county=facts.county,
+                    former_county=facts.former_county,
+                    evidence=evidence(text, start, stop),
+                )
+            )
     for _, end in mention_spans(text, draft.names()):
         for name, start, stop, strict in _places_after(text, end):
             facts = lookup_place(name)
             if (facts is None and strict) or name.lower() in seen:
                 continue
             seen.add(name.lower())
-            places.append(PlaceRef(
-                name=name,
-                municipality=facts.municipality if facts else None,
-                county=facts.county if facts else None,
-                former_county=facts.former_county if facts else None,
-                evidence=evidence(text, start, stop),
-            ))
+            places.append(
+                PlaceRef(
+                    name=name,
+                    municipality=facts.municipality if facts else None,
+                    county=facts.county if facts else None,
+                    former_county=facts.former_county if facts else None,
+                    evidence=evidence(text, start, stop),
+                )
+            )
     return places
 
 
@@ -404,9 +458,11 @@ def _split_places(chunk: str, base: int, strict: bool) -> list[tuple[str, int, i
         lead_in = _LEAD_IN.match(piece)  # "kontor i Førde" -> "Førde"
         if lead_in:
             at += lead_in.end()
-            piece = piece[lead_in.end():]
+            piece = piece[lead_in.end() :]
         name = piece.strip()
-        if not name or not re.fullmatch(rf"{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}|\s+{CAP_WORD})*", name):
+        if not name or not re.fullmatch(
+            rf"{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}|\s+{CAP_WORD})*", name
+        ):
             continue
         start = base + at + (len(piece) - len(piece.lstrip()))
         found.append((name, start, start + len(name), strict))

@@ -16,7 +16,23 @@ from pipeline.extract.text import NAME, PERSON, alternation, rules
 
 _ORG_TAIL = rf"{NAME}(?:\s+(?:fylkeskommune|kommune))?"
 _PREP = r"(?:fra|frå|i|hos|ved|på)"
-_FUNCTION_WORDS = {"at", "det", "den", "de", "dei", "seg", "og", "som", "også", "òg", "nå", "no", "han", "hun", "ho"}
+_FUNCTION_WORDS = {
+    "at",
+    "det",
+    "den",
+    "de",
+    "dei",
+    "seg",
+    "og",
+    "som",
+    "også",
+    "òg",
+    "nå",
+    "no",
+    "han",
+    "hun",
+    "ho",
+}
 
 
 @dataclass
@@ -59,16 +75,26 @@ def _title_first_patterns() -> list[re.Pattern[str]]:
     """
     title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
     return [
-        re.compile(rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_ORG_TAIL})\s+(?:{_verbs()})\b"),
-        re.compile(rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON}),\s+(?:{_verbs()})\b"),
-        re.compile(rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON})"),
+        re.compile(
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_ORG_TAIL})\s+(?:{_verbs()})\b"
+        ),
+        re.compile(
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON}),\s+(?:{_verbs()})\b"
+        ),
+        re.compile(
+            rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON})"
+        ),
     ]
 
 
 def _clean_title(raw: str | None) -> str | None:
     if not raw:
         return None
-    words = [w.lower() if i == 0 else w for i, w in enumerate(raw.split()) if w.lower() not in _FUNCTION_WORDS]
+    words = [
+        w.lower() if i == 0 else w
+        for i, w in enumerate(raw.split())
+        if w.lower() not in _FUNCTION_WORDS
+    ]
     # a title sits right before the name; drop leading words that are not part of it
     while words and words[0] in _FUNCTION_WORDS:
         words.pop(0)
@@ -87,13 +113,16 @@ def find_people(article: Article) -> list[PersonDraft]:
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
             draft = people.get(name)
             if draft is None:
-                draft = people[name] = PersonDraft(name, None, None, (m.start("name"), m.end("name")))
+                draft = people[name] = PersonDraft(
+                    name, None, None, (m.start("name"), m.end("name"))
+                )
             draft.title = draft.title or _clean_title(m.group("title"))
             if draft.organisation is None and m.group("org"):
                 draft.organisation, draft.organisation_start = m.group("org"), m.start("org")
     for draft in people.values():
         draft.mentions = [
-            (m.start(), m.end()) for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)
+            (m.start(), m.end())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)
         ]
     _attach_quotes(article, list(people.values()))
     return sorted(people.values(), key=lambda p: p.mention[0])
@@ -114,7 +143,9 @@ def _attach_quotes(article: Article, people: list[PersonDraft]) -> None:
             tail = m
         if tail is None:
             continue
-        speaker = _speaker(tail.group("who"), people) or _pronoun_speaker(tail.group("who"), block.start, people)
+        speaker = _speaker(tail.group("who"), people) or _pronoun_speaker(
+            tail.group("who"), block.start, people
+        )
         if speaker is None:
             continue
         start = block.start + opener.end()

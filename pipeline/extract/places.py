@@ -37,7 +37,9 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
             if facts is None:
                 continue
             needs_context = name in ambiguous or facts.source == "geonames"
-            listed = _COORDINATED.fullmatch(text[last_place_end:start]) is not None  # "Drammen og Lier"
+            listed = (
+                _COORDINATED.fullmatch(text[last_place_end:start]) is not None
+            )  # "Drammen og Lier"
             if needs_context and not listed and not _clearly_a_place(text, start, end, located):
                 continue
             taken.append((start, end))
@@ -46,14 +48,23 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
             place = places.get(canonical)
             if place is None:
                 place = places[canonical] = Place(
-                    name=canonical, kind=facts.kind, municipality=facts.municipality,
-                    county=facts.county, former_county=facts.former_county,
+                    name=canonical,
+                    kind=facts.kind,
+                    municipality=facts.municipality,
+                    county=facts.county,
+                    former_county=facts.former_county,
                 )
             place.mentions.append(evidence(text, start, end))
     for start, end in located:
         name = text[start:end]
-        if name not in places and lookup_place(name) is None and not any(s <= start < e for s, e in exclude):
-            places.setdefault(name, Place(name=name, kind="unknown")).mentions.append(evidence(text, start, end))
+        if (
+            name not in places
+            and lookup_place(name) is None
+            and not any(s <= start < e for s, e in exclude)
+        ):
+            places.setdefault(name, Place(name=name, kind="unknown")).mentions.append(
+                evidence(text, start, end)
+            )
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
 
 
@@ -62,7 +73,7 @@ def _sub_names(chunk: str, base: int) -> list[tuple[str, int]]:
     words = list(re.finditer(r"\S+", chunk))
     found = []
     for size in range(len(words), 0, -1):
-        for i in range(0, len(words) - size + 1):
+        for i in range(len(words) - size + 1):
             start, end = words[i].start(), words[i + size - 1].end()
             found.append((chunk[start:end], base + start))
     return found

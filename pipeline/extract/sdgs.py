@@ -26,14 +26,21 @@ def attribute_sdgs(
         for span in doc.spans.get(group, []):
             number = int(span.label_.removeprefix("SDG_"))
             owner = _owner(span.start_char, owners, org_spans, text)
-            mentions.append(SdgMention(
-                number=number, name=goal_name(number), method=method,  # type: ignore[arg-type]
-                evidence=evidence(text, span.start_char, span.end_char), organisation=owner,
-            ))
+            mentions.append(
+                SdgMention(
+                    number=number,
+                    name=goal_name(number),
+                    method=method,  # type: ignore[arg-type]
+                    evidence=evidence(text, span.start_char, span.end_char),
+                    organisation=owner,
+                )
+            )
     return sorted(mentions, key=lambda m: (m.evidence.start, m.number))
 
 
-def _owner(position: int, owners, org_spans: dict[str, list[tuple[int, int]]], text: str) -> str | None:
+def _owner(
+    position: int, owners, org_spans: dict[str, list[tuple[int, int]]], text: str
+) -> str | None:
     for section, draft in owners:
         if section.start <= position <= section.end:
             return draft.name

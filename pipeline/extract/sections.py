@@ -12,12 +12,18 @@ from dataclasses import dataclass, field
 from models import Article, Block, StatementTopic
 
 # "Om hovedformålet med å delta i nettverket: answer" / "Hovedformålet: answer" / "Om berekraftsmål: answer"
-_QA_LABEL = re.compile(r"^(?P<label>(?:Om|Kva|Hva|Hvorfor|Kvifor|Hvordan|Korleis)\b[^:]{0,80}|[A-ZÆØÅ][\wæøå-]{2,30}):\s+(?P<answer>\S.*)$", re.S)
+_QA_LABEL = re.compile(
+    r"^(?P<label>(?:Om|Kva|Hva|Hvorfor|Kvifor|Hvordan|Korleis)\b[^:]{0,80}|[A-ZÆØÅ][\wæøå-]{2,30}):\s+(?P<answer>\S.*)$",
+    re.DOTALL,
+)
 _ANSWER_DASH = re.compile(r"^[–—-]\s*")
 
 _TOPIC_KEYWORDS: tuple[tuple[StatementTopic, tuple[str, ...]], ...] = (
     # purpose first: "hovedformålet" contains "mål"
-    ("purpose", ("formål", "føremål", "hvorfor", "kvifor", "motivasjon", "bli med", "ble med", "vart med")),
+    (
+        "purpose",
+        ("formål", "føremål", "hvorfor", "kvifor", "motivasjon", "bli med", "ble med", "vart med"),
+    ),
     ("expectations", ("forventning", "forventing", "forvent", "ønske", "håp", "venta", "få ut av")),
     ("sdgs", ("bærekraftsmål", "berekraftsmål", "fns mål", "sdg", "bærekraft mål", "mål")),
 )
@@ -68,7 +74,11 @@ class Section:
 
 def is_question(block: Block) -> bool:
     """A short block ending in '?' that asks a question, e.g. 'Hva forventer dere?'."""
-    return block.text.endswith("?") and len(block.text.split()) <= 16 and not block.text.startswith(("–", "-", "«"))
+    return (
+        block.text.endswith("?")
+        and len(block.text.split()) <= 16
+        and not block.text.startswith(("–", "-", "«"))
+    )
 
 
 def _answered(question: Block, answers: list[Block]) -> QaItem:
@@ -76,7 +86,12 @@ def _answered(question: Block, answers: list[Block]) -> QaItem:
     dash = _ANSWER_DASH.match(answers[0].text)
     if dash:
         start += dash.end()
-    return QaItem(topic=topic_of(question.text), label=question.text, answer_start=start, answer_end=answers[-1].end)
+    return QaItem(
+        topic=topic_of(question.text),
+        label=question.text,
+        answer_start=start,
+        answer_end=answers[-1].end,
+    )
 
 
 def split_sections(article: Article) -> list[Section]:
@@ -105,7 +120,9 @@ def qa_item(block: Block) -> QaItem | None:
         return None
     label = match.group("label")
     topic = topic_of(label)
-    if topic == "other" and not label.startswith(("Om ", "Hva", "Kva", "Hvorfor", "Kvifor", "Hvordan", "Korleis")):
+    if topic == "other" and not label.startswith(
+        ("Om ", "Hva", "Kva", "Hvorfor", "Kvifor", "Hvordan", "Korleis")
+    ):
         return None
     answer_offset = match.start("answer")
     dash = _ANSWER_DASH.match(block.text[answer_offset:])

@@ -19,7 +19,9 @@ PERSON = r"(?<![\w-])[A-ZÆØÅ][a-zæøåéèüö]+(?:[- ][A-ZÆØÅ][a-zæøå
 @lru_cache(maxsize=1)
 def rules() -> dict[str, list[str]]:
     """The word lists of resources/org_rules.json."""
-    data = json.loads(resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8"))
+    data = json.loads(
+        resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
+    )
     return {key: value for key, value in data.items() if not key.startswith("_")}
 
 
@@ -39,7 +41,9 @@ def evidence(text: str, start: int, end: int) -> Evidence:
 
 def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     """The sentence around a position, by punctuation and line breaks (no model needed)."""
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position), text.rfind("? ", 0, position))
+    start = max(
+        text.rfind(". ", 0, position), text.rfind("\n", 0, position), text.rfind("? ", 0, position)
+    )
     start = 0 if start < 0 else start + 1
     ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
     end = min(ends) if ends else len(text)
