@@ -65,7 +65,11 @@ def gold_and_found(profile, expected) -> dict[str, tuple[set, set]]:
         ),
         "article_sdgs": (
             set(expected["article_sdgs"]),
-            {s.number for s in profile.sdgs if s.method == "explicit" and s.organisation is None},
+            {
+                s.number
+                for s in profile.sdgs
+                if s.method == "explicit" and s.organisation not in companies
+            },
         ),
     }
     return pairs
@@ -80,7 +84,8 @@ def main() -> None:
     nlp = load_pipeline(args.model)
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, gold, found
     corpus = args.corpus
-    for path in sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html")):
+    articles = corpus / "articles" if (corpus / "articles").is_dir() else corpus
+    for path in sorted(p for p in articles.iterdir() if p.suffix in (".txt", ".html")):
         expected = json.loads((corpus / "expected" / f"{path.stem}.json").read_text("utf-8"))
         article = parse_raw(read_input(str(path)))
         profile = extract(article, nlp(article.text), model=describe(nlp))

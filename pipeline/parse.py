@@ -19,6 +19,7 @@ __all__ = ["parse_bytes", "parse_html", "parse_text"]
 
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…»”\")]$")
+_KEY_VALUE = re.compile(r"^[A-ZÆØÅ][\wæøå]{1,20}:\s+\S")
 _MAX_HEADING_WORDS = 10
 _MAX_LABEL_WORDS = 6  # "GKN Aerospace:" or "Bedriftene:" but not a sentence introducing a quote
 
@@ -60,18 +61,7 @@ def refine_blocks(article: Article) -> Article:
 
 def parse_text(text: str, source: str | None = None) -> Article:
     """Plain text article -> Article. The first line is the title, the first paragraph the lead."""
-    lines = [
-        " ".join(line.split())
-        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    ]
-    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    content = [
-        (clean, raw)
-        for clean, raw in zip(lines, raw_lines, strict=False)
-        if clean and not is_boilerplate(clean)
-    ]
-    if not content:
-        raise PipelineError("parse", "no text left after removing empty and boilerplate lines")
+    content = _content_lines(text)
     title = content[0][0]
     blocks = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in content[1:]]
     lead = next((text for kind, text in blocks if kind == "paragraph"), None)
@@ -81,6 +71,24 @@ def parse_text(text: str, source: str | None = None) -> Article:
     return Article.build(
         blocks, source=source or "<text>", language=language, title=title, lead=lead
     )
+
+
+def parse_body(text: str, source: str | None = None) -> Article:
+    """A text without a title line (a paragraph or an excerpt) -> Article with the same blocks."""
+    content = _content_lines(text)
+    blocks = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in content]
+    language = detect_language(" ".join(clean for clean, _ in content))
+    return Article.build(blocks, source=source or "<text>", language=language)
+
+
+def _content_lines(text: str) -> list[tuple[str, str]]:
+    """(whitespace-normalised, raw) lines that are neither empty nor boilerplate."""
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    content = [(" ".join(raw.split()), raw) for raw in raw_lines]
+    content = [(clean, raw) for clean, raw in content if clean and not is_boilerplate(clean)]
+    if not content:
+        raise PipelineError("parse", "no text left after removing empty and boilerplate lines")
+    return content
 
 
 def parse_bytes(
@@ -135,6 +143,8 @@ def _classify(line: str, raw: str) -> BlockKind:
     words = line.split()
     if line.endswith(":") and len(words) <= _MAX_LABEL_WORDS:
         return "heading"
+    if _KEY_VALUE.match(line):
+        return "paragraph"  # a fact-box line ("Bransje: Verkstad"), not a heading
     if (
         len(words) <= _MAX_HEADING_WORDS
         and not _ENDS_SENTENCE.search(line)

@@ -773,6 +773,8 @@ def _is_section_title(line: str) -> bool:
     """A short title line ("Veien videre") ends an organisation's section. Lines ending
     in ":" ("Om bærekraftsmål:") are questions within a section, not titles."""
     stripped = line.strip()
+    if re.match(r"[A-ZÆØÅ][\wæøå]{1,20}:\s+\S", stripped):
+        return False  # a fact-box line ("Stad: Førde"), inside the box, not a new section
     return (
         0 < len(stripped.split()) <= _SECTION_TITLE_MAX_WORDS
         and not re.search(r"[.!?:]$|\d", stripped)

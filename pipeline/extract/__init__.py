@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from models import (
@@ -25,7 +27,7 @@ from pipeline.extract.people import find_people
 from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
-from pipeline.extract.text import evidence
+from pipeline.extract.text import evidence, rules
 
 __all__ = ["extract"]
 
@@ -35,8 +37,9 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
     text = article.text
     sections = split_sections(article)
     drafts = find_organisations(article, doc, sections)
-    owners = _section_owners(sections, drafts)
+    owners = section_owners(sections, drafts)
     people = find_people(article)
+    _answers_as_quotes(text, owners, people)
     sdgs = attribute_sdgs(text, doc, owners, drafts)
     organisations = [_organisation(text, d, owners, sdgs, people) for d in drafts]
     name_spans = [span for p in people for span in p.mentions]
@@ -57,22 +60,80 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
         text=text,
         organisations=organisations,
         places=find_places(article, doc, name_spans),
-        people=[_person(text, p, drafts) for p in people],
+        people=[_person(text, p, drafts, owners) for p in people],
         sdgs=sdgs,
     )
 
 
-def _section_owners(
+_FACT_BOX_LABEL = re.compile(
+    r"^(?:bedrift|verksemd|virksomhet|selskap|firma|organisasjon)\s*:\s*", re.IGNORECASE
+)
+
+
+def section_owners(
     sections: list[Section], drafts: list[OrgDraft]
 ) -> list[tuple[Section, OrgDraft]]:
-    """Sections headed by an organisation's name or alias."""
+    """Sections headed by an organisation's name or alias ("Holzweiler:", "Bedrift: X"), and
+    sections led by a paragraph that opens with a company's name and is followed by
+    questions and answers ("Eggedal Ullvare AS, en ullvareprodusent ...", then "1. Hvorfor ...")."""
     owned = []
     for section in sections:
-        title = section.title.lower()
+        title = _FACT_BOX_LABEL.sub("", section.title).lower()
         owner = next((d for d in drafts if title in (n.lower() for n in d.names())), None)
         if owner is not None:
             owned.append((section, owner))
+        owned += _paragraph_led(section, drafts)
     return owned
+
+
+def _paragraph_led(section: Section, drafts: list[OrgDraft]) -> list[tuple[Section, OrgDraft]]:
+    found: list[tuple[Section, OrgDraft]] = []
+    companies = [d for d in drafts if d.kind == "company"]
+    for block in section.blocks:
+        leader = _opens_with(block.text, companies) if block.kind == "paragraph" else None
+        if leader is not None:
+            found.append((Section(heading=block), leader))
+        elif found:
+            found[-1][0].blocks.append(block)
+    return [(s, d) for s, d in found if s.qa_items()]
+
+
+def _opens_with(text: str, drafts: list[OrgDraft]) -> OrgDraft | None:
+    for draft in drafts:
+        for name in sorted(draft.names(), key=len, reverse=True):
+            if text.startswith(name) and text[len(name) : len(name) + 1] in (" ", ",", ":", "s"):
+                return draft
+    return None
+
+
+def _answers_as_quotes(text: str, owners, people) -> None:
+    """In an organisation's question-and-answer section where one person speaks, the
+    answers given as quotes ("– ...") are that person's quotes too."""
+    for section, _ in owners:
+        speakers = [
+            p for p in people if any(section.start <= s <= section.end for s, _ in p.mentions)
+        ]
+        if len(speakers) != 1:
+            continue
+        speaker = speakers[0]
+        for item in section.qa_items():
+            block_start = item.answer_start
+            if text[block_start - 2 : block_start].strip() not in ("–", "—", "-"):
+                continue  # an answer not given as a quote
+            if any(
+                s <= block_start < e or block_start <= s < item.answer_end
+                for s, e in speaker.quotes
+            ):
+                continue
+            end = item.answer_end
+            attribution = _ATTRIBUTION_TAIL.search(text, block_start, end)
+            speaker.quotes.append((block_start, attribution.start() if attribution else end))
+        speaker.quotes.sort()
+
+
+_ATTRIBUTION_TAIL = re.compile(
+    r",\s+(?:sier|seier|forteller|fortel|legger til|understreker)\b[^.]*\.?\s*$"
+)
 
 
 def _organisation(text, draft, owners, sdgs, people) -> Organisation:
@@ -116,23 +177,54 @@ def _same_org(name: str, draft: OrgDraft) -> bool:
     return any(lowered == n.lower() or lowered.startswith(n.lower() + " ") for n in draft.names())
 
 
-def _person(text, draft, drafts) -> Person:
-    organisation = draft.organisation
-    if organisation:
-        # the organisation whose mention starts where the attribution names it: "fra Møre og
-        # Romsdal fylkeskommune", "fra Statsforvalteren i Agder"
-        at = draft.organisation_start
-        match = next(
-            (d for d in drafts if any(s == at for s, _ in mention_spans(text, d.names()))), None
-        ) or next((d for d in drafts if _same_org(organisation, d)), None)
-        organisation = match.name if match else organisation
+def _person(text, draft, drafts, owners) -> Person:
     return Person(
         name=draft.name,
         title=draft.title,
-        organisation=organisation,
+        organisation=_person_organisation(text, draft, drafts, owners),
         quotes=[Quote(text=text[s:e], evidence=evidence(text, s, e)) for s, e in draft.quotes],
         mentions=[evidence(text, s, e) for s, e in draft.mentions],
     )
+
+
+_CONTEXT_CHARS = 600  # how far back an unnamed speaker's organisation may be named
+
+
+def _person_organisation(text, person, drafts, owners) -> str | None:
+    """The organisation a person speaks for: as stated in the attribution ("fra Møre og
+    Romsdal fylkeskommune"), else the organisation whose section they speak in, else the
+    organisation of their kind (company for a daglig leder, public body for an ordfører)
+    named last before them."""
+    if person.organisation:
+        at = person.organisation_start
+        match = next(
+            (d for d in drafts if any(s == at for s, _ in mention_spans(text, d.names()))), None
+        ) or next((d for d in drafts if _same_org(person.organisation, d)), None)
+        return match.name if match else person.organisation
+    first = person.mention[0]
+    for section, owner in owners:
+        if section.start <= first <= section.end:
+            return owner.name
+    kind = _kind_of_role(person.title)
+    candidates = [
+        (start, d.name)
+        for d in drafts
+        if kind is None or d.kind == kind
+        for start, _ in mention_spans(text, d.names())
+        if first - _CONTEXT_CHARS <= start < first
+    ]
+    return max(candidates)[1] if candidates else None
+
+
+def _kind_of_role(title: str | None) -> str | None:
+    if not title:
+        return None
+    lowered = title.lower()
+    if any(role in lowered for role in rules()["company_roles"]):
+        return "company"
+    if any(role in lowered for role in rules()["public_roles"]):
+        return "public_body"
+    return None
 
 
 __all__ += ["mention_spans"]

@@ -87,6 +87,21 @@ def _title_first_patterns() -> list[re.Pattern[str]]:
     ]
 
 
+_ROLE = (
+    r"(?:(?:[Dd]aglig|[Dd]agleg|[Aa]dministrerende|[Aa]dministrerande|[Kk]ommunikasjons|[Ss]enior)\s+)?"
+    r"[A-Za-zæøåÆØÅ-]*(?:leder|leiar|sjef|direktør|rådgiver|rådgjevar|ansvarlig|ansvarleg|ordfører|ordførar"
+    r"|forsker|forskar|professor|amanuensis|konsulent|koordinator|gründer|eier|eigar|rådmann)"
+)
+
+
+def _role_pattern() -> re.Pattern[str]:
+    """ "Administrerende direktør Morten Skjolden sier ...", "daglig leder Thomas Rønning forteller":
+    a role word before the name and a speech verb after it (the organisation comes from context)."""
+    return re.compile(
+        rf"(?<![\w-])(?P<title>{_ROLE})\s+(?P<name>{PERSON})\s+(?:{_verbs()})\b(?P<org>)"
+    )
+
+
 def _clean_title(raw: str | None) -> str | None:
     if not raw:
         return None
@@ -104,7 +119,12 @@ def _clean_title(raw: str | None) -> str | None:
 def find_people(article: Article) -> list[PersonDraft]:
     text = article.text
     people: dict[str, PersonDraft] = {}
-    for pattern in (*_title_first_patterns(), _speech_pattern(), _apposition_pattern()):
+    for pattern in (
+        *_title_first_patterns(),
+        _speech_pattern(),
+        _apposition_pattern(),
+        _role_pattern(),
+    ):
         for m in pattern.finditer(text):
             name = m.group("name")
             if name.split()[0] in rules()["not_organisations"]:

@@ -55,16 +55,8 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
                     former_county=facts.former_county,
                 )
             place.mentions.append(evidence(text, start, end))
-    for start, end in located:
-        name = text[start:end]
-        if (
-            name not in places
-            and lookup_place(name) is None
-            and not any(s <= start < e for s, e in exclude)
-        ):
-            places.setdefault(name, Place(name=name, kind="unknown")).mentions.append(
-                evidence(text, start, end)
-            )
+    # The model's locations only confirm ambiguous names above; on their own they are too
+    # often a capitalised common noun at the start of a sentence to be reported as places.
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
 
 

@@ -1,7 +1,9 @@
 """Tie each SDG mention found by the ``pipeline_sdgs`` component to its organisation.
 
-By structure first (a section headed by the organisation's name), then by the sentence
-(an organisation named before the goal in the same sentence), else to the article (None).
+By the article's structure first (a section headed by the organisation's name or alias),
+then by the text around the goal (an organisation heading line above it, else the
+organisation named in its clause or sentence, see ``pipeline.sdg.attribute_by_structure``),
+else to the article as a whole (None).
 """
 
 from __future__ import annotations
@@ -9,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from models import SdgMention
-from pipeline.extract.organisations import OrgDraft, mention_spans
+from pipeline.extract.organisations import OrgDraft
 from pipeline.extract.sections import Section
-from pipeline.extract.text import evidence, sentence_bounds
-from pipeline.sdg import goal_name
+from pipeline.extract.text import evidence
+from pipeline.sdg import SdgHit, attribute_by_structure, goal_name
 
 _SPAN_GROUPS = (("sdg_explicit", "explicit"), ("sdg_theme", "theme"))
 
@@ -20,32 +22,43 @@ _SPAN_GROUPS = (("sdg_explicit", "explicit"), ("sdg_theme", "theme"))
 def attribute_sdgs(
     text: str, doc: Doc, owners: list[tuple[Section, OrgDraft]], drafts: list[OrgDraft]
 ) -> list[SdgMention]:
+    found = [(span, method) for group, method in _SPAN_GROUPS for span in doc.spans.get(group, [])]
+    hits = [
+        SdgHit(_number(span), span.start_char, span.end_char, span.text, method)
+        for span, method in found
+    ]
+    by_text = _by_text(text, hits, drafts)
     mentions = []
-    org_spans = {d.name: mention_spans(text, d.names()) for d in drafts}
-    for group, method in _SPAN_GROUPS:
-        for span in doc.spans.get(group, []):
-            number = int(span.label_.removeprefix("SDG_"))
-            owner = _owner(span.start_char, owners, org_spans, text)
-            mentions.append(
-                SdgMention(
-                    number=number,
-                    name=goal_name(number),
-                    method=method,  # type: ignore[arg-type]
-                    evidence=evidence(text, span.start_char, span.end_char),
-                    organisation=owner,
-                )
+    for hit, around in zip(hits, by_text, strict=True):
+        owner = _section_owner(hit.start, owners) or around
+        mentions.append(
+            SdgMention(
+                number=hit.number,
+                name=goal_name(hit.number),
+                method=hit.how,  # type: ignore[arg-type]
+                evidence=evidence(text, hit.start, hit.end),
+                organisation=owner,
             )
+        )
     return sorted(mentions, key=lambda m: (m.evidence.start, m.number))
 
 
-def _owner(
-    position: int, owners, org_spans: dict[str, list[tuple[int, int]]], text: str
-) -> str | None:
+def _number(span) -> int:
+    return int(span.label_.removeprefix("SDG_"))
+
+
+def _section_owner(position: int, owners: list[tuple[Section, OrgDraft]]) -> str | None:
     for section, draft in owners:
         if section.start <= position <= section.end:
             return draft.name
-    start, _ = sentence_bounds(text, position)
-    before = [
-        (s, name) for name, spans in org_spans.items() for s, _ in spans if start <= s < position
+    return None
+
+
+def _by_text(text: str, hits: list[SdgHit], drafts: list[OrgDraft]) -> list[str | None]:
+    """Attribution from the words around each hit, with every name an organisation goes by
+    mapped back to its main name."""
+    canonical = {name: d.name for d in drafts for name in d.names()}
+    names = sorted(canonical, key=len, reverse=True)
+    return [
+        canonical.get(name) if name else None for name in attribute_by_structure(text, hits, names)
     ]
-    return min(before)[1] if before else None
