@@ -75,15 +75,9 @@ def gold_and_found(profile, expected) -> dict[str, tuple[set, set]]:
     return pairs
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=None)
-    parser.add_argument("--diff", action="store_true")
-    parser.add_argument("--corpus", type=Path, default=CORPUS)
-    args = parser.parse_args()
-    nlp = load_pipeline(args.model)
+def score(corpus: Path, nlp, diff: bool = False) -> dict[str, tuple[float, float, float, int]]:
+    """Field -> (precision, recall, F1, gold count) over the articles of a corpus folder."""
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # tp, gold, found
-    corpus = args.corpus
     articles = corpus / "articles" if (corpus / "articles").is_dir() else corpus
     for path in sorted(p for p in articles.iterdir() if p.suffix in (".txt", ".html")):
         expected = json.loads((corpus / "expected" / f"{path.stem}.json").read_text("utf-8"))
@@ -94,16 +88,28 @@ def main() -> None:
             t[0] += len(gold & found)
             t[1] += len(gold)
             t[2] += len(found)
-            if args.diff and gold != found:
-                print(
-                    f"{path.stem} {field}: -{sorted(gold - found, key=str)} +{sorted(found - gold, key=str)}"
-                )
-    print(f"model: {describe(nlp)}")
-    print(f"{'field':16} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+            if diff and gold != found:
+                missing, extra = sorted(gold - found, key=str), sorted(found - gold, key=str)
+                print(f"{path.stem} {field}: -{missing} +{extra}")
+    figures = {}
     for field, (tp, gold, found) in totals.items():
         p = tp / found if found else 1.0
         r = tp / gold if gold else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        figures[field] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, gold)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--diff", action="store_true")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    nlp = load_pipeline(args.model)
+    figures = score(args.corpus, nlp, args.diff)
+    print(f"model: {describe(nlp)}; corpus: {args.corpus}")
+    print(f"{'field':16} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    for field, (p, r, f, gold) in figures.items():
         print(f"{field:16} {p:6.3f} {r:6.3f} {f:6.3f} {gold:5d}")
 
 

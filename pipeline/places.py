@@ -13,6 +13,10 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -154,9 +158,59 @@ def _localities() -> dict[str, str]:
     return {k.lower(): v for k, v in data.items() if not k.startswith("_")}
 
 
-@lru_cache(maxsize=4096)
+_LOCAL: ContextVar[dict[str, PlaceFacts] | None] = ContextVar("local_places", default=None)
+
+
 def lookup_place(name: str) -> PlaceFacts | None:
-    """Facts for a place name as written (case-insensitive), or None when unknown."""
+    """Facts for a place name as written (case-insensitive), or None when unknown.
+
+    Inside ``local_places(text)`` the places a text itself locates ("Veggli i Rollag") are
+    known too."""
+    local = _LOCAL.get()
+    if local:
+        found = local.get(" ".join(name.split()).lower())
+        if found is not None:
+            return found
+    return _lookup_known(name)
+
+
+# "fra Veggli i Rollag", "Stad: Leikanger i Sogndal", "(Eggedal i Sigdal)": the village after a
+# place preposition, a fact-box label or a parenthesis, so "Bystyret i Drammen" is not one
+_X_IN_Y = re.compile(
+    r"(?:\b(?:i|på|fra|frå|ved|til|nær|utenfor|utanfor)\s+|\b(?:Sted|Stad|Lokasjon|Adresse|Kontor):\s+|\()(?P<x>[A-ZÆØÅ][\wæøå-]+)\s+i\s+(?P<y>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
+)
+
+
+def places_located_by(text: str) -> dict[str, PlaceFacts]:
+    """Villages the text places in a municipality itself: "Veggli i Rollag", "Dale i Fjaler"."""
+    found: dict[str, PlaceFacts] = {}
+    for m in _X_IN_Y.finditer(text):
+        x, y = m.group("x"), m.group("y")
+        home = _lookup_known(y)
+        if home is None or home.kind != "municipality" or _lookup_known(x) is not None:
+            continue
+        found[x.lower()] = PlaceFacts(
+            name=x,
+            kind="locality",
+            municipality=home.municipality,
+            county=home.county,
+            former_county=home.former_county,
+            source="text",
+        )
+    return found
+
+
+@contextmanager
+def local_places(text: str) -> Iterator[None]:
+    token = _LOCAL.set(places_located_by(text))
+    try:
+        yield
+    finally:
+        _LOCAL.reset(token)
+
+
+@lru_cache(maxsize=4096)
+def _lookup_known(name: str) -> PlaceFacts | None:
     key = " ".join(name.split()).lower()
     if key in ("norge", "noreg"):
         return PlaceFacts(name=name, kind="country")

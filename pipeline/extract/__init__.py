@@ -28,12 +28,18 @@ from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
 from pipeline.extract.text import evidence, rules
+from pipeline.places import local_places
 
 __all__ = ["extract"]
 
 
 def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
     """Everything the rules and the model find in one article, validated as a Profile."""
+    with local_places(article.text):
+        return _extract(article, doc, model)
+
+
+def _extract(article: Article, doc: Doc, model: str) -> Profile:
     text = article.text
     sections = split_sections(article)
     drafts = find_organisations(article, doc, sections)

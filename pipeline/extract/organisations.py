@@ -468,13 +468,15 @@ _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,160})\)")
 # "på Krokskogen", "i Mo i Rana", "i Tønsberg og Larvik" -- but in "i Tønsberg og Stokke
 # Bakeri" the second name begins the next company, not a place
 _AT = re.compile(
-    rf"\s+(?:på|i|ved)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}(?![ ][A-ZÆØÅ]))?)"
+    rf"\s+(?:på|i|ved|fra|frå)\s+(?P<place>{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}(?![ ][A-ZÆØÅ]))?)"
 )
 # ", som har kontorer i Tromsø og Alta", ", som har anlegg i Solund og kontor i Førde"
 _WHERE = re.compile(
     r",?\s+som\s+(?:har|driv|driver|holder\s+til|held\s+til|ligger|ligg|er\s+lokalisert)\s+(?:[a-zæøå]+\s+){0,2}?(?:i|på|ved)\s+(?P<places>[^.;:\n]{1,120})"
 )
-_LEAD_IN = re.compile(r"^\s*(?:[a-zæøå]+\s+){1,2}(?:i|på|ved)\s+")
+# "Gudbrandsdal Fjellmat AS med produksjon på Vinstra og Otta"
+_WITH = re.compile(r"\s+med\s+(?:[a-zæøå]+\s+){1,2}(?:i|på|ved)\s+(?P<places>[^.;:\n]{1,120})")
+_LEAD_IN = re.compile(r"^\s*(?:[a-zæøå]+\s+){0,2}(?:i|på|ved)\s+")
 _LIST_SPLIT = re.compile(r",\s*|\s+og\s+|\s+samt\s+")
 _LIST_NOISE = re.compile(
     r"\b(blant annet|mellom anna|m\.fl\.?|med flere|med fleire|mfl\.?|etc\.?|osv\.?)\b",
@@ -535,7 +537,11 @@ def _places_after(text: str, end: int) -> list[tuple[str, int, int, bool]]:
     rest = text[end:]
     rest = rest[1:] if rest.startswith("s") and not rest[1:2].isalpha() else rest
     offset = end + (len(text[end:]) - len(rest))
-    for pattern, group, strict in ((_PAREN, "inner", False), (_WHERE, "places", True)):
+    for pattern, group, strict in (
+        (_PAREN, "inner", False),
+        (_WHERE, "places", True),
+        (_WITH, "places", True),
+    ):
         m = pattern.match(rest)
         if m:
             return _split_places(m.group(group), offset + m.start(group), strict)
