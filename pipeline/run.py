@@ -310,6 +310,8 @@ def run_batch(
     options = options or RunOptions(model=model)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in out_dir.glob(".*.tmp"):  # half-written files of a run that was killed
+        stale.unlink(missing_ok=True)
     state = RunState(out_dir)
     result = BatchResult()
     work = (
