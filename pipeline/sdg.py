@@ -367,11 +367,25 @@ def _number_hits(text: str, list_text: str, offset: int) -> list[SdgHit]:
     ]
 
 
+# "har valt mål 7", "jobber med mål 12", "knyttet arbeidet til mål 9": choosing a goal.
+_CHOOSING_BEFORE = re.compile(
+    r"(?:valt|valgt|velger|vel|jobb(?:er|ar)\s+(?:mest\s+)?med|arbeid(?:er|ar)\s+med|knytt(?:et|a)\s+(?:\w+\s+){0,3}til"
+    r"|prioriter\w*|sats(?:er|ar)\s+på|pek(?:t|a|er)\s+ut|peika\s+ut|fokuser\w*\s+på|bidra\w*\s+til|støtt\w*\s+opp\s+om)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
 def _plain_cue_allowed(ctx: _Context, offset: int) -> bool:
+    """A plain "mål N" is a goal in a paragraph about sustainability, or where the text has
+    spoken of the goals before and someone here chooses one ("har valt mål 7")."""
     sentence = ctx.text[slice(*ctx.sentence_at(offset))]
-    return bool(_WEAK_CONTEXT.search(ctx.paragraph_text(offset))) and not _SPORT_CONTEXT.search(
-        sentence
-    )
+    if _SPORT_CONTEXT.search(sentence):
+        return False
+    if _WEAK_CONTEXT.search(ctx.paragraph_text(offset)):
+        return True
+    chosen = _CHOOSING_BEFORE.search(ctx.text, max(0, offset - 40), offset)
+    return bool(chosen) and bool(_STRICT_CUE_RE.search(ctx.text, 0, offset))
 
 
 def _followed_by_own_name(ctx: _Context, end: int, goal: int, names: _NameIndex) -> bool:
@@ -749,20 +763,23 @@ _FACT_BOX_PREFIX = re.compile(
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:mens|men|samtidig som|medan|og)\s", re.IGNORECASE)
 
 
-def _name_forms(org: str) -> list[str]:
-    """The full name and its first word ("Holzweiler" for "Holzweiler Items")."""
+def _name_forms(org: str, short_forms: bool = True) -> list[str]:
+    """The full name and its first word ("Holzweiler" for "Holzweiler Items"); only the
+    name itself when the caller gives every name an organisation goes by."""
     first = org.split()[0]
-    return [org] if first == org or len(first) < 3 else [org, first]
+    return [org] if not short_forms or first == org or len(first) < 3 else [org, first]
 
 
-def _heading_org(line: str, org_names: Sequence[str]) -> str | None:
+def _heading_org(line: str, org_names: Sequence[str], short_forms: bool = True) -> str | None:
     """The organisation a heading line names: "Name:", "Name", "Bedrift: Name"."""
     label = _FACT_BOX_PREFIX.sub("", line.strip()).rstrip(":").strip()
     # A heading is short and holds nothing else: "Name: Vi har valgt 14" is an answer line.
     if not label or ":" in label or len(label.split()) > 8 or label.endswith((".", "!", "?")):
         return None
     for org in org_names:
-        if any(label == form or label.startswith(form + " ") for form in _name_forms(org)):
+        if any(
+            label == form or label.startswith(form + " ") for form in _name_forms(org, short_forms)
+        ):
             return org
         if org.startswith(label + " "):
             return org
@@ -782,9 +799,11 @@ def _is_section_title(line: str) -> bool:
     )
 
 
-def _org_from_headings(text: str, offset: int, org_names: Sequence[str]) -> str | None:
+def _org_from_headings(
+    text: str, offset: int, org_names: Sequence[str], short_forms: bool = True
+) -> str | None:
     for line in reversed(text[: text.rfind("\n", 0, offset) + 1].splitlines()):
-        org = _heading_org(line, org_names)
+        org = _heading_org(line, org_names, short_forms)
         if org:
             return org
         if _is_section_title(line):
@@ -792,39 +811,66 @@ def _org_from_headings(text: str, offset: int, org_names: Sequence[str]) -> str 
     return None
 
 
-def _first_org_in(text: str, start: int, end: int, org_names: Sequence[str]) -> str | None:
+def _first_org_in(
+    text: str, start: int, end: int, org_names: Sequence[str], short_forms: bool = True
+) -> str | None:
     found: list[tuple[int, str]] = []
     for org in org_names:
-        for form in _name_forms(org):
+        for form in _name_forms(org, short_forms):
             match = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)").search(text, start, end)
             if match:
                 found.append((match.start(), org))
     return min(found)[1] if found else None
 
 
-def _org_from_sentence(ctx: _Context, offset: int, org_names: Sequence[str]) -> str | None:
+# A goal after a word that points back ("Selskapet har valgt ...", "... sier at vi jobber med
+# ...") belongs to the organisation named last before it in the same paragraph.
+_ANAPHOR = re.compile(
+    r"\b(?:[\wæøå]*(?:selskapet|bedriften|bedrifta|verksemda|virksomheten|konsernet|firmaet|"
+    r"produsenten|leverandøren)|vi|me|de|dei)\b",
+    re.IGNORECASE,
+)
+
+
+def _org_from_sentence(
+    ctx: _Context, offset: int, org_names: Sequence[str], short_forms: bool = True
+) -> str | None:
     sent_start, sent_end = ctx.sentence_at(offset)
     clause_start = max(
         [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, sent_start, offset)], default=sent_start
     )
     for start, end in ((clause_start, offset), (sent_start, offset), (sent_start, sent_end)):
-        org = _first_org_in(ctx.text, start, end, org_names)
+        org = _first_org_in(ctx.text, start, end, org_names, short_forms)
         if org:
             return org
-    index = (
-        ctx.sentences.index((sent_start, sent_end))
-        if (sent_start, sent_end) in ctx.sentences
-        else -1
-    )
-    if index > 0 and _enclosing(ctx.paragraphs, ctx.sentences[index - 1][0]) == _enclosing(
-        ctx.paragraphs, offset
-    ):
-        return _first_org_in(ctx.text, *ctx.sentences[index - 1], org_names)
+    if not _ANAPHOR.search(ctx.text, sent_start, offset):
+        return None
+    paragraph = _enclosing(ctx.paragraphs, offset)
+    earlier = [
+        s
+        for s in ctx.sentences
+        if s[1] <= sent_start and _enclosing(ctx.paragraphs, s[0]) == paragraph
+    ]
+    for start, end in reversed(earlier):
+        org = _last_org_in(ctx.text, start, end, org_names, short_forms)
+        if org:
+            return org
     return None
 
 
+def _last_org_in(
+    text: str, start: int, end: int, org_names: Sequence[str], short_forms: bool = True
+) -> str | None:
+    found: list[tuple[int, str]] = []
+    for org in org_names:
+        for form in _name_forms(org, short_forms):
+            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[start:end]):
+                found.append((match.start(), org))
+    return max(found)[1] if found else None
+
+
 def attribute_by_structure(
-    text: str, hits: Sequence[SdgHit], org_names: Sequence[str]
+    text: str, hits: Sequence[SdgHit], org_names: Sequence[str], *, short_forms: bool = True
 ) -> list[str | None]:
     """The organisation each hit belongs to, from the layout of the text: the nearest
     organisation heading above it in the same section, else the organisation named in
@@ -832,8 +878,8 @@ def attribute_by_structure(
     else None (the goal belongs to the article)."""
     ctx = _Context.of(text)
     return [
-        _org_from_headings(text, hit.start, org_names)
-        or _org_from_sentence(ctx, hit.start, org_names)
+        _org_from_headings(text, hit.start, org_names, short_forms)
+        or _org_from_sentence(ctx, hit.start, org_names, short_forms)
         for hit in hits
     ]
 

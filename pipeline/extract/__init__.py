@@ -46,7 +46,13 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     owners = section_owners(sections, drafts)
     people = find_people(article)
     _answers_as_quotes(text, owners, people)
-    sdgs = attribute_sdgs(text, doc, owners, drafts)
+    speakers = [
+        (start, end, org)
+        for person in people
+        if (org := _person_organisation(text, person, drafts, owners))
+        for start, end in person.quotes
+    ]
+    sdgs = attribute_sdgs(text, doc, owners, drafts, speakers)
     organisations = [_organisation(text, d, owners, sdgs, people) for d in drafts]
     name_spans = [span for p in people for span in p.mentions]
     name_spans += [span for d in drafts for span in mention_spans(text, d.names())]

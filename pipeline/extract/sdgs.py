@@ -20,8 +20,14 @@ _SPAN_GROUPS = (("sdg_explicit", "explicit"), ("sdg_theme", "theme"))
 
 
 def attribute_sdgs(
-    text: str, doc: Doc, owners: list[tuple[Section, OrgDraft]], drafts: list[OrgDraft]
+    text: str,
+    doc: Doc,
+    owners: list[tuple[Section, OrgDraft]],
+    drafts: list[OrgDraft],
+    speakers: list[tuple[int, int, str]] | None = None,
 ) -> list[SdgMention]:
+    """``speakers``: (start, end, organisation) of quotes whose speaker's organisation is known;
+    a goal named in a quote is the speaker's organisation's."""
     found = [(span, method) for group, method in _SPAN_GROUPS for span in doc.spans.get(group, [])]
     hits = [
         SdgHit(_number(span), span.start_char, span.end_char, span.text, method)
@@ -30,7 +36,9 @@ def attribute_sdgs(
     by_text = _by_text(text, hits, drafts)
     mentions = []
     for hit, around in zip(hits, by_text, strict=True):
-        owner = _section_owner(hit.start, owners) or around
+        owner = (
+            _section_owner(hit.start, owners) or _speaker_of(hit.start, speakers or []) or around
+        )
         mentions.append(
             SdgMention(
                 number=hit.number,
@@ -41,6 +49,10 @@ def attribute_sdgs(
             )
         )
     return sorted(mentions, key=lambda m: (m.evidence.start, m.number))
+
+
+def _speaker_of(position: int, speakers: list[tuple[int, int, str]]) -> str | None:
+    return next((org for start, end, org in speakers if start <= position < end), None)
 
 
 def _number(span) -> int:
@@ -60,5 +72,6 @@ def _by_text(text: str, hits: list[SdgHit], drafts: list[OrgDraft]) -> list[str 
     canonical = {name: d.name for d in drafts for name in d.names()}
     names = sorted(canonical, key=len, reverse=True)
     return [
-        canonical.get(name) if name else None for name in attribute_by_structure(text, hits, names)
+        canonical.get(name) if name else None
+        for name in attribute_by_structure(text, hits, names, short_forms=False)
     ]
