@@ -74,6 +74,21 @@ def peak_memory_mb(folder: Path, out: Path, model: str | None) -> float:
     return int(result.stdout.strip()) / 1024
 
 
+def report_memory(tmp: Path, args) -> None:
+    sizes = [int(s) for s in args.memory.split(",") if s.strip()]
+    peaks = {}
+    for size in sizes:
+        folder = tmp / f"mem{size}"
+        build_corpus(folder, size)
+        start = time.perf_counter()
+        peaks[size] = peak_memory_mb(folder, tmp / f"memout{size}", args.model)
+        seconds = time.perf_counter() - start
+        print(f"peak memory, {size:6d} articles: {peaks[size]:7.1f} MB  ({seconds:.0f} s, {size / seconds:.1f} articles/s)")
+    if len(peaks) >= 2:
+        low, high = peaks[min(peaks)], peaks[max(peaks)]
+        print(f"peak memory growth {min(peaks)} -> {max(peaks)} articles: {high / low - 1:+.1%}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
@@ -82,6 +97,7 @@ def main() -> None:
         "--memory", default="1000,10000", help="corpus sizes for the peak-memory runs ('' skips)"
     )
     parser.add_argument("--no-dask", action="store_true")
+    parser.add_argument("--memory-only", action="store_true", help="only the peak-memory runs")
     args = parser.parse_args()
 
     from pipeline.fetch import read_input
@@ -94,6 +110,9 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
+        if args.memory_only:
+            report_memory(tmp, args)
+            return
         paths = build_corpus(tmp / "in", args.articles)
         nlp = load_pipeline(args.model)
         texts = [parse_raw(read_input(str(p))).text for p in paths]

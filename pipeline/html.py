@@ -278,7 +278,7 @@ def read_metadata(root: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
             _time_element(root),
             ld.get("dateCreated"),
         )
-        or _parse_date(_published_in_text(root)),
+        or parse_date(_published_in_text(root)),
         authors=_authors(ld.get("author"), metas, root),
         canonical=_canonical(root, metas, url),
         language=_html_language(root, ld),
@@ -363,13 +363,13 @@ def _title_tag(root: lxml.html.HtmlElement) -> str | None:
 
 def _first_date(*candidates: object) -> date | None:
     for candidate in candidates:
-        parsed = _parse_date(candidate)
+        parsed = parse_date(candidate)
         if parsed:
             return parsed
     return None
 
 
-def _parse_date(value: object) -> date | None:
+def parse_date(value: object) -> date | None:
     """ISO dates (2024-02-14T07:12), Norwegian numeric (14.02.2024) and written
     (14. feb. 2024, 14. februar 2024) dates."""
     if isinstance(value, list) and value:

@@ -8,6 +8,7 @@ and bulleted list items, dash quotes; boilerplate lines never reach the mined te
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from models import Article, BlockKind
@@ -68,9 +69,41 @@ def parse_text(text: str, source: str | None = None) -> Article:
     if lead is not None and blocks and blocks[0][1] != lead:
         lead = None  # a lead is the first block, not a paragraph further down
     language = detect_language(" ".join(clean for clean, _ in content))
+    published, authors = _dateline_and_byline(text)
     return Article.build(
-        blocks, source=source or "<text>", language=language, title=title, lead=lead
+        blocks,
+        source=source or "<text>",
+        language=language,
+        title=title,
+        lead=lead,
+        published=published,
+        authors=authors,
     )
+
+
+# Copied web pages keep their date and byline lines ("Publisert 03.11.2026 kl. 14:20",
+# "Av Kari Nordmann"): boilerplate for the mined text, metadata for the article.
+_DATELINE = re.compile(r"^(?:publisert|publ\.|oppdatert|sist oppdatert)\b", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:av|tekst|tekst og foto|skrevet av)\s*:?\s+(?P<names>[A-ZÆØÅ][\wæøåé.-]+(?:\s+[A-ZÆØÅ][\wæøåé.-]+){1,3}"
+    r"(?:\s*(?:,|og)\s*[A-ZÆØÅ][\wæøåé.-]+(?:\s+[A-ZÆØÅ][\wæøåé.-]+){1,3})*)\s*(?:[|·,-].*)?$",
+    re.IGNORECASE,
+)
+
+
+def _dateline_and_byline(text: str) -> tuple[date | None, list[str]]:
+    from pipeline.html import parse_date
+
+    published, authors = None, []
+    for line in text.splitlines()[:40]:
+        line = " ".join(line.split())
+        if published is None and _DATELINE.match(line):
+            published = parse_date(line)
+        byline = _BYLINE.match(line)
+        if not authors and byline and is_boilerplate(line):
+            names = re.split(r"\s*,\s*|\s+og\s+", byline.group("names"))
+            authors = [name.strip() for name in names if name.strip()]
+    return published, authors
 
 
 def parse_body(text: str, source: str | None = None) -> Article:

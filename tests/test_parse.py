@@ -73,3 +73,12 @@ def test_latin1_text_file_decodes():
         "Kvalitet på Ås\n\nBedriften i Ås er blant de største.".encode("latin-1"), "a.txt"
     )
     assert article.title == "Kvalitet på Ås"
+
+
+def test_date_and_byline_lines_become_metadata_not_text():
+    text = "Tittel her\n\nAv Kari Nordmann og Per Hansen\n\nPublisert 03.11.2026 kl. 14:20\n\nIngress om saken.\n\nTekst."
+    article = parse_text(text)
+    assert str(article.published) == "2026-11-03"
+    assert article.authors == ["Kari Nordmann", "Per Hansen"]
+    assert "Publisert" not in article.text and "Nordmann" not in article.text
+    assert article.lead == "Ingress om saken."
