@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from importlib import resources
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from models import Evidence
 
@@ -16,13 +17,38 @@ NAME = rf"(?<![\w-]){CAP_WORD}(?:[ ](?:&[ ])?{CAP_WORD})*"
 PERSON = r"(?<![\w-])[A-ZÆØÅ][a-zæøåéèüö]+(?:[- ][A-ZÆØÅ][a-zæøåéèüö]+){1,3}"
 
 
+class OrgRules(BaseModel):
+    """The word lists of resources/org_rules.json; unknown keys are an error, so a typo in
+    the data file fails loudly instead of silently switching a rule off."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    comment: str = Field(default="", alias="_comment")
+    org_head_nouns: list[str]  # "bedriften" in "flyindustribedriften GKN Aerospace"
+    name_tail_nouns: list[str]  # "hotell" in "Sundvolden hotell"
+    legal_suffixes: list[str]  # AS, ASA, ...
+    public_body_heads: list[str]  # "... kommune", "... universitetssykehus"
+    public_body_names: list[str]  # "Innovasjon Norge", "NAV", ...
+    public_body_suffixes: list[str]  # "Fiskeridirektoratet"
+    not_organisations: list[str]  # sentence-start words and the like, never a name
+    speech_verbs: list[str]
+    ambiguous_place_names: list[str]  # place names that are also common words: need context
+    name_extensions: list[str]  # "GKN Aerospace Norge" is "GKN Aerospace"
+    business_nouns: list[str]  # "X AS, et familieeid sagbruk"
+    industry_heads: list[str]  # stripped to get the industry: "gjenvinningsbedrift" -> "gjenvinning"
+    name_prefix_nouns: list[str]  # "Hyttebyggjaren Stryn Hyttebygg AS" at a sentence start
+    fact_box_name_keys: list[str]
+    fact_box_industry_keys: list[str]
+    fact_box_place_keys: list[str]
+    company_roles: list[str]  # a daglig leder speaks for a company
+    public_roles: list[str]  # an ordfører for a public body
+
+
 @lru_cache(maxsize=1)
 def rules() -> dict[str, list[str]]:
-    """The word lists of resources/org_rules.json."""
-    data = json.loads(
-        resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
-    )
-    return {key: value for key, value in data.items() if not key.startswith("_")}
+    """The validated word lists of resources/org_rules.json."""
+    raw = resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
+    return OrgRules.model_validate_json(raw).model_dump(exclude={"comment"})
 
 
 def alternation(words: list[str]) -> str:
