@@ -83,7 +83,9 @@ def report_memory(tmp: Path, args) -> None:
         start = time.perf_counter()
         peaks[size] = peak_memory_mb(folder, tmp / f"memout{size}", args.model)
         seconds = time.perf_counter() - start
-        print(f"peak memory, {size:6d} articles: {peaks[size]:7.1f} MB  ({seconds:.0f} s, {size / seconds:.1f} articles/s)")
+        print(
+            f"peak memory, {size:6d} articles: {peaks[size]:7.1f} MB  ({seconds:.0f} s, {size / seconds:.1f} articles/s)"
+        )
     if len(peaks) >= 2:
         low, high = peaks[min(peaks)], peaks[max(peaks)]
         print(f"peak memory growth {min(peaks)} -> {max(peaks)} articles: {high / low - 1:+.1%}")

@@ -198,7 +198,13 @@ def test_urls_file_next_to_plain_arguments(tmp_path):
     listing = tmp_path / "urls.txt"
     listing.write_text(f"# one input a line\n{GOOD[0]}\n\n{GOOD[1]}\n", "utf-8")
     out = tmp_path / "out"
-    assert main(["run", GOOD[2], "--urls", str(listing), "--out", str(out), "--model", "blank:nb"]) == 0
-    sources = {json.loads(line)["article"]["source"] for line in (out / "profiles.jsonl").read_text().splitlines()}
+    assert (
+        main(["run", GOOD[2], "--urls", str(listing), "--out", str(out), "--model", "blank:nb"])
+        == 0
+    )
+    sources = {
+        json.loads(line)["article"]["source"]
+        for line in (out / "profiles.jsonl").read_text().splitlines()
+    }
     assert sources == set(GOOD)
     assert main(["run", "--urls", str(tmp_path / "missing.txt"), "--out", str(out)]) == 2

@@ -52,7 +52,14 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
         if (org := _person_organisation(text, person, drafts, owners))
         for start, end in person.quotes
     ]
-    sdgs = attribute_sdgs(text, doc, owners, drafts, speakers)
+    leaders = [
+        (block.start, block.end, leader.name)
+        for block in article.blocks
+        if block.kind in ("list_item", "paragraph")
+        and (leader := _opens_with(block.text, [d for d in drafts if d.kind == "company"]))
+    ]
+    _describe_from_sections(text, owners)
+    sdgs = attribute_sdgs(text, doc, owners, drafts, leaders + speakers)
     organisations = [_organisation(text, d, owners, sdgs, people) for d in drafts]
     name_spans = [span for p in people for span in p.mentions]
     name_spans += [span for d in drafts for span in mention_spans(text, d.names())]
@@ -96,6 +103,29 @@ def section_owners(
             owned.append((section, owner))
         owned += _paragraph_led(section, drafts)
     return owned
+
+
+_SECTION_DESCRIPTION = re.compile(r"^(?P<noun>[A-ZÆØÅ][a-zæøå-]+)\b(?P<rest>[^.\n]*)")
+
+
+def _describe_from_sections(text: str, owners) -> None:
+    """A company's section that opens with a description ("Fiskeforedlingsbedrift i Rissa,
+    Indre Fosen. 38 ansatte.") gives its industry and places."""
+    from pipeline.extract.organisations import describe_with
+
+    for section, draft in owners:
+        if draft.kind != "company" or not section.blocks:
+            continue
+        first = section.blocks[0]
+        m = _SECTION_DESCRIPTION.match(first.text)
+        if m:
+            describe_with(
+                draft,
+                m.group("noun"),
+                m.group("rest"),
+                first.start + m.start("noun"),
+                first.start + m.start("rest"),
+            )
 
 
 def _paragraph_led(section: Section, drafts: list[OrgDraft]) -> list[tuple[Section, OrgDraft]]:

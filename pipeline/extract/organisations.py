@@ -72,6 +72,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "described": re.compile(
             rf"(?P<name>{NAME}(?:\s+og\s+{NAME})?)(?:,\s+(?:(?:en|et|ei|eit)\s+)?|\s+[–—-]\s+(?:en\s+|et\s+|ei\s+|eit\s+)?)"
             r"(?!som\b)(?P<description>[a-zæøå][^,.;:\n]{2,160})"
+            # "– transportselskap, Lillestrøm og Sørumsand." : places after the description
+            rf"(?:,\s+(?P<where>{CAP_WORD}(?:(?:\s*,\s*|\s+og\s+){CAP_WORD})*)(?=\s*[.;\n]|\s*$))?"
         ),
         # "Fjordvær Fisk i Kristiansund" in a list of introduced companies
         "listed": re.compile(
@@ -179,6 +181,8 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     drafts += _model_orgs(doc, text)
     merged = _merge(drafts)
     for draft in merged:
+        if draft.industry is None and draft.kind == "company":
+            _industry_from_name(text, draft)
         _add_extended_names(text, draft)
         _add_short_names(text, draft)
         draft.places = _places_of(text, draft)
@@ -224,8 +228,26 @@ def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
             for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
                 if lookup_place(place):
                     draft.described_places.append((place, p_start, p_end))
+        if m.group("where"):
+            for place, p_start, p_end, _ in _split_places(m.group("where"), m.start("where"), True):
+                if lookup_place(place):
+                    draft.described_places.append((place, p_start, p_end))
         found.append(draft)
     return found
+
+
+def describe_with(draft: OrgDraft, noun: str, rest: str, noun_start: int, rest_start: int) -> None:
+    """Industry and places from a description of the company whose noun is a business noun."""
+    if not noun.lower().endswith(tuple(rules()["business_nouns"])):
+        return
+    if draft.industry is None:
+        draft.industry = _industry_of_noun(noun.lower())
+        draft.industry_span = (noun_start, noun_start + len(noun)) if draft.industry else None
+    for places in _DESCRIPTION_PLACES.finditer(rest):
+        base = rest_start + places.start("places")
+        for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
+            if lookup_place(place):
+                draft.described_places.append((place, p_start, p_end))
 
 
 _LINKING_E = re.compile(r"([bdfgklmnprstv])\1e$")  # "bygge(firma)" -> "bygg"
@@ -293,9 +315,29 @@ def _listed_companies(text: str, pattern: re.Pattern[str], known: list[OrgDraft]
             continue
         if m.group("place") and lookup_place(m.group("place")) is None:
             continue
+        joined = re.search(
+            r"[A-ZÆØÅ][\wæøå-]*\s+og\s+$", text[max(0, m.start("name") - 40) : m.start("name")]
+        )
+        if joined:
+            continue  # "Vågan Elektro og Energi AS": the end of a longer name, not a new company
         if sentence_bounds(text, m.start("name")) in intro_sentences:
             found.append(OrgDraft(name, TAIL, m.start("name"), "company"))
     return found
+
+
+def _industry_from_name(text: str, draft: OrgDraft) -> None:
+    """ "Kabelvåg Kaffebrenneri AS", "Kløfta Gartneri AS": the name says the trade."""
+    legal = set(rules()["legal_suffixes"])
+    words = [w for w in draft.name.split() if w not in legal]
+    if len(words) < 2:
+        return
+    last = words[-1]
+    tails = tuple(t for t in rules()["name_tail_nouns"] if " " not in t)
+    if last.lower().endswith("eri") or last.lower() in tails:
+        at = text.find(draft.name)
+        if at >= 0:
+            start = at + draft.name.index(last)
+            draft.industry, draft.industry_span = last.lower(), (start, start + len(last))
 
 
 def _extend_over_og(text: str, draft: OrgDraft) -> None:
@@ -309,6 +351,12 @@ def _extend_over_og(text: str, draft: OrgDraft) -> None:
         draft.name = draft.name + m.group("rest")
 
 
+# Definite forms of business nouns: "Støperiet", "Kornmølla", "Gartneriet", "Sagbruket".
+_DEFINITE_BUSINESS = re.compile(
+    r"(?:eriet|eria|mølla|møllen|bruket|stedet|staden|hotellet|selskapet|bedriften|bedrifta|firmaet|verksemda|verftet)$"
+)
+
+
 def _drop_place_before_og(name: str) -> str:
     """ "Stord og Skjelvik Sjømat" is a place and a company: keep the company."""
     head, sep, tail = name.partition(" og ")
@@ -320,6 +368,8 @@ def _trim_name(name: str) -> str:
     # cut at the first word that is a known function word.
     name = _drop_place_before_og(name)
     words = name.split()
+    if len(words) > 2 and _DEFINITE_BUSINESS.search(words[0].lower()):
+        words = words[1:]  # "Støperiet Halden Metallstøperi AS" at the start of a sentence
     heads = tuple(rules()["org_head_nouns"] + rules()["name_prefix_nouns"])
     while len(words) > 1 and words[0].lower().endswith(heads):
         words = words[1:]
@@ -575,6 +625,16 @@ def _split_places(chunk: str, base: int, strict: bool) -> list[tuple[str, int, i
             at += lead_in.end()
             piece = piece[lead_in.end() :]
         name = piece.strip()
+        if (
+            " i " in name and lookup_place(name) is None
+        ):  # "Moster i Bømlo": village and municipality
+            head, _, tail = name.partition(" i ")
+            start = base + at + (len(piece) - len(piece.lstrip()))
+            found += [
+                (head, start, start + len(head), strict),
+                (tail, start + len(head) + 3, start + len(name), strict),
+            ]
+            continue
         if not name or not re.fullmatch(
             rf"{CAP_WORD}(?:\s+(?:og|i)\s+{CAP_WORD}|\s+{CAP_WORD})*", name
         ):

@@ -113,9 +113,16 @@ def topic_of(label: str) -> StatementTopic:
     return "other"
 
 
+# "Hva er formålet med å delta? Vi vil bli bedre ..." (a bold question and its answer in one block)
+_INLINE_QUESTION = re.compile(
+    r"^(?P<label>(?:Hva|Hvilke|Hvilken|Hvorfor|Hvordan|Kva|Kvifor|Korleis|Kvar|Når|Om)\b[^?]{3,120}\?)\s+(?P<answer>\S.*)$",
+    re.S,
+)
+
+
 def qa_item(block: Block) -> QaItem | None:
-    """A block of the form 'Question label: answer', or None."""
-    match = _QA_LABEL.match(block.text)
+    """A block of the form 'Question label: answer' or 'Question? answer', or None."""
+    match = _QA_LABEL.match(block.text) or _INLINE_QUESTION.match(block.text)
     if not match:
         return None
     label = match.group("label")

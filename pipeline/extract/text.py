@@ -35,7 +35,9 @@ class OrgRules(BaseModel):
     ambiguous_place_names: list[str]  # place names that are also common words: need context
     name_extensions: list[str]  # "GKN Aerospace Norge" is "GKN Aerospace"
     business_nouns: list[str]  # "X AS, et familieeid sagbruk"
-    industry_heads: list[str]  # stripped to get the industry: "gjenvinningsbedrift" -> "gjenvinning"
+    industry_heads: list[
+        str
+    ]  # stripped to get the industry: "gjenvinningsbedrift" -> "gjenvinning"
     name_prefix_nouns: list[str]  # "Hyttebyggjaren Stryn Hyttebygg AS" at a sentence start
     fact_box_name_keys: list[str]
     fact_box_industry_keys: list[str]
