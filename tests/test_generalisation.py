@@ -1,6 +1,6 @@
 """A gold gate on articles written apart from the rules (benchmarks/data/heldout*/).
 
-Both sets were written by someone who had not seen the rules; their first, blind scores
+The sets were written by someone who had not seen the rules; their first, blind scores
 are in the README. Since then they have guided fixes, so these floors guard against
 regressions (raise them as the figures rise; never lower them to make a change pass).
 """
@@ -31,6 +31,15 @@ FLOORS = {
         "people": 0.72,
         "public_bodies": 0.90,
         "places": 0.75,
+    },
+    "heldout3": {
+        "companies": 0.95,
+        "company_places": 0.55,
+        "company_sdgs": 0.82,
+        "industries": 0.72,
+        "people": 0.55,
+        "public_bodies": 0.85,
+        "places": 0.85,
     },
 }
 
