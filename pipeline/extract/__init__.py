@@ -44,7 +44,8 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     sections = split_sections(article)
     drafts = find_organisations(article, doc, sections)
     owners = section_owners(sections, drafts)
-    people = find_people(article)
+    org_names = {n for d in drafts for n in d.names()}
+    people = [p for p in find_people(article) if p.name not in org_names]
     _answers_as_quotes(text, owners, people)
     speakers = [
         (start, end, org)

@@ -49,7 +49,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     tails = alternation(r["name_tail_nouns"])
     legal = alternation(r["legal_suffixes"])
     public_heads = alternation(
-        ["fylkeskommune", "kommune", "universitetssykehus", "sykehus", "havnevesen"]
+        ["fylkeskommune", "kommune", "herad", "universitetssykehus", "sykehus", "havnevesen"]
     )
     agency = alternation(r["public_body_suffixes"])
     public_names = alternation(r["public_body_names"])
@@ -169,7 +169,10 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
         name = m.group(0)
         if m.group("region") and lookup_place(m.group("region")) is None:
             name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
-        drafts.append(OrgDraft(name, PUBLIC, m.start(), "public_body"))
+        trimmed = _trim_public(name)
+        drafts.append(
+            OrgDraft(trimmed, PUBLIC, m.start() + len(name) - len(trimmed), "public_body")
+        )
     drafts += _listed_companies(text, pats["listed"], drafts)
     for draft in drafts:
         if draft.source == INTRO:
@@ -303,6 +306,16 @@ def _fact_box_companies(article: Article) -> list[OrgDraft]:
         elif ":" not in block.text[:30]:
             current = None  # the box ended
     return found
+
+
+def _trim_public(name: str) -> str:
+    """ "Også Ullensaker kommune", "Kontakt Trøndelag fylkeskommune": a capitalised word before
+    a place-named body is the sentence's, not the name's."""
+    words = name.split()
+    if len(words) >= 3 and words[-2] != "og" and lookup_place(" ".join(words[:-1])) is None:
+        if lookup_place(words[-2]) is not None:
+            return " ".join(words[-2:])
+    return name
 
 
 def _listed_companies(text: str, pattern: re.Pattern[str], known: list[OrgDraft]) -> list[OrgDraft]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from models import Article
 from pipeline.extract.text import NAME, PERSON, alternation, rules
 
-_ORG_TAIL = rf"{NAME}(?:\s+(?:fylkeskommune|kommune))?"
+_ORG_TAIL = rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:fylkeskommune|kommune|herad|universitet|sykehus))?"
 _PREP = r"(?:fra|frå|i|hos|ved|på)"
 _FUNCTION_WORDS = {
     "at",
@@ -67,7 +67,7 @@ def _speech_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _apposition_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<name>{PERSON}),\s+(?P<title>[a-zæøå][\wæøå -]{{2,60}}?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),"
+        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_ROLE_WORD}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),"
     )
 
 
@@ -89,9 +89,17 @@ def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON})"
         ),
+        # "..., sier Eirik Tveit, dagleg leiar i Stord Sveis og Montasje."
+        re.compile(
+            rf"(?<![\w])(?:{_verbs()})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_ROLE_WORD}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL})"
+        ),
     )
 
 
+_ROLE_WORD = (
+    r"[a-zæøå-]*(?:leder|leiar|sjef|direktør|rådgiver|rådgjevar|ansvarlig|ansvarleg|ordfører|ordførar"
+    r"|forsker|forskar|professor|amanuensis|konsulent|koordinator|gründer|eier|eigar|rådmann)"
+)
 _ROLE = (
     r"(?:(?:[Dd]aglig|[Dd]agleg|[Aa]dministrerende|[Aa]dministrerande|[Kk]ommunikasjons|[Ss]enior)\s+)?"
     r"[A-Za-zæøåÆØÅ-]*(?:leder|leiar|sjef|direktør|rådgiver|rådgjevar|ansvarlig|ansvarleg|ordfører|ordførar"
