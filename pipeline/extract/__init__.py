@@ -30,7 +30,7 @@ from pipeline.extract.sections import Section, split_sections
 from pipeline.extract.text import evidence, rules
 from pipeline.places import local_places
 
-__all__ = ["extract"]
+__all__ = ["extract", "section_owners"]
 
 
 def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
@@ -44,23 +44,11 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     sections = split_sections(article)
     drafts = find_organisations(article, doc, sections)
     owners = section_owners(sections, drafts)
-    org_names = {n for d in drafts for n in d.names()}
-    people = [p for p in find_people(article) if p.name not in org_names]
-    _answers_as_quotes(text, owners, people)
-    speakers = [
-        (start, end, org)
-        for person in people
-        if (org := _person_organisation(text, person, drafts, owners))
-        for start, end in person.quotes
-    ]
-    leaders = [
-        (block.start, block.end, leader.name)
-        for block in article.blocks
-        if block.kind in ("list_item", "paragraph")
-        and (leader := _opens_with(block.text, [d for d in drafts if d.kind == "company"]))
-    ]
     _describe_from_sections(text, owners)
-    sdgs = attribute_sdgs(text, doc, owners, drafts, leaders + speakers)
+    people = _people(article, drafts, owners)
+    speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
+    quoted = [(s, e, speaks_for[p.name]) for p in people if speaks_for[p.name] for s, e in p.quotes]
+    sdgs = attribute_sdgs(text, doc, owners, drafts, _block_leaders(article, drafts) + quoted)
     organisations = [_organisation(text, d, owners, sdgs, people) for d in drafts]
     name_spans = [span for p in people for span in p.mentions]
     name_spans += [span for d in drafts for span in mention_spans(text, d.names())]
@@ -80,7 +68,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
         text=text,
         organisations=organisations,
         places=find_places(article, doc, name_spans),
-        people=[_person(text, p, drafts, owners) for p in people],
+        people=[_person(text, p, speaks_for[p.name]) for p in people],
         sdgs=sdgs,
     )
 
@@ -220,14 +208,34 @@ def _same_org(name: str, draft: OrgDraft) -> bool:
     return any(lowered == n.lower() or lowered.startswith(n.lower() + " ") for n in draft.names())
 
 
-def _person(text, draft, drafts, owners) -> Person:
+def _person(text, draft, organisation: str | None) -> Person:
     return Person(
         name=draft.name,
         title=draft.title,
-        organisation=_person_organisation(text, draft, drafts, owners),
+        organisation=organisation,
         quotes=[Quote(text=text[s:e], evidence=evidence(text, s, e)) for s, e in draft.quotes],
         mentions=[evidence(text, s, e) for s, e in draft.mentions],
     )
+
+
+def _people(article: Article, drafts: list[OrgDraft], owners) -> list:
+    """Quoted people, never an organisation's name, with their Q&A answers as quotes."""
+    org_names = {n for d in drafts for n in d.names()}
+    people = [p for p in find_people(article) if p.name not in org_names]
+    _answers_as_quotes(article.text, owners, people)
+    return people
+
+
+def _block_leaders(article: Article, drafts: list[OrgDraft]) -> list[tuple[int, int, str]]:
+    """Blocks that open with a company's name ("Jessheim Betong AS – betongbedrift, ..."):
+    what they say is that company's."""
+    companies = [d for d in drafts if d.kind == "company"]
+    return [
+        (block.start, block.end, leader.name)
+        for block in article.blocks
+        if block.kind in ("list_item", "paragraph")
+        and (leader := _opens_with(block.text, companies))
+    ]
 
 
 _CONTEXT_CHARS = 600  # how far back an unnamed speaker's organisation may be named
@@ -268,6 +276,3 @@ def _kind_of_role(title: str | None) -> str | None:
     if any(role in lowered for role in rules()["public_roles"]):
         return "public_body"
     return None
-
-
-__all__ += ["mention_spans"]
