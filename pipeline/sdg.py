@@ -324,6 +324,11 @@ class _Context:
         start, end = _enclosing(self.paragraphs, offset)
         return self.text[start:end]
 
+    def previous_paragraph_text(self, offset: int) -> str:
+        current = _enclosing(self.paragraphs, offset)
+        earlier = [p for p in self.paragraphs if p[1] <= current[0]]
+        return self.text[slice(*earlier[-1])] if earlier else ""
+
     def cue_scope(self, offset: int) -> tuple[int, int]:
         """The sentence, widened to the previous one when that is a question or a lead-in
         ("Hvilke bærekraftsmål jobber dere med?" / "Svar: 12 og 14.")."""
@@ -383,6 +388,9 @@ def _plain_cue_allowed(ctx: _Context, offset: int) -> bool:
     if _SPORT_CONTEXT.search(sentence):
         return False
     if _WEAK_CONTEXT.search(ctx.paragraph_text(offset)):
+        return True
+    question = ctx.previous_paragraph_text(offset)  # "Hvilke bærekraftsmål ...?" / "Først mål 12."
+    if question.rstrip().endswith("?") and _WEAK_CONTEXT.search(question):
         return True
     chosen = _CHOOSING_BEFORE.search(ctx.text, max(0, offset - 40), offset)
     return bool(chosen) and bool(_STRICT_CUE_RE.search(ctx.text, 0, offset))

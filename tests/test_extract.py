@@ -113,3 +113,15 @@ def test_nynorsk(nlp):
     assert companies["Solvik Kraft AS"].industry == "kraft"
     person = next(p for p in profile.people if p.name == "Ola Brekke")
     assert (person.title, person.organisation) == ("dagleg leiar", "Brekke Bryggeri")
+
+
+def test_goal_in_an_answer_to_a_goal_question(nlp):
+    text = (
+        "Tre bedrifter i Sigdal\n\nTre bedrifter har startet et nettverk.\n\n"
+        "Eggvik Ull AS, en ullvareprodusent i Sigdal, lager pledd.\n\n"
+        "1. Hvilke bærekraftsmål jobber dere med?\n– Først og fremst mål 12. Vi bruker norsk ull.\n"
+    )
+    companies = _companies(_profile(text, nlp))
+    assert {s.number for s in companies["Eggvik Ull AS"].sdgs if s.method == "explicit"} == {12}
+    assert companies["Eggvik Ull AS"].industry == "ullvare"
+    assert {p.name for p in companies["Eggvik Ull AS"].places} == {"Sigdal"}

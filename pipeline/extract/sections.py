@@ -41,10 +41,11 @@ class QaItem:
 class Section:
     heading: Block
     blocks: list[Block] = field(default_factory=list)
+    preamble: bool = False  # the blocks before the first heading; ``heading`` is its first block
 
     @property
     def title(self) -> str:
-        return self.heading.text.rstrip(":").strip()
+        return "" if self.preamble else self.heading.text.rstrip(":").strip()
 
     @property
     def start(self) -> int:
@@ -97,6 +98,9 @@ def _answered(question: Block, answers: list[Block]) -> QaItem:
 def split_sections(article: Article) -> list[Section]:
     """Each heading with the blocks up to the next heading (a question heading stays inside)."""
     sections: list[Section] = []
+    first = article.blocks[0] if article.blocks else None
+    if first is not None and first.kind != "heading":
+        sections.append(Section(heading=first, preamble=True))
     for block in article.blocks:
         if block.kind == "heading" and not (sections and is_question(block)):
             sections.append(Section(heading=block))
