@@ -133,3 +133,10 @@ def test_cli_run_on_seed(tmp_path):
     Profile.model_validate_json(json.dumps(profiles[0]))
     assert (out / f"{profiles[0]['article']['id']}.json").exists()
     assert "ok " in proc.stdout
+
+
+def test_no_noise_organisations(seed_profile):
+    # the model's entity noise ("Vikens", descriptions) must not reach the profile
+    assert {o.name for o in seed_profile.organisations} == set(EXPECTED_COMPANIES) | {
+        "Viken fylkeskommune"
+    }

@@ -444,6 +444,10 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
             and not _capitalised_mid_sentence(text, name)
         ):
             continue
+        if name.split()[-1][0].islower() or (name.endswith("s") and lookup_place(name[:-1])):
+            continue  # "...elektrifiseringsbedriften" is a description, "Vikens" a place's genitive
+        if len(mention_spans(text, [name])) < 2:
+            continue  # named once and by the model alone: too weak to report
         kind: OrganisationKind = "public_body" if name.lower().endswith(public_heads) else "other"
         found.append(OrgDraft(name, MODEL, ent.start_char, kind))
     return found
