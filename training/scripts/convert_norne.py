@@ -6,14 +6,17 @@ spacing here (``detokenize``), and every token keeps its gold entity tag, lemma
 and a UPOS tag mapped from the NDT part of speech (``ndt_to_upos``).
 
 Usage:
-    python scripts/convert_norne.py INPUT.conllu OUTPUT.spacy [--n-sents 1]
+    python scripts/convert_norne.py INPUT.conllu [INPUT2.conllu ...] OUTPUT.spacy
+    python scripts/convert_norne.py nob-dev.conllu - --check-ud nob-dev-ud.conllu
 """
+
 from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, List, NamedTuple, Optional, Sequence
+from typing import NamedTuple
 
 NO_SPACE_BEFORE = {",", ".", ":", ";", "!", "?", ")", "]", "}", "»", "%", "…", "”", "'s"}
 NO_SPACE_AFTER = {"(", "[", "{", "«", "“"}
@@ -24,11 +27,43 @@ STRAIGHT_QUOTES = {'"', "'"}
 AUX_LEMMAS = {"være", "vere", "kunne", "skulle", "ville", "vilje", "måtte", "burde"}
 AUX_IF_PARTICIPLE = {"ha", "bli", "verte", "få"}
 NUMBER_WORDS = {
-    "to", "tre", "fire", "fem", "seks", "sju", "syv", "åtte",
-    "ni", "ti", "elleve", "tolv", "tretten", "fjorten", "femten", "seksten", "sytten",
-    "atten", "nitten", "tjue", "tjuge", "tretti", "tretti", "førti", "femti", "seksti",
-    "sytti", "åtti", "nitti", "hundre", "tusen", "million", "millioner", "milliard",
-    "milliarder", "null", "halvannen", "halvanna",
+    "to",
+    "tre",
+    "fire",
+    "fem",
+    "seks",
+    "sju",
+    "syv",
+    "åtte",
+    "ni",
+    "ti",
+    "elleve",
+    "tolv",
+    "tretten",
+    "fjorten",
+    "femten",
+    "seksten",
+    "sytten",
+    "atten",
+    "nitten",
+    "tjue",
+    "tjuge",
+    "tretti",
+    "førti",
+    "femti",
+    "seksti",
+    "sytti",
+    "åtti",
+    "nitti",
+    "hundre",
+    "tusen",
+    "million",
+    "millioner",
+    "milliard",
+    "milliarder",
+    "null",
+    "halvannen",
+    "halvanna",
 }
 PUNCT_POS = {"clb", "<komma>", "<anf>", "<strek>", "<parentes-beg>", "<parentes-slutt>"}
 
@@ -43,12 +78,12 @@ class Token(NamedTuple):
 
 class Sentence(NamedTuple):
     sent_id: str
-    tokens: List[Token]
+    tokens: list[Token]
 
 
 def read_conllu(path: Path) -> Iterator[Sentence]:
     """Yield sentences from a NorNE CoNLL file (NDT or UD columns)."""
-    tokens: List[Token] = []
+    tokens: list[Token] = []
     sent_id = ""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
@@ -75,7 +110,7 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
         yield Sentence(sent_id, tokens)
 
 
-def detokenize(forms: Sequence[str]) -> List[bool]:
+def detokenize(forms: Sequence[str]) -> list[bool]:
     """Return, for each token, whether a space follows it in natural text."""
     n = len(forms)
     spaces = [True] * n
@@ -101,7 +136,7 @@ def detokenize(forms: Sequence[str]) -> List[bool]:
     return spaces
 
 
-def ndt_to_upos(tok: Token, nxt: Optional[Token]) -> str:
+def ndt_to_upos(tok: Token, nxt: Token | None) -> str:
     feats = set(tok.feats.split("|"))
     pos, lemma = tok.pos, tok.lemma.lower()
     if pos in PUNCT_POS:
@@ -203,12 +238,64 @@ def convert(inputs: Iterable[Path], output: Path, n_sents: int = 1) -> int:
     return count
 
 
+def check_spacing(ndt_path: Path, ud_path: Path) -> tuple[int, int]:
+    """Count dev sentences whose rebuilt text equals the UD file's ``# text``.
+
+    Sentences are matched by their token sequence. Returns (exact, matched).
+    """
+    texts = {}
+    tokens: list[str] = []
+    text = None
+    with open(ud_path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.startswith("# text ="):
+                text = line.split("=", 1)[1].strip()
+            elif line.startswith("#"):
+                continue
+            elif not line.strip():
+                if tokens:
+                    texts[tuple(tokens)] = text
+                tokens, text = [], None
+            else:
+                cols = line.split("\t")
+                if "-" not in cols[0] and "." not in cols[0]:
+                    tokens.append(cols[1])
+    if tokens:
+        texts[tuple(tokens)] = text
+    exact = matched = 0
+    for sent in read_conllu(ndt_path):
+        forms = tuple(t.form for t in sent.tokens)
+        if forms not in texts:
+            continue
+        matched += 1
+        rebuilt = "".join(
+            f + (" " if sp else "") for f, sp in zip(forms, detokenize(forms), strict=True)
+        )
+        exact += rebuilt == texts[forms]
+    return exact, matched
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="+", type=Path, help="NorNE .conllu file(s)")
     parser.add_argument("output", type=Path, help="output .spacy file")
     parser.add_argument("--n-sents", type=int, default=1, help="sentences per Doc")
+    parser.add_argument(
+        "--check-ud",
+        type=Path,
+        default=None,
+        help="UD-form file of the same sentences (*-dev-ud.conllu): report how often "
+        "the rebuilt spacing equals its '# text' (nothing is written)",
+    )
     args = parser.parse_args()
+    if args.check_ud is not None:
+        exact, matched = check_spacing(args.inputs[0], args.check_ud)
+        print(
+            f"Spacing rebuilt exactly for {exact}/{matched} sentences "
+            f"({exact / max(matched, 1):.1%}) of {args.inputs[0]} vs {args.check_ud}"
+        )
+        return
     count = convert(args.inputs, args.output, args.n_sents)
     print(f"Wrote {count} sentences from {len(args.inputs)} file(s) to {args.output}")
 

@@ -9,6 +9,7 @@ and the whole pipeline's speed in one process.
 Usage:
     python training/scripts/evaluate_ner.py MODEL_PATH /work/shared/norne/nob-dev-ud.conllu
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,9 +17,9 @@ import json
 import time
 from collections import Counter
 from pathlib import Path
-from typing import Dict, List, NamedTuple, Optional, Set, Tuple
+from typing import NamedTuple
 
-Span = Tuple[int, int, str]
+Span = tuple[int, int, str]
 
 
 class GoldToken(NamedTuple):
@@ -30,17 +31,17 @@ class GoldToken(NamedTuple):
 
 class GoldSentence(NamedTuple):
     text: str
-    tokens: List[GoldToken]
-    ents: Set[Span]
+    tokens: list[GoldToken]
+    ents: set[Span]
 
 
-def _char_offsets(text: str, forms: List[str], space_after: List[bool]) -> List[Tuple[int, int]]:
+def _char_offsets(text: str, forms: list[str], space_after: list[bool]) -> list[tuple[int, int]]:
     """Character offsets of the tokens in ``text``: from SpaceAfter, else by search."""
-    rebuilt = "".join(f + (" " if sp else "") for f, sp in zip(forms, space_after))
-    offsets: List[Tuple[int, int]] = []
+    rebuilt = "".join(f + (" " if sp else "") for f, sp in zip(forms, space_after, strict=True))
+    offsets: list[tuple[int, int]] = []
     if rebuilt.rstrip() == text:
         pos = 0
-        for form, sp in zip(forms, space_after):
+        for form, sp in zip(forms, space_after, strict=True):
             offsets.append((pos, pos + len(form)))
             pos += len(form) + (1 if sp else 0)
         return offsets
@@ -54,10 +55,10 @@ def _char_offsets(text: str, forms: List[str], space_after: List[bool]) -> List[
     return offsets
 
 
-def read_ud(path: Path) -> List[GoldSentence]:
-    sentences: List[GoldSentence] = []
-    text: Optional[str] = None
-    rows: List[List[str]] = []
+def read_ud(path: Path) -> list[GoldSentence]:
+    sentences: list[GoldSentence] = []
+    text: str | None = None
+    rows: list[list[str]] = []
 
     def flush() -> None:
         if not rows:
@@ -65,19 +66,25 @@ def read_ud(path: Path) -> List[GoldSentence]:
         forms = [r[1] for r in rows]
         misc = [dict(p.split("=", 1) for p in r[9].split("|") if "=" in p) for r in rows]
         space_after = [m.get("SpaceAfter") != "No" for m in misc]
-        sent_text = text if text is not None else "".join(
-            f + (" " if sp else "") for f, sp in zip(forms, space_after)
-        ).rstrip()
+        sent_text = (
+            text
+            if text is not None
+            else "".join(
+                f + (" " if sp else "") for f, sp in zip(forms, space_after, strict=True)
+            ).rstrip()
+        )
         offsets = _char_offsets(sent_text, forms, space_after)
         tokens = [
             GoldToken(s, e, r[1] if r[2].startswith("$") and len(r[2]) > 1 else r[2], r[3])
-            for (s, e), r in zip(offsets, rows)
+            for (s, e), r in zip(offsets, rows, strict=True)
         ]
-        ents: Set[Span] = set()
-        cur: Optional[List] = None
-        for (s, e), m in zip(offsets, misc):
+        ents: set[Span] = set()
+        cur: list | None = None
+        for (s, e), m in zip(offsets, misc, strict=True):
             tag = m.get("name", "O")
-            if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
+            if tag.startswith("B-") or (
+                tag.startswith("I-") and (cur is None or cur[2] != tag[2:])
+            ):
                 if cur:
                     ents.add(tuple(cur))
                 cur = [s, e, tag[2:]]
@@ -110,14 +117,14 @@ def read_ud(path: Path) -> List[GoldSentence]:
     return sentences
 
 
-def prf(tp: int, n_pred: int, n_gold: int) -> Tuple[float, float, float]:
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
 
 
-def evaluate(model: str, data: Path, batch_size: int = 256) -> Dict:
+def evaluate(model: str, data: Path, batch_size: int = 256) -> dict:
     import spacy
 
     nlp = spacy.load(model)
@@ -134,7 +141,7 @@ def evaluate(model: str, data: Path, batch_size: int = 256) -> Dict:
     n_gold: Counter = Counter()
     lemma_ok = pos_ok = n_aligned = n_gold_tokens = 0
     has_lemma = any(p in nlp.pipe_names for p in ("trainable_lemmatizer", "lemmatizer"))
-    for sent, doc in zip(gold, docs):
+    for sent, doc in zip(gold, docs, strict=True):
         pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
         for label in {e[2] for e in pred | sent.ents}:
             p = {e for e in pred if e[2] == label}
@@ -155,7 +162,13 @@ def evaluate(model: str, data: Path, batch_size: int = 256) -> Dict:
     per_label = {}
     for label in sorted(n_gold | n_pred):
         p, r, f = prf(tp[label], n_pred[label], n_gold[label])
-        per_label[label] = {"p": p, "r": r, "f": f, "n_gold": n_gold[label], "n_pred": n_pred[label]}
+        per_label[label] = {
+            "p": p,
+            "r": r,
+            "f": f,
+            "n_gold": n_gold[label],
+            "n_pred": n_pred[label],
+        }
     p, r, f = prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
     return {
         "model": model,
@@ -175,7 +188,7 @@ def evaluate(model: str, data: Path, batch_size: int = 256) -> Dict:
     }
 
 
-def print_report(res: Dict) -> None:
+def print_report(res: dict) -> None:
     print(f"Model: {res['model']}  pipeline: {res['pipeline']}")
     print(f"Data:  {res['data']}  ({res['sentences']} sentences, {res['words']} words)")
     print(f"{'label':<10}{'P':>8}{'R':>8}{'F':>8}{'gold':>7}{'pred':>7}")
@@ -186,8 +199,10 @@ def print_report(res: Dict) -> None:
     if res["lemma_acc"] is not None:
         print(f"Lemma accuracy (aligned tokens): {res['lemma_acc']:.4f}")
     print(f"UPOS accuracy (aligned tokens): {res['pos_acc']:.4f}")
-    print(f"Speed: {res['words_per_second']:,.0f} words/s "
-          f"({res['words']} words in {res['seconds']:.2f}s, one process, batch 256)")
+    print(
+        f"Speed: {res['words_per_second']:,.0f} words/s "
+        f"({res['words']} words in {res['seconds']:.2f}s, one process, batch 256)"
+    )
 
 
 def main() -> None:
