@@ -48,16 +48,8 @@ def refine_blocks(article: Article) -> Article:
         b.text == t for b, (_, t) in zip(article.blocks, blocks, strict=False)
     ):
         return article
-    return Article.build(
-        blocks,
-        source=article.source,
-        language=article.language,
-        url=article.url,
-        title=article.title,
-        lead=article.lead,
-        published=article.published,
-        authors=article.authors,
-    )
+    metadata = {"source", "language", "url", "title", "lead", "published", "authors"}
+    return Article.build(blocks, **article.model_dump(include=metadata))
 
 
 def parse_text(text: str, source: str | None = None) -> Article:

@@ -55,16 +55,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     return Profile(
         pipeline_version=__version__,
         model=model,
-        article=ArticleMeta(
-            id=article.id,
-            source=article.source,
-            url=article.url,
-            title=article.title,
-            lead=article.lead,
-            published=article.published,
-            authors=article.authors,
-            language=article.language,
-        ),
+        article=ArticleMeta(**article.model_dump(include=set(ArticleMeta.model_fields))),
         text=text,
         organisations=organisations,
         places=find_places(article, doc, name_spans),

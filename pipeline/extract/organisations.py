@@ -508,11 +508,19 @@ def known_organisations(text: str, names: list[str]) -> list[OrgDraft]:
 
 def _add_extended_names(text: str, draft: OrgDraft) -> None:
     """'GKN Aerospace Norge' later in the text is the same organisation as 'GKN Aerospace'."""
-    extensions = alternation(rules()["name_extensions"])
-    pattern = rf"(?<![\w-]){re.escape(draft.name)}\s+(?:{extensions})(?![\wæøå])"
-    for m in re.finditer(pattern, text):
-        if m.group(0) not in draft.aliases:
-            draft.aliases.append(m.group(0))
+    at = text.find(draft.name)
+    while at >= 0:  # str.find first: most names are never extended, and it is cheap
+        end = at + len(draft.name)
+        m = _extension().match(text, end)
+        if m and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")):
+            if text[at : m.end()] not in draft.aliases:
+                draft.aliases.append(text[at : m.end()])
+        at = text.find(draft.name, end)
+
+
+@lru_cache(maxsize=1)
+def _extension() -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(rules()['name_extensions'])})(?![\wæøå])")
 
 
 def _add_short_names(text: str, draft: OrgDraft) -> None:

@@ -27,11 +27,13 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
     ambiguous = set(rules()["ambiguous_place_names"])
     places: dict[str, Place] = {}
     last_place_end = -100
+    blocked = bytearray(len(text))  # 1 where a name of a person or organisation stands
+    for s, e in exclude:
+        blocked[s:e] = b"\x01" * (e - s)
     for m in _CANDIDATE.finditer(text):
-        taken: list[tuple[int, int]] = []
         for name, start in _sub_names(m.group(0), m.start()):
             end = start + len(name)
-            if any(s < end and start < e for s, e in exclude + taken):
+            if blocked.find(1, start, end) >= 0:
                 continue
             facts = lookup_place(name) or (lookup_place(name[:-1]) if name.endswith("s") else None)
             if facts is None:
@@ -42,7 +44,7 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
             )  # "Drammen og Lier"
             if needs_context and not listed and not _clearly_a_place(text, start, end, located):
                 continue
-            taken.append((start, end))
+            blocked[start:end] = b"\x01" * (end - start)  # a place found: its words are taken
             last_place_end = end
             canonical = facts.name if lookup_place(name) else name[:-1]
             place = places.get(canonical)
