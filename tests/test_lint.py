@@ -20,7 +20,17 @@ def test_ruff_passes():
     ):
         pytest.skip("ruff is not installed (pip install -e '.[test]' installs it)")
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "pipeline", "models", "benchmarks", "tests"],
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "pipeline",
+            "models",
+            "benchmarks",
+            "tests",
+            "training/scripts",
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
