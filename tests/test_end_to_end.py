@@ -140,3 +140,15 @@ def test_no_noise_organisations(seed_profile):
     assert {o.name for o in seed_profile.organisations} == set(EXPECTED_COMPANIES) | {
         "Viken fylkeskommune"
     }
+
+
+def test_process_text_for_notebooks():
+    from pipeline.run import process_text
+
+    profile = process_text(
+        "Ny bedrift på Hamar\n\nMøbelprodusenten Hamar Møbler AS (Hamar) jobber med bærekraftsmål 12.\n",
+        model="blank:nb",
+    )
+    company = next(o for o in profile.organisations if o.kind == "company")
+    assert company.name == "Hamar Møbler AS"
+    assert [s.number for s in company.sdgs if s.method == "explicit"] == [12]
