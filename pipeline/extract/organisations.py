@@ -1,13 +1,16 @@
 """Organisations: who the article is about, by name, alias, kind, industry and places.
 
 Candidates come from the genre's own ways of introducing an organisation, strongest first:
-1. an industry noun before the name ("flyindustribedriften GKN Aerospace");
-2. a generic noun after it ("Sundvolden hotell") or a legal suffix ("Brattli AS");
-3. public-body forms ("Viken fylkeskommune", "Innovasjon Norge");
+1. an industry noun before the name ("flyindustribedriften GKN Aerospace"), a description
+   after it ("Ramfjord Skjell AS, et familieeid skjelloppdrett i Balsfjord", a list item
+   "X AS – trykkeri i Halden"), or "X er en verkstedbedrift";
+2. a generic noun after the name ("Sundvolden hotell"), a legal suffix ("Brattli AS"), a name
+   listed next to introduced companies, a fact box ("Bedrift: X");
+3. public-body forms ("Viken fylkeskommune", "Innovasjon Norge", "Statsforvalteren i Agder");
 4. a section heading over question-and-answer items ("Holzweiler:");
-5. the model's ORG entities.
-Names that are prefixes of each other are merged; the strongest, earliest form is the name,
-the others are aliases ("Holzweiler" -> "Holzweiler Items").
+5. the model's ORG entities (filtered hard: the NorNE model is noisy on this genre).
+Names that are word-prefixes of each other are merged; the strongest, fullest, earliest form
+is the name and the others are aliases ("Holzweiler" -> "Holzweiler Items").
 """
 
 from __future__ import annotations
@@ -114,65 +117,12 @@ def _skip_name(name: str) -> bool:
 
 
 def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> list[OrgDraft]:
-    """All organisation drafts of an article, merged by alias."""
+    """All organisation drafts of an article, merged by alias (sources in the module docstring)."""
     text = article.text
     pats = _patterns()
-    drafts: list[OrgDraft] = []
-    for m in pats["intro"].finditer(text):
-        name = _trim_name(m.group("name"))
-        if _skip_name(name):
-            continue
-        prefix = m.group("industry")
-        if prefix.endswith("-") and lookup_place(prefix[:-1]):  # "Tromsø-bedriften X": a place
-            draft = OrgDraft(name, INTRO, m.start("name"), "company")
-            draft.described_places.append(
-                (prefix[:-1], m.start("industry"), m.start("industry") + len(prefix) - 1)
-            )
-            drafts.append(draft)
-            continue
-        industry = normalise_industry(prefix)
-        span = (m.start("industry"), m.start("head")) if industry else None
-        drafts.append(OrgDraft(name, INTRO, m.start("name"), "company", industry, span))
-    drafts += _described_companies(text, pats["described"])
-    for m in pats["is_a"].finditer(text):
-        name = _trim_name(m.group("name"))
-        if not _skip_name(name):
-            industry = normalise_industry(m.group("industry"))
-            drafts.append(
-                OrgDraft(
-                    name,
-                    INTRO,
-                    m.start("name"),
-                    "company",
-                    industry,
-                    (m.start("industry"), m.end("industry")) if industry else None,
-                )
-            )
-    for m in pats["tail"].finditer(text):
-        name = m.group("name")
-        if not _skip_name(name):
-            drafts.append(
-                OrgDraft(
-                    name,
-                    TAIL,
-                    m.start("name"),
-                    "company",
-                    m.group("tail").lower(),
-                    (m.start("tail"), m.end("tail")),
-                )
-            )
-    for m in pats["legal"].finditer(text):
-        name = _trim_name(m.group("name"))
-        if not _skip_name(name):
-            drafts.append(OrgDraft(name, TAIL, m.end("name") - len(name), "company"))
-    for m in pats["public"].finditer(text):
-        name = m.group(0)
-        if m.group("region") and lookup_place(m.group("region")) is None:
-            name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
-        trimmed = _trim_public(name)
-        drafts.append(
-            OrgDraft(trimmed, PUBLIC, m.start() + len(name) - len(trimmed), "public_body")
-        )
+    drafts = _introduced(text, pats["intro"]) + _described_companies(text, pats["described"])
+    drafts += _said_to_be(text, pats["is_a"]) + _with_tail(text, pats["tail"])
+    drafts += _with_legal_suffix(text, pats["legal"]) + _public_bodies(text, pats["public"])
     drafts += _listed_companies(text, pats["listed"], drafts)
     for draft in drafts:
         if draft.source == INTRO:
@@ -180,8 +130,7 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     drafts += _fact_box_companies(article)
     heading_drafts = _heading_orgs(sections, drafts)
     _extend_heading_names(text, heading_drafts)
-    drafts += heading_drafts
-    drafts += _model_orgs(doc, text)
+    drafts += heading_drafts + _model_orgs(doc, text)
     merged = _merge(drafts)
     for draft in merged:
         if draft.industry is None and draft.kind == "company":
@@ -190,6 +139,75 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
         _add_short_names(text, draft)
         draft.places = _places_of(text, draft)
     return merged
+
+
+def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+    """ "flyindustribedriften GKN Aerospace"; "Tromsø-bedriften X" names a place, not a trade."""
+    found = []
+    for m in pattern.finditer(text):
+        name = _trim_name(m.group("name"))
+        if _skip_name(name):
+            continue
+        prefix = m.group("industry")
+        if prefix.endswith("-") and lookup_place(prefix[:-1]):
+            draft = OrgDraft(name, INTRO, m.start("name"), "company")
+            start = m.start("industry")
+            draft.described_places.append((prefix[:-1], start, start + len(prefix) - 1))
+            found.append(draft)
+            continue
+        industry = normalise_industry(prefix)
+        span = (m.start("industry"), m.start("head")) if industry else None
+        found.append(OrgDraft(name, INTRO, m.start("name"), "company", industry, span))
+    return found
+
+
+def _said_to_be(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+    """ "X er en verkstedbedrift"."""
+    found = []
+    for m in pattern.finditer(text):
+        name = _trim_name(m.group("name"))
+        if _skip_name(name):
+            continue
+        industry = normalise_industry(m.group("industry"))
+        span = (m.start("industry"), m.end("industry")) if industry else None
+        found.append(OrgDraft(name, INTRO, m.start("name"), "company", industry, span))
+    return found
+
+
+def _with_tail(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+    """ "Sundvolden hotell": the generic noun after the name is the trade."""
+    return [
+        OrgDraft(
+            m.group("name"),
+            TAIL,
+            m.start("name"),
+            "company",
+            m.group("tail").lower(),
+            (m.start("tail"), m.end("tail")),
+        )
+        for m in pattern.finditer(text)
+        if not _skip_name(m.group("name"))
+    ]
+
+
+def _with_legal_suffix(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+    found = []
+    for m in pattern.finditer(text):
+        name = _trim_name(m.group("name"))
+        if not _skip_name(name):
+            found.append(OrgDraft(name, TAIL, m.end("name") - len(name), "company"))
+    return found
+
+
+def _public_bodies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+    found = []
+    for m in pattern.finditer(text):
+        name = m.group(0)
+        if m.group("region") and lookup_place(m.group("region")) is None:
+            name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
+        trimmed = _trim_public(name)
+        found.append(OrgDraft(trimmed, PUBLIC, m.start() + len(name) - len(trimmed), "public_body"))
+    return found
 
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:i|på|fra|frå|til|ved|mot|nær|rundt)\s+$")
