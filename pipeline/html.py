@@ -116,7 +116,7 @@ CONTENT_WORDS = (
 )  # fmt: skip
 
 #: Class/id words marking the lead paragraph (ingress) on news sites.
-LEAD_WORDS = ("ingress", "lead", "standfirst", "preamble", "intro", "dek", "summary")
+LEAD_WORDS = ("ingress", "lead", "lede", "standfirst", "preamble", "intro", "dek", "summary")
 
 #: JSON-LD @type values that describe an article.
 ARTICLE_TYPES = frozenset(
@@ -528,9 +528,16 @@ class _TextShare:
         return self.prose_chars > 0 and _prose_length(element) >= PROTECTED_SHARE * self.prose_chars
 
 
+# Norwegian stories put company facts in a box ("fakta", "faktaboks", "factbox"): content.
+_FACT_BOX_NAME = re.compile(r"(?:^|[\s_-])(?:fakta\w*|fact-?box\w*|facts?)(?:$|[\s_-])")
+
+
 def _is_furniture(element: lxml.html.HtmlElement) -> bool:
     if not isinstance(element.tag, str):
         return True  # entities and other oddities the parser kept
+    name = _element_name(element)
+    if name and _FACT_BOX_NAME.search(name):
+        return False  # a fact box ("Fakta", "factbox") inside the story is part of it
     if element.tag in FURNITURE_TAGS:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
@@ -538,7 +545,6 @@ def _is_furniture(element: lxml.html.HtmlElement) -> bool:
     style = element.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    name = _element_name(element)
     return bool(name) and bool(_NOISE_NAME.search(name) or _NOISE_PART.search(name))
 
 

@@ -125,3 +125,35 @@ def test_goal_in_an_answer_to_a_goal_question(nlp):
     assert {s.number for s in companies["Eggvik Ull AS"].sdgs if s.method == "explicit"} == {12}
     assert companies["Eggvik Ull AS"].industry == "ullvare"
     assert {p.name for p in companies["Eggvik Ull AS"].places} == {"Sigdal"}
+
+
+FACT_PAGE = """<html lang="nb"><head><title>Nytt nettverk på Romerike</title></head><body>
+<article><h1>Nytt nettverk på Romerike</h1>
+<p class="lede">Fire bedrifter på Romerike har startet et klimanettverk med støtte fra fylkeskommunen.</p>
+<p>Nettverket møttes første gang i Lillestrøm, og flere bedrifter vil bli med etter hvert.</p>
+<aside class="factbox"><h2>Medlemmene</h2><ul>
+<li><strong>Kjeller Bakeri AS</strong><br>Bransje: bakeri<br>Sted: Lillestrøm og Strømmen<br>Bærekraftsmål: 2 og 12</li>
+<li><strong>Hurdal Trehus AS</strong><br>Bransje: trehus<br>Sted: Hurdal<br>Bærekraftsmål: mål 15</li>
+</ul></aside>
+<aside class="related"><h2>Les også</h2><ul><li><a href="/a">Annen sak om noe helt annet her</a></li></ul></aside>
+</article></body></html>"""
+
+
+def test_fact_box_in_an_aside_gives_companies_places_and_goals(nlp):
+    from pipeline.parse import parse_html
+
+    article = parse_html(FACT_PAGE, url="https://avis.example/sak")
+    assert article.blocks[0].text.startswith(
+        "Fire bedrifter på Romerike"
+    )  # the lede opens the text
+    assert "Les også" not in article.text
+    profile = extract(article, nlp(article.text), model="test")
+    companies = _companies(profile)
+    assert set(companies) == {"Kjeller Bakeri AS", "Hurdal Trehus AS"}
+    assert companies["Kjeller Bakeri AS"].industry == "bakeri"
+    assert {p.name for p in companies["Kjeller Bakeri AS"].places} == {"Lillestrøm", "Strømmen"}
+    assert {s.number for s in companies["Kjeller Bakeri AS"].sdgs if s.method == "explicit"} == {
+        2,
+        12,
+    }
+    assert {s.number for s in companies["Hurdal Trehus AS"].sdgs if s.method == "explicit"} == {15}

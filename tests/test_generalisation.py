@@ -41,6 +41,15 @@ FLOORS = {
         "public_bodies": 0.85,
         "places": 0.85,
     },
+    "heldout4": {
+        "companies": 0.92,
+        "company_places": 0.6,
+        "company_sdgs": 0.9,
+        "industries": 0.8,
+        "people": 0.5,
+        "public_bodies": 0.8,
+        "places": 0.78,
+    },
 }
 
 

@@ -303,6 +303,10 @@ def _fact_box_companies(article: Article) -> list[OrgDraft]:
     found: list[OrgDraft] = []
     current: OrgDraft | None = None
     for block in article.blocks:
+        if (one_line := _fact_line(block.text, block.start)) is not None:
+            found.append(one_line)  # "X AS Bransje: bakeri Sted: Lillestrøm Bærekraftsmål: 2"
+            current = None
+            continue
         if (m := name_key.match(block.text)) and re.fullmatch(
             rf"{NAME}(?:\s+og\s+{NAME})?", m.group("value")
         ):
@@ -334,6 +338,58 @@ def _trim_public(name: str) -> str:
         if lookup_place(words[-2]) is not None:
             return " ".join(words[-2:])
     return name
+
+
+@lru_cache(maxsize=1)
+def _fact_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r = rules()
+    keys = (
+        r["fact_box_industry_keys"]
+        + r["fact_box_place_keys"]
+        + [
+            "Bærekraftsmål",
+            "Berekraftsmål",
+            "FN-mål",
+            "Ansatte",
+            "Tilsette",
+            "Omsetning",
+            "Etablert",
+            "Nettside",
+        ]
+    )
+    head = re.compile(rf"^(?P<name>{NAME}(?:\s+og\s+{NAME})?)\s+(?=(?:{alternation(keys)})\s*:)")
+    field = re.compile(
+        rf"(?P<key>{alternation(keys)})\s*:\s*(?P<value>.*?)(?=\s+(?:{alternation(keys)})\s*:|$)",
+        re.S,
+    )
+    return head, field
+
+
+def _fact_line(text: str, offset: int) -> OrgDraft | None:
+    """A fact box flattened into one block: the name, then "Key: value" pairs."""
+    head, field = _fact_line_patterns()
+    m = head.match(text)
+    if not m or _skip_name(m.group("name")):
+        return None
+    draft = OrgDraft(m.group("name"), TAIL, offset, "company")
+    industry_keys = {k.lower() for k in rules()["fact_box_industry_keys"]}
+    place_keys = {k.lower() for k in rules()["fact_box_place_keys"]}
+    for f in field.finditer(text, m.end()):
+        key, value, start = (
+            f.group("key").lower(),
+            f.group("value").strip(),
+            offset + f.start("value"),
+        )
+        if key in industry_keys and 0 < len(value.split()) <= 3:
+            draft.industry, draft.industry_span = value.lower(), (start, start + len(value))
+        elif key in place_keys:
+            cleaned = re.sub(r"\s+kommune\b", lambda g: " " * len(g.group(0)), value)
+            for place, p_start, p_end, _ in _split_places(
+                cleaned.replace(" i ", " , "), start, True
+            ):
+                if lookup_place(place):
+                    draft.described_places.append((place, p_start, p_end))
+    return draft
 
 
 def _listed_companies(text: str, pattern: re.Pattern[str], known: list[OrgDraft]) -> list[OrgDraft]:
