@@ -276,6 +276,9 @@ def test_norwegian_news_page_keeps_ingress_and_drops_furniture() -> None:
             "paragraph",
             "Nettverket ble startet i januar, og består av fem bedrifter fra bygg, transport og industri.",
         ),
+        # a fact box inside the story is content: it is where Norwegian papers list the companies
+        ("heading", "Fakta"),
+        ("list_item", "Startet i januar"),
         ("heading", "Vil ha flere med"),
         (
             "paragraph",
