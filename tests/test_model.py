@@ -144,3 +144,45 @@ def test_gold_gate_bokmaal_dev(nlp, tmp_path):
     res = evaluate_ner.evaluate(str(MODEL_DIR), small)
     assert res["ents_f"] >= 0.70
     assert res["lemma_acc"] >= 0.95
+
+
+def test_shipped_config_needs_no_project_code():
+    """The shipped config names no training-time callback, so spacy.load works anywhere."""
+    from spacy.util import load_config
+
+    config = load_config(MODEL_DIR / "config.cfg", interpolate=False)
+    for key in ("before_creation", "after_creation", "after_pipeline_creation"):
+        assert config["nlp"][key] is None
+
+
+def test_gazetteer_norms_survive_save_and_load(tmp_path):
+    """The place gazetteer reaches the tok2vec as NORM through the vocab's lookups,
+    which are saved with the model: a saved pipeline needs no project code."""
+    pytest.importorskip("babel", reason="the gazetteer reads CLDR country names through Babel")
+    gazetteer = _load_script("gazetteer")
+    names = gazetteer.build_gazetteer()
+    assert names["Tyskland"] == names["Noreg"] == "land"  # bokmål and nynorsk
+    assert names["Bærum"] == "kommune"
+    assert names["Viken"] == "fylke"
+    assert "Man" not in names  # a listed name that is mostly a word at sentence start
+    assert all(" " not in name for name in names)
+
+    nlp = spacy.blank("nb")
+    gazetteer.drop_party_exceptions(nlp)
+    gazetteer.add_gazetteer_norms(nlp)
+    nlp.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    doc = loaded("Fra Bamako til Bærum i Tyskland, ikke til bærum.")
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["Bamako"] == "gaz_by"
+    assert norms["Bærum"] == "gaz_kommune"
+    assert norms["Tyskland"] == "gaz_land"
+    assert norms["bærum"] == "bærum"  # exact case only: ordinary words keep their norm
+    assert norms["Fra"] == "fra"
+    # the sentence's full stop after a party name is split off, abbreviations keep theirs
+    assert [t.text for t in loaded("Han stemte på Frp. Se jf. loven.")][3:7] == [
+        "Frp",
+        ".",
+        "Se",
+        "jf.",
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -126,6 +127,11 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 
 def evaluate(model: str, data: Path, batch_size: int = 256) -> dict:
     import spacy
+
+    # Training outputs (model-best) name the gazetteer callback in their config;
+    # shipped models do not, and load with spaCy alone.
+    sys.path.insert(0, str(Path(__file__).parent))
+    import gazetteer  # noqa: F401
 
     nlp = spacy.load(model)
     gold = read_ud(data)

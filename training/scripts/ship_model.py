@@ -1,0 +1,67 @@
+"""Copy a trained pipeline into the package resources as a plain spaCy directory.
+
+Writes spaCy-style meta (name, version, description, licence, sources) and removes
+training-time callbacks from the saved config: the gazetteer norms they add live in
+the vocab's lookups table, so the shipped model loads with ``spacy.load(path)``
+and no project code.
+
+Usage: python scripts/ship_model.py training/model-best ../pipeline/resources/nb_norne_sm
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+import gazetteer  # noqa: E402,F401  (registers the callback model-best's config names)
+
+
+def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None:
+    import spacy
+    from spacy.util import load_config
+
+    nlp = spacy.load(source)
+    nlp.meta.update(
+        name=name,
+        lang=lang,
+        version=version,
+        description="Norwegian (bokmål and nynorsk) NER, UPOS and lemmas trained on NorNE; "
+        "CNN tok2vec with a place-name gazetteer as norms, no vectors",
+        license="CC0 annotations (NorNE/NDT); trained weights only, no source text",
+        sources=[
+            {
+                "name": "NorNE",
+                "url": "https://github.com/ltgoslo/norne",
+                "license": "CC0 (annotations)",
+            }
+        ],
+    )
+    shutil.rmtree(target, ignore_errors=True)
+    nlp.to_disk(target)
+    config = load_config(target / "config.cfg", interpolate=False)
+    for key in ("before_creation", "after_creation", "after_pipeline_creation"):
+        config["nlp"][key] = None
+    config.to_disk(target / "config.cfg")
+    check = spacy.load(target)  # loads without the project code's callbacks? see test_model.py
+    print(
+        f"Shipped {source} -> {target} ({check.meta['name']} {check.meta['version']}, "
+        f"pipeline {check.pipe_names})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("source", type=Path)
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--name", default="norne_sm")
+    parser.add_argument("--lang", default="nb")
+    parser.add_argument("--version", default="0.2.0")
+    args = parser.parse_args()
+    ship(args.source, args.target, args.name, args.lang, args.version)
+
+
+if __name__ == "__main__":
+    main()
