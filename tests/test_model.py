@@ -36,7 +36,7 @@ def nlp():
 def test_meta_and_pipeline(nlp):
     assert nlp.lang == "nb"
     assert nlp.meta["name"] == "norne_sm"
-    assert nlp.meta["version"] == "0.1.0"
+    assert nlp.meta["version"] == "0.2.0"
     for name in ("ner", "trainable_lemmatizer", "morphologizer", "sentencizer"):
         assert name in nlp.pipe_names
     assert set(nlp.get_pipe("ner").labels) == LABELS
@@ -186,3 +186,15 @@ def test_gazetteer_norms_survive_save_and_load(tmp_path):
         "Se",
         "jf.",
     ]
+
+
+def test_shipped_model_carries_the_gazetteer(nlp):
+    """Place names the model may never have seen in training reach it as a gazetteer
+    class (vocab lookups saved with the model), and it reads them as places."""
+    doc = nlp("Selskapet har kontorer i Bamako, Tromsø og Tyskland.")
+    norms = {t.text: t.norm_ for t in doc}
+    assert norms["Bamako"] == "gaz_by"
+    assert norms["Tromsø"] == "gaz_kommune"
+    assert norms["Tyskland"] == "gaz_land"
+    assert norms["kontorer"] == "kontorer"
+    assert {e.text for e in doc.ents if e.label_ == "GPE_LOC"} >= {"Bamako", "Tromsø"}

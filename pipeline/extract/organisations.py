@@ -494,8 +494,9 @@ def _extend_heading_names(text: str, drafts: list[OrgDraft]) -> None:
 
 def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
     """The model's ORG entities, kept only where they look like a name: not a place, no
-    digits, and a single word only when it is capitalised mid-sentence somewhere (a model
-    trained on NorNE tags "Nettverket" at the start of a sentence as ORG)."""
+    digits, and a single word only when it is capitalised after a lower-case word
+    somewhere (a model trained on NorNE tags "Nettverket" at the start of a sentence
+    and "Innovasjon" in a goal's title as ORG)."""
     public_heads = tuple(rules()["public_body_heads"])
     found = []
     for ent in doc.ents:
@@ -528,7 +529,10 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
 
 
 def _capitalised_mid_sentence(text: str, word: str) -> bool:
-    return re.search(rf"[\w,;]\s+{re.escape(word)}(?![\wæøå])", text) is not None
+    """True when ``word`` follows a lower-case word somewhere: a capitalised word after a
+    capitalised one ("Bærekraftig Design", "Industri, Innovasjon") is a fragment of a
+    longer name or title, not a name of its own."""
+    return re.search(rf"(?<![\w-])[a-zæøå][\w-]*[,;]?\s+{re.escape(word)}(?![\wæøå])", text) is not None
 
 
 def _tokens(name: str) -> list[str]:
