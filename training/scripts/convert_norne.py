@@ -79,23 +79,27 @@ class Token(NamedTuple):
 class Sentence(NamedTuple):
     sent_id: str
     tokens: list[Token]
+    text: str | None = None  # the UD files' "# text =" line
 
 
 def read_conllu(path: Path) -> Iterator[Sentence]:
     """Yield sentences from a NorNE CoNLL file (NDT or UD columns)."""
     tokens: list[Token] = []
     sent_id = ""
+    text = None
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             line = line.rstrip("\n")
             if line.startswith("# sent_id"):
                 sent_id = line.split("=", 1)[1].strip()
+            elif line.startswith("# text ="):
+                text = line.split("=", 1)[1].strip()
             elif line.startswith("#"):
                 continue
             elif not line.strip():
                 if tokens:
-                    yield Sentence(sent_id, tokens)
-                    tokens = []
+                    yield Sentence(sent_id, tokens, text)
+                    tokens, text = [], None
             else:
                 cols = line.split("\t")
                 if "-" in cols[0] or "." in cols[0]:
@@ -107,7 +111,7 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
                         ent = part[5:]
                 tokens.append(Token(cols[1], cols[2], cols[3], cols[5], ent))
     if tokens:
-        yield Sentence(sent_id, tokens)
+        yield Sentence(sent_id, tokens, text)
 
 
 def detokenize(forms: Sequence[str]) -> list[bool]:
@@ -243,26 +247,7 @@ def check_spacing(ndt_path: Path, ud_path: Path) -> tuple[int, int]:
 
     Sentences are matched by their token sequence. Returns (exact, matched).
     """
-    texts = {}
-    tokens: list[str] = []
-    text = None
-    with open(ud_path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.startswith("# text ="):
-                text = line.split("=", 1)[1].strip()
-            elif line.startswith("#"):
-                continue
-            elif not line.strip():
-                if tokens:
-                    texts[tuple(tokens)] = text
-                tokens, text = [], None
-            else:
-                cols = line.split("\t")
-                if "-" not in cols[0] and "." not in cols[0]:
-                    tokens.append(cols[1])
-    if tokens:
-        texts[tuple(tokens)] = text
+    texts = {tuple(t.form for t in sent.tokens): sent.text for sent in read_conllu(ud_path)}
     exact = matched = 0
     for sent in read_conllu(ndt_path):
         forms = tuple(t.form for t in sent.tokens)
