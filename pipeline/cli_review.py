@@ -36,6 +36,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         default=None,
         help="file to write (default: OUTPUT_DIR/export/profiles.FORMAT)",
     )
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help="CSV for Excel with a Norwegian locale: UTF-8 with BOM, ';' between fields, CRLF",
+    )
 
     aggregate = commands.add_parser(
         "aggregate", help="merge organisations across articles into companies.json(l)"
@@ -70,8 +75,13 @@ def _export(args: argparse.Namespace) -> int:
     from pipeline.export import export_csv, export_jsonl
 
     dest = args.dest or args.output_dir / "export" / f"profiles.{args.format}"
-    writer = export_csv if args.format == "csv" else export_jsonl
-    print(f"{args.format} written to {writer(args.output_dir, dest)}")
+    if args.format == "csv":
+        written = export_csv(args.output_dir, dest, excel=args.excel)
+    elif args.excel:
+        raise ValueError("--excel applies to --format csv only")
+    else:
+        written = export_jsonl(args.output_dir, dest)
+    print(f"{args.format} written to {written}")
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ import io
 from pathlib import Path
 
 from models import Organisation, PlaceRef, Profile
-from pipeline.write import atomic_write_lines, atomic_write_text, iter_profiles, write_schema
+from pipeline.write import atomic_write_bytes, atomic_write_lines, iter_profiles, write_schema
 
 CSV_COLUMNS = (
     "article_id",
@@ -31,14 +31,32 @@ CSV_COLUMNS = (
 LIST_SEPARATOR = "; "
 
 
-def export_csv(out_dir: Path, dest: Path) -> Path:
-    """One row per organisation per article, columns as in ``CSV_COLUMNS``."""
+#: Byte order mark: without it Excel reads UTF-8 as the Windows code page ("Ã¸" for "ø").
+UTF8_BOM = "\ufeff"
+
+
+def export_csv(out_dir: Path, dest: Path, excel: bool = False) -> Path:
+    """One row per organisation per article, columns as in ``CSV_COLUMNS``.
+
+    The default is plain RFC 4180 CSV (comma, LF, UTF-8) for scripts and databases.
+    ``excel=True`` writes what Excel with a Norwegian locale opens by double-click:
+    a UTF-8 byte order mark, semicolons between fields (the comma is the decimal
+    separator there) and CRLF line ends. Both hold the same rows.
+    """
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    if excel:
+        buffer.write(UTF8_BOM)
+    writer = csv.DictWriter(
+        buffer,
+        fieldnames=CSV_COLUMNS,
+        delimiter=";" if excel else ",",
+        lineterminator="\r\n" if excel else "\n",
+    )
     writer.writeheader()
     for profile in iter_profiles(out_dir):
         writer.writerows(organisation_row(profile, org) for org in profile.organisations)
-    atomic_write_text(dest, buffer.getvalue())
+    # Bytes, so that no platform's newline translation touches the CSV line ends.
+    atomic_write_bytes(dest, buffer.getvalue().encode("utf-8"))
     return dest
 
 

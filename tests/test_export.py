@@ -114,3 +114,24 @@ def test_review_export_aggregate_do_not_import_spacy():
         [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60
     )
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_excel_csv_holds_the_same_rows_with_bom_semicolons_and_crlf(out_dir, rows, tmp_path):
+    dest = export_csv(out_dir, tmp_path / "excel.csv", excel=True)
+    data = dest.read_bytes()
+    assert data.startswith("\ufeff".encode("utf-8") + b"article_id;article_title;")
+    assert data.count(b"\r\n") == len(rows) + 1  # header + one line a row, no bare LF
+    assert data.count(b"\n") == data.count(b"\r\n")
+    with dest.open(encoding="utf-8-sig", newline="") as handle:
+        assert list(csv.DictReader(handle, delimiter=";")) == rows
+    assert "ø".encode() in data  # non-ASCII letters reach the file as UTF-8
+
+
+def test_excel_flag_is_for_csv_only(out_dir, tmp_path, capsys):
+    argv = ["export", str(out_dir), "--format", "jsonl", "--excel"]
+    assert cli_review.dispatch(_parse(argv)) == 1
+    assert "--excel applies to --format csv only" in capsys.readouterr().err
+    dest = tmp_path / "x.csv"
+    argv = ["export", str(out_dir), "--format", "csv", "--excel", "--dest", str(dest)]
+    assert cli_review.dispatch(_parse(argv)) == 0
+    assert dest.read_bytes().startswith(b"\xef\xbb\xbfarticle_id;")
