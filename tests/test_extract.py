@@ -157,3 +157,47 @@ def test_fact_box_in_an_aside_gives_companies_places_and_goals(nlp):
         12,
     }
     assert {s.number for s in companies["Hurdal Trehus AS"].sdgs if s.method == "explicit"} == {15}
+
+
+HOME_PLACES = """Bedrifter på Toten og i Ringsaker deler erfaringer
+
+Fire bedrifter i Innlandet har startet et nettverk for grønn omstilling.
+
+Nettverket består av Gjøvik Glassverk AS i Vestre Toten, Skreia Metall AS – et støperi i Østre Toten, Moelv Gartneri AS og Brumunddal Trevare AS.
+
+Gjøvik Glassverk AS
+
+Glassprodusent på Raufoss. 40 ansatte.
+
+Hvorfor ble dere med?
+– Vi vil kutte energibruken i ovnene.
+
+Moelv Gartneri AS
+
+Hvorfor ble dere med?
+– Vi vil lære av de andre.
+"""
+
+
+def test_home_places_multi_word_places_and_section_descriptions(nlp):
+    companies = _companies(_profile(HOME_PLACES, nlp))
+    # "Moelv Gartneri AS og Brumunddal Trevare AS": the first legal suffix ends a name
+    assert set(companies) == {
+        "Gjøvik Glassverk AS",
+        "Skreia Metall AS",
+        "Moelv Gartneri AS",
+        "Brumunddal Trevare AS",
+    }
+    places = {name: {p.name for p in org.places} for name, org in companies.items()}
+    # "i Vestre Toten": a two-word municipality after the name; "Glassprodusent på Raufoss"
+    # opens the company's section; the text's places win over the name's "Gjøvik"
+    assert places["Gjøvik Glassverk AS"] == {"Vestre Toten", "Raufoss"}
+    # a business noun of the genre ("støperi") carries the description's places
+    assert companies["Skreia Metall AS"].industry == "støperi"
+    assert places["Skreia Metall AS"] == {"Østre Toten"}
+    # no place in the text: the home place that opens the name, with the name as evidence
+    assert places["Moelv Gartneri AS"] == {"Moelv"}
+    moelv = companies["Moelv Gartneri AS"].places[0]
+    assert (moelv.municipality, moelv.county) == ("Ringsaker", "Innlandet")
+    assert moelv.evidence.text == "Moelv"
+    assert places["Brumunddal Trevare AS"] == {"Brumunddal"}

@@ -91,7 +91,7 @@ _SECTION_DESCRIPTION = re.compile(r"^(?P<noun>[A-ZÆØÅ][a-zæøå-]+)\b(?P<res
 def _describe_from_sections(text: str, owners) -> None:
     """A company's section that opens with a description ("Fiskeforedlingsbedrift i Rissa,
     Indre Fosen. 38 ansatte.") gives its industry and places."""
-    from pipeline.extract.organisations import describe_with
+    from pipeline.extract.organisations import describe_with, places_of
 
     for section, draft in owners:
         if draft.kind != "company" or not section.blocks:
@@ -99,6 +99,7 @@ def _describe_from_sections(text: str, owners) -> None:
         first = section.blocks[0]
         m = _SECTION_DESCRIPTION.match(first.text)
         if m:
+            known = len(draft.described_places)
             describe_with(
                 draft,
                 m.group("noun"),
@@ -106,6 +107,9 @@ def _describe_from_sections(text: str, owners) -> None:
                 first.start + m.start("noun"),
                 first.start + m.start("rest"),
             )
+            if len(draft.described_places) > known:
+                # find_organisations placed the draft before its section was known
+                draft.places = places_of(text, draft)
 
 
 def _paragraph_led(section: Section, drafts: list[OrgDraft]) -> list[tuple[Section, OrgDraft]]:

@@ -137,7 +137,7 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
             _industry_from_name(text, draft)
         _add_extended_names(text, draft)
         _add_short_names(text, draft)
-        draft.places = _places_of(text, draft)
+        draft.places = places_of(text, draft)
     return merged
 
 
@@ -190,13 +190,27 @@ def _with_tail(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
     ]
 
 
+_OG = re.compile(r"\s+og\s+")
+
+
 def _with_legal_suffix(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
     found = []
     for m in pattern.finditer(text):
-        name = _trim_name(m.group("name"))
-        if not _skip_name(name):
-            found.append(OrgDraft(name, TAIL, m.end("name") - len(name), "company"))
+        for start, end in _legal_names(m):
+            name = _trim_name(text[start:end])
+            if not _skip_name(name):
+                found.append(OrgDraft(name, TAIL, end - len(name), "company"))
     return found
+
+
+def _legal_names(m: re.Match[str]) -> list[tuple[int, int]]:
+    """The name spans of a match: "Hokksund Sveis og Stål AS" is one company, but in
+    "Moelv Gartneri AS og Brumunddal Trevare AS" the first legal suffix ends the first name."""
+    name, offset = m.group("name"), m.start("name")
+    og = _OG.search(name)
+    if og and name[: og.start()].split()[-1] in rules()["legal_suffixes"]:
+        return [(offset, offset + og.start()), (offset + og.end(), m.end("name"))]
+    return [(offset, m.end("name"))]
 
 
 def _public_bodies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
@@ -214,9 +228,20 @@ _AFTER_PREPOSITION = re.compile(r"\b(?:i|på|fra|frå|til|ved|mot|nær|rundt)\s+
 _DESCRIPTION_NOUN = re.compile(
     r"(?P<noun>[a-zæøå][\wæøå-]*)(?=\s+(?:i|på|ved|med|som|for|og|fra|frå|sidan|siden)\b|\s*$)"
 )
+# "i Tønsberg og Larvik", "i Østre Toten": each listed place may have two words
 _DESCRIPTION_PLACES = re.compile(
-    rf"\b(?:i|på|ved)\s+(?P<places>{CAP_WORD}(?:(?:\s*,\s*|\s+og\s+){CAP_WORD})*)"
+    rf"\b(?:i|på|ved)\s+(?P<places>{CAP_WORD}(?:[ ]{CAP_WORD})?(?:(?:\s*,\s*|\s+og\s+){CAP_WORD}(?:[ ]{CAP_WORD})?)*)"
 )
+
+
+def _known_place(place: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The place if the gazetteer knows it; else its first word ("Oslo" of "Oslo Sentrum")."""
+    if lookup_place(place):
+        return place, start, end
+    head = place.split(" ", 1)[0]
+    if head != place and lookup_place(head):
+        return head, start, start + len(head)
+    return None
 
 
 def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
@@ -247,8 +272,8 @@ def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
         for places in _DESCRIPTION_PLACES.finditer(description):
             base = m.start("description") + places.start("places")
             for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
-                if lookup_place(place):
-                    draft.described_places.append((place, p_start, p_end))
+                if known := _known_place(place, p_start, p_end):
+                    draft.described_places.append(known)
         if m.group("where"):
             for place, p_start, p_end, _ in _split_places(m.group("where"), m.start("where"), True):
                 if lookup_place(place):
@@ -267,8 +292,8 @@ def describe_with(draft: OrgDraft, noun: str, rest: str, noun_start: int, rest_s
     for places in _DESCRIPTION_PLACES.finditer(rest):
         base = rest_start + places.start("places")
         for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
-            if lookup_place(place):
-                draft.described_places.append((place, p_start, p_end))
+            if known := _known_place(place, p_start, p_end):
+                draft.described_places.append(known)
 
 
 _LINKING_E = re.compile(r"([bdfgklmnprstv])\1e$")  # "bygge(firma)" -> "bygg"
@@ -663,7 +688,8 @@ def _mention_spans(text: str, names: tuple[str, ...]) -> tuple[tuple[int, int], 
     return tuple(sorted(spans))
 
 
-def _places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
+def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
+    """The places of a draft: those its descriptions name, then those written right after its names."""
     places: list[PlaceRef] = []
     seen: set[str] = set()
     for name, start, stop in draft.described_places:
@@ -694,7 +720,37 @@ def _places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
                     evidence=evidence(text, start, stop),
                 )
             )
+    if draft.kind == "company" and not places:
+        places += _place_in_name(text, draft, seen)
     return places
+
+
+def _place_in_name(text: str, draft: OrgDraft, seen: set[str]) -> list[PlaceRef]:
+    """'Kabelvåg Kaffebrenneri AS', 'Øvre Eiker Trelast AS': the genre names local firms
+    after their home place, so a known place that opens the name is one of its places.
+    The evidence is the name itself; the word must be followed by more of the name."""
+    words = draft.name.split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        place = " ".join(words[:size])
+        facts = lookup_place(place)
+        if facts is None or place.lower() in seen:
+            continue
+        spans = mention_spans(text, [draft.name])
+        if not spans:
+            return []
+        start = spans[0][0]
+        return [
+            PlaceRef(
+                name=place,
+                municipality=facts.municipality,
+                county=facts.county,
+                former_county=facts.former_county,
+                evidence=evidence(text, start, start + len(place)),
+            )
+        ]
+    return []
 
 
 def _places_after(text: str, end: int) -> list[tuple[str, int, int, bool]]:
@@ -716,8 +772,20 @@ def _places_after(text: str, end: int) -> list[tuple[str, int, int, bool]]:
             return _split_places(m.group(group), offset + m.start(group), strict)
     m = _AT.match(rest)
     if m:
-        return _split_places(m.group("place"), offset + m.start("place"), True)
+        return _split_places(_longer_place(rest, m), offset + m.start("place"), True)
     return []
+
+
+_NEXT_CAP_WORD = re.compile(rf"[ ]{CAP_WORD}")
+
+
+def _longer_place(rest: str, m: re.Match[str]) -> str:
+    """'i Øvre Eiker', 'i Indre Fosen': a two-word place when the gazetteer knows it."""
+    place = m.group("place")
+    after = _NEXT_CAP_WORD.match(rest, m.end("place"))
+    if " " not in place and after and lookup_place(place + after.group(0)):
+        return place + after.group(0)
+    return place
 
 
 def _split_places(chunk: str, base: int, strict: bool) -> list[tuple[str, int, int, bool]]:
