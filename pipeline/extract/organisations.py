@@ -11,6 +11,8 @@ Candidates come from the genre's own ways of introducing an organisation, strong
 5. the model's ORG entities (filtered hard: the NorNE model is noisy on this genre).
 Names that are word-prefixes of each other are merged; the strongest, fullest, earliest form
 is the name and the others are aliases ("Holzweiler" -> "Holzweiler Items").
+Places come from the descriptions, from what follows a name ("(Oslo og Moss)", "i Øvre
+Eiker"), and, when the text gives none, from a home place that opens the name.
 """
 
 from __future__ import annotations
@@ -689,7 +691,8 @@ def _mention_spans(text: str, names: tuple[str, ...]) -> tuple[tuple[int, int], 
 
 
 def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
-    """The places of a draft: those its descriptions name, then those written right after its names."""
+    """The places of a draft: those its descriptions name, then those written right after its
+    names; the home place that opens its name only when neither gives one."""
     places: list[PlaceRef] = []
     seen: set[str] = set()
     for name, start, stop in draft.described_places:
@@ -721,11 +724,11 @@ def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
                 )
             )
     if draft.kind == "company" and not places:
-        places += _place_in_name(text, draft, seen)
+        places += _place_in_name(text, draft)
     return places
 
 
-def _place_in_name(text: str, draft: OrgDraft, seen: set[str]) -> list[PlaceRef]:
+def _place_in_name(text: str, draft: OrgDraft) -> list[PlaceRef]:
     """'Kabelvåg Kaffebrenneri AS', 'Øvre Eiker Trelast AS': the genre names local firms
     after their home place, so a known place that opens the name is one of its places.
     The evidence is the name itself; the word must be followed by more of the name."""
@@ -735,7 +738,7 @@ def _place_in_name(text: str, draft: OrgDraft, seen: set[str]) -> list[PlaceRef]
             continue
         place = " ".join(words[:size])
         facts = lookup_place(place)
-        if facts is None or place.lower() in seen:
+        if facts is None:
             continue
         spans = mention_spans(text, [draft.name])
         if not spans:
