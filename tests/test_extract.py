@@ -201,3 +201,28 @@ def test_home_places_multi_word_places_and_section_descriptions(nlp):
     assert (moelv.municipality, moelv.county) == ("Ringsaker", "Innlandet")
     assert moelv.evidence.text == "Moelv"
     assert places["Brumunddal Trevare AS"] == {"Brumunddal"}
+
+
+OFFICES = """Kommunen og fylket vil ha flere grønne arbeidsplasser
+
+Lesja kommune og Innlandet fylkeskommune har laget en felles plan for grønn næring.
+
+Planen skal gi flere arbeidsplasser i bygdene. Den ble lagt fram på et møte på Dombås i går, der også flere bedrifter deltok.
+
+Bedriftene fikk god tid til å stille spørsmål, og mange var positive til planen som ble lagt fram.
+
+– Vi må tenke langsiktig, og vi må gjøre det sammen med næringslivet, sier ordfører Eva Lunde.
+
+– Dette er en plan for hele fylket, ikke bare for byene, sier fylkesordfører Tor Bakken.
+"""
+
+
+def test_an_office_speaks_for_the_only_body_of_its_kind(nlp):
+    profile = _profile(OFFICES, nlp)
+    speaks_for = {p.name: p.organisation for p in profile.people}
+    assert speaks_for["Eva Lunde"] == "Lesja kommune"
+    assert speaks_for["Tor Bakken"] == "Innlandet fylkeskommune"
+    two_kommuner = OFFICES.replace("Lesja kommune og", "Lesja kommune, Dovre kommune og")
+    speaks_for = {p.name: p.organisation for p in _profile(two_kommuner, nlp).people}
+    assert speaks_for["Eva Lunde"] not in ("Lesja kommune", "Dovre kommune")  # no guess
+    assert speaks_for["Tor Bakken"] == "Innlandet fylkeskommune"

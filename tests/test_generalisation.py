@@ -28,7 +28,7 @@ FLOORS = {
         "company_places": 0.77,
         "company_sdgs": 0.85,
         "industries": 0.90,
-        "people": 0.72,
+        "people": 0.8,
         "public_bodies": 0.90,
         "places": 0.75,
     },

@@ -239,6 +239,7 @@ _CONTEXT_CHARS = 600  # how far back an unnamed speaker's organisation may be na
 def _person_organisation(text, person, drafts, owners) -> str | None:
     """The organisation a person speaks for: as stated in the attribution ("fra Møre og
     Romsdal fylkeskommune"), else the organisation whose section they speak in, else the
+    article's only body their office belongs to (an ordfører's kommune), else the
     organisation of their kind (company for a daglig leder, public body for an ordfører)
     named last before them."""
     if person.organisation:
@@ -251,6 +252,8 @@ def _person_organisation(text, person, drafts, owners) -> str | None:
     for section, owner in owners:
         if section.start <= first <= section.end:
             return owner.name
+    if body := _body_of_office(person.title, drafts):
+        return body
     kind = _kind_of_role(person.title)
     candidates = [
         (start, d.name)
@@ -260,6 +263,34 @@ def _person_organisation(text, person, drafts, owners) -> str | None:
         if first - _CONTEXT_CHARS <= start < first
     ]
     return max(candidates)[1] if candidates else None
+
+
+def _body_of_office(title: str | None, drafts) -> str | None:
+    """An ordfører speaks for the kommune, a fylkesordfører for the fylkeskommune: the
+    article's only public body of that kind ("Volda kommune", "Voss herad" counts as one)."""
+    if not title:
+        return None
+    offices = rules()["office_bodies"]
+    lowered = title.lower().split()[-1]
+    office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
+    if office is None:
+        return None
+    ending = offices[office]
+    bodies = {
+        d.name
+        for d in drafts
+        if d.kind == "public_body" and _body_kind(d.name) == ending
+    }
+    return bodies.pop() if len(bodies) == 1 else None
+
+
+def _body_kind(name: str) -> str | None:
+    last = name.lower().split()[-1]
+    if last.endswith("fylkeskommune"):
+        return "fylkeskommune"
+    if last in ("kommune", "herad"):
+        return "kommune"
+    return None
 
 
 def _kind_of_role(title: str | None) -> str | None:

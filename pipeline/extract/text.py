@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -44,10 +45,12 @@ class OrgRules(BaseModel):
     fact_box_place_keys: list[str]
     company_roles: list[str]  # a daglig leder speaks for a company
     public_roles: list[str]  # an ordfører for a public body
+    # the office's title -> the kind of body it is held in: "ordfører" -> "kommune"
+    office_bodies: dict[str, Literal["kommune", "fylkeskommune"]]
 
 
 @lru_cache(maxsize=1)
-def rules() -> dict[str, list[str]]:
+def rules() -> dict:
     """The validated word lists of resources/org_rules.json."""
     raw = resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
     return OrgRules.model_validate_json(raw).model_dump(exclude={"comment"})
