@@ -201,6 +201,8 @@ def test_home_places_multi_word_places_and_section_descriptions(nlp):
     assert (moelv.municipality, moelv.county) == ("Ringsaker", "Innlandet")
     assert moelv.evidence.text == "Moelv"
     assert places["Brumunddal Trevare AS"] == {"Brumunddal"}
+    # no description anywhere: the trade that ends the name
+    assert companies["Brumunddal Trevare AS"].industry == "trevare"
 
 
 OFFICES = """Kommunen og fylket vil ha flere grønne arbeidsplasser

@@ -446,7 +446,9 @@ def _industry_from_name(text: str, draft: OrgDraft) -> None:
     if len(words) < 2:
         return
     last = words[-1]
-    tails = tuple(t for t in rules()["name_tail_nouns"] if " " not in t)
+    tails = {t for t in rules()["name_tail_nouns"] if " " not in t} | set(
+        rules()["name_trade_words"]
+    )
     if last.lower().endswith("eri") or last.lower() in tails:
         at = text.find(draft.name)
         if at >= 0:

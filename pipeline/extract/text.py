@@ -44,6 +44,7 @@ class OrgRules(BaseModel):
     fact_box_industry_keys: list[str]
     fact_box_place_keys: list[str]
     company_roles: list[str]  # a daglig leder speaks for a company
+    name_trade_words: list[str]  # "Moster Havbruk AS": a trade that ends a company's name
     public_roles: list[str]  # an ordfører for a public body
     # the office's title -> the kind of body it is held in: "ordfører" -> "kommune"
     office_bodies: dict[str, Literal["kommune", "fylkeskommune"]]
