@@ -22,6 +22,7 @@ from pipeline.extract.organisations import (
     find_organisations,
     mention_spans,
     organisation_evidence,
+    places_of,
 )
 from pipeline.extract.people import find_people
 from pipeline.extract.places import find_places
@@ -91,7 +92,7 @@ _SECTION_DESCRIPTION = re.compile(r"^(?P<noun>[A-ZÆØÅ][a-zæøå-]+)\b(?P<res
 def _describe_from_sections(text: str, owners) -> None:
     """A company's section that opens with a description ("Fiskeforedlingsbedrift i Rissa,
     Indre Fosen. 38 ansatte.") gives its industry and places."""
-    from pipeline.extract.organisations import describe_with, places_of
+    from pipeline.extract.organisations import describe_with
 
     for section, draft in owners:
         if draft.kind != "company" or not section.blocks:
@@ -99,7 +100,6 @@ def _describe_from_sections(text: str, owners) -> None:
         first = section.blocks[0]
         m = _SECTION_DESCRIPTION.match(first.text)
         if m:
-            known = len(draft.described_places)
             describe_with(
                 draft,
                 m.group("noun"),
@@ -107,9 +107,6 @@ def _describe_from_sections(text: str, owners) -> None:
                 first.start + m.start("noun"),
                 first.start + m.start("rest"),
             )
-            if len(draft.described_places) > known:
-                # find_organisations placed the draft before its section was known
-                draft.places = places_of(text, draft)
 
 
 def _paragraph_led(section: Section, drafts: list[OrgDraft]) -> list[tuple[Section, OrgDraft]]:
@@ -191,7 +188,7 @@ def _organisation(text, draft, owners, sdgs, people) -> Organisation:
         kind=draft.kind,
         industry=draft.industry,
         industry_evidence=evidence(text, *draft.industry_span) if draft.industry_span else None,
-        places=draft.places,
+        places=places_of(text, draft),  # now that sections have described the draft too
         sdgs=sorted(own_sdgs, key=lambda m: (m.method, m.number)),
         statements=statements,
         mentions=organisation_evidence(text, draft),
@@ -276,11 +273,7 @@ def _body_of_office(title: str | None, drafts) -> str | None:
     if office is None:
         return None
     ending = offices[office]
-    bodies = {
-        d.name
-        for d in drafts
-        if d.kind == "public_body" and _body_kind(d.name) == ending
-    }
+    bodies = {d.name for d in drafts if d.kind == "public_body" and _body_kind(d.name) == ending}
     return bodies.pop() if len(bodies) == 1 else None
 
 

@@ -40,7 +40,6 @@ class OrgDraft:
     industry: str | None = None
     industry_span: tuple[int, int] | None = None
     aliases: list[str] = field(default_factory=list)
-    places: list[PlaceRef] = field(default_factory=list)
     described_places: list[tuple[str, int, int]] = field(default_factory=list)  # from a description
 
     def names(self) -> list[str]:
@@ -139,7 +138,6 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
             _industry_from_name(text, draft)
         _add_extended_names(text, draft)
         _add_short_names(text, draft)
-        draft.places = places_of(text, draft)
     return merged
 
 
@@ -271,11 +269,7 @@ def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
             industry,
             (start, start + len(noun.group("noun"))) if industry else None,
         )
-        for places in _DESCRIPTION_PLACES.finditer(description):
-            base = m.start("description") + places.start("places")
-            for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
-                if known := _known_place(place, p_start, p_end):
-                    draft.described_places.append(known)
+        draft.described_places += _description_places(description, m.start("description"))
         if m.group("where"):
             for place, p_start, p_end, _ in _split_places(m.group("where"), m.start("where"), True):
                 if lookup_place(place):
@@ -291,11 +285,18 @@ def describe_with(draft: OrgDraft, noun: str, rest: str, noun_start: int, rest_s
     if draft.industry is None:
         draft.industry = _industry_of_noun(noun.lower())
         draft.industry_span = (noun_start, noun_start + len(noun)) if draft.industry else None
-    for places in _DESCRIPTION_PLACES.finditer(rest):
-        base = rest_start + places.start("places")
-        for place, p_start, p_end, _ in _split_places(places.group("places"), base, True):
+    draft.described_places += _description_places(rest, rest_start)
+
+
+def _description_places(description: str, base: int) -> list[tuple[str, int, int]]:
+    """The known places a description names after i/på/ved, with their text positions."""
+    found = []
+    for places in _DESCRIPTION_PLACES.finditer(description):
+        start = base + places.start("places")
+        for place, p_start, p_end, _ in _split_places(places.group("places"), start, True):
             if known := _known_place(place, p_start, p_end):
-                draft.described_places.append(known)
+                found.append(known)
+    return found
 
 
 _LINKING_E = re.compile(r"([bdfgklmnprstv])\1e$")  # "bygge(firma)" -> "bygg"
