@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from models.base import ContractModel
 
-BlockKind = Literal["heading", "paragraph", "list_item", "quote", "caption"]
+BlockKind = Literal["title", "heading", "paragraph", "list_item", "quote", "caption"]
 
 #: Blocks are joined by this separator in ``Article.text``.
 BLOCK_SEPARATOR = "\n\n"
@@ -19,7 +19,9 @@ BLOCK_SEPARATOR = "\n\n"
 class Block(ContractModel):
     """One structural unit of the article body, in reading order."""
 
-    kind: BlockKind = Field(description="heading, paragraph, list_item, quote or caption")
+    kind: BlockKind = Field(
+        description="title (the headline, mined like the body), heading, paragraph, list_item, quote or caption"
+    )
     text: str = Field(description="The block's text, whitespace-normalised")
     start: int = Field(ge=0, description="Offset of the block in Article.text")
     end: int = Field(ge=0, description="End offset (exclusive) in Article.text")

@@ -45,8 +45,11 @@ def _load_cached(model: str | None) -> Language:
         and "sentencizer" not in nlp.pipe_names
     ):
         nlp.add_pipe("sentencizer")
+    import pipeline.entities  # noqa: F401  (registers the pipeline_entities factory)
     import pipeline.sdg  # noqa: F401  (registers the pipeline_sdgs factory)
 
+    if "pipeline_entities" not in nlp.pipe_names:
+        nlp.add_pipe("pipeline_entities", last=True)  # after the sentence boundaries are set
     if "pipeline_sdgs" not in nlp.pipe_names:
         nlp.add_pipe("pipeline_sdgs", last=True)
     return nlp

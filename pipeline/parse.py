@@ -29,7 +29,19 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
     """HTML page -> Article (main content extraction lives in ``pipeline.html``)."""
     from pipeline.html import parse_html as _parse_html
 
-    return refine_blocks(_parse_html(html, url=url, source=source))
+    return with_title_block(refine_blocks(_parse_html(html, url=url, source=source)))
+
+
+def with_title_block(article: Article) -> Article:
+    """The headline as the first block of the mined text: names, places and goals that stand
+    only in the headline count like any other (Article.title keeps it as metadata too)."""
+    title = (article.title or "").strip()
+    if not title or (article.blocks and article.blocks[0].text == title):
+        return article
+    blocks: list[tuple[BlockKind, str]] = [("title", title)]
+    blocks += [(b.kind, b.text) for b in article.blocks]
+    metadata = {"source", "language", "url", "title", "lead", "published", "authors"}
+    return Article.build(blocks, **article.model_dump(include=metadata))
 
 
 def refine_blocks(article: Article) -> Article:
@@ -56,10 +68,11 @@ def parse_text(text: str, source: str | None = None) -> Article:
     """Plain text article -> Article. The first line is the title, the first paragraph the lead."""
     content = _content_lines(text)
     title = content[0][0]
-    blocks = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in content[1:]]
-    lead = next((text for kind, text in blocks if kind == "paragraph"), None)
-    if lead is not None and blocks and blocks[0][1] != lead:
+    body = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in content[1:]]
+    lead = next((text for kind, text in body if kind == "paragraph"), None)
+    if lead is not None and body and body[0][1] != lead:
         lead = None  # a lead is the first block, not a paragraph further down
+    blocks: list[tuple[BlockKind, str]] = [("title", title), *body]
     language = detect_language(" ".join(clean for clean, _ in content))
     published, authors = _dateline_and_byline(text)
     return Article.build(

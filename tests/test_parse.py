@@ -46,7 +46,7 @@ def test_nynorsk_and_its_boilerplate():
     assert "bilete" not in article.text
     assert "biletgalleri" not in article.text
     assert "Til toppen" not in article.text
-    assert [b.kind for b in article.blocks][:2] == ["paragraph", "heading"]
+    assert [b.kind for b in article.blocks][:3] == ["title", "paragraph", "heading"]
 
 
 def test_stable_id_from_content():

@@ -46,7 +46,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     drafts = find_organisations(article, doc, sections)
     owners = section_owners(sections, drafts)
     _describe_from_sections(text, owners)
-    people = _people(article, drafts, owners)
+    people = _people(article, doc, drafts, owners)
     speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
     quoted = [(s, e, speaks_for[p.name]) for p in people if speaks_for[p.name] for s, e in p.quotes]
     sdgs = attribute_sdgs(text, doc, owners, drafts, _block_leaders(article, drafts) + quoted)
@@ -210,12 +210,24 @@ def _person(text, draft, organisation: str | None) -> Person:
     )
 
 
-def _people(article: Article, drafts: list[OrgDraft], owners) -> list:
-    """Quoted people, never an organisation's name, with their Q&A answers as quotes."""
+def _people(article: Article, doc: Doc, drafts: list[OrgDraft], owners) -> list:
+    """Everyone named (quoted people first), never an organisation's name, with their Q&A
+    answers as quotes."""
     org_names = {n for d in drafts for n in d.names()}
-    people = [p for p in find_people(article) if p.name not in org_names]
+    inside = [span for d in drafts for span in mention_spans(article.text, d.names())]
+    people = [
+        p
+        for p in find_people(article, doc)
+        if p.name not in org_names and not _all_inside(p.mentions or [p.mention], inside)
+    ]
     _answers_as_quotes(article.text, owners, people)
     return people
+
+
+def _all_inside(mentions: list[tuple[int, int]], names: list[tuple[int, int]]) -> bool:
+    """True when every mention lies within an organisation's name ("Trelast" of "Mjøsbruket
+    Trelast"): a word of a company's name is not a person."""
+    return all(any(s <= start and end <= e for s, e in names) for start, end in mentions)
 
 
 def _block_leaders(article: Article, drafts: list[OrgDraft]) -> list[tuple[int, int, str]]:

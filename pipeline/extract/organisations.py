@@ -24,9 +24,11 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from models import Article, Evidence, OrganisationKind, PlaceRef
+from pipeline.entities import ORG_SPANS, load_entity_rules, organisation_category, spans_of
 from pipeline.extract.sections import Section
 from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules, sentence_bounds
 from pipeline.places import lookup_place
+from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
 
@@ -131,7 +133,7 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     drafts += _fact_box_companies(article)
     heading_drafts = _heading_orgs(sections, drafts)
     _extend_heading_names(text, heading_drafts)
-    drafts += heading_drafts + _model_orgs(doc, text)
+    drafts += heading_drafts + _outside_rule_names(_model_orgs(doc, text), drafts)
     merged = _merge(drafts)
     for draft in merged:
         if draft.industry is None and draft.kind == "company":
@@ -523,39 +525,63 @@ def _extend_heading_names(text: str, drafts: list[OrgDraft]) -> None:
 
 
 def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
-    """The model's ORG entities, kept only where they look like a name: not a place, no
-    digits, and a single word only when it is capitalised after a lower-case word
-    somewhere (a model trained on NorNE tags "Nettverket" at the start of a sentence
-    and "Innovasjon" in a goal's title as ORG)."""
-    public_heads = tuple(rules()["public_body_heads"])
+    """The organisations of the ``pipeline_entities`` span group (the model's ORG entities,
+    corrected by context and the rest of the article), kept where they look like a name:
+    no digits, not a place, not a description ("...bedriften"). Named once is enough."""
     found = []
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
+    seen: set[str] = set()
+    goal_names = [(s.start, s.end) for s in spans_of(doc, EXPLICIT_SPAN_KEY)]
+    lower_name_ends = tuple(rules()["public_body_heads"] + rules()["name_tail_nouns"])
+    for span in spans_of(doc, ORG_SPANS):
+        name = _trim_name(span.text.strip())
+        if name in seen or any(s < span.end and span.start < e for s, e in goal_names):
+            continue  # "Rein energi", "Samarbeid": words of a goal's name
+        if _FACT_VALUE.search(text, max(0, span.start_char - 30), span.start_char):
+            continue  # "Bransje: Reiseliv", "Stad: Voss": a fact box's value, not a name
+        seen.add(name)
+        if _skip_name(name) or not name[0].isupper() or "\n" in name:
             continue
-        name = ent.text.strip()
-        if (
-            _skip_name(name)
-            or not name[0].isupper()
-            or "\n" in name
-            or any(c.isdigit() for c in name)
-        ):
+        if any(c.isdigit() for c in name) and not re.search(r"[A-Za-zæøå]{3}", name):
             continue
         parts = re.split(r",\s*|\s+og\s+", name)
         if any(lookup_place(part) for part in parts):
             continue
-        if (
-            len(name.split()) == 1
-            and not name.isupper()
-            and not _capitalised_mid_sentence(text, name)
-        ):
-            continue
-        if name.split()[-1][0].islower() or (name.endswith("s") and lookup_place(name[:-1])):
-            continue  # "...elektrifiseringsbedriften" is a description, "Vikens" a place's genitive
-        if len(mention_spans(text, [name])) < 2:
-            continue  # named once and by the model alone: too weak to report
-        kind: OrganisationKind = "public_body" if name.lower().endswith(public_heads) else "other"
-        found.append(OrgDraft(name, MODEL, ent.start_char, kind))
+        last = name.split()[-1]
+        if last[0].islower() and not last.endswith(lower_name_ends):
+            continue  # "...elektrifiseringsbedriften" is a description; "X universitetssykehus" a name
+        if name.endswith("s") and lookup_place(name[:-1]):
+            continue  # "Vikens" is a place's genitive
+        found.append(OrgDraft(name, MODEL, span.start_char, organisation_kind(text, name)))
     return found
+
+
+def _outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft]) -> list[OrgDraft]:
+    """The model's organisations that are not a fragment of a name the rules found whole
+    ("Montasje AS" of "Stord Sveis og Montasje AS", "Ost AS" of "Fjordgarden Kjøtt og Ost AS")."""
+    names = [f" {d.name} " for d in ruled]
+    return [m for m in model if not any(f" {m.name} " in n and n != f" {m.name} " for n in names)]
+
+
+_FACT_VALUE = re.compile(r"(?:^|\n)[A-ZÆØÅ][a-zæøå]+:\s*$")
+
+
+def organisation_kind(text: str, name: str) -> OrganisationKind:
+    """Typing by evidence: a public body by its form ("X kommune", "Miljødirektoratet", the
+    listed agencies), a non-company by its name (a party, a newspaper, a club, a school, an
+    association: ``entity_rules.json``), otherwise a company: the organisations the news
+    names are mostly businesses."""
+    r = rules()
+    if name.lower().endswith(tuple(r["public_body_heads"])) or name in r["public_body_names"]:
+        return "public_body"
+    if name.lower().endswith(tuple(r["public_body_suffixes"])):
+        return "public_body"
+    entity_rules = load_entity_rules()
+    if organisation_category(name, entity_rules) is not None:
+        return "other"
+    before = alternation(entity_rules.non_company_words_before)
+    if re.search(rf"\b(?:{before})\s+(?:\w+\s+)?{re.escape(name)}(?![\wæøå])", text, re.IGNORECASE):
+        return "other"  # "Nettverket har fått namnet Berekraftige Voss"
+    return "company"
 
 
 def _capitalised_mid_sentence(text: str, word: str) -> bool:

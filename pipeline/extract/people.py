@@ -12,7 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.tokens import Doc
+
 from models import Article
+from pipeline.entities import PERSON_SPANS, spans_of
 from pipeline.extract.text import NAME, PERSON, alternation, rules
 
 _ORG_TAIL = rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:fylkeskommune|kommune|herad|universitet|sykehus))?"
@@ -130,7 +133,9 @@ def _clean_title(raw: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def find_people(article: Article) -> list[PersonDraft]:
+def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
+    """People the speech rules find, plus (given the parsed ``doc``) everyone the
+    ``person_mentions`` span group names; then the quotes of each."""
     text = article.text
     people: dict[str, PersonDraft] = {}
     for pattern in (
@@ -158,6 +163,8 @@ def find_people(article: Article) -> list[PersonDraft]:
             (m.start(), m.end())
             for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)
         ]
+    if doc is not None:
+        _add_named_people(doc, people)
     _attach_quotes(article, list(people.values()))
     return sorted(people.values(), key=lambda p: p.mention[0])
 
@@ -203,3 +210,91 @@ def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
     words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
     matches = [p for p in people if p.surname in words]
     return matches[0] if len(matches) == 1 else None
+
+
+# --- everyone the article names ------------------------------------------------------------
+
+
+def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
+    """Every person of the ``person_mentions`` span group joins ``people``, one draft a
+    person: "Røkke" is "Kjell Inge Røkke" when the article names only one Røkke in full."""
+    spans = list(spans_of(doc, PERSON_SPANS))
+    full_names = [s for s in spans if len(s) > 1]
+    for span in sorted(spans, key=lambda s: (-len(s), s.start)):
+        name = " ".join(span.text.split())
+        draft = people.get(name) or _full_name_of(name, people)
+        if draft is None:
+            if len(span) == 1 and _full_names_with(name, full_names):
+                continue  # a surname shared by two people named in full: whose is unclear
+            draft = people[name] = PersonDraft(
+                name, _title_before(span), None, (span.start_char, span.end_char)
+            )
+        mention = (span.start_char, span.end_char)
+        if mention not in draft.mentions:
+            draft.mentions.append(mention)
+        draft.title = draft.title or _title_before(span)
+    for draft in people.values():
+        draft.mentions.sort()  # draft.mention stays where the rules found the person speaking
+
+
+def _full_name_of(name: str, people: dict[str, PersonDraft]) -> PersonDraft | None:
+    """The one person named in full whose surname (or first name) this single word is."""
+    if " " in name:
+        return None
+    bare = name[:-1] if name.endswith("s") else name  # "Bortens"
+    matches = [
+        p for p in people.values() if " " in p.name and bare in (p.surname, p.name.split()[0])
+    ]
+    matches = matches or [p for p in people.values() if " " in p.name and name == p.surname]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _full_names_with(word: str, spans) -> bool:
+    return len({s.text for s in spans if s[-1].text == word or s[0].text == word}) > 1
+
+
+def _title_before(span) -> str | None:
+    """ "kommunaldirektør Bente Rudrud Herdlevær", "administrerende direktør Kari Lie": the
+    lower-case title words right before the name."""
+    doc = span.doc
+    titles = _title_words()
+    i = span.start - 1
+    if i < 0 or not doc[i].lower_.endswith(titles):
+        return None
+    if not doc[i].text[:1].islower() and not (doc[i].is_sent_start or i == 0):
+        return None  # a capitalised title only at the start of a sentence
+    words = [doc[i].lower_ if doc[i].is_sent_start else doc[i].text]
+    while i > 0 and doc[i - 1].lower_ in _TITLE_MODIFIERS:
+        i -= 1
+        words.insert(0, doc[i].text)
+    return " ".join(words)
+
+
+_TITLE_MODIFIERS = {
+    "daglig",
+    "dagleg",
+    "administrerende",
+    "administrerande",
+    "senior",
+    "assisterende",
+    "konstituert",
+    "fungerende",
+    "tidligere",
+    "tidlegare",
+    "ny",
+    "nye",
+}
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> tuple[str, ...]:
+    from pipeline.entities import load_entity_rules
+
+    shared = rules()
+    own = load_entity_rules().person_titles
+    words = {w for w in own if w.isalpha() and w not in _KINSHIP}
+    words |= {r.split()[-1] for r in shared["company_roles"] + shared["public_roles"]}
+    return tuple(sorted(words))
+
+
+_KINSHIP = {"mor", "far", "sønn", "datter", "kone", "mann", "venn", "bror", "søster"}

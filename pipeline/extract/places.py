@@ -7,6 +7,8 @@ import re
 from spacy.tokens import Doc
 
 from models import Article, Place
+from models.profile import PlaceKind
+from pipeline.entities import PLACE_SPANS, spans_of
 from pipeline.extract.text import evidence, rules
 from pipeline.places import lookup_place
 
@@ -57,9 +59,39 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
                     former_county=facts.former_county,
                 )
             place.mentions.append(evidence(text, start, end))
-    # The model's locations only confirm ambiguous names above; on their own they are too
-    # often a capitalised common noun at the start of a sentence to be reported as places.
+    _add_model_places(doc, text, blocked, places)
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
+
+
+def _add_model_places(doc: Doc, text: str, blocked: bytearray, places: dict[str, Place]) -> None:
+    """Every place of the ``place_mentions`` span group (the model's locations, corrected by
+    context) that the gazetteer pass did not take: foreign countries and cities, regions,
+    islands, streets. Normalised when the gazetteer knows the name; a country when the
+    model's place-name gazetteer (token norms) says so."""
+    for span in spans_of(doc, PLACE_SPANS):
+        start, end = span.start_char, span.end_char
+        if blocked.find(1, start, end) >= 0 or "\n" in span.text:
+            continue
+        name = " ".join(span.text.split())
+        if name.endswith("s") and re.search(rf"(?<![\w-]){re.escape(name[:-1])}(?![\wæøå])", text):
+            name = name[:-1]  # "Kinas" when the article also writes "Kina"
+        facts = lookup_place(name)
+        canonical = facts.name if facts else name
+        place = places.get(canonical)
+        if place is None:
+            place = places[canonical] = Place(
+                name=canonical,
+                kind=facts.kind if facts else _kind_from_norms(span),
+                municipality=facts.municipality if facts else None,
+                county=facts.county if facts else None,
+                former_county=facts.former_county if facts else None,
+            )
+        place.mentions.append(evidence(text, start, end))
+        blocked[start:end] = b"\x01" * (end - start)
+
+
+def _kind_from_norms(span) -> PlaceKind:
+    return "country" if all(t.norm_ == "gaz_land" for t in span) else "unknown"
 
 
 def _sub_names(chunk: str, base: int) -> list[tuple[str, int]]:

@@ -1,0 +1,497 @@
+"""The ``pipeline_entities`` component: the statistical NER's mentions, corrected by context and
+by the rest of the document, as span groups of people, organisations and places.
+
+A NorNE-trained model is right about most names in a sentence, but on news text it makes
+three kinds of mistakes that the document itself can correct:
+
+* a capitalised common noun at the start of a sentence ("Muligheten", "Oppslaget") tagged as a
+  name: a word that Norwegian text writes in lower case (``common_words.txt``, counted in
+  NoReC) and that this article never capitalises inside a sentence is not a name;
+* the same name labelled differently in different sentences ("Sognekraft" once ORG, once PER):
+  every mention of a name gets the label most of its mentions and their context vote for,
+  where context is a title before it ("statsminister Erna Solberg" is a person), a noun that
+  introduces an organisation ("selskapet Telenor"), a legal suffix after it, or a noun that
+  introduces a place ("byen Mantova");
+* a surname alone ("sier Røkke") tagged as an organisation or a place when the article names
+  the person in full: a single word that ends a person's full name is that person.
+
+Mentions the model missed of a name it found elsewhere in the article are added. Writes
+``doc.ents`` (resolved) and the span groups ``person_mentions``, ``org_mentions`` and
+``place_mentions``; the rules come from ``entity_rules.json`` (or a user's file with the same
+fields) plus the shared organisation word lists in ``org_rules.json``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+COMPONENT_NAME = "pipeline_entities"
+PERSON_SPANS = "person_mentions"
+ORG_SPANS = "org_mentions"
+PLACE_SPANS = "place_mentions"
+PERSON, ORG, PLACE = "PER", "ORG", "GPE_LOC"
+# NorNE's labels (and the official Norwegian models') folded into the three the profile uses
+LABEL_GROUP = {
+    "PER": PERSON,
+    "ORG": ORG,
+    "GPE_ORG": PLACE,  # a country or town acting as a body ("Norge signerte"): still a place
+    "GPE_LOC": PLACE,
+    "LOC": PLACE,
+    "GPE": PLACE,
+}
+# definite and plural endings of Norwegian nouns (bokmål and nynorsk)
+_INFLECTIONS = ("en", "et", "ene", "ane", "ar", "er", "ne", "a")
+_NAME_PARTICLES = {
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "af",
+    "av",
+    "bin",
+    "ibn",
+    "al",
+    "da",
+    "di",
+    "la",
+    "le",
+    "du",
+}
+_FUNCTION_WORDS = {
+    "og",
+    "i",
+    "for",
+    "av",
+    "på",
+    "til",
+    "med",
+    "de",
+    "den",
+    "det",
+    "the",
+    "of",
+    "and",
+}
+_NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
+_PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "utanfor", "nær"}
+_SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
+
+
+class EntityRules(BaseModel):
+    """resources/entity_rules.json; unknown keys are an error (a typo never switches a rule off)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    comment: str = Field(default="", alias="_comment")
+    person_titles: list[str] = Field(
+        description="Lower-case words that stand before a person's name"
+    )
+    organisation_words_before: list[str] = Field(
+        description="Nouns that introduce an organisation's name ('partiet', 'avisen')"
+    )
+    place_words_before: list[str] = Field(description="Nouns that introduce a place ('byen')")
+    non_company_words_before: list[str] = Field(
+        description="Nouns before a name that make it a non-company ('nettverket', 'prosjektet')"
+    )
+    non_company_organisations: dict[str, list[str]] = Field(
+        description="Organisations that are not companies, by kind (party, media, ...)"
+    )
+    non_company_name_words: list[str] = Field(
+        description="A word in a name that makes it a non-company ('forening', 'IL', 'skole')"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_entity_rules(source: str | Path = "default") -> EntityRules:
+    """The packaged rules ("default") or a user's JSON file with the same fields."""
+    if source == "default":
+        raw = resources.files("pipeline").joinpath("resources/entity_rules.json").read_text("utf-8")
+    else:
+        raw = Path(source).read_text("utf-8")
+    return EntityRules.model_validate_json(raw)
+
+
+@lru_cache(maxsize=2)
+def load_common_words(source: str = "default") -> frozenset[str]:
+    """Lower-case word forms that are common words, not names (one a line, '#' comments)."""
+    if source == "default":
+        raw = resources.files("pipeline").joinpath("resources/common_words.txt").read_text("utf-8")
+    else:
+        raw = Path(source).read_text("utf-8")
+    return frozenset(
+        line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+class EntityResolver:
+    """See the module docstring. ``rules``/``common_words``: "default" or a path."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = COMPONENT_NAME,
+        *,
+        rules: str = "default",
+        common_words: str = "default",
+    ) -> None:
+        self.name = name
+        self.rules = load_entity_rules(rules)
+        self.common_words = load_common_words(common_words)
+        from pipeline.extract.text import rules as org_rules  # here: extract imports this module
+
+        shared = org_rules()
+        roles = shared["company_roles"] + shared["public_roles"]
+        self._titles = frozenset(self.rules.person_titles) | {r.split()[-1] for r in roles}
+        self._org_before = frozenset(self.rules.organisation_words_before) | frozenset(
+            shared["org_head_nouns"]
+        )
+        self._place_before = frozenset(self.rules.place_words_before)
+        self._legal = frozenset(shared["legal_suffixes"])
+        self._business_endings = tuple(shared["org_head_nouns"] + shared["business_nouns"]) + (
+            "eriet",
+            "eria",
+        )
+        self._known_orgs = frozenset(
+            name for names in self.rules.non_company_organisations.values() for name in names
+        ) | frozenset(shared["public_body_names"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        capitalised = _capitalised_inside_sentences(doc)
+        kept = [
+            s
+            for e in doc.ents
+            for part in _split_at_line_breaks(e)
+            if (s := self._clean(part, capitalised)) is not None
+        ]
+        targets = [s for s in kept if s.label_ in LABEL_GROUP]
+        others = [s for s in kept if s.label_ not in LABEL_GROUP]
+        labels = self._vote(targets)
+        resolved = [self._relabel(s, labels) for s in targets]
+        resolved = [s for s in resolved if self._name_like(s, resolved)]
+        resolved += _missed_mentions(doc, resolved, labels)
+        doc.ents = filter_spans(resolved + others)
+        groups: dict[str, list[Span]] = {PERSON_SPANS: [], ORG_SPANS: [], PLACE_SPANS: []}
+        key_of = {PERSON: PERSON_SPANS, ORG: ORG_SPANS, PLACE: PLACE_SPANS}
+        for ent in doc.ents:
+            if ent.label_ in LABEL_GROUP:
+                groups[key_of[LABEL_GROUP[ent.label_]]].append(ent)
+        for key, spans in groups.items():
+            doc.spans[key] = spans
+        return doc
+
+    # --- one mention ------------------------------------------------------------------
+
+    def _clean(self, ent: Span, capitalised: set[str]) -> Span | None:
+        """Trim the common words the model ran into the name at a sentence start ("Liker
+        Disney" -> "Disney"); None when nothing of a name is left."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while start < end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while start < end and self._common_word_here(doc[start], capitalised):
+            start += 1
+        while start < end and doc[start].text[:1].islower():
+            start += 1  # "natur- og havmiljøene", "denne Michea"
+        while (
+            end > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in _NOT_IN_NAMES
+        ):
+            end -= 1  # "Ski vasker sengetøy": a verb after the name
+        if start >= end or not any(c.isalpha() for c in doc[start:end].text):
+            return None
+        if not any(t.text[:1].isupper() for t in doc[start:end]):
+            return None
+        if ent.label_ == PERSON:  # "B uansvarlig": a person's name ends at a common word
+            cut = next(
+                (
+                    t.i
+                    for t in doc[start + 1 : end]
+                    if t.text[:1].islower() and t.lower_ not in _NAME_PARTICLES
+                ),
+                end,
+            )
+            end = cut
+        return Span(doc, start, end, label=ent.label_)
+
+    def _common_word_here(self, token: Token, capitalised: set[str]) -> bool:
+        lowered = token.text.lower()
+        if not _starts_sentence(token) or lowered in capitalised:
+            return False
+        return (
+            lowered in self.common_words
+            or _lemma_is_common_noun(token)
+            or self._inflected_compound(lowered)
+        )
+
+    def _common_words_only(self, span: Span, spans: list[Span]) -> bool:
+        words = [
+            t for t in span if t.is_alpha and not t.is_upper and t.lower_ not in _FUNCTION_WORDS
+        ]
+        return (
+            bool(words)
+            and all(t.lower_ in self.common_words for t in words)
+            and _named_once(span, spans)
+            and span.text not in self._known_orgs
+            and self._context_label(span) is None
+        )
+
+    def _common_noun_as_given_name(self, token: Token) -> bool:
+        word = token.lower_
+        if len(word) >= 6 and word in self.common_words:
+            return True
+        return any(word[i:] in self.common_words for i in range(3, len(word) - 5))
+
+    def _inflected_compound(self, word: str) -> bool:
+        """ "Hodeskaden", "Vegbevilgningene": a common noun in a definite or plural form at the
+        end of a compound is a common noun; "Sognekraft" or "Rogalandsforskning" (no
+        inflection) may be a name."""
+        if not word.endswith(_INFLECTIONS):
+            return False
+        return any(word[i:] in self.common_words for i in range(3, len(word) - 3))
+
+    @staticmethod
+    def _before(span: Span) -> str:
+        return span.doc[span.start - 1].lower_ if span.start > 0 else ""
+
+    def _context_label(self, span: Span) -> str | None:
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if after in self._legal or before in self._org_before:
+            return ORG
+        if before in self._titles and len(span) <= 4:
+            return PERSON
+        if before in self._place_before:
+            return PLACE
+        return None
+
+    # --- the document -----------------------------------------------------------------
+
+    def _vote(self, spans: list[Span]) -> dict[str, str]:
+        """Name (normalised) -> the label its mentions and their contexts vote for."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for span in spans:
+            votes[name_key(span.text)][span.label_] += 1
+            if (cue := self._context_label(span)) is not None:
+                votes[name_key(span.text)][cue] += 3
+        labels = {key: _winner(counter) for key, counter in votes.items()}
+        # a single word that ends a person's full name is that person ("Røkke"), one that
+        # opens an organisation's fuller name is that organisation ("Telenor" of "Telenor ASA")
+        surnames = {k.split()[-1] for k, lab in labels.items() if lab == PERSON and " " in k}
+        org_heads = {k.split()[0] for k, lab in labels.items() if lab == ORG and " " in k}
+        for key, counter in votes.items():
+            if " " in key:
+                continue
+            if key in surnames and not counter[ORG] > counter[PERSON] + 2:
+                labels[key] = PERSON
+            elif key in org_heads and LABEL_GROUP.get(labels[key]) != PLACE:
+                labels[key] = ORG
+        return labels
+
+    def _name_like(self, span: Span, spans: list[Span]) -> Span | None:
+        """A lone word is a person only as the surname of someone named in full (else a place
+        the gazetteer knows is a place, and a common word is nothing), and an organisation
+        only when it is no common word ("Samarbeid", "Verftet") or is a known organisation or
+        has a cue ("selskapet Reint", "Reint AS")."""
+        if len(span) > 1:
+            if span.label_ == PERSON and any(t.text in self._legal for t in span):
+                span.label_ = ORG  # "Moss Rakkestad Kornlager SA"
+            elif span.label_ == PERSON and self._common_noun_as_given_name(span[0]):
+                return False  # "Klimanettverk Romerike": a given name is no common noun
+            elif span.label_ == ORG and self._common_words_only(span, spans):
+                return False  # "Bærekraftig Design/ECO Design": a phrase, not a name
+            return True
+        word = span.text
+        if span.label_ == PERSON and (
+            self._before(span) in _PLACE_PREPOSITIONS or _listed_with_a_place(span, spans)
+        ):
+            span.label_ = PLACE  # "i Misvær": people are not "in" someone
+            return True
+        if span.label_ == PERSON:
+            surname = any(len(s) > 1 and s.label_ == PERSON and word == s[-1].text for s in spans)
+            if surname:
+                return True
+            if _is_place_name(span[0]):
+                span.label_ = PLACE
+                return True
+            if any(len(s) > 1 and s.label_ == PERSON and word == s[0].text for s in spans):
+                return True  # a first name of someone named in full
+            lowered = word.lower()
+            return (
+                len(word) > 2
+                and not word.isupper()
+                and lowered not in self.common_words
+                and not _lemma_is_common_noun(span[0])
+                and not any(lowered[i:] in self.common_words for i in range(3, len(lowered) - 3))
+            )  # "Overskuddsbrød": a compound of a common word is no lone first or last name
+        if word.lower() in self._org_before:
+            return False  # "Verftet", "Bryggeriet": the nouns that introduce a company's name
+        if span.label_ == ORG and word.lower().endswith(self._business_endings):
+            return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
+        if (
+            span.label_ == ORG
+            and word.lower().endswith(("et", "en"))
+            and _starts_sentence(span[0])
+            and _named_once(span, spans)
+            and word not in self._known_orgs
+            and self._context_label(span) is None
+        ):
+            return False  # "Heradet har løyvd": a definite noun opening a sentence, once
+        if span.label_ == ORG and (
+            word.lower() in self.common_words
+            or _lemma_is_common_noun(span[0])
+            or (self._inflected_compound(word.lower()) and _named_once(span, spans))
+        ):  # "Drammensregionen", "Heradet": a common noun in its definite form
+            return word in self._known_orgs or self._context_label(span) == ORG
+        return True
+
+    @staticmethod
+    def _relabel(span: Span, labels: dict[str, str]) -> Span:
+        label = labels.get(name_key(span.text), span.label_)
+        if LABEL_GROUP.get(label) == LABEL_GROUP.get(span.label_) and label != PERSON:
+            label = span.label_  # keep GPE_ORG / LOC apart inside the place group
+        return Span(span.doc, span.start, span.end, label=label)
+
+
+def _named_once(span: Span, spans: list[Span]) -> bool:
+    return sum(1 for s in spans if s.text == span.text) <= 1
+
+
+def _listed_with_a_place(span: Span, spans: list[Span]) -> bool:
+    """ "i Rakkestad og Eidsberg", "Hornindal Trevare AS (Grodås)": a lone word coordinated with
+    a place, or in brackets right after an organisation, is a place."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].lower_ in ("og", ",", "eller"):
+        before = doc[span.start - 2]
+        if any(s.end == before.i + 1 and LABEL_GROUP.get(s.label_) == PLACE for s in spans):
+            return True
+    if span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc):
+        before = doc[span.start - 2]
+        closes = doc[span.end].text == ")"
+        return closes and any(s.end == before.i + 1 and s.label_ == ORG for s in spans)
+    return False
+
+
+def _split_at_line_breaks(ent: Span) -> list[Span]:
+    """A name never runs across blocks: "Voss\n\nTilsette" is the end of one line and the start
+    of the next."""
+    parts, start = [], ent.start
+    for token in ent:
+        if token.is_space or ("\n" in token.whitespace_ and token.i + 1 < ent.end):
+            end = token.i if token.is_space else token.i + 1
+            if end > start:
+                parts.append(Span(ent.doc, start, end, label=ent.label_))
+            start = token.i + 1
+    if ent.end > start:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts
+
+
+def _lemma_is_common_noun(token: Token) -> bool:
+    """The lemmatizer gives a capitalised word a lower-case lemma when it reads it as an
+    inflected common noun ("Verftet" -> "verft"); names keep their capital."""
+    return token.text[:1].isupper() and token.lemma_[:1].islower() and not token.text.isupper()
+
+
+def _is_place_name(token: Token) -> bool:
+    from pipeline.places import lookup_place  # the project's gazetteer (facts, not the model)
+
+    return token.norm_.startswith("gaz_") or lookup_place(token.text) is not None
+
+
+def name_key(text: str) -> str:
+    """A name's identity within one article: case-folded, one space, no genitive s."""
+    key = " ".join(text.split()).lower()
+    return key[:-1] if key.endswith("s") and len(key) > 3 and not key.endswith("ss") else key
+
+
+def _winner(counter: Counter) -> str:
+    by_group: Counter = Counter()
+    for label, n in counter.items():
+        by_group[LABEL_GROUP.get(label, label)] += n
+    group = max(sorted(by_group), key=lambda g: by_group[g])
+    # within the place group keep the most frequent fine label (GPE_LOC, LOC, GPE_ORG)
+    fine = [lab for lab in counter if LABEL_GROUP.get(lab, lab) == group]
+    return max(sorted(fine), key=lambda lab: counter[lab]) if fine else group
+
+
+def _starts_sentence(token: Token) -> bool:
+    if token.is_sent_start or token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.text in _SENTENCE_OPENERS or previous.is_space or "\n" in previous.whitespace_
+
+
+def _capitalised_inside_sentences(doc: Doc) -> set[str]:
+    """Lower-cased words this article capitalises where a capital means a name."""
+    return {
+        t.text.lower()
+        for t in doc
+        if t.text[:1].isupper() and not t.text.isupper() and not _starts_sentence(t)
+    }
+
+
+def _missed_mentions(doc: Doc, found: list[Span], labels: dict[str, str]) -> list[Span]:
+    """Other occurrences of names found elsewhere in the article, with the same label."""
+    taken = bytearray(len(doc))
+    for span in found:
+        taken[span.start : span.end] = b"\x01" * len(span)
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for span in found:
+        words = tuple(t.text for t in span)
+        if words not in by_first[words[0]]:
+            by_first[words[0]].append(words)
+    added = []
+    for token in doc:
+        if taken[token.i] or token.text not in by_first:
+            continue
+        for words in sorted(by_first[token.text], key=len, reverse=True):
+            end = token.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == words:
+                if taken.find(1, token.i, end) >= 0:
+                    continue
+                label = labels.get(name_key(" ".join(words)))
+                if label is None:
+                    continue
+                added.append(Span(doc, token.i, end, label=label))
+                taken[token.i : end] = b"\x01" * len(words)
+                break
+    return added
+
+
+def organisation_category(name: str, rules: EntityRules) -> str | None:
+    """The kind of non-company an organisation's name says it is (party, media, ...), or None."""
+    for category, names in rules.non_company_organisations.items():
+        if name in names or name.rstrip("s") in names:
+            return category
+    words = set(name.replace("-", " ").split())
+    lowered = {w.lower() for w in words}
+    for word in rules.non_company_name_words:
+        if (word in words) if word[:1].isupper() else (word in lowered):
+            return "name_word"
+    return None
+
+
+@Language.factory(
+    COMPONENT_NAME,
+    assigns=["doc.ents", "doc.spans"],  # span groups person_mentions, org_mentions, place_mentions
+    default_config={"rules": "default", "common_words": "default"},
+)
+def make_entity_resolver(nlp: Language, name: str, rules: str, common_words: str) -> EntityResolver:
+    return EntityResolver(nlp, name, rules=rules, common_words=common_words)
+
+
+def spans_of(doc: Doc, key: str) -> Iterable[Span]:
+    """A span group, empty when the component did not run (a pipeline built without it)."""
+    return doc.spans[key] if key in doc.spans else ()
