@@ -157,6 +157,7 @@ class EntityResolver:
         )
         self._place_before = frozenset(self.rules.place_words_before)
         self._legal = frozenset(shared["legal_suffixes"])
+        self._body_heads = tuple(shared["public_body_heads"])
         self._business_endings = tuple(shared["org_head_nouns"] + shared["business_nouns"]) + (
             "eriet",
             "eria",
@@ -173,6 +174,7 @@ class EntityResolver:
             for part in _split_at_line_breaks(e)
             if (s := self._clean(part, capitalised)) is not None
         ]
+        kept = [self._known_organisation(s) for s in kept]
         targets = [s for s in kept if s.label_ in LABEL_GROUP]
         others = [s for s in kept if s.label_ not in LABEL_GROUP]
         labels = self._vote(targets)
@@ -226,6 +228,10 @@ class EntityResolver:
 
     def _common_word_here(self, token: Token, capitalised: set[str]) -> bool:
         lowered = token.text.lower()
+        if lowered.endswith("s") and (
+            lowered[:-1] in self.common_words or lowered[:-1] in capitalised
+        ):
+            lowered = lowered[:-1]  # "Meddommerens"
         if not _starts_sentence(token) or lowered in capitalised:
             return False
         return (
@@ -256,9 +262,17 @@ class EntityResolver:
         """ "Hodeskaden", "Vegbevilgningene": a common noun in a definite or plural form at the
         end of a compound is a common noun; "Sognekraft" or "Rogalandsforskning" (no
         inflection) may be a name."""
-        if not word.endswith(_INFLECTIONS):
-            return False
-        return any(word[i:] in self.common_words for i in range(3, len(word) - 3))
+        return is_inflected_compound(word, self.common_words)
+
+    def _known_organisation(self, span: Span) -> Span:
+        """A listed organisation (a newspaper, a party) the model read as a product or work
+        ("skrev Dagbladet") is an organisation: the article names it."""
+        text = span.text[:-1] if span.text.endswith("s") else span.text
+        if span.label_ in ("PROD", "MISC", "EVT") and (
+            span.text in self._known_orgs or text in self._known_orgs
+        ):
+            return Span(span.doc, span.start, span.end, label=ORG)
+        return span
 
     @staticmethod
     def _before(span: Span) -> str:
@@ -270,6 +284,8 @@ class EntityResolver:
         after = doc[span.end].text if span.end < len(doc) else ""
         if after in self._legal or before in self._org_before:
             return ORG
+        if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
+            return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
         if before in self._titles and len(span) <= 4:
             return PERSON
         if before in self._place_before:
@@ -313,20 +329,17 @@ class EntityResolver:
                 return False  # "Bærekraftig Design/ECO Design": a phrase, not a name
             return True
         word = span.text
-        if span.label_ == PERSON and (
-            self._before(span) in _PLACE_PREPOSITIONS or _listed_with_a_place(span, spans)
-        ):
-            span.label_ = PLACE  # "i Misvær": people are not "in" someone
-            return True
         if span.label_ == PERSON:
-            surname = any(len(s) > 1 and s.label_ == PERSON and word == s[-1].text for s in spans)
-            if surname:
+            if _part_of_a_full_name(span, spans, given_name=False):
+                return True  # "sier Bjurstrøm" after "Hanne Bjurstrøm"
+            if self._before(span) in _PLACE_PREPOSITIONS or _listed_with_a_place(span, spans):
+                span.label_ = PLACE  # "i Misvær": people are not "in" someone
                 return True
             if _is_place_name(span[0]):
                 span.label_ = PLACE
                 return True
-            if any(len(s) > 1 and s.label_ == PERSON and word == s[0].text for s in spans):
-                return True  # a first name of someone named in full
+            if _part_of_a_full_name(span, spans, given_name=True):
+                return True  # "Hanne" after "Hanne Bjurstrøm"
             lowered = word.lower()
             return (
                 len(word) > 2
@@ -337,6 +350,15 @@ class EntityResolver:
             )  # "Overskuddsbrød": a compound of a common word is no lone first or last name
         if word.lower() in self._org_before:
             return False  # "Verftet", "Bryggeriet": the nouns that introduce a company's name
+        if (
+            _starts_sentence(span[0])
+            and _named_once(span, spans)
+            and is_compound_of_common_word(word, self.common_words)
+            and not _is_place_name(span[0])
+            and word not in self._known_orgs
+            and self._context_label(span) is None
+        ):
+            return False  # "Hestekjøtt er en spesialitet": a compound noun opening a sentence
         if span.label_ == ORG and word.lower().endswith(self._business_endings):
             return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
         if (
@@ -362,6 +384,36 @@ class EntityResolver:
         if LABEL_GROUP.get(label) == LABEL_GROUP.get(span.label_) and label != PERSON:
             label = span.label_  # keep GPE_ORG / LOC apart inside the place group
         return Span(span.doc, span.start, span.end, label=label)
+
+
+def is_inflected_compound(word: str, common_words: frozenset[str]) -> bool:
+    """True for a compound whose last part is a common noun in a definite or plural form:
+    "vegbevilgningene" (bevilgning + ene), "hodeskaden" (skade + n)."""
+    word = word.lower()
+    if not word.endswith(_INFLECTIONS):
+        return False
+    if any(word[i:] in common_words for i in range(3, len(word) - 3)):
+        return True
+    ending = next(e for e in sorted(_INFLECTIONS, key=len, reverse=True) if word.endswith(e))
+    stem = word[: -len(ending)]
+    return any(stem[i:] in common_words for i in range(3, len(stem) - 3))
+
+
+def is_compound_of_common_word(word: str, common_words: frozenset[str]) -> bool:
+    """True when a word ends in a common word of four letters or more ("hestekjøtt")."""
+    word = word.lower()
+    return any(word[i:] in common_words for i in range(3, len(word) - 3))
+
+
+def _part_of_a_full_name(span: Span, spans: list[Span], given_name: bool) -> bool:
+    """A lone word that is the surname (or the given name) of a person named in full."""
+    key = name_key(span.text)
+    return any(
+        len(s) > 1
+        and s.label_ == PERSON
+        and key == name_key(s[0].text if given_name else s[-1].text)
+        for s in spans
+    )
 
 
 def _named_once(span: Span, spans: list[Span]) -> bool:

@@ -24,7 +24,14 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from models import Article, Evidence, OrganisationKind, PlaceRef
-from pipeline.entities import ORG_SPANS, load_entity_rules, organisation_category, spans_of
+from pipeline.entities import (
+    ORG_SPANS,
+    is_inflected_compound,
+    load_common_words,
+    load_entity_rules,
+    organisation_category,
+    spans_of,
+)
 from pipeline.extract.sections import Section
 from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules, sentence_bounds
 from pipeline.places import lookup_place
@@ -507,9 +514,17 @@ def _heading_orgs(sections: list[Section], known: list[OrgDraft]) -> list[OrgDra
         title = section.title
         if not re.fullmatch(NAME, title) or _skip_name(title) or len(title.split()) > 5:
             continue
-        if section.qa_items() or any(_related(title, d.name) for d in known):
+        if any(_related(title, d.name) for d in known):
+            found.append(OrgDraft(title, HEADING, section.start, "company"))
+        elif section.qa_items() and not (" " not in title and _common_noun(title)):
+            # "Kulturkonservatisme", "Museumsparadokser": a news subheading, not a name
             found.append(OrgDraft(title, HEADING, section.start, "company"))
     return found
+
+
+def _common_noun(word: str) -> bool:
+    common = load_common_words()  # a bare compound ("Polarkyst") may well be a name
+    return word.lower() in common or is_inflected_compound(word, common)
 
 
 def _extend_heading_names(text: str, drafts: list[OrgDraft]) -> None:
