@@ -31,6 +31,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -162,9 +163,10 @@ class EntityResolver:
             "eriet",
             "eria",
         )
-        self._known_orgs = frozenset(
-            name for names in self.rules.non_company_organisations.values() for name in names
-        ) | frozenset(shared["public_body_names"])
+        self._known_orgs = known_organisations(self.rules)
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        listed = sorted(n for n in self._known_orgs if len(n) > 1)  # "H", "V": too ambiguous
+        self._matcher.add("LISTED_ORG", [nlp.make_doc(n) for n in listed])
 
     def __call__(self, doc: Doc) -> Doc:
         capitalised = _capitalised_inside_sentences(doc)
@@ -175,10 +177,12 @@ class EntityResolver:
             if (s := self._clean(part, capitalised)) is not None
         ]
         kept = [self._known_organisation(s) for s in kept]
+        kept += self._listed_organisations(doc, kept, capitalised)
         targets = [s for s in kept if s.label_ in LABEL_GROUP]
         others = [s for s in kept if s.label_ not in LABEL_GROUP]
         labels = self._vote(targets)
         resolved = [self._relabel(s, labels) for s in targets]
+        resolved = [self._without_leading_other_name(s) for s in resolved]
         resolved = [s for s in resolved if self._name_like(s, resolved)]
         resolved += _missed_mentions(doc, resolved, labels)
         doc.ents = filter_spans(resolved + others)
@@ -264,6 +268,27 @@ class EntityResolver:
         inflection) may be a name."""
         return is_inflected_compound(word, self.common_words)
 
+    def _listed_organisations(
+        self, doc: Doc, found: list[Span], capitalised: set[str]
+    ) -> list[Span]:
+        """Listed organisations (parties, newspapers, agencies) the model did not tag, as an
+        entity ruler would add them; a listed name that is also a common word ("Venstre",
+        "Rødt") counts only inside a sentence, where its capital means a name."""
+        taken = bytearray(len(doc))
+        for span in found:
+            taken[span.start : span.end] = b"\x01" * len(span)
+        added = []
+        for _, start, end in self._matcher(doc):
+            if taken.find(1, start, end) >= 0:
+                continue
+            span = Span(doc, start, end, label=ORG)
+            lowered = span.text.lower()
+            if lowered in self.common_words and _starts_sentence(span[0]):
+                continue
+            added.append(span)
+            taken[start:end] = b"\x01" * (end - start)
+        return added
+
     def _known_organisation(self, span: Span) -> Span:
         """A listed organisation (a newspaper, a party) the model read as a product or work
         ("skrev Dagbladet") is an organisation: the article names it."""
@@ -305,6 +330,7 @@ class EntityResolver:
         # a single word that ends a person's full name is that person ("Røkke"), one that
         # opens an organisation's fuller name is that organisation ("Telenor" of "Telenor ASA")
         surnames = {k.split()[-1] for k, lab in labels.items() if lab == PERSON and " " in k}
+        surnames |= {k.split()[0] for k, lab in labels.items() if lab == PERSON and " " in k}
         org_heads = {k.split()[0] for k, lab in labels.items() if lab == ORG and " " in k}
         for key, counter in votes.items():
             if " " in key:
@@ -315,7 +341,19 @@ class EntityResolver:
                 labels[key] = ORG
         return labels
 
-    def _name_like(self, span: Span, spans: list[Span]) -> Span | None:
+    def _without_leading_other_name(self, span: Span) -> Span:
+        """ "Jyllands-Posten Jon Helt", "Kasakhstans London": a person's name does not open
+        with a newspaper's or a country's name; the model ran two names together."""
+        if span.label_ == PERSON and len(span) > 1 and self._other_name(span[0]):
+            return Span(span.doc, span.start + 1, span.end, label=PERSON)
+        return span
+
+    def _other_name(self, first: Token) -> bool:
+        return first.norm_ in ("gaz_land", "gaz_fylke") or opens_with_other_name(
+            first.text, self._known_orgs
+        )
+
+    def _name_like(self, span: Span, spans: list[Span]) -> bool:
         """A lone word is a person only as the surname of someone named in full (else a place
         the gazetteer knows is a place, and a common word is nothing), and an organisation
         only when it is no common word ("Samarbeid", "Verftet") or is a known organisation or
@@ -347,7 +385,12 @@ class EntityResolver:
                 and lowered not in self.common_words
                 and not _lemma_is_common_noun(span[0])
                 and not any(lowered[i:] in self.common_words for i in range(3, len(lowered) - 3))
-            )  # "Overskuddsbrød": a compound of a common word is no lone first or last name
+                and not (
+                    lowered.endswith(("en", "et"))
+                    and _starts_sentence(span[0])
+                    and _named_once(span, spans)
+                )
+            )  # "Overskuddsbrød", "Gubben": a common noun is no lone first or last name
         if word.lower() in self._org_before:
             return False  # "Verftet", "Bryggeriet": the nouns that introduce a company's name
         if (
@@ -362,14 +405,14 @@ class EntityResolver:
         if span.label_ == ORG and word.lower().endswith(self._business_endings):
             return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
         if (
-            span.label_ == ORG
-            and word.lower().endswith(("et", "en"))
+            word.lower().endswith(("et", "en"))
             and _starts_sentence(span[0])
             and _named_once(span, spans)
+            and not _is_place_name(span[0])
             and word not in self._known_orgs
             and self._context_label(span) is None
         ):
-            return False  # "Heradet har løyvd": a definite noun opening a sentence, once
+            return False  # "Heradet har løyvd", "Gubben eksperimenterer": a definite noun, once
         if span.label_ == ORG and (
             word.lower() in self.common_words
             or _lemma_is_common_noun(span[0])
@@ -454,6 +497,25 @@ def _lemma_is_common_noun(token: Token) -> bool:
     """The lemmatizer gives a capitalised word a lower-case lemma when it reads it as an
     inflected common noun ("Verftet" -> "verft"); names keep their capital."""
     return token.text[:1].isupper() and token.lemma_[:1].islower() and not token.text.isupper()
+
+
+def opens_with_other_name(word: str, known_orgs: frozenset[str]) -> bool:
+    """True when the first word of a would-be person's name is a listed organisation or (in
+    the genitive) a place: "Jyllands-Posten Jon Helt", "Kasakhstans London"."""
+    from pipeline.places import lookup_place
+
+    bare = word[:-1] if word.endswith("s") else word
+    return word in known_orgs or (
+        bare != word and (bare in known_orgs or lookup_place(bare) is not None)
+    )
+
+
+def known_organisations(rules: EntityRules) -> frozenset[str]:
+    """Every organisation name the rule files list (non-companies and public bodies)."""
+    from pipeline.extract.text import rules as org_rules
+
+    listed = {name for names in rules.non_company_organisations.values() for name in names}
+    return frozenset(listed) | frozenset(org_rules()["public_body_names"])
 
 
 def _is_place_name(token: Token) -> bool:

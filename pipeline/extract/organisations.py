@@ -551,6 +551,8 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
         name = _trim_name(span.text.strip())
         if name in seen or any(s < span.end and span.start < e for s, e in goal_names):
             continue  # "Rein energi", "Samarbeid": words of a goal's name
+        if _GOALS_OF.match(text, span.end_char):
+            continue  # "FNs bærekraftsmål": the goals' owner, not an organisation in the story
         if _FACT_VALUE.search(text, max(0, span.start_char - 30), span.start_char):
             continue  # "Bransje: Reiseliv", "Stad: Voss": a fact box's value, not a name
         seen.add(name)
@@ -577,6 +579,7 @@ def _outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft]) -> list[Or
     return [m for m in model if not any(f" {m.name} " in n and n != f" {m.name} " for n in names)]
 
 
+_GOALS_OF = re.compile(r"s?\s+(?:b[æe]rekrafts?|utviklings|klima)?-?m[åa]l", re.IGNORECASE)
 _FACT_VALUE = re.compile(r"(?:^|\n)[A-ZÆØÅ][a-zæøå]+:\s*$")
 
 

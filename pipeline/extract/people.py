@@ -15,7 +15,13 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from models import Article
-from pipeline.entities import PERSON_SPANS, spans_of
+from pipeline.entities import (
+    PERSON_SPANS,
+    known_organisations,
+    load_entity_rules,
+    opens_with_other_name,
+    spans_of,
+)
 from pipeline.extract.text import NAME, PERSON, alternation, rules
 
 _ORG_TAIL = rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:fylkeskommune|kommune|herad|universitet|sykehus))?"
@@ -52,6 +58,11 @@ class PersonDraft:
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
+
+
+@lru_cache(maxsize=1)
+def _known_orgs() -> frozenset[str]:
+    return known_organisations(load_entity_rules())
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +159,8 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
             name = m.group("name")
             if name.split()[0] in rules()["not_organisations"]:
                 continue
+            if opens_with_other_name(name.split()[0], _known_orgs()):
+                continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
             if re.search(r"\b(?:at|om|hvordan|korleis|kva|hva)\b", m.group("title") or ""):
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
             draft = people.get(name)
@@ -288,8 +301,6 @@ _TITLE_MODIFIERS = {
 
 @lru_cache(maxsize=1)
 def _title_words() -> tuple[str, ...]:
-    from pipeline.entities import load_entity_rules
-
     shared = rules()
     own = load_entity_rules().person_titles
     words = {w for w in own if w.isalpha() and w not in _KINSHIP}
