@@ -84,6 +84,7 @@ _FUNCTION_WORDS = {
     "and",
 }
 _NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
+_ROLE_PREPOSITIONS = {"i", "hos", "ved", "for", "in", "at", "of"}
 _PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "utanfor", "nær"}
 _SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
 
@@ -153,6 +154,8 @@ class EntityResolver:
         shared = org_rules()
         roles = shared["company_roles"] + shared["public_roles"]
         self._titles = frozenset(self.rules.person_titles) | {r.split()[-1] for r in roles}
+        # compounds of a role word are titles too ("kommunaldirektør", "fylkesordfører")
+        self._title_endings = tuple(t for t in self._titles if len(t) >= 5 and t.isalpha())
         self._org_before = frozenset(self.rules.organisation_words_before) | frozenset(
             shared["org_head_nouns"]
         )
@@ -183,6 +186,7 @@ class EntityResolver:
         labels = self._vote(targets)
         resolved = [self._relabel(s, labels) for s in targets]
         resolved = [self._without_leading_other_name(s) for s in resolved]
+        resolved = [p for s in resolved for p in _split_listed_places(s)]
         resolved = [s for s in resolved if self._name_like(s, resolved)]
         resolved += _missed_mentions(doc, resolved, labels)
         doc.ents = filter_spans(resolved + others)
@@ -304,18 +308,38 @@ class EntityResolver:
         return span.doc[span.start - 1].lower_ if span.start > 0 else ""
 
     def _context_label(self, span: Span) -> str | None:
+        """The label the words around a name give it, or None."""
         doc = span.doc
-        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end].text if span.end < len(doc) else ""
-        if after in self._legal or before in self._org_before:
+        if after in self._legal or (before is not None and before.lower_ in self._org_before):
             return ORG
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
-        if before in self._titles and len(span) <= 4:
-            return PERSON
-        if before in self._place_before:
+        if before is not None and before.lower_ in _ROLE_PREPOSITIONS and span.start > 1:
+            i = span.start - 2
+            while (
+                i > 0
+                and span.start - i <= 5
+                and doc[i].text[:1].isupper()
+                and not self._is_title(doc[i])
+            ):
+                i -= 1  # over the person's name: "CEO Anne Lie i Maritech"
+            if self._is_title(doc[i]):
+                return ORG  # "daglig leder i Fjordlaks", "CEO Anne Lie i Maritech"
+        if before is not None and self._is_title(before) and len(span) <= 4:
+            return PERSON  # "statsminister Erna Solberg", "kommunaldirektør Bente Herdlevær"
+        if before is not None and before.lower_ in self._place_before:
             return PLACE
         return None
+
+    def _is_title(self, token: Token) -> bool:
+        """A role word: "kommunaldirektør" ends in one; a capital only where a sentence starts
+        or in an English title ("CEO")."""
+        lowered = token.lower_
+        if not (token.text[:1].islower() or token.is_upper or _starts_sentence(token)):
+            return False
+        return lowered in self._titles or lowered.endswith(self._title_endings)
 
     # --- the document -----------------------------------------------------------------
 
@@ -448,6 +472,19 @@ def is_compound_of_common_word(word: str, common_words: frozenset[str]) -> bool:
     return any(word[i:] in common_words for i in range(3, len(word) - 3))
 
 
+def _split_listed_places(span: Span) -> list[Span]:
+    """ "Tyskland og Storbritannia" read as one organisation or place is two places: every name
+    in it is in the place-name gazetteer."""
+    names = [t for t in span if t.lower_ not in ("og", "eller", ",", "&")]
+    if (
+        len(span) < 3
+        or len(names) == len(span)
+        or not all(t.norm_.startswith("gaz_") for t in names)
+    ):
+        return [span]
+    return [Span(span.doc, t.i, t.i + 1, label=PLACE) for t in names]
+
+
 def _part_of_a_full_name(span: Span, spans: list[Span], given_name: bool) -> bool:
     """A lone word that is the surname (or the given name) of a person named in full."""
     key = name_key(span.text)
@@ -562,10 +599,19 @@ def _missed_mentions(doc: Doc, found: list[Span], labels: dict[str, str]) -> lis
     for span in found:
         taken[span.start : span.end] = b"\x01" * len(span)
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    labels = dict(labels)
+    full_names = {s.text for s in found if s.label_ == PERSON and len(s) > 1}
+    surnames = Counter(name.split()[-1] for name in full_names)
     for span in found:
         words = tuple(t.text for t in span)
         if words not in by_first[words[0]]:
             by_first[words[0]].append(words)
+        # "Myhre forteller": the surname of someone named in full, when only one has it
+        surname = span[-1].text
+        if span.label_ == PERSON and len(span) > 1 and surnames[surname] == 1:
+            labels.setdefault(name_key(surname), PERSON)
+            if (surname,) not in by_first[surname]:
+                by_first[surname].append((surname,))
     added = []
     for token in doc:
         if taken[token.i] or token.text not in by_first:

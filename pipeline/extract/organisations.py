@@ -84,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "Ramfjord Skjell AS, et familieeid skjelloppdrett i Balsfjord," / list item "X AS – trykkeri i Halden"
         "described": re.compile(
             rf"(?P<name>{NAME}(?:\s+og\s+{NAME})?)(?:,\s+(?:(?:en|et|ei|eit)\s+)?|\s+[–—-]\s+(?:en\s+|et\s+|ei\s+|eit\s+)?)"
-            r"(?!som\b)(?P<description>[a-zæøå][^,.;:\n]{2,160})"
+            r"(?!(?:som|og|men|eller)\b)(?P<description>[a-zæøå][^,.;:\n]{2,160})"
             # "– transportselskap, Lillestrøm og Sørumsand." : places after the description
             rf"(?:,\s+(?P<where>{CAP_WORD}(?:(?:\s*,\s*|\s+og\s+){CAP_WORD})*)(?=\s*[.;\n]|\s*$))?"
         ),

@@ -246,6 +246,11 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
         if mention not in draft.mentions:
             draft.mentions.append(mention)
         draft.title = draft.title or _title_before(span)
+        if draft.organisation is None or draft.title is None:
+            title, org = _role_after(span)
+            draft.title = draft.title or title
+            if draft.organisation is None and org is not None:
+                draft.organisation, draft.organisation_start = org.text, org.start_char
     for draft in people.values():
         draft.mentions.sort()  # draft.mention stays where the rules found the person speaking
 
@@ -266,6 +271,43 @@ def _full_names_with(word: str, spans) -> bool:
     return len({s.text for s in spans if s[-1].text == word or s[0].text == word}) > 1
 
 
+def _role_after(span) -> tuple[str | None, object | None]:
+    """Title and organisation written after a name: "Kari Lie (Telenor)", "Kari Lie, daglig
+    leder i Fjordlaks,", "Kari Lie er ny daglig leder i Fjordlaks", "CEO Kari Lie i Maritech"."""
+    doc = span.doc
+    orgs = {e.start: e for e in doc.ents if e.label_ in ("ORG", "GPE_ORG")}
+    i = span.end
+    if (
+        i + 2 < len(doc)
+        and doc[i].text == "("
+        and i + 1 in orgs
+        and doc[orgs[i + 1].end].text == ")"
+    ):
+        return None, orgs[i + 1]
+    if i < len(doc) and doc[i].lower_ in _ROLE_PREPOSITIONS and i + 1 in orgs:
+        return None, orgs[i + 1]
+    if i < len(doc) and doc[i].text in (",", "er", "blir", "var"):
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in _TITLE_MODIFIERS | {"den", "nye"}:
+            j += 1
+        if j < len(doc) and _is_title_word(doc[j]):
+            words = [t.text for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}]
+            org = (
+                orgs.get(j + 2)
+                if j + 2 < len(doc) and doc[j + 1].lower_ in _ROLE_PREPOSITIONS
+                else None
+            )
+            return " ".join(words) or None, org
+    return None, None
+
+
+_ROLE_PREPOSITIONS = {"i", "hos", "ved", "for", "frå", "fra", "in", "at", "of"}
+
+
+def _is_title_word(token) -> bool:
+    return (token.text[:1].islower() or token.is_upper) and token.lower_.endswith(_title_words())
+
+
 def _title_before(span) -> str | None:
     """ "kommunaldirektør Bente Rudrud Herdlevær", "administrerende direktør Kari Lie": the
     lower-case title words right before the name."""
@@ -276,7 +318,8 @@ def _title_before(span) -> str | None:
         return None
     if not doc[i].text[:1].islower() and not (doc[i].is_sent_start or i == 0):
         return None  # a capitalised title only at the start of a sentence
-    words = [doc[i].lower_ if doc[i].is_sent_start else doc[i].text]
+    keep_case = doc[i].is_upper or not doc[i].is_sent_start  # "CEO", not "ceo"
+    words = [doc[i].text if keep_case else doc[i].lower_]
     while i > 0 and doc[i - 1].lower_ in _TITLE_MODIFIERS:
         i -= 1
         words.insert(0, doc[i].text)
