@@ -84,6 +84,8 @@ _FUNCTION_WORDS = {
     "and",
 }
 _NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
+# prepositions only a place follows ("i" and "på" also take organisations: "jobber i Telenor")
+_SPATIAL_PREPOSITIONS = frozenset({"rundt", "langs", "utenfor", "utanfor", "nær", "ved siden av"})
 _ROLE_PREPOSITIONS = {"i", "hos", "ved", "for", "in", "at", "of"}
 _PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "utanfor", "nær"}
 _SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
@@ -181,13 +183,13 @@ class EntityResolver:
         ]
         kept = [self._known_organisation(s) for s in kept]
         kept += self._listed_organisations(doc, kept, capitalised)
-        targets = [s for s in kept if s.label_ in LABEL_GROUP]
+        targets = [self._without_leading_other_name(s) for s in kept if s.label_ in LABEL_GROUP]
+        targets = [p for s in targets for p in _split_listed_places(s)]
+        targets = [s for s in targets if self._plausible_name(s)]  # before they vote
         others = [s for s in kept if s.label_ not in LABEL_GROUP]
         labels = self._vote(targets)
         resolved = [self._relabel(s, labels) for s in targets]
-        resolved = [self._without_leading_other_name(s) for s in resolved]
-        resolved = [p for s in resolved for p in _split_listed_places(s)]
-        resolved = [s for s in resolved if self._name_like(s, resolved)]
+        resolved = [s for s in resolved if self._lone_word_fits(s, resolved)]
         resolved += _missed_mentions(doc, resolved, labels)
         doc.ents = filter_spans(resolved + others)
         groups: dict[str, list[Span]] = {PERSON_SPANS: [], ORG_SPANS: [], PLACE_SPANS: []}
@@ -240,7 +242,7 @@ class EntityResolver:
             lowered[:-1] in self.common_words or lowered[:-1] in capitalised
         ):
             lowered = lowered[:-1]  # "Meddommerens"
-        if not _starts_sentence(token) or lowered in capitalised:
+        if not starts_sentence(token) or lowered in capitalised:
             return False
         return (
             lowered in self.common_words
@@ -248,14 +250,14 @@ class EntityResolver:
             or self._inflected_compound(lowered)
         )
 
-    def _common_words_only(self, span: Span, spans: list[Span]) -> bool:
+    def _common_words_only(self, span: Span) -> bool:
         words = [
             t for t in span if t.is_alpha and not t.is_upper and t.lower_ not in _FUNCTION_WORDS
         ]
         return (
             bool(words)
             and all(t.lower_ in self.common_words for t in words)
-            and _named_once(span, spans)
+            and _named_once(span)
             and span.text not in self._known_orgs
             and self._context_label(span) is None
         )
@@ -287,7 +289,7 @@ class EntityResolver:
                 continue
             span = Span(doc, start, end, label=ORG)
             lowered = span.text.lower()
-            if lowered in self.common_words and _starts_sentence(span[0]):
+            if lowered in self.common_words and starts_sentence(span[0]):
                 continue
             added.append(span)
             taken[start:end] = b"\x01" * (end - start)
@@ -329,15 +331,15 @@ class EntityResolver:
                 return ORG  # "daglig leder i Fjordlaks", "CEO Anne Lie i Maritech"
         if before is not None and self._is_title(before) and len(span) <= 4:
             return PERSON  # "statsminister Erna Solberg", "kommunaldirektør Bente Herdlevær"
-        if before is not None and before.lower_ in self._place_before:
-            return PLACE
+        if before is not None and before.lower_ in self._place_before | _SPATIAL_PREPOSITIONS:
+            return PLACE  # "byen Mantova", "rundt Mjøsa"
         return None
 
     def _is_title(self, token: Token) -> bool:
         """A role word: "kommunaldirektør" ends in one; a capital only where a sentence starts
         or in an English title ("CEO")."""
         lowered = token.lower_
-        if not (token.text[:1].islower() or token.is_upper or _starts_sentence(token)):
+        if not (token.text[:1].islower() or token.is_upper or starts_sentence(token)):
             return False
         return lowered in self._titles or lowered.endswith(self._title_endings)
 
@@ -346,23 +348,30 @@ class EntityResolver:
     def _vote(self, spans: list[Span]) -> dict[str, str]:
         """Name (normalised) -> the label its mentions and their contexts vote for."""
         votes: dict[str, Counter] = defaultdict(Counter)
+        placed: set[str] = set()  # names written where only a place fits ("rundt Mjøsa")
         for span in spans:
-            votes[name_key(span.text)][span.label_] += 1
+            key = name_key(span.text)
+            votes[key][span.label_] += 1
             if (cue := self._context_label(span)) is not None:
-                votes[name_key(span.text)][cue] += 3
+                votes[key][cue] += 3
+            if self._before(span) in _SPATIAL_PREPOSITIONS:
+                placed.add(key)
+            if len(span) == 1 and _is_place_name(span[0]):
+                placed.add(key)
         labels = {key: _winner(counter) for key, counter in votes.items()}
         # a single word that ends a person's full name is that person ("Røkke"), one that
         # opens an organisation's fuller name is that organisation ("Telenor" of "Telenor ASA")
         surnames = {k.split()[-1] for k, lab in labels.items() if lab == PERSON and " " in k}
-        surnames |= {k.split()[0] for k, lab in labels.items() if lab == PERSON and " " in k}
         org_heads = {k.split()[0] for k, lab in labels.items() if lab == ORG and " " in k}
         for key, counter in votes.items():
             if " " in key:
                 continue
             if key in surnames and not counter[ORG] > counter[PERSON] + 2:
                 labels[key] = PERSON
-            elif key in org_heads and LABEL_GROUP.get(labels[key]) != PLACE:
-                labels[key] = ORG
+            elif key in org_heads and (LABEL_GROUP.get(labels[key]) != PLACE or key not in placed):
+                labels[key] = (
+                    ORG  # "Borgvarme" of "Borgvarme Energi AS", but "Oslo" of "Oslo Børs" stays
+                )
         return labels
 
     def _without_leading_other_name(self, span: Span) -> Span:
@@ -377,18 +386,27 @@ class EntityResolver:
             first.text, self._known_orgs
         )
 
-    def _name_like(self, span: Span, spans: list[Span]) -> bool:
+    def _plausible_name(self, span: Span) -> bool:
+        """Names of several words, checked before they vote: a person's name with a legal
+        suffix is a company ("Moss Rakkestad Kornlager SA"); a would-be person whose given
+        name is a common noun ("Klimanettverk Romerike") and an organisation made of common
+        words only ("Bærekraftig Design") are no names."""
+        if len(span) == 1:
+            return True
+        if span.label_ == PERSON and any(t.text in self._legal for t in span):
+            span.label_ = ORG
+        elif span.label_ == PERSON and self._common_noun_as_given_name(span[0]):
+            return False
+        elif span.label_ == ORG and self._common_words_only(span):
+            return False
+        return True
+
+    def _lone_word_fits(self, span: Span, spans: list[Span]) -> bool:
         """A lone word is a person only as the surname of someone named in full (else a place
         the gazetteer knows is a place, and a common word is nothing), and an organisation
         only when it is no common word ("Samarbeid", "Verftet") or is a known organisation or
         has a cue ("selskapet Reint", "Reint AS")."""
         if len(span) > 1:
-            if span.label_ == PERSON and any(t.text in self._legal for t in span):
-                span.label_ = ORG  # "Moss Rakkestad Kornlager SA"
-            elif span.label_ == PERSON and self._common_noun_as_given_name(span[0]):
-                return False  # "Klimanettverk Romerike": a given name is no common noun
-            elif span.label_ == ORG and self._common_words_only(span, spans):
-                return False  # "Bærekraftig Design/ECO Design": a phrase, not a name
             return True
         word = span.text
         if span.label_ == PERSON:
@@ -411,15 +429,15 @@ class EntityResolver:
                 and not any(lowered[i:] in self.common_words for i in range(3, len(lowered) - 3))
                 and not (
                     lowered.endswith(("en", "et"))
-                    and _starts_sentence(span[0])
-                    and _named_once(span, spans)
+                    and starts_sentence(span[0])
+                    and _named_once(span)
                 )
             )  # "Overskuddsbrød", "Gubben": a common noun is no lone first or last name
         if word.lower() in self._org_before:
             return False  # "Verftet", "Bryggeriet": the nouns that introduce a company's name
         if (
-            _starts_sentence(span[0])
-            and _named_once(span, spans)
+            starts_sentence(span[0])
+            and _named_once(span)
             and is_compound_of_common_word(word, self.common_words)
             and not _is_place_name(span[0])
             and word not in self._known_orgs
@@ -430,8 +448,8 @@ class EntityResolver:
             return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
         if (
             word.lower().endswith(("et", "en"))
-            and _starts_sentence(span[0])
-            and _named_once(span, spans)
+            and starts_sentence(span[0])
+            and _named_once(span)
             and not _is_place_name(span[0])
             and word not in self._known_orgs
             and self._context_label(span) is None
@@ -440,7 +458,7 @@ class EntityResolver:
         if span.label_ == ORG and (
             word.lower() in self.common_words
             or _lemma_is_common_noun(span[0])
-            or (self._inflected_compound(word.lower()) and _named_once(span, spans))
+            or (self._inflected_compound(word.lower()) and _named_once(span))
         ):  # "Drammensregionen", "Heradet": a common noun in its definite form
             return word in self._known_orgs or self._context_label(span) == ORG
         return True
@@ -496,8 +514,16 @@ def _part_of_a_full_name(span: Span, spans: list[Span], given_name: bool) -> boo
     )
 
 
-def _named_once(span: Span, spans: list[Span]) -> bool:
-    return sum(1 for s in spans if s.text == span.text) <= 1
+def _named_once(span: Span) -> bool:
+    """True when the article writes the name once (however often the model tagged it)."""
+    words = [t.text for t in span]
+    doc = span.doc
+    count = sum(
+        1
+        for t in doc
+        if t.text == words[0] and [x.text for x in doc[t.i : t.i + len(words)]] == words
+    )
+    return count <= 1
 
 
 def _listed_with_a_place(span: Span, spans: list[Span]) -> bool:
@@ -508,6 +534,12 @@ def _listed_with_a_place(span: Span, spans: list[Span]) -> bool:
         before = doc[span.start - 2]
         if any(s.end == before.i + 1 and LABEL_GROUP.get(s.label_) == PLACE for s in spans):
             return True
+    if (
+        span.end + 1 < len(doc)
+        and doc[span.end].lower_ == "i"
+        and _is_place_name(doc[span.end + 1])
+    ):
+        return True  # "Moster i Bømlo": a village in its municipality
     if span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc):
         before = doc[span.start - 2]
         closes = doc[span.end].text == ")"
@@ -577,7 +609,8 @@ def _winner(counter: Counter) -> str:
     return max(sorted(fine), key=lambda lab: counter[lab]) if fine else group
 
 
-def _starts_sentence(token: Token) -> bool:
+def starts_sentence(token: Token) -> bool:
+    """True at a sentence's or a block's first word (after an opening quote or dash too)."""
     if token.is_sent_start or token.i == 0:
         return True
     previous = token.doc[token.i - 1]
@@ -589,7 +622,7 @@ def _capitalised_inside_sentences(doc: Doc) -> set[str]:
     return {
         t.text.lower()
         for t in doc
-        if t.text[:1].isupper() and not t.text.isupper() and not _starts_sentence(t)
+        if t.text[:1].isupper() and not t.text.isupper() and not starts_sentence(t)
     }
 
 

@@ -26,6 +26,8 @@ from spacy.tokens import Doc
 from models import Article, Evidence, OrganisationKind, PlaceRef
 from pipeline.entities import (
     ORG_SPANS,
+    PERSON_SPANS,
+    PLACE_SPANS,
     is_inflected_compound,
     load_common_words,
     load_entity_rules,
@@ -142,12 +144,21 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     _extend_heading_names(text, heading_drafts)
     drafts += heading_drafts + _outside_rule_names(_model_orgs(doc, text), drafts)
     merged = _merge(drafts)
+    taken = _names_of_places_and_people(doc)
     for draft in merged:
         if draft.industry is None and draft.kind == "company":
             _industry_from_name(text, draft)
         _add_extended_names(text, draft)
-        _add_short_names(text, draft)
+        _add_short_names(text, draft, taken)
     return merged
+
+
+def _names_of_places_and_people(doc: Doc) -> set[str]:
+    """Words the article uses as a place or in a person's name ("rundt Mjøsa", "Olav
+    Nesheim"): a company's short form that is one of them is not a mention of the company."""
+    names = {s.text for s in spans_of(doc, PLACE_SPANS)}
+    names |= {t.text for s in spans_of(doc, PERSON_SPANS) for t in s}
+    return names
 
 
 def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
@@ -679,7 +690,7 @@ def _extension() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{alternation(rules()['name_extensions'])})(?![\wæøå])")
 
 
-def _add_short_names(text: str, draft: OrgDraft) -> None:
+def _add_short_names(text: str, draft: OrgDraft, taken: set[str] = frozenset()) -> None:
     """A shorter form of the name used on its own later: "Fjordlys Energi" for "Fjordlys Energi AS".
 
     Only word-prefixes of the name count, and not when they are a place or a common word
@@ -693,6 +704,7 @@ def _add_short_names(text: str, draft: OrgDraft) -> None:
             or _skip_name(short)
             or lookup_place(short)
             or not short[0].isupper()
+            or short in taken
         ):
             continue
         following = re.escape(words[size])

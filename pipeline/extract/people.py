@@ -21,6 +21,7 @@ from pipeline.entities import (
     load_entity_rules,
     opens_with_other_name,
     spans_of,
+    starts_sentence,
 )
 from pipeline.extract.text import NAME, PERSON, alternation, rules
 
@@ -316,9 +317,10 @@ def _title_before(span) -> str | None:
     i = span.start - 1
     if i < 0 or not doc[i].lower_.endswith(titles):
         return None
-    if not doc[i].text[:1].islower() and not (doc[i].is_sent_start or i == 0):
-        return None  # a capitalised title only at the start of a sentence
-    keep_case = doc[i].is_upper or not doc[i].is_sent_start  # "CEO", not "ceo"
+    opens = starts_sentence(doc[i])
+    if not doc[i].text[:1].islower() and not (opens or doc[i].is_upper):
+        return None  # a capitalised title only at the start of a sentence, or "CEO"
+    keep_case = doc[i].is_upper or not opens  # "CEO", not "ceo"
     words = [doc[i].text if keep_case else doc[i].lower_]
     while i > 0 and doc[i - 1].lower_ in _TITLE_MODIFIERS:
         i -= 1

@@ -1,0 +1,213 @@
+"""The pipeline_entities component and the real-news causes of issue 13, on text the project wrote.
+
+The component tests run on a blank pipeline with the model's entities set by hand, so they
+pin the correction logic itself, not a model's guesses; the end-to-end tests run the shipped
+model through ``process_text`` like a user would.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from pydantic import ValidationError
+
+from pipeline.entities import ORG_SPANS, PERSON_SPANS, PLACE_SPANS, load_entity_rules
+from pipeline.nlp import shipped_model_path
+from pipeline.run import process_text
+
+
+def _blank(config: dict | None = None):
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    import pipeline.entities  # noqa: F401  (registers the factory)
+
+    nlp.add_pipe("pipeline_entities", config=config or {})
+    return nlp
+
+
+def _run(nlp, text: str, ents: list[tuple[str, str, int]]) -> spacy.tokens.Doc:
+    """``ents``: (text, label, which occurrence) as a model would have tagged them."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for name, label, nth in ents:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = spans
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+
+def _texts(doc, key: str) -> list[str]:
+    return [s.text for s in doc.spans[key]]
+
+
+# --- the component ----------------------------------------------------------------------------
+
+
+def test_context_makes_a_company_of_a_name_the_model_called_a_person():
+    doc = _run(
+        _blank(),
+        "Selskapet Sognekraft investerer i nye anlegg. Sognekraft har førti ansatte.",
+        [("Sognekraft", "PER", 0), ("Sognekraft", "PER", 1)],
+    )
+    assert _texts(doc, ORG_SPANS) == ["Sognekraft", "Sognekraft"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
+def test_a_surname_alone_is_the_person_named_in_full():
+    doc = _run(
+        _blank(),
+        "Kjell Inge Røkke kjøpte flere aksjer i går. – Vi er fornøyde, sier Røkke.",
+        [("Kjell Inge Røkke", "PER", 0), ("Røkke", "ORG", 1)],
+    )
+    assert _texts(doc, PERSON_SPANS) == ["Kjell Inge Røkke", "Røkke"]
+    assert _texts(doc, ORG_SPANS) == []
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_name():
+    doc = _run(
+        _blank(),
+        "Muligheten er stor. Oppslaget vakte debatt i hele byen.",
+        [("Muligheten", "ORG", 0), ("Oppslaget", "GPE_LOC", 0)],
+    )
+    assert not (_texts(doc, ORG_SPANS) + _texts(doc, PLACE_SPANS))
+
+
+def test_a_name_never_runs_across_blocks():
+    doc = _run(_blank(), "Stad: Voss\n\nTilsette: 8", [("Voss\n\nTilsette", "ORG", 0)])
+    assert all("\n" not in s.text for s in doc.ents)
+
+
+def test_other_mentions_of_a_found_name_are_added():
+    doc = _run(
+        _blank(),
+        "Fjellkraft bygger et nytt anlegg. I fjor tjente Fjellkraft godt.",
+        [("Fjellkraft", "ORG", 0)],
+    )
+    assert _texts(doc, ORG_SPANS) == ["Fjellkraft", "Fjellkraft"]
+
+
+def test_listed_organisations_are_found_without_the_model():
+    doc = _run(_blank(), "Saken ble først omtalt i Klassekampen i går.", [])
+    assert _texts(doc, ORG_SPANS) == ["Klassekampen"]
+
+
+def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
+    rules = load_entity_rules().model_dump(by_alias=True)
+    rules["non_company_organisations"]["media"].append("Fjordposten")
+    user_file = tmp_path / "my_rules.json"
+    user_file.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
+    text = "Han skrev om saken i Fjordposten i går."
+    assert _texts(_run(_blank(), text, []), ORG_SPANS) == []
+    assert _texts(_run(_blank({"rules": str(user_file)}), text, []), ORG_SPANS) == ["Fjordposten"]
+
+
+def test_a_rule_file_with_an_unknown_field_is_refused(tmp_path):
+    rules = load_entity_rules().model_dump(by_alias=True)
+    rules["person_title"] = ["typo"]  # a misspelt key would silently switch a rule off
+    user_file = tmp_path / "bad.json"
+    user_file.write_text(json.dumps(rules), encoding="utf-8")
+    with pytest.raises(ValidationError):
+        _blank({"rules": str(user_file)})
+
+
+# --- the eight causes, end to end with the shipped model --------------------------------------
+
+needs_model = pytest.mark.skipif(
+    shipped_model_path() is None, reason="the shipped model is not installed"
+)
+
+
+def _orgs(profile) -> dict[str, str]:
+    return {o.name: o.kind for o in profile.organisations}
+
+
+@needs_model
+def test_cause_1_the_headline_is_mined():
+    profile = process_text(
+        "Sjøbris Energi AS i Tromsø jobber med bærekraftsmål 7 og 13\n\n"
+        "Selskapet har tolv ansatte og selger strøm til hele regionen."
+    )
+    assert profile.text.startswith("Sjøbris Energi AS i Tromsø")
+    assert profile.article.title.startswith("Sjøbris Energi AS")
+    org = next(o for o in profile.organisations if o.name == "Sjøbris Energi AS")
+    assert {s.number for s in org.sdgs if s.method == "explicit"} == {7, 13}
+    assert "Tromsø" in {p.name for p in profile.places}
+
+
+@needs_model
+def test_cause_2_and_3_an_organisation_named_once_counts_and_is_typed_by_evidence():
+    profile = process_text(
+        "Ny avtale om grønn strøm\n\n"
+        "Avtalen ble signert i Bergen av representanter for Telenor og Arbeiderpartiet, "
+        "og saken ble omtalt av NRK samme kveld."
+    )
+    kinds = _orgs(profile)
+    assert kinds.get("Telenor") == "company"
+    assert kinds.get("Arbeiderpartiet") == "other"
+    assert kinds.get("NRK") == "other"
+
+
+@needs_model
+def test_cause_4_and_5_titles_and_organisations_of_people():
+    profile = process_text(
+        "Kommunen satser på klima\n\n"
+        "Kommunaldirektør Bente Rudrud Herdlevær mener tiltaket er viktig. "
+        "Også statsminister Erna Solberg har uttalt seg om saken.\n\n"
+        "Per Olav Røkke er ny daglig leder i Fjordlaks.\n\n– Vi skal vokse, sier Røkke."
+    )
+    people = {p.name: p for p in profile.people}
+    assert people["Bente Rudrud Herdlevær"].title == "kommunaldirektør"
+    assert people["Erna Solberg"].title == "statsminister"
+    assert people["Per Olav Røkke"].title == "daglig leder"
+    assert people["Per Olav Røkke"].organisation == "Fjordlaks"
+    assert len(people["Per Olav Røkke"].quotes) == 1  # "sier Røkke" is him
+    assert "Røkke" not in people
+    assert "Fjordlaks" in _orgs(profile)  # "leder i Fjordlaks": an organisation, not a place
+
+
+@needs_model
+def test_cause_6_no_junk_organisations():
+    profile = process_text(
+        "Bærekraft i praksis\n\n"
+        "Bedriften jobber med mål 17, Samarbeid for å nå målene.\n\nVis mer\n\n"
+        "CEO Anne Lie i Maritech sier selskapet bruker SDG-rammeverket."
+    )
+    names = set(_orgs(profile))
+    assert not names & {"Vis", "SDG", "CEO", "Samarbeid", "Selskapet"}
+    assert "Maritech" in names
+    assert {(p.name, p.title, p.organisation) for p in profile.people} == {
+        ("Anne Lie", "CEO", "Maritech")
+    }
+
+
+@needs_model
+def test_cause_7_places_abroad_and_never_from_inside_a_name():
+    profile = process_text(
+        "Eksporten vokser\n\n"
+        "Bedriften selger laks til Sverige, Tyskland og Storbritannia, og har kontor i "
+        "Mo i Rana. Heikki Eidsvoll Holmås besøkte Ski Bygg AS i går."
+    )
+    places = {p.name: p.kind for p in profile.places}
+    assert places["Sverige"] == places["Tyskland"] == places["Storbritannia"] == "country"
+    assert "Mo i Rana" in places
+    assert "Eidsvoll" not in places and "Ski" not in places
+    assert "Tyskland og Storbritannia" not in _orgs(profile)
+
+
+@needs_model
+def test_cause_8_an_alias_that_is_a_place_or_a_surname_is_no_mention():
+    profile = process_text(
+        "Emballasje til hele landet\n\n"
+        "Mjøsa Emballasje AS holder til i Gjøvik og jobber med bærekraftsmål 12. "
+        "Båtene seiler rundt Mjøsa om sommeren. Olav Nesheim leder Nesheim Havbruk AS."
+    )
+    orgs = {o.name: o for o in profile.organisations}
+    assert "Mjøsa" not in orgs["Mjøsa Emballasje AS"].aliases
+    mentioned = {m.text for m in orgs["Nesheim Havbruk AS"].mentions}
+    assert mentioned == {"Nesheim Havbruk AS"}
