@@ -113,6 +113,9 @@ class EntityRules(BaseModel):
     non_company_name_words: list[str] = Field(
         description="A word in a name that makes it a non-company ('forening', 'IL', 'skole')"
     )
+    non_company_name_endings: list[str] = Field(
+        description="How the last word of a non-company's name ends ('forbund', 'forening')"
+    )
 
 
 @lru_cache(maxsize=4)

@@ -250,7 +250,7 @@ def _person_organisation(text, person, drafts, owners) -> str | None:
     Romsdal fylkeskommune"), else the organisation whose section they speak in, else the
     article's only body their office belongs to (an ordfører's kommune), else the
     organisation of their kind (company for a daglig leder, public body for an ordfører)
-    named last before them."""
+    named last before them (for people with a title or a quote)."""
     if person.organisation:
         at = person.organisation_start
         match = next(
@@ -263,6 +263,8 @@ def _person_organisation(text, person, drafts, owners) -> str | None:
             return owner.name
     if body := _body_of_office(person.title, drafts):
         return body
+    if not person.title and not person.quotes:
+        return None  # only named: a guess from the nearest organisation would be noise
     kind = _kind_of_role(person.title)
     candidates = [
         (start, d.name)

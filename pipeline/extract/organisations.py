@@ -34,6 +34,7 @@ from pipeline.entities import (
     organisation_category,
     spans_of,
 )
+from pipeline.entities import known_organisations as listed_organisations
 from pipeline.extract.sections import Section
 from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules, sentence_bounds
 from pipeline.places import lookup_place
@@ -558,6 +559,7 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
     seen: set[str] = set()
     goal_names = [(s.start, s.end) for s in spans_of(doc, EXPLICIT_SPAN_KEY)]
     lower_name_ends = tuple(rules()["public_body_heads"] + rules()["name_tail_nouns"])
+    places = {s.text for s in spans_of(doc, PLACE_SPANS)}
     for span in spans_of(doc, ORG_SPANS):
         name = _trim_name(span.text.strip())
         if name in seen or any(s < span.end and span.start < e for s, e in goal_names):
@@ -570,7 +572,11 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
         if _skip_name(name) or not name[0].isupper() or "\n" in name:
             continue
         if any(c.isdigit() for c in name) and not re.search(r"[A-Za-zæøå]{3}", name):
-            continue
+            if name not in listed_organisations(load_entity_rules()):
+                continue  # "E24" is listed; "P3 2024" is not a name
+        name = _without_genitive(name, span, text)
+        if name in places:
+            continue  # "Englands" (the team) when the article's England is a place
         parts = re.split(r",\s*|\s+og\s+", name)
         if any(lookup_place(part) for part in parts):
             continue
@@ -581,6 +587,22 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
             continue  # "Vikens" is a place's genitive
         found.append(OrgDraft(name, MODEL, span.start_char, organisation_kind(text, name)))
     return found
+
+
+def _without_genitive(name: str, span, text: str) -> str:
+    """ "Statoils styre", "Norges Rederiforbunds adm. direktør": the genitive s goes when the
+    article also writes the name without it or a lower-case noun follows the name."""
+    if not name.endswith("s") or name.endswith("ss") or len(name) < 4:
+        return name
+    base = name[:-1]
+    if re.search(rf"(?<![\w-]){re.escape(base)}(?![\wæøå])", text):
+        return base
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.text[:1].islower() and after.pos_ in ("NOUN", "ADJ"):
+        return base
+    if after is not None and after.text in ("adm.", "administrerende"):
+        return base
+    return name
 
 
 def _outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft]) -> list[OrgDraft]:
@@ -607,6 +629,8 @@ def organisation_kind(text: str, name: str) -> OrganisationKind:
     entity_rules = load_entity_rules()
     if organisation_category(name, entity_rules) is not None:
         return "other"
+    if name.split()[-1].lower().endswith(tuple(entity_rules.non_company_name_endings)):
+        return "other"  # "Norges Rederiforbund", "Sogn Jord- og Hagebruksskule"
     before = alternation(entity_rules.non_company_words_before)
     if re.search(rf"\b(?:{before})\s+(?:\w+\s+)?{re.escape(name)}(?![\wæøå])", text, re.IGNORECASE):
         return "other"  # "Nettverket har fått namnet Berekraftige Voss"

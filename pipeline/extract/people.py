@@ -315,6 +315,8 @@ def _title_before(span) -> str | None:
     doc = span.doc
     titles = _title_words()
     i = span.start - 1
+    if i > 0 and doc[i].text == "," and doc[i - 1].lower_.endswith(titles):
+        i -= 1  # "sa administrerende direktør, Tom Jensen, at ..."
     if i < 0 or not doc[i].lower_.endswith(titles):
         return None
     opens = starts_sentence(doc[i])
