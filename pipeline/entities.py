@@ -68,6 +68,7 @@ _NAME_PARTICLES = {
     "le",
     "du",
 }
+_DIRECTIONS = {"Indre", "Ytre", "Øvre", "Nedre", "Nordre", "Søndre", "Vestre", "Østre", "Midt"}
 _FUNCTION_WORDS = {
     "og",
     "i",
@@ -167,6 +168,7 @@ class EntityResolver:
         self._place_before = frozenset(self.rules.place_words_before)
         self._legal = frozenset(shared["legal_suffixes"])
         self._body_heads = tuple(shared["public_body_heads"])
+        self._business_nouns = frozenset(shared["business_nouns"]) | self._org_before
         self._business_endings = tuple(shared["org_head_nouns"] + shared["business_nouns"]) + (
             "eriet",
             "eria",
@@ -394,8 +396,18 @@ class EntityResolver:
         suffix is a company ("Moss Rakkestad Kornlager SA"); a would-be person whose given
         name is a common noun ("Klimanettverk Romerike") and an organisation made of common
         words only ("Bærekraftig Design") are no names."""
+        if span.label_ == PERSON and any(c.isdigit() for c in span.text):
+            return False  # "SDG 2", "Nr. 7": no one's name has digits
+        if span.label_ == PERSON and len(span) > 1 and _is_place_name_text(span.text):
+            span.label_ = PLACE  # "Indre Fosen"
+            return True
+        if span.label_ == PERSON and span[0].text in _DIRECTIONS:
+            span.label_ = PLACE  # "Øvre Romerike", "Nord-Troms": no one is called Øvre
+            return True
         if len(span) == 1:
             return True
+        if span.label_ == ORG and span[0].lower_ in self._business_nouns:
+            return False  # "Fabrikken i Florø": a noun and a place, not a name
         if span.label_ == PERSON and any(t.text in self._legal for t in span):
             span.label_ = ORG
         elif span.label_ == PERSON and self._common_noun_as_given_name(span[0]):
@@ -412,6 +424,9 @@ class EntityResolver:
         if len(span) > 1:
             return True
         word = span.text
+        if span.label_ == ORG and _in_brackets_after_an_organisation(span, spans):
+            span.label_ = PLACE  # "Hornindal Trevare AS (Grodås)"
+            return True
         if span.label_ == PERSON:
             if _part_of_a_full_name(span, spans, given_name=False):
                 return True  # "sier Bjurstrøm" after "Hanne Bjurstrøm"
@@ -543,6 +558,11 @@ def _listed_with_a_place(span: Span, spans: list[Span]) -> bool:
         and _is_place_name(doc[span.end + 1])
     ):
         return True  # "Moster i Bømlo": a village in its municipality
+    return _in_brackets_after_an_organisation(span, spans)
+
+
+def _in_brackets_after_an_organisation(span: Span, spans: list[Span]) -> bool:
+    doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc):
         before = doc[span.start - 2]
         closes = doc[span.end].text == ")"
@@ -569,6 +589,12 @@ def _lemma_is_common_noun(token: Token) -> bool:
     """The lemmatizer gives a capitalised word a lower-case lemma when it reads it as an
     inflected common noun ("Verftet" -> "verft"); names keep their capital."""
     return token.text[:1].isupper() and token.lemma_[:1].islower() and not token.text.isupper()
+
+
+def _is_place_name_text(text: str) -> bool:
+    from pipeline.places import lookup_place
+
+    return lookup_place(text) is not None
 
 
 def opens_with_other_name(word: str, known_orgs: frozenset[str]) -> bool:

@@ -17,6 +17,7 @@ from models import (
     Statement,
 )
 from pipeline import __version__
+from pipeline.entities import spans_of
 from pipeline.extract.organisations import (
     OrgDraft,
     find_organisations,
@@ -30,6 +31,7 @@ from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
 from pipeline.extract.text import evidence, rules
 from pipeline.places import local_places
+from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 __all__ = ["extract", "section_owners"]
 
@@ -214,11 +216,17 @@ def _people(article: Article, doc: Doc, drafts: list[OrgDraft], owners) -> list:
     """Everyone named (quoted people first), never an organisation's name, with their Q&A
     answers as quotes."""
     org_names = {n for d in drafts for n in d.names()}
+    org_first_words = {d.name.split()[0] for d in drafts}
     inside = [span for d in drafts for span in mention_spans(article.text, d.names())]
+    inside += [
+        (s.start_char, s.end_char) for s in spans_of(doc, EXPLICIT_SPAN_KEY)
+    ]  # "Rein energi"
     people = [
         p
         for p in find_people(article, doc)
-        if p.name not in org_names and not _all_inside(p.mentions or [p.mention], inside)
+        if p.name not in org_names
+        and not _all_inside(p.mentions or [p.mention], inside)
+        and not (" " not in p.name and p.name in org_first_words)  # "Tindetid" of "Tindetid AS"
     ]
     _answers_as_quotes(article.text, owners, people)
     return people
