@@ -51,44 +51,7 @@ LABEL_GROUP = {
 }
 # definite and plural endings of Norwegian nouns (bokmål and nynorsk)
 _INFLECTIONS = ("en", "et", "ene", "ane", "ar", "er", "ne", "a")
-_NAME_PARTICLES = {
-    "van",
-    "von",
-    "de",
-    "der",
-    "den",
-    "af",
-    "av",
-    "bin",
-    "ibn",
-    "al",
-    "da",
-    "di",
-    "la",
-    "le",
-    "du",
-}
-_DIRECTIONS = {"Indre", "Ytre", "Øvre", "Nedre", "Nordre", "Søndre", "Vestre", "Østre", "Midt"}
-_FUNCTION_WORDS = {
-    "og",
-    "i",
-    "for",
-    "av",
-    "på",
-    "til",
-    "med",
-    "de",
-    "den",
-    "det",
-    "the",
-    "of",
-    "and",
-}
 _NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
-# prepositions only a place follows ("i" and "på" also take organisations: "jobber i Telenor")
-_SPATIAL_PREPOSITIONS = frozenset({"rundt", "langs", "utenfor", "utanfor", "nær", "ved siden av"})
-_ROLE_PREPOSITIONS = {"i", "hos", "ved", "for", "in", "at", "of"}
-_PLACE_PREPOSITIONS = {"i", "på", "ved", "utenfor", "utanfor", "nær"}
 _SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
 
 
@@ -104,7 +67,27 @@ class EntityRules(BaseModel):
     organisation_words_before: list[str] = Field(
         description="Nouns that introduce an organisation's name ('partiet', 'avisen')"
     )
+    title_modifiers: list[str] = Field(
+        description="Words that open a title ('daglig' leder, 'administrerende' direktør)"
+    )
+    not_in_titles: list[str] = Field(
+        description="Words dropped from a title found before a name ('sier at', 'og')"
+    )
+    role_prepositions: list[str] = Field(description="'leder i X', 'rådgiver hos X': X is an org")
     place_words_before: list[str] = Field(description="Nouns that introduce a place ('byen')")
+    place_prepositions: list[str] = Field(
+        description="Prepositions a lone name after which is a place, never a person ('i Misvær')"
+    )
+    spatial_prepositions: list[str] = Field(
+        description="Prepositions only a place follows ('rundt Mjøsa'); 'i' and 'på' also take organisations"
+    )
+    name_particles: list[str] = Field(description="Lower-case words inside names ('van', 'de')")
+    function_words: list[str] = Field(
+        description="Words that are never part of a title or a name made of common words"
+    )
+    direction_words: list[str] = Field(
+        description="First words of place names, never of people's ('Øvre Romerike')"
+    )
     non_company_words_before: list[str] = Field(
         description="Nouns before a name that make it a non-company ('nettverket', 'prosjektet')"
     )
@@ -166,6 +149,12 @@ class EntityResolver:
             shared["org_head_nouns"]
         )
         self._place_before = frozenset(self.rules.place_words_before)
+        self._place_prepositions = frozenset(self.rules.place_prepositions)
+        self._spatial = frozenset(self.rules.spatial_prepositions)
+        self._role_prepositions = frozenset(self.rules.role_prepositions)
+        self._particles = frozenset(self.rules.name_particles)
+        self._directions = frozenset(self.rules.direction_words)
+        self._function_words = frozenset(self.rules.function_words)
         self._legal = frozenset(shared["legal_suffixes"])
         self._body_heads = tuple(shared["public_body_heads"])
         self._business_nouns = frozenset(shared["business_nouns"]) | self._org_before
@@ -234,7 +223,7 @@ class EntityResolver:
                 (
                     t.i
                     for t in doc[start + 1 : end]
-                    if t.text[:1].islower() and t.lower_ not in _NAME_PARTICLES
+                    if t.text[:1].islower() and t.lower_ not in self._particles
                 ),
                 end,
             )
@@ -257,7 +246,9 @@ class EntityResolver:
 
     def _common_words_only(self, span: Span) -> bool:
         words = [
-            t for t in span if t.is_alpha and not t.is_upper and t.lower_ not in _FUNCTION_WORDS
+            t
+            for t in span
+            if t.is_alpha and not t.is_upper and t.lower_ not in self._function_words
         ]
         return (
             bool(words)
@@ -323,7 +314,7 @@ class EntityResolver:
             return ORG
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
-        if before is not None and before.lower_ in _ROLE_PREPOSITIONS and span.start > 1:
+        if before is not None and before.lower_ in self._role_prepositions and span.start > 1:
             i = span.start - 2
             while (
                 i > 0
@@ -336,7 +327,7 @@ class EntityResolver:
                 return ORG  # "daglig leder i Fjordlaks", "CEO Anne Lie i Maritech"
         if before is not None and self._is_title(before) and len(span) <= 4:
             return PERSON  # "statsminister Erna Solberg", "kommunaldirektør Bente Herdlevær"
-        if before is not None and before.lower_ in self._place_before | _SPATIAL_PREPOSITIONS:
+        if before is not None and before.lower_ in self._place_before | self._spatial:
             return PLACE  # "byen Mantova", "rundt Mjøsa"
         return None
 
@@ -359,7 +350,7 @@ class EntityResolver:
             votes[key][span.label_] += 1
             if (cue := self._context_label(span)) is not None:
                 votes[key][cue] += 3
-            if self._before(span) in _SPATIAL_PREPOSITIONS:
+            if self._before(span) in self._spatial:
                 placed.add(key)
             if len(span) == 1 and _is_place_name(span[0]):
                 placed.add(key)
@@ -401,7 +392,7 @@ class EntityResolver:
         if span.label_ == PERSON and len(span) > 1 and _is_place_name_text(span.text):
             span.label_ = PLACE  # "Indre Fosen"
             return True
-        if span.label_ == PERSON and span[0].text in _DIRECTIONS:
+        if span.label_ == PERSON and span[0].text in self._directions:
             span.label_ = PLACE  # "Øvre Romerike", "Nord-Troms": no one is called Øvre
             return True
         if len(span) == 1:
@@ -430,7 +421,7 @@ class EntityResolver:
         if span.label_ == PERSON:
             if _part_of_a_full_name(span, spans, given_name=False):
                 return True  # "sier Bjurstrøm" after "Hanne Bjurstrøm"
-            if self._before(span) in _PLACE_PREPOSITIONS or _listed_with_a_place(span, spans):
+            if self._before(span) in self._place_prepositions or _listed_with_a_place(span, spans):
                 span.label_ = PLACE  # "i Misvær": people are not "in" someone
                 return True
             if _is_place_name(span[0]):

@@ -27,23 +27,6 @@ from pipeline.extract.text import NAME, PERSON, alternation, rules
 
 _ORG_TAIL = rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:fylkeskommune|kommune|herad|universitet|sykehus))?"
 _PREP = r"(?:fra|frå|i|hos|ved|på)"
-_FUNCTION_WORDS = {
-    "at",
-    "det",
-    "den",
-    "de",
-    "dei",
-    "seg",
-    "og",
-    "som",
-    "også",
-    "òg",
-    "nå",
-    "no",
-    "han",
-    "hun",
-    "ho",
-}
 
 
 @dataclass
@@ -64,6 +47,10 @@ class PersonDraft:
 @lru_cache(maxsize=1)
 def _known_orgs() -> frozenset[str]:
     return known_organisations(load_entity_rules())
+
+
+def _entity_rules():
+    return load_entity_rules()
 
 
 @lru_cache(maxsize=1)
@@ -137,10 +124,10 @@ def _clean_title(raw: str | None) -> str | None:
     words = [
         w.lower() if i == 0 else w
         for i, w in enumerate(raw.split())
-        if w.lower() not in _FUNCTION_WORDS
+        if w.lower() not in _entity_rules().not_in_titles
     ]
     # a title sits right before the name; drop leading words that are not part of it
-    while words and words[0] in _FUNCTION_WORDS:
+    while words and words[0] in _entity_rules().not_in_titles:
         words.pop(0)
     return " ".join(words) or None
 
@@ -285,24 +272,21 @@ def _role_after(span) -> tuple[str | None, object | None]:
         and doc[orgs[i + 1].end].text == ")"
     ):
         return None, orgs[i + 1]
-    if i < len(doc) and doc[i].lower_ in _ROLE_PREPOSITIONS and i + 1 in orgs:
+    if i < len(doc) and doc[i].lower_ in _entity_rules().role_prepositions and i + 1 in orgs:
         return None, orgs[i + 1]
     if i < len(doc) and doc[i].text in (",", "er", "blir", "var"):
         j = i + 1
-        while j < len(doc) and doc[j].lower_ in _TITLE_MODIFIERS | {"den", "nye"}:
+        while j < len(doc) and doc[j].lower_ in {*_entity_rules().title_modifiers, "den"}:
             j += 1
         if j < len(doc) and _is_title_word(doc[j]):
             words = [t.text for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}]
             org = (
                 orgs.get(j + 2)
-                if j + 2 < len(doc) and doc[j + 1].lower_ in _ROLE_PREPOSITIONS
+                if j + 2 < len(doc) and doc[j + 1].lower_ in _entity_rules().role_prepositions
                 else None
             )
             return " ".join(words) or None, org
     return None, None
-
-
-_ROLE_PREPOSITIONS = {"i", "hos", "ved", "for", "frå", "fra", "in", "at", "of"}
 
 
 def _is_title_word(token) -> bool:
@@ -324,35 +308,16 @@ def _title_before(span) -> str | None:
         return None  # a capitalised title only at the start of a sentence, or "CEO"
     keep_case = doc[i].is_upper or not opens  # "CEO", not "ceo"
     words = [doc[i].text if keep_case else doc[i].lower_]
-    while i > 0 and doc[i - 1].lower_ in _TITLE_MODIFIERS:
+    while i > 0 and doc[i - 1].lower_ in _entity_rules().title_modifiers:
         i -= 1
         words.insert(0, doc[i].text)
     return " ".join(words)
-
-
-_TITLE_MODIFIERS = {
-    "daglig",
-    "dagleg",
-    "administrerende",
-    "administrerande",
-    "senior",
-    "assisterende",
-    "konstituert",
-    "fungerende",
-    "tidligere",
-    "tidlegare",
-    "ny",
-    "nye",
-}
 
 
 @lru_cache(maxsize=1)
 def _title_words() -> tuple[str, ...]:
     shared = rules()
     own = load_entity_rules().person_titles
-    words = {w for w in own if w.isalpha() and w not in _KINSHIP}
+    words = {w for w in own if w.isalpha()}
     words |= {r.split()[-1] for r in shared["company_roles"] + shared["public_roles"]}
     return tuple(sorted(words))
-
-
-_KINSHIP = {"mor", "far", "sønn", "datter", "kone", "mann", "venn", "bror", "søster"}
