@@ -524,15 +524,9 @@ def _part_of_a_full_name(span: Span, spans: list[Span], given_name: bool) -> boo
 
 
 def _named_once(span: Span) -> bool:
-    """True when the article writes the name once (however often the model tagged it)."""
-    words = [t.text for t in span]
-    doc = span.doc
-    count = sum(
-        1
-        for t in doc
-        if t.text == words[0] and [x.text for x in doc[t.i : t.i + len(words)]] == words
-    )
-    return count <= 1
+    """True when the article writes the name once (however often the model tagged it); a
+    genitive ("Statkrafts") counts as another mention."""
+    return span.doc.text.count(span.text) <= 1
 
 
 def _listed_with_a_place(span: Span, spans: list[Span]) -> bool:

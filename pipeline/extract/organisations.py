@@ -481,12 +481,18 @@ def _industry_from_name(text: str, draft: OrgDraft) -> None:
 def _extend_over_og(text: str, draft: OrgDraft) -> None:
     """ "Fjordgarden Kjøtt" written as "Fjordgarden Kjøtt og Ost AS": the legal suffix shows the
     "og" belongs to the name."""
+    for start in _word_positions(text, draft.name):
+        m = _og_legal_rest().match(text, start + len(draft.name))
+        if m:
+            draft.aliases.append(draft.name)
+            draft.name = draft.name + m.group("rest")
+            return
+
+
+@lru_cache(maxsize=1)
+def _og_legal_rest() -> re.Pattern[str]:
     legal = alternation(rules()["legal_suffixes"])
-    pattern = rf"(?<![\w-]){re.escape(draft.name)}(?P<rest>\s+og\s+{NAME}\s+(?:{legal}))(?![\w])"
-    m = re.search(pattern, text)
-    if m:
-        draft.aliases.append(draft.name)
-        draft.name = draft.name + m.group("rest")
+    return re.compile(rf"(?P<rest>\s+og\s+{NAME}\s+(?:{legal}))(?![\w])")
 
 
 # Definite forms of business nouns: "Støperiet", "Kornmølla", "Gartneriet", "Sagbruket".
@@ -595,7 +601,7 @@ def _without_genitive(name: str, span, text: str) -> str:
     if not name.endswith("s") or name.endswith("ss") or len(name) < 4:
         return name
     base = name[:-1]
-    if re.search(rf"(?<![\w-]){re.escape(base)}(?![\wæøå])", text):
+    if _word_positions(text, base):
         return base
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.text[:1].islower() and after.pos_ in ("NOUN", "ADJ"):
@@ -631,10 +637,32 @@ def organisation_kind(text: str, name: str) -> OrganisationKind:
         return "other"
     if name.split()[-1].lower().endswith(tuple(entity_rules.non_company_name_endings)):
         return "other"  # "Norges Rederiforbund", "Sogn Jord- og Hagebruksskule"
-    before = alternation(entity_rules.non_company_words_before)
-    if re.search(rf"\b(?:{before})\s+(?:\w+\s+)?{re.escape(name)}(?![\wæøå])", text, re.IGNORECASE):
-        return "other"  # "Nettverket har fått namnet Berekraftige Voss"
+    context = _non_company_context()
+    for start in _word_positions(text, name):
+        if context.search(text, max(0, start - 60), start):
+            return "other"  # "Nettverket har fått namnet Berekraftige Voss"
     return "company"
+
+
+@lru_cache(maxsize=1)
+def _non_company_context() -> re.Pattern[str]:
+    """Ends where a name starts after a noun that makes it a non-company ("namnet X")."""
+    before = alternation(load_entity_rules().non_company_words_before)
+    return re.compile(rf"\b(?:{before})\s+(?:[\wæøå-]+\s+)?$", re.IGNORECASE)
+
+
+def _word_positions(text: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word (str.find first: compiling a pattern per name
+    cost more than the rest of the extraction)."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        left_ok = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")
+        right_ok = end == len(text) or not text[end].isalnum()
+        if left_ok and right_ok:
+            found.append(at)
+        at = text.find(word, end)
+    return found
 
 
 def _capitalised_mid_sentence(text: str, word: str) -> bool:
