@@ -177,7 +177,12 @@ class EntityResolver:
         ]
         kept = [self._known_organisation(s) for s in kept]
         kept += self._listed_organisations(doc, kept, capitalised)
-        targets = [self._without_leading_other_name(s) for s in kept if s.label_ in LABEL_GROUP]
+        targets = [
+            part
+            for s in kept
+            if s.label_ in LABEL_GROUP
+            for part in self._without_leading_other_name(s)
+        ]
         targets = [p for s in targets for p in _split_listed_places(s)]
         targets = [s for s in targets if self._plausible_name(s)]  # before they vote
         others = [s for s in kept if s.label_ not in LABEL_GROUP]
@@ -370,12 +375,16 @@ class EntityResolver:
                 )
         return labels
 
-    def _without_leading_other_name(self, span: Span) -> Span:
+    def _without_leading_other_name(self, span: Span) -> list[Span]:
         """ "Jyllands-Posten Jon Helt", "Kasakhstans London": a person's name does not open
         with a newspaper's or a country's name; the model ran two names together."""
         if span.label_ == PERSON and len(span) > 1 and self._other_name(span[0]):
-            return Span(span.doc, span.start + 1, span.end, label=PERSON)
-        return span
+            person = Span(span.doc, span.start + 1, span.end, label=PERSON)
+            first = span[0].text
+            if first in self._known_orgs or first.rstrip("s") in self._known_orgs:
+                return [Span(span.doc, span.start, span.start + 1, label=ORG), person]
+            return [person]
+        return [span]
 
     def _other_name(self, first: Token) -> bool:
         return first.norm_ in ("gaz_land", "gaz_fylke") or opens_with_other_name(
