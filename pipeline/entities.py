@@ -424,6 +424,8 @@ class EntityResolver:
         if len(span) > 1:
             return True
         word = span.text
+        if span.label_ == ORG and (word in self._known_orgs or word[:-1] in self._known_orgs):
+            return True  # "Adresseavisen", "TV2s": listed, whatever its form suggests
         if span.label_ == ORG and _in_brackets_after_an_organisation(span, spans):
             span.label_ = PLACE  # "Hornindal Trevare AS (Grodås)"
             return True

@@ -564,7 +564,11 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
     found = []
     seen: set[str] = set()
     goal_names = [(s.start, s.end) for s in spans_of(doc, EXPLICIT_SPAN_KEY)]
-    lower_name_ends = tuple(rules()["public_body_heads"] + rules()["name_tail_nouns"])
+    lower_name_ends = tuple(
+        rules()["public_body_heads"]
+        + rules()["name_tail_nouns"]
+        + load_entity_rules().non_company_name_endings  # "Den katolske kirke"
+    )
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
     for span in spans_of(doc, ORG_SPANS):
         name = _trim_name(span.text.strip())
@@ -575,12 +579,12 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
         if _FACT_VALUE.search(text, max(0, span.start_char - 30), span.start_char):
             continue  # "Bransje: Reiseliv", "Stad: Voss": a fact box's value, not a name
         seen.add(name)
-        if _skip_name(name) or not name[0].isupper() or "\n" in name:
-            continue
+        if _skip_name(name) or not any(c.isupper() for c in name) or "\n" in name:
+            continue  # "al-Qaida", "iTromsø" have their capital inside
+        name = _without_genitive(name, span, text)
         if any(c.isdigit() for c in name) and not re.search(r"[A-Za-zæøå]{3}", name):
             if name not in listed_organisations(load_entity_rules()):
-                continue  # "E24" is listed; "P3 2024" is not a name
-        name = _without_genitive(name, span, text)
+                continue  # "E24", "TV2" are listed; "P3 2024" is not a name
         if name in places:
             continue  # "Englands" (the team) when the article's England is a place
         parts = re.split(r",\s*|\s+og\s+", name)
