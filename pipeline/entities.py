@@ -91,6 +91,9 @@ class EntityRules(BaseModel):
     non_company_words_before: list[str] = Field(
         description="Nouns before a name that make it a non-company ('nettverket', 'prosjektet')"
     )
+    known_companies: list[str] = Field(
+        description="Companies the news names without a legal suffix (facts: listed and state-owned companies)"
+    )
     non_company_organisations: dict[str, list[str]] = Field(
         description="Organisations that are not companies, by kind (party, media, ...)"
     )
@@ -175,7 +178,7 @@ class EntityResolver:
             for part in _split_at_line_breaks(e)
             if (s := self._clean(part, capitalised)) is not None
         ]
-        kept = [self._known_organisation(s) for s in kept]
+        kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
         kept += self._listed_organisations(doc, kept, capitalised)
         targets = [
             part
@@ -223,6 +226,13 @@ class EntityResolver:
             return None
         if not any(t.text[:1].isupper() for t in doc[start:end]):
             return None
+        if ent.label_ == ORG:  # "...elektrifiseringsbedriften Goodtech": the name follows the noun
+            heads = [
+                t.i
+                for t in doc[start : end - 1]
+                if t.text[:1].islower() and t.lower_.endswith(self._business_endings)
+            ]
+            start = heads[-1] + 1 if heads else start
         if ent.label_ == PERSON:  # "B uansvarlig": a person's name ends at a common word
             cut = next(
                 (
@@ -297,12 +307,11 @@ class EntityResolver:
         return added
 
     def _known_organisation(self, span: Span) -> Span:
-        """A listed organisation (a newspaper, a party) the model read as a product or work
-        ("skrev Dagbladet") is an organisation: the article names it."""
+        """A listed organisation the model read as something else is an organisation: a
+        newspaper or a party as a product ("skrev Dagbladet"), a listed company as a person
+        ("sier at Equinor vil"). Listed names are facts; the model's guess is not."""
         text = span.text[:-1] if span.text.endswith("s") else span.text
-        if span.label_ in ("PROD", "MISC", "EVT") and (
-            span.text in self._known_orgs or text in self._known_orgs
-        ):
+        if span.label_ != ORG and (span.text in self._known_orgs or text in self._known_orgs):
             return Span(span.doc, span.start, span.end, label=ORG)
         return span
 
@@ -426,13 +435,17 @@ class EntityResolver:
         word = span.text
         if span.label_ == ORG and (word in self._known_orgs or word[:-1] in self._known_orgs):
             return True  # "Adresseavisen", "TV2s": listed, whatever its form suggests
-        if span.label_ == ORG and _in_brackets_after_an_organisation(span, spans):
+        if span.label_ == ORG and word.lower() in self._titles:
+            return False  # "Kronprins Haakon": a title, not an organisation
+        if span.label_ == ORG and _in_brackets_after_an_organisation(span, spans, self._legal):
             span.label_ = PLACE  # "Hornindal Trevare AS (Grodås)"
             return True
         if span.label_ == PERSON:
             if _part_of_a_full_name(span, spans, given_name=False):
                 return True  # "sier Bjurstrøm" after "Hanne Bjurstrøm"
-            if self._before(span) in self._place_prepositions or _listed_with_a_place(span, spans):
+            if self._before(span) in self._place_prepositions or _listed_with_a_place(
+                span, spans, self._legal
+            ):
                 span.label_ = PLACE  # "i Misvær": people are not "in" someone
                 return True
             if _is_place_name(span[0]):
@@ -540,7 +553,7 @@ def _named_once(span: Span) -> bool:
     return span.doc.text.count(span.text) <= 1
 
 
-def _listed_with_a_place(span: Span, spans: list[Span]) -> bool:
+def _listed_with_a_place(span: Span, spans: list[Span], legal: frozenset) -> bool:
     """ "i Rakkestad og Eidsberg", "Hornindal Trevare AS (Grodås)": a lone word coordinated with
     a place, or in brackets right after an organisation, is a place."""
     doc = span.doc
@@ -554,15 +567,19 @@ def _listed_with_a_place(span: Span, spans: list[Span]) -> bool:
         and _is_place_name(doc[span.end + 1])
     ):
         return True  # "Moster i Bømlo": a village in its municipality
-    return _in_brackets_after_an_organisation(span, spans)
+    return _in_brackets_after_an_organisation(span, spans, legal)
 
 
-def _in_brackets_after_an_organisation(span: Span, spans: list[Span]) -> bool:
+def _in_brackets_after_an_organisation(span: Span, spans: list[Span], legal: frozenset) -> bool:
+    """ "Hornindal Trevare AS (Grodås)": after an organisation's name or legal suffix."""
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == "(" and span.end < len(doc):
         before = doc[span.start - 2]
         closes = doc[span.end].text == ")"
-        return closes and any(s.end == before.i + 1 and s.label_ == ORG for s in spans)
+        after_org = before.text in legal or any(
+            s.end == before.i + 1 and s.label_ == ORG for s in spans
+        )
+        return closes and after_org
     return False
 
 
@@ -605,10 +622,11 @@ def opens_with_other_name(word: str, known_orgs: frozenset[str]) -> bool:
 
 
 def known_organisations(rules: EntityRules) -> frozenset[str]:
-    """Every organisation name the rule files list (non-companies and public bodies)."""
+    """Every organisation name the rule files list (companies, non-companies, public bodies)."""
     from pipeline.extract.text import rules as org_rules
 
     listed = {name for names in rules.non_company_organisations.values() for name in names}
+    listed |= set(rules.known_companies)
     return frozenset(listed) | frozenset(org_rules()["public_body_names"])
 
 

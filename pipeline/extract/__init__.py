@@ -225,6 +225,7 @@ def _people(article: Article, doc: Doc, drafts: list[OrgDraft], owners) -> list:
         p
         for p in find_people(article, doc)
         if p.name not in org_names
+        and p.name[:-1] not in org_names  # "sa Kongsberg Gruppens styreleder"
         and not _all_inside(p.mentions or [p.mention], inside)
         and not (" " not in p.name and p.name in org_first_words)  # "Tindetid" of "Tindetid AS"
     ]

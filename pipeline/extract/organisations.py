@@ -133,7 +133,9 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     """All organisation drafts of an article, merged by alias (sources in the module docstring)."""
     text = article.text
     pats = _patterns()
-    drafts = _introduced(text, pats["intro"]) + _described_companies(text, pats["described"])
+    places = {s.text for s in spans_of(doc, PLACE_SPANS)}
+    drafts = _introduced(text, pats["intro"])
+    drafts += _described_companies(text, pats["described"], places)
     drafts += _said_to_be(text, pats["is_a"]) + _with_tail(text, pats["tail"])
     drafts += _with_legal_suffix(text, pats["legal"]) + _public_bodies(text, pats["public"])
     drafts += _listed_companies(text, pats["listed"], drafts)
@@ -265,7 +267,9 @@ def _known_place(place: str, start: int, end: int) -> tuple[str, int, int] | Non
     return None
 
 
-def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+def _described_companies(
+    text: str, pattern: re.Pattern[str], places: set[str] = frozenset()
+) -> list[OrgDraft]:
     """A name followed by a description of a business: its industry and places come with it."""
     business = tuple(rules()["business_nouns"])
     found = []
@@ -278,6 +282,7 @@ def _described_companies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
             or noun is None
             or not noun.group("noun").endswith(business)
             or lookup_place(name)
+            or (" " not in name and name in places)  # "i Brandal, møbelprodusenten X"
         ):
             continue
         industry = _industry_of_noun(noun.group("noun"))

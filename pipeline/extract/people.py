@@ -149,6 +149,10 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
                 continue
             if opens_with_other_name(name.split()[0], _known_orgs()):
                 continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
+            if name.endswith("s") and re.match(
+                r" [a-zæøå]", text[m.end("name") : m.end("name") + 2]
+            ):
+                continue  # "sa Kongsberg Gruppens styreleder Eivind Reiten": a genitive, not a speaker
             if re.search(r"\b(?:at|om|hvordan|korleis|kva|hva)\b", m.group("title") or ""):
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
             draft = people.get(name)
