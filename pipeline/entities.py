@@ -460,12 +460,9 @@ class EntityResolver:
                 and lowered not in self.common_words
                 and not _lemma_is_common_noun(span[0])
                 and not any(lowered[i:] in self.common_words for i in range(3, len(lowered) - 3))
-                and not (
-                    lowered.endswith(("en", "et"))
-                    and starts_sentence(span[0])
-                    and _named_once(span)
-                )
-            )  # "Overskuddsbrød", "Gubben": a common noun is no lone first or last name
+                and not (starts_sentence(span[0]) and _named_once(span))
+            )  # "Overskuddsbrød", "Gubben", "Huff!": a common word is no lone first or last
+            # name, and a lone word written once, opening a sentence, is no evidence of one
         if word.lower() in self._org_before:
             return False  # "Verftet", "Bryggeriet": the nouns that introduce a company's name
         if (

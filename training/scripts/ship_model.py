@@ -3,7 +3,8 @@
 Writes spaCy-style meta (name, version, description, licence, sources) and removes
 training-time callbacks from the saved config: the gazetteer norms they add live in
 the vocab's lookups table, so the shipped model loads with ``spacy.load(path)``
-and no project code.
+and no project code. Static vectors (floret, trained on NoReC) are part of the vocab
+and are written with it; the meta then names NoReC and its licence.
 
 Usage: python scripts/ship_model.py training/model-best ../pipeline/resources/nb_norne_sm
 """
@@ -24,12 +25,29 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
     from spacy.util import load_config
 
     nlp = spacy.load(source)
+    n_vectors = nlp.vocab.vectors.shape[0] * nlp.vocab.vectors.shape[1]
+    if n_vectors:
+        vectors_text = (
+            f"floret vectors ({nlp.vocab.vectors.shape[0]} buckets x "
+            f"{nlp.vocab.vectors.shape[1]} dims) trained on NoReC"
+        )
+        norec = [
+            {
+                "name": "NoReC, the Norwegian Review Corpus (Velldal et al., LREC 2018): "
+                "static floret vectors only",
+                "url": "https://github.com/ltgoslo/norec",
+                "license": "CC BY-NC 4.0 (texts); models and embeddings trained on NoReC "
+                "may be used freely, also commercially (no NoReC text is included)",
+            }
+        ]
+    else:
+        vectors_text, norec = "no vectors", []
     nlp.meta.update(
         name=name,
         lang=lang,
         version=version,
         description="Norwegian (bokmål and nynorsk) NER, UPOS and lemmas trained on NorNE; "
-        "CNN tok2vec with a place-name gazetteer as norms, no vectors",
+        f"CNN tok2vec with a place-name gazetteer as norms, {vectors_text}",
         license="CC0 annotations (NorNE/NDT); trained weights only, no source text",
         sources=[
             {
@@ -52,6 +70,7 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
                 "url": "https://ws.geonorge.no/kommuneinfo/v1/",
                 "license": "public data",
             },
+            *norec,
         ],
     )
     shutil.rmtree(target, ignore_errors=True)
@@ -59,11 +78,17 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
     config = load_config(target / "config.cfg", interpolate=False)
     for key in ("before_creation", "after_creation", "after_pipeline_creation"):
         config["nlp"][key] = None
+    config["paths"]["vectors"] = None  # the vectors are in vocab/; no local path at load time
     config.to_disk(target / "config.cfg")
     check = spacy.load(target)  # loads without the project code's callbacks? see test_model.py
+    if check.vocab.vectors.shape != nlp.vocab.vectors.shape or (
+        n_vectors and check.vocab.vectors.mode != nlp.vocab.vectors.mode
+    ):
+        raise SystemExit(f"vectors not kept: {nlp.vocab.vectors.shape} -> {check.vocab.vectors.shape}")
     print(
         f"Shipped {source} -> {target} ({check.meta['name']} {check.meta['version']}, "
-        f"pipeline {check.pipe_names})"
+        f"pipeline {check.pipe_names}, vectors {check.vocab.vectors.shape} "
+        f"{check.vocab.vectors.mode})"
     )
 
 
