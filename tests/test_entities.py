@@ -211,3 +211,19 @@ def test_cause_8_an_alias_that_is_a_place_or_a_surname_is_no_mention():
     assert "Mjøsa" not in orgs["Mjøsa Emballasje AS"].aliases
     mentioned = {m.text for m in orgs["Nesheim Havbruk AS"].mentions}
     assert mentioned == {"Nesheim Havbruk AS"}
+
+
+@needs_model
+def test_nynorsk_roles_and_no_speech_verb_as_title():
+    profile = process_text(
+        "Kari Vetle innstilt som ny styreleiar i Fjordferja\n\n"
+        "Valkomiteen i Fjordferja gjer framlegg om Kari Vetle. Også Ola Brekke er med i styret.\n\n"
+        "– Dette er eit spennande selskap, seier Brekke."
+    )
+    people = {p.name: p for p in profile.people}
+    assert (people["Kari Vetle"].title, people["Kari Vetle"].organisation) == (
+        "styreleiar",
+        "Fjordferja",
+    )
+    assert people["Ola Brekke"].title is None  # "seier" ends like "eier", but is a verb
+    assert len(people["Ola Brekke"].quotes) == 1

@@ -278,7 +278,9 @@ def _role_after(span) -> tuple[str | None, object | None]:
         return None, orgs[i + 1]
     if i < len(doc) and doc[i].lower_ in _entity_rules().role_prepositions and i + 1 in orgs:
         return None, orgs[i + 1]
-    if i < len(doc) and doc[i].text in (",", "er", "blir", "var"):
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "som" and doc[i].text[:1].islower():
+        i += 1  # "Kari Lie innstilt som ny styreleiar i X", "tilsett som dagleg leiar i X"
+    if i < len(doc) and doc[i].text in (",", "er", "blir", "var", "vert", "ble", "som"):
         j = i + 1
         while j < len(doc) and doc[j].lower_ in {*_entity_rules().title_modifiers, "den"}:
             j += 1
@@ -294,18 +296,28 @@ def _role_after(span) -> tuple[str | None, object | None]:
 
 
 def _is_title_word(token) -> bool:
-    return (token.text[:1].islower() or token.is_upper) and token.lower_.endswith(_title_words())
+    return (token.text[:1].islower() or token.is_upper) and _is_title(token.lower_)
+
+
+def _is_title(word: str) -> bool:
+    """A title word, or a compound ending in one of five letters or more ("kommunaldirektør");
+    short ones only whole ("eier", not "seier")."""
+    return word in _title_words() or word.endswith(_long_title_words())
+
+
+@lru_cache(maxsize=1)
+def _long_title_words() -> tuple[str, ...]:
+    return tuple(w for w in _title_words() if len(w) >= 5)
 
 
 def _title_before(span) -> str | None:
     """ "kommunaldirektør Bente Rudrud Herdlevær", "administrerende direktør Kari Lie": the
     lower-case title words right before the name."""
     doc = span.doc
-    titles = _title_words()
     i = span.start - 1
-    if i > 0 and doc[i].text == "," and doc[i - 1].lower_.endswith(titles):
+    if i > 0 and doc[i].text == "," and _is_title(doc[i - 1].lower_):
         i -= 1  # "sa administrerende direktør, Tom Jensen, at ..."
-    if i < 0 or not doc[i].lower_.endswith(titles):
+    if i < 0 or not _is_title(doc[i].lower_):
         return None
     opens = starts_sentence(doc[i])
     if not doc[i].text[:1].islower() and not (opens or doc[i].is_upper):
