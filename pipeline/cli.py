@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pipeline import __version__, cli_review
 
-EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,9 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--max-bytes", type=_positive_int, default=10 * 1024 * 1024, help="per-input size limit"
     )
-    run.add_argument("--max-seconds", type=float, default=60.0, help="per-input time limit")
     run.add_argument(
-        "--host-delay", type=float, default=1.0, help="seconds between requests to one host"
+        "--max-seconds", type=_positive_float, default=60.0, help="per-input time limit"
+    )
+    run.add_argument(
+        "--host-delay", type=_seconds, default=1.0, help="seconds between requests to one host"
     )
     run.add_argument(
         "--ignore-robots", action="store_true", help="do not read robots.txt (your own sites only)"
@@ -70,9 +72,32 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _positive_int(value: str) -> int:
-    number = int(value)
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {value!r}") from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
+    return number
+
+
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
     return number
 
 
@@ -121,14 +146,52 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         ),
         limits=Limits(max_bytes=args.max_bytes, max_seconds=args.max_seconds),
     )
+    if (problem := _unusable_output_folder(args.out)) is not None:
+        print(f"pipeline run: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    written = [0]
+
+    def report(line: str) -> None:
+        if line.startswith("ok "):
+            written[0] += 1
+        problem = line.startswith(("FAILED", "  failed:", "skip "))
+        print(line, file=sys.stderr if problem else sys.stdout, flush=True)
+
     try:
         result = run_batch(
-            inputs, args.out, options=options, backend=args.backend, scheduler=args.scheduler
+            inputs,
+            args.out,
+            options=options,
+            report=report,
+            backend=args.backend,
+            scheduler=args.scheduler,
         )
     except PipelineError as err:
         print(f"pipeline: {err}", file=sys.stderr)
         return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            f"pipeline run: interrupted after {written[0]} profiles written to {args.out}; "
+            "run the same command again to resume (finished inputs are skipped)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERRUPTED
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def _unusable_output_folder(out: Path) -> str | None:
+    """Why ``--out`` cannot take the profiles (checked before any work), or None."""
+    import tempfile
+
+    if out.exists() and not out.is_dir():
+        return f"--out {out} is a file, not a folder"
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=out, prefix=".write-test-"):
+            pass
+    except OSError as err:
+        return f"cannot write to --out {out}: {err.strerror or err}"
+    return None
 
 
 if __name__ == "__main__":

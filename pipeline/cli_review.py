@@ -55,6 +55,15 @@ def dispatch(args: argparse.Namespace) -> int | None:
     if not args.output_dir.is_dir():
         print(f"pipeline {args.command}: {args.output_dir} is not a folder", file=sys.stderr)
         return EXIT_USAGE
+    from pipeline.write import profile_files
+
+    if not profile_files(args.output_dir):
+        print(
+            f"pipeline {args.command}: no profiles in {args.output_dir} "
+            f"(write some first: pipeline run ARTICLES --out {args.output_dir})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     command = {"review": _review, "export": _export, "aggregate": _aggregate}[args.command]
     try:
         return command(args)

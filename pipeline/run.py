@@ -24,6 +24,7 @@ from pipeline.fetch import Fetcher, RawInput, expand_inputs
 from pipeline.options import FetchOptions, RunOptions
 from pipeline.write import (
     ErrorRecord,
+    is_profile_file,
     profile_path,
     rebuild_jsonl,
     write_errors,
@@ -119,7 +120,7 @@ class Processor:
                 not self.options.force
                 and previous
                 and previous[0] == outcome.key
-                and profile_path(self.out_dir, previous[1]).exists()
+                and is_profile_file(profile_path(self.out_dir, previous[1]))
             ):
                 outcome.skipped, outcome.article_id = True, previous[1]
                 outcome.summary = f"skip {previous[1]} {outcome.item}: unchanged since the last run"

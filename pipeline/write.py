@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -116,21 +117,52 @@ def profile_files(out_dir: Path) -> list[Path]:
     return sorted(p for p in out_dir.glob("*.json") if p.name not in _NOT_PROFILES)
 
 
-def iter_profiles(out_dir: Path) -> Iterator[Profile]:
+Skipped = Callable[[Path, str], None]
+
+
+def warn_skipped(path: Path, reason: str) -> None:
+    """The default for a file in the output folder that is not a readable profile: one line on
+    stderr naming it; the command goes on with the others."""
+    print(f"pipeline: skipping {path}: {reason}", file=sys.stderr)
+
+
+def iter_profiles(out_dir: Path, skipped: Skipped = warn_skipped) -> Iterator[Profile]:
+    """The profiles of an output folder; a file that is not one (a note, a half-edited or
+    foreign JSON file) is reported through ``skipped`` and left out, never fatal."""
     for path in profile_files(out_dir):
-        yield Profile.model_validate_json(path.read_text("utf-8"))
+        try:
+            yield Profile.model_validate_json(path.read_text("utf-8"))
+        except (OSError, ValueError) as err:  # pydantic's ValidationError is a ValueError
+            skipped(path, f"not a readable profile ({_first_line(err)})")
 
 
-def rebuild_jsonl(out_dir: Path) -> Path:
-    """profiles.jsonl: one profile a line, in id order, rebuilt from the per-article files."""
+def is_profile_file(path: Path) -> bool:
+    """A cheap check that a file holds a profile's JSON (for skipping unchanged inputs)."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and "article" in data and "schema_version" in data
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip().splitlines()
+    return (text[0] if text else type(err).__name__)[:200]
+
+
+def rebuild_jsonl(out_dir: Path, skipped: Skipped = warn_skipped) -> Path:
+    """profiles.jsonl: one profile a line, in id order, rebuilt from the per-article files;
+    a file there that is not a profile is reported and left out."""
     path = out_dir / PROFILES_JSONL
-    atomic_write_lines(
-        path,
-        (
-            json.dumps(json.loads(p.read_text("utf-8")), ensure_ascii=False)
-            for p in profile_files(out_dir)
-        ),
-    )
+
+    def lines() -> Iterator[str]:
+        for file in profile_files(out_dir):
+            if is_profile_file(file):
+                yield json.dumps(json.loads(file.read_text("utf-8")), ensure_ascii=False)
+            else:
+                skipped(file, "not a readable profile (left out of profiles.jsonl)")
+
+    atomic_write_lines(path, lines())
     return path
 
 

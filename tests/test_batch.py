@@ -43,8 +43,10 @@ def test_bad_inputs_get_one_line_errors_and_the_rest_is_written(tmp_path, capsys
     code = main(
         ["run", *bad.values(), *GOOD, "--out", str(out), "--model", "blank:nb", "--host-delay", "0"]
     )
-    printed = capsys.readouterr().out
+    captured = capsys.readouterr()
+    printed = captured.err  # failures go to stderr, progress to stdout
     assert code == 1
+    assert "FAILED" not in captured.out
     readable_anyway = 1 if os.geteuid() == 0 else 0  # root reads a chmod-0 file
     assert len((out / "profiles.jsonl").read_text().splitlines()) == len(GOOD) + readable_anyway
     errors = {

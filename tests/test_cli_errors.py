@@ -1,0 +1,115 @@
+"""The command line as a user meets it (issue 15, errors and the output folder): environment
+problems are one plain line and exit 2 before any work, Ctrl-C stops cleanly with exit 130 and
+says how to resume, a stray or broken JSON file in the output folder is named and skipped.
+Each test runs the real console script in a subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CORPUS
+
+SCRIPT = shutil.which("pipeline", path=str(Path(sys.executable).parent)) or "pipeline"
+ARTICLE = str(CORPUS / "agder-gront-skifte.txt")
+
+
+def _run(*args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    return subprocess.run([SCRIPT, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def _one_plain_line(stderr: str) -> str:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert "Traceback" not in stderr
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def test_out_naming_a_file_is_a_usage_error(tmp_path):
+    target = tmp_path / "notes.txt"
+    target.write_text("mine", encoding="utf-8")
+    done = _run("run", ARTICLE, "--out", str(target), "--model", "blank:nb")
+    assert done.returncode == 2
+    assert "is a file, not a folder" in _one_plain_line(done.stderr)
+    assert target.read_text(encoding="utf-8") == "mine"
+
+
+def test_out_that_cannot_be_created_is_a_usage_error():
+    done = _run("run", ARTICLE, "--out", "/proc/no-such-place/out", "--model", "blank:nb")
+    assert done.returncode == 2
+    assert "cannot write to --out" in _one_plain_line(done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--max-bytes", "abc", "expected a whole number, not 'abc'"),
+        ("--max-seconds", "0", "must be more than 0"),
+        ("--host-delay", "-1", "must be 0 or more"),
+    ],
+)
+def test_bad_option_values_say_what_is_wrong(tmp_path, option, value, message):
+    done = _run("run", ARTICLE, "--out", str(tmp_path / "out"), option, value)
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out").exists()  # nothing was done
+
+
+def test_a_broken_or_foreign_json_file_in_the_output_folder_is_named_and_skipped(tmp_path):
+    out = tmp_path / "out"
+    assert _run("run", ARTICLE, "--out", str(out), "--model", "blank:nb").returncode == 0
+    profile = next(p for p in out.glob("*.json") if p.name != "profile.schema.json")
+    profile.write_text("{broken", encoding="utf-8")  # e.g. a half-finished hand edit
+    (out / "notes.json").write_text("{not json", encoding="utf-8")
+    again = _run("run", ARTICLE, "--out", str(out), "--model", "blank:nb")
+    assert again.returncode == 0, again.stderr
+    assert "notes.json" in again.stderr and "Traceback" not in again.stderr
+    assert profile.read_text(encoding="utf-8").startswith("{\n")  # the broken one was redone
+    for command in (
+        ["review", str(out)],
+        ["export", str(out), "--format", "csv"],
+        ["aggregate", str(out)],
+    ):
+        done = _run(*command)
+        assert done.returncode == 0, done.stderr
+        assert "notes.json" in done.stderr
+
+
+def test_review_export_aggregate_refuse_a_folder_without_profiles(tmp_path):
+    for command in (["review"], ["export", "--format", "jsonl"], ["aggregate"]):
+        done = _run(command[0], str(tmp_path), *command[1:])
+        assert done.returncode == 2
+        assert "no profiles in" in _one_plain_line(done.stderr)
+    assert list(tmp_path.iterdir()) == []  # nothing written into it
+
+
+def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    text = Path(ARTICLE).read_text(encoding="utf-8")
+    for i in range(40):
+        (articles / f"a{i:02d}.txt").write_text(f"{text}\n\nNummer {i}.", encoding="utf-8")
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [SCRIPT, "run", str(articles), "--out", str(out), "--batch-size", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for line in process.stdout:
+        if line.startswith("ok "):
+            process.send_signal(signal.SIGINT)
+            break
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130
+    assert "Traceback" not in stderr
+    assert "run the same command again to resume" in stderr
+    resumed = _run("run", str(articles), "--out", str(out), "--batch-size", "2")
+    assert resumed.returncode == 0
+    assert "unchanged since the last run" in resumed.stderr  # finished inputs were kept
