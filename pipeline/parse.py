@@ -65,16 +65,24 @@ def refine_blocks(article: Article) -> Article:
 
 
 def parse_text(text: str, source: str | None = None) -> Article:
-    """Plain text article -> Article. The first line is the title, the first paragraph the lead."""
+    """Plain text article -> Article. A label line ("PRESSEMELDING") and a dateline
+    ("Lillehammer, 2. september 2025") before the story are metadata; the first line is the
+    title when it reads as a headline (short, no full stop, or set apart by a blank line
+    above a longer paragraph), else the text has no title and every paragraph is body. The
+    first paragraph after the title is the lead; the headline is mined like the body."""
     content = _content_lines(text)
-    title = content[0][0]
-    body = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in content[1:]]
+    content, dated = _without_labels_and_datelines(content)
+    title = content[0][0] if _is_headline(content, text) else None
+    rest = content[1:] if title is not None else content
+    body = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in rest]
     lead = next((text for kind, text in body if kind == "paragraph"), None)
     if lead is not None and body and body[0][1] != lead:
         lead = None  # a lead is the first block, not a paragraph further down
-    blocks: list[tuple[BlockKind, str]] = [("title", title), *body]
+    blocks: list[tuple[BlockKind, str]] = [("title", title)] if title else []
+    blocks += body
     language = detect_language(" ".join(clean for clean, _ in content))
     published, authors = _dateline_and_byline(text)
+    published = published or dated
     return Article.build(
         blocks,
         source=source or "<text>",
@@ -84,6 +92,51 @@ def parse_text(text: str, source: str | None = None) -> Article:
         published=published,
         authors=authors,
     )
+
+
+_LABEL_LINE = re.compile(
+    r"^(?:pressemelding|pressemeddelelse|pressemelding fra .{1,60}|nyhet|nyheit|melding|børsmelding)\s*:?$",
+    re.IGNORECASE,
+)
+# "Lillehammer, 2. september 2025", "2. sep. 2025", "02.09.2025", "Bergen 2.9.2025:"
+_DATE_ONLY_LINE = re.compile(
+    r"^(?:[A-ZÆØÅ][\wæøåÆØÅ .-]{1,40}[,:]?\s+)?(?:\d{1,2}\.\s*[A-Za-zæøå]{3,9}\.?\s+\d{4}"
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{4})\s*[.:]?$"
+)
+_MAX_HEADLINE_WORDS = 20
+
+
+def _without_labels_and_datelines(
+    content: list[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], date | None]:
+    """Drop a press-release label and a dateline among the first lines; the date is kept."""
+    from pipeline.html import parse_date
+
+    kept, published = [], None
+    for index, (clean, raw) in enumerate(content):
+        if index < 4 and _LABEL_LINE.match(clean):
+            continue
+        if index < 4 and _DATE_ONLY_LINE.match(clean) and (date_ := parse_date(clean)):
+            published = published or date_
+            continue
+        kept.append((clean, raw))
+    if not kept:
+        raise PipelineError("parse", "no text left after removing labels and datelines")
+    return kept, published
+
+
+def _is_headline(content: list[tuple[str, str]], text: str) -> bool:
+    """A short first line without a full stop, or one set apart by a blank line above a longer
+    paragraph; a text that opens with an ordinary paragraph has no headline."""
+    first = content[0][0]
+    if len(content) == 1:
+        return False
+    words = len(first.split())
+    if words <= _MAX_HEADLINE_WORDS and not re.search(r"[.!…]$", first):
+        return True
+    following = content[1][0]
+    set_apart = re.search(rf"{re.escape(content[0][1].strip())}[ \t]*\r?\n[ \t]*\r?\n", text)
+    return bool(set_apart) and words <= _MAX_HEADLINE_WORDS and len(following) > 2 * len(first)
 
 
 # Copied web pages keep their date and byline lines ("Publisert 03.11.2026 kl. 14:20",
@@ -102,7 +155,7 @@ def _dateline_and_byline(text: str) -> tuple[date | None, list[str]]:
     published, authors = None, []
     for line in text.splitlines()[:40]:
         line = " ".join(line.split())
-        if published is None and _DATELINE.match(line):
+        if published is None and (_DATELINE.match(line) or _DATE_ONLY_LINE.match(line)):
             published = parse_date(line)
         byline = _BYLINE.match(line)
         if not authors and byline and is_boilerplate(line):

@@ -82,3 +82,30 @@ def test_date_and_byline_lines_become_metadata_not_text():
     assert article.authors == ["Kari Nordmann", "Per Hansen"]
     assert "Publisert" not in article.text and "Nordmann" not in article.text
     assert article.lead == "Ingress om saken."
+
+
+def test_a_text_without_a_headline_keeps_its_first_paragraph_as_body():
+    article = parse_text(
+        "Fjordlys Energi AS i Molde har signert en avtale om levering av strøm til hele "
+        "regionen. Avtalen gjelder i fem år.\n\nDaglig leder Kari Lie er fornøyd med avtalen."
+    )
+    assert article.title is None
+    assert article.text.startswith("Fjordlys Energi AS i Molde har signert")
+    assert [b.kind for b in article.blocks] == ["paragraph", "paragraph"]
+
+
+def test_press_release_label_and_dateline_are_metadata():
+    article = parse_text(
+        "PRESSEMELDING\n\nFjordlys Energi får ny kontrakt\n\nLillehammer, 2. september 2025\n\n"
+        "Fjordlys Energi AS har signert en avtale med kommunen om levering av strøm."
+    )
+    assert article.title == "Fjordlys Energi får ny kontrakt"
+    assert str(article.published) == "2025-09-02"
+    assert "PRESSEMELDING" not in article.text and "Lillehammer, 2." not in article.text
+
+
+@pytest.mark.parametrize("line", ["2. sep. 2025", "02.09.2025", "Førde, 2. september 2025"])
+def test_bare_datelines_give_the_publication_date(line):
+    article = parse_text(f"Ny avtale i fjorden\n\n{line}\n\nSelskapet har signert ein avtale.")
+    assert str(article.published) == "2025-09-02"
+    assert line not in article.text
