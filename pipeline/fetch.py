@@ -14,7 +14,7 @@ import hashlib
 import json
 import time
 import urllib.robotparser
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
@@ -48,8 +48,11 @@ def is_url(value: str) -> bool:
     return urlparse(value).scheme in ("http", "https")
 
 
-def expand_inputs(items: Iterable[str]) -> Iterator[str]:
-    """Files, directories (recursively, .html/.htm/.txt) and URLs, lazily, in a stable order."""
+def expand_inputs(
+    items: Iterable[str], skipped: Callable[[str, str], None] | None = None
+) -> Iterator[str]:
+    """Files, directories (recursively, .html/.htm/.txt) and URLs, lazily, in a stable order.
+    A file in a folder that is not an article is reported through ``skipped`` (with why)."""
     for item in items:
         if is_url(item):
             yield item
@@ -57,8 +60,18 @@ def expand_inputs(items: Iterable[str]) -> Iterator[str]:
         path = Path(item)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue  # hidden files and folders (.git, an output's .cache)
+                if child.is_symlink() and not child.exists():
+                    if skipped:
+                        skipped(str(child), "a broken link")
+                elif child.is_file() and child.suffix.lower() in INPUT_SUFFIXES:
                     yield str(child)
+                elif child.is_file() and skipped:
+                    kind = child.suffix.lower() or "no suffix"
+                    skipped(
+                        str(child), f"not an article file ({kind}; .html, .htm and .txt are read)"
+                    )
         else:
             yield item  # a missing or unreadable file fails in read_input, with its own error
 

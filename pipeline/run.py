@@ -12,9 +12,11 @@ import hashlib
 import signal
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from models import Article, Profile
@@ -26,8 +28,10 @@ from pipeline.write import (
     ErrorRecord,
     is_profile_file,
     profile_path,
+    read_error_records,
     rebuild_jsonl,
     write_errors,
+    write_manifest,
     write_profile,
     write_schema,
 )
@@ -279,6 +283,8 @@ class RunState:
 class BatchResult:
     written: int = 0
     skipped: int = 0
+    duplicates: int = 0  # inputs with the same content as another input of this run
+    not_articles: int = 0  # files in a folder that are not articles (.json, .md, binary)
     errors: list[ErrorRecord] = field(default_factory=list)
 
     @property
@@ -315,9 +321,15 @@ def run_batch(
         stale.unlink(missing_ok=True)
     state = RunState(out_dir)
     result = BatchResult()
+    run = RunLog(id=uuid.uuid4().hex[:12], time=datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def not_an_article(item: str, why: str) -> None:
+        result.not_articles += 1
+        report(f"skip {item}: {why}")
+
     work = (
         (chunk, state.for_items(chunk))
-        for chunk in chunks(expand_inputs(inputs), options.batch_size)
+        for chunk in chunks(expand_inputs(inputs, skipped=not_an_article), options.batch_size)
     )
     try:
         if backend == "dask":
@@ -331,24 +343,49 @@ def run_batch(
             outcome_lists = (processor.process_chunk(chunk, done) for chunk, done in work)
         for outcomes in outcome_lists:
             for outcome in outcomes:
-                _account(outcome, result, state, report)
+                _account(outcome, result, state, report, run)
     finally:
         state.close()
         rebuild_jsonl(out_dir)
-        write_errors(out_dir, result.errors)
+        for record in result.errors:
+            record.run_id, record.time = run.id, run.time
+        write_errors(out_dir, result.errors, succeeded=run.sources)
+        write_manifest(out_dir, _manifest_rows(out_dir, state, result))
         write_schema(out_dir)
+    duplicates = f", {result.duplicates} duplicates" if result.duplicates else ""
+    others = f", {result.not_articles} not articles" if result.not_articles else ""
     report(
-        f"{result.written} profiles written, {result.skipped} unchanged, {len(result.errors)} failed -> {out_dir}"
+        f"{result.written} profiles written, {result.skipped} unchanged{duplicates}{others}, "
+        f"{len(result.errors)} failed -> {out_dir} (manifest.csv maps each source to its profile)"
     )
     for record in result.errors:
         report(f"  failed: {record.input} ({record.stage}: {record.message})")
     return result
 
 
-def _account(outcome: Outcome, result: BatchResult, state: RunState, report: Report) -> None:
+@dataclass
+class RunLog:
+    """This run's id and start time, and which source first gave each article id."""
+
+    id: str
+    time: str
+    sources: dict[str, str] = field(default_factory=dict)  # source -> article id
+    first_source: dict[str, str] = field(default_factory=dict)  # article id -> source
+
+
+def _account(
+    outcome: Outcome, result: BatchResult, state: RunState, report: Report, run: RunLog
+) -> None:
     if outcome.error:
         result.errors.append(outcome.error)
         report(f"FAILED {outcome.item}: {outcome.error.stage}: {outcome.error.message}")
+        return
+    run.sources[outcome.item] = outcome.article_id or ""
+    first = run.first_source.setdefault(outcome.article_id or "", outcome.item)
+    if first != outcome.item:
+        result.duplicates += 1
+        state.record(outcome)
+        report(f"skip {outcome.item}: same content as {first} (profile {outcome.article_id})")
         return
     if outcome.skipped:
         result.skipped += 1
@@ -356,6 +393,17 @@ def _account(outcome: Outcome, result: BatchResult, state: RunState, report: Rep
         result.written += 1
         state.record(outcome)
     report(outcome.summary)
+
+
+def _manifest_rows(out_dir: Path, state: RunState, result: BatchResult):
+    """One row per input this folder has seen: done ones from the run log, failed ones from
+    errors.jsonl (which keeps earlier runs' failures)."""
+    failed = {e.input: e for e in read_error_records(out_dir / "errors.jsonl")}
+    for source, (_, article_id) in state.done.items():
+        if source not in failed:
+            yield (source, "ok", profile_path(out_dir, article_id).name, "")
+    for source, record in failed.items():
+        yield (source, "failed", "", f"{record.stage}: {record.message}")
 
 
 # --- several processes on one machine ----------------------------------------------------------

@@ -44,6 +44,8 @@ class ErrorRecord(BaseModel):
     stage: str
     error_type: str
     message: str
+    run_id: str = ""  # the run it failed in (older records have none)
+    time: str = ""  # when, ISO 8601 UTC
 
 
 @contextmanager
@@ -166,9 +168,43 @@ def rebuild_jsonl(out_dir: Path, skipped: Skipped = warn_skipped) -> Path:
     return path
 
 
-def write_errors(out_dir: Path, errors: list[ErrorRecord]) -> Path:
+def write_errors(out_dir: Path, errors: list[ErrorRecord], succeeded: Iterable[str] = ()) -> Path:
+    """errors.jsonl: every input whose last attempt failed, this run's and earlier runs'
+    (each with its run id and time); an input that has since succeeded leaves the file."""
     path = out_dir / ERRORS_JSONL
-    atomic_write_lines(path, (e.model_dump_json() for e in errors))
+    done = set(succeeded) | {e.input for e in errors}
+    kept = [e for e in read_error_records(path) if e.input not in done]
+    atomic_write_lines(path, (e.model_dump_json() for e in [*kept, *errors]))
+    return path
+
+
+def read_error_records(path: Path) -> list[ErrorRecord]:
+    """The records of an errors.jsonl; lines that are not records are left out."""
+    if not path.exists():
+        return []
+    records = []
+    for line in path.read_text("utf-8").splitlines():
+        try:
+            records.append(ErrorRecord.model_validate_json(line))
+        except ValueError:
+            continue
+    return records
+
+
+MANIFEST = "manifest.csv"
+
+
+def write_manifest(out_dir: Path, rows: Iterable[tuple[str, str, str, str]]) -> Path:
+    """manifest.csv: source, status (ok, failed), profile file, note: where each input went."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["source", "status", "profile", "note"])
+    writer.writerows(sorted(rows))
+    path = out_dir / MANIFEST
+    atomic_write_text(path, buffer.getvalue())
     return path
 
 

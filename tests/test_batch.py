@@ -210,3 +210,50 @@ def test_urls_file_next_to_plain_arguments(tmp_path):
     }
     assert sources == set(GOOD)
     assert main(["run", "--urls", str(tmp_path / "missing.txt"), "--out", str(out)]) == 2
+
+
+def test_every_input_is_accounted_for(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = "Ny avtale i fjorden\n\nFjordlys Energi AS i Molde har signert en avtale med kommunen."
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text, encoding="utf-8")  # the same article twice
+    (folder / "notes.md").write_text("# mine", encoding="utf-8")
+    (folder / "data.json").write_text("{}", encoding="utf-8")
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    out = tmp_path / "out"
+    code = main(
+        [
+            "run",
+            str(folder),
+            str(tmp_path / "missing.txt"),
+            "--out",
+            str(out),
+            "--model",
+            "blank:nb",
+        ]
+    )
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "notes.md: not an article file (.md" in err
+    assert "data.json: not an article file (.json" in err
+    assert "gone.txt: a broken link" in err
+    assert f"b.txt: same content as {folder / 'a.txt'}" in err
+    manifest = (out / "manifest.csv").read_text(encoding="utf-8").splitlines()
+    rows = {line.split(",")[0]: line.split(",")[1:] for line in manifest[1:]}
+    assert rows[str(folder / "a.txt")][:2] == rows[str(folder / "b.txt")][:2]  # ok, same profile
+    assert rows[str(folder / "a.txt")][0] == "ok"
+    assert rows[str(tmp_path / "missing.txt")][0] == "failed"
+
+
+def test_errors_of_earlier_runs_are_kept_until_the_input_succeeds(tmp_path, capsys):
+    out = tmp_path / "out"
+    article = tmp_path / "late.txt"
+    main(["run", str(article), "--out", str(out), "--model", "blank:nb"])
+    main(["run", *GOOD, "--out", str(out), "--model", "blank:nb"])
+    records = [json.loads(line) for line in (out / "errors.jsonl").read_text().splitlines()]
+    assert [r["input"] for r in records] == [str(article)]  # kept through a run without it
+    assert records[0]["run_id"] and records[0]["time"]
+    article.write_text("Sent, men godt\n\nArtikkelen kom til slutt fram til redaksjonen.", "utf-8")
+    assert main(["run", str(article), "--out", str(out), "--model", "blank:nb"]) == 0
+    assert (out / "errors.jsonl").read_text() == ""
