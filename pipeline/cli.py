@@ -65,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--ignore-robots", action="store_true", help="do not read robots.txt (your own sites only)"
     )
+    run.add_argument(
+        "--lang",
+        choices=("nb", "nn"),
+        default=None,
+        help="treat every article as bokmål or nynorsk; articles detected as English or "
+        "Swedish are then mined too (default: detect, and skip those)",
+    )
 
     commands.add_parser("schema", help="print the profile JSON Schema")
     cli_review.add_commands(commands)
@@ -145,6 +152,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             respect_robots=not args.ignore_robots,
         ),
         limits=Limits(max_bytes=args.max_bytes, max_seconds=args.max_seconds),
+        language=args.lang,
     )
     if (problem := _unusable_output_folder(args.out)) is not None:
         print(f"pipeline run: {problem}", file=sys.stderr)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import time
 import urllib.robotparser
 from collections.abc import Callable, Iterable, Iterator
@@ -76,6 +77,17 @@ def expand_inputs(
             yield item  # a missing or unreadable file fails in read_input, with its own error
 
 
+STDIN = "-"
+
+
+def read_stdin(max_bytes: int) -> RawInput:
+    """``pipeline run -``: one article piped in (``cat sak.html | pipeline run -``)."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise PipelineError("read", f"standard input is over the {max_bytes}-byte limit")
+    return RawInput(source="<stdin>", data=data)
+
+
 def read_file(item: str, max_bytes: int) -> RawInput:
     if "://" in item:
         raise PipelineError(
@@ -109,6 +121,8 @@ class Fetcher:
     def read(self, item: str) -> RawInput:
         if is_url(item):
             return self.fetch(item)
+        if item == STDIN:
+            return read_stdin(self.options.max_bytes)
         return read_file(item, self.options.max_bytes)
 
     @property

@@ -1,4 +1,5 @@
-"""Tell bokmål (nb) from nynorsk (nn) by counting marker words of each standard."""
+"""Tell bokmål (nb) from nynorsk (nn), and Norwegian from English and Swedish, by counting
+marker words (resources/language_markers.json)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-_WORD = re.compile(r"[a-zæøåéèòôü]+")
+_WORD = re.compile(r"[a-zæøåäöéèòôü]+")
+LANGUAGE_NAMES = {"en": "English", "sv": "Swedish"}
 
 
 @lru_cache(maxsize=1)
@@ -33,3 +35,26 @@ def detect_language(text: str) -> Literal["nb", "nn"]:
         elif word in nn_words:
             nn += 1
     return "nn" if nn > max(2, nb * 1.2) else "nb"
+
+
+@lru_cache(maxsize=1)
+def _foreign_markers() -> dict[str, frozenset[str]]:
+    data = json.loads(
+        resources.files("pipeline").joinpath("resources/language_markers.json").read_text("utf-8")
+    )
+    return {key: frozenset(data[key]) for key in ("no", "en", "sv")}
+
+
+def foreign_language(text: str) -> str | None:
+    """ "en" or "sv" when the text is clearly English or Swedish rather than Norwegian, else
+    None (short or mixed texts count as Norwegian: the pipeline is for Norwegian news)."""
+    markers = _foreign_markers()
+    counts = dict.fromkeys(markers, 0)
+    for word in _WORD.findall(text.lower()):
+        for key, words in markers.items():
+            if word in words:
+                counts[key] += 1
+    foreign = max(("en", "sv"), key=lambda key: counts[key])
+    if counts[foreign] >= 8 and counts[foreign] > 2 * counts["no"]:
+        return foreign
+    return None

@@ -38,3 +38,4 @@ class RunOptions:
     batch_size: int = 32
     fetch: FetchOptions = field(default_factory=FetchOptions)
     limits: Limits = field(default_factory=Limits)
+    language: str | None = None  # "nb"/"nn" forces the language and mines foreign texts too

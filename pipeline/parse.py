@@ -7,6 +7,7 @@ and bulleted list items, dash quotes; boilerplate lines never reach the mined te
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import date
 from pathlib import Path
@@ -64,7 +65,7 @@ def refine_blocks(article: Article) -> Article:
     return Article.build(blocks, **article.model_dump(include=metadata))
 
 
-def parse_text(text: str, source: str | None = None) -> Article:
+def parse_text(text: str, source: str | None = None, url: str | None = None) -> Article:
     """Plain text article -> Article. A label line ("PRESSEMELDING") and a dateline
     ("Lillehammer, 2. september 2025") before the story are metadata; the first line is the
     title when it reads as a headline (short, no full stop, or set apart by a blank line
@@ -86,6 +87,7 @@ def parse_text(text: str, source: str | None = None) -> Article:
     return Article.build(
         blocks,
         source=source or "<text>",
+        url=url,
         language=language,
         title=title,
         lead=lead,
@@ -196,6 +198,7 @@ def parse_bytes(
     """
     from pipeline.encoding import decode_html
 
+    data, charset = _without_wide_bom(data, charset)
     if not data.strip():
         raise PipelineError("parse", "the input is empty")
     if _looks_binary(data):
@@ -203,7 +206,27 @@ def parse_bytes(
     text = decode_html(data, declared=charset)
     if _is_html(data, source, content_type):
         return parse_html(text, url=url, source=source)
-    return parse_text(text, source=source)
+    return parse_text(text, source=source, url=url)
+
+
+_WIDE_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _without_wide_bom(data: bytes, charset: str | None) -> tuple[bytes, str | None]:
+    """UTF-16 and UTF-32 files (Windows Notepad's "Unicode") start with a byte-order mark and
+    are full of NUL bytes: decode them here, so they are read, not refused as binary."""
+    for bom, codec in _WIDE_BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec).encode("utf-8"), "utf-8"
+            except UnicodeDecodeError:
+                return data, charset
+    return data, charset
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -23,6 +23,7 @@ from models import Article, Profile
 from pipeline import __version__
 from pipeline.errors import PipelineError
 from pipeline.fetch import Fetcher, RawInput, expand_inputs
+from pipeline.language import LANGUAGE_NAMES, foreign_language
 from pipeline.options import FetchOptions, RunOptions
 from pipeline.write import (
     ErrorRecord,
@@ -82,6 +83,7 @@ class Outcome:
     summary: str = ""
     error: ErrorRecord | None = None
     skipped: bool = False
+    foreign: str | None = None  # the language of an article that is not Norwegian
 
 
 class Processor:
@@ -132,6 +134,15 @@ class Processor:
             stage = "parse"
             with time_limit(limits.max_seconds):
                 article = parse_raw(raw)
+            if self.options.language:
+                article = article.model_copy(update={"language": self.options.language})
+            elif foreign := foreign_language(article.text):
+                outcome.skipped, outcome.foreign = True, foreign
+                outcome.summary = (
+                    f"skip {outcome.item}: written in {LANGUAGE_NAMES[foreign]}, not Norwegian "
+                    "(--lang nb or --lang nn mines it anyway)"
+                )
+                return None
             if len(article.text) > limits.max_chars:
                 raise PipelineError(
                     "limits",
@@ -285,6 +296,7 @@ class BatchResult:
     skipped: int = 0
     duplicates: int = 0  # inputs with the same content as another input of this run
     not_articles: int = 0  # files in a folder that are not articles (.json, .md, binary)
+    foreign: int = 0  # articles not in Norwegian, skipped
     errors: list[ErrorRecord] = field(default_factory=list)
 
     @property
@@ -354,6 +366,7 @@ def run_batch(
         write_schema(out_dir)
     duplicates = f", {result.duplicates} duplicates" if result.duplicates else ""
     others = f", {result.not_articles} not articles" if result.not_articles else ""
+    others += f", {result.foreign} not in Norwegian" if result.foreign else ""
     report(
         f"{result.written} profiles written, {result.skipped} unchanged{duplicates}{others}, "
         f"{len(result.errors)} failed -> {out_dir} (manifest.csv maps each source to its profile)"
@@ -379,6 +392,10 @@ def _account(
     if outcome.error:
         result.errors.append(outcome.error)
         report(f"FAILED {outcome.item}: {outcome.error.stage}: {outcome.error.message}")
+        return
+    if outcome.foreign:
+        result.foreign += 1
+        report(outcome.summary)
         return
     run.sources[outcome.item] = outcome.article_id or ""
     first = run.first_source.setdefault(outcome.article_id or "", outcome.item)

@@ -53,6 +53,9 @@ class Misbehaving(BaseHTTPRequestHandler):
             return self._send(200, b"User-agent: *\nDisallow: /private\n", "text/plain")
         if path == "/ok":
             return self._send(200, NORWEGIAN_PAGE.encode())
+        if path == "/plain":
+            text = "Ny avtale i fjorden\n\nFjordlys Energi AS i Molde har signert en avtale."
+            return self._send(200, text.encode(), "text/plain; charset=utf-8")
         if path == "/slow":
             time.sleep(2)
             return self._send(200, NORWEGIAN_PAGE.encode())
@@ -248,3 +251,9 @@ def test_a_batch_of_misbehaving_urls_writes_the_good_ones(server, tmp_path):
     assert result.written + result.duplicates == len(good)  # the same page at several URLs
     # several good URLs serve the same page: same content, same id, one profile
     assert len((out / "profiles.jsonl").read_text().splitlines()) >= 1
+
+
+def test_a_plain_text_page_keeps_its_url(server, tmp_path):
+    article = parse_raw(Fetcher(fast_options(tmp_path)).read(f"{server}/plain"))
+    assert article.url == f"{server}/plain"
+    assert article.title == "Ny avtale i fjorden"
