@@ -43,6 +43,7 @@ from pipeline.write import atomic_write_lines, atomic_write_text, iter_profiles
 
 COMPANIES_JSON = "companies.json"
 COMPANIES_JSONL = "companies.jsonl"
+COMPANY_SCHEMA = "company.schema.json"  # one item of companies.json / one line of companies.jsonl
 
 NameKey = tuple[str, ...]
 
@@ -73,6 +74,10 @@ def write_companies(out_dir: Path, companies: list[CompanyProfile]) -> Path:
     data = [c.model_dump(mode="json") for c in companies]
     atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     atomic_write_lines(out_dir / COMPANIES_JSONL, (c.model_dump_json() for c in companies))
+    schema = CompanyProfile.json_schema(COMPANY_SCHEMA)
+    atomic_write_text(
+        out_dir / COMPANY_SCHEMA, json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    )
     return path
 
 

@@ -20,11 +20,25 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
-    run = commands.add_parser("run", help="profile articles (files, folders, http(s) URLs)")
-    run.add_argument("inputs", nargs="*", help="files (.html/.htm/.txt), folders, or http(s) URLs")
+    run = commands.add_parser(
+        "run",
+        help="profile articles (files, folders, http(s) URLs, - for stdin)",
+        description="Profile articles. OUT receives <article id>.json per article, "
+        "profiles.jsonl, manifest.csv (source -> profile), errors.jsonl and profile.schema.json.",
+        formatter_class=_DefaultsShown,
+    )
+    run.add_argument(
+        "inputs", nargs="*", help="files (.html/.htm/.txt), folders, http(s) URLs, or - for stdin"
+    )
     run.add_argument("--urls", type=Path, help="a file with one URL (or path) a line")
     run.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: output)"
+        "-o", "--out", type=Path, default=Path("output"), help="output folder for the profiles"
+    )
+    run.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no line per article"
+    )
+    run.add_argument(
+        "-v", "--verbose", action="store_true", help="also print the settings of the run first"
     )
     run.add_argument(
         "--model",
@@ -36,9 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--force", action="store_true", help="redo inputs that are unchanged since the last run"
     )
-    run.add_argument(
-        "--workers", type=_positive_int, default=1, help="processes on this machine (default 1)"
-    )
+    run.add_argument("--workers", type=_positive_int, default=1, help="processes on this machine")
     run.add_argument(
         "--backend",
         choices=("local", "dask"),
@@ -48,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--scheduler",
         default=None,
-        help="Dask scheduler address (tcp://host:8786); default: a local cluster",
+        help="Dask scheduler address (tcp://host:8786); none: a local cluster",
     )
     run.add_argument(
         "--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch"
@@ -76,6 +88,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the profile JSON Schema")
     cli_review.add_commands(commands)
     return parser
+
+
+class _DefaultsShown(argparse.HelpFormatter):
+    """--help shows each option's default, where it has a value worth showing."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        text = action.help or ""
+        if action.default not in (None, False, argparse.SUPPRESS) and "%(default)" not in text:
+            text += " (default: %(default)s)"
+        return text
 
 
 def _positive_int(value: str) -> int:
@@ -118,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
         return code
     if args.command == "schema":
         from models import Profile
+        from pipeline.write import SCHEMA_FILE
 
-        print(json.dumps(Profile.model_json_schema(), indent=2, ensure_ascii=False))
+        print(json.dumps(Profile.json_schema(SCHEMA_FILE), indent=2, ensure_ascii=False))
         return EXIT_OK
     return _run(args, parser)
 
@@ -158,12 +181,28 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"pipeline run: {problem}", file=sys.stderr)
         return EXIT_USAGE
     written = [0]
+    if args.verbose:
+        print(
+            f"pipeline run: model {args.model or 'shipped (nb_norne_sm)'}, out {args.out}, "
+            f"batch {args.batch_size}, workers {args.workers}, max {args.max_bytes} bytes and "
+            f"{args.max_seconds:g} s an input, language {args.lang or 'detected'}",
+            file=sys.stderr,
+        )
+    bar = _progress_bar(quiet=args.quiet)
 
     def report(line: str) -> None:
         if line.startswith("ok "):
             written[0] += 1
+        per_input = line.startswith(("ok ", "skip ", "FAILED "))
+        if bar is not None and per_input:
+            bar.update(1)
         problem = line.startswith(("FAILED", "  failed:", "skip "))
-        print(line, file=sys.stderr if problem else sys.stdout, flush=True)
+        if args.quiet and line.startswith("ok "):
+            return
+        if bar is not None:
+            bar.write(line, file=sys.stderr if problem else sys.stdout)
+        else:
+            print(line, file=sys.stderr if problem else sys.stdout, flush=True)
 
     try:
         result = run_batch(
@@ -184,7 +223,19 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERRUPTED
+    finally:
+        if bar is not None:
+            bar.close()
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def _progress_bar(quiet: bool):
+    """A progress bar on stderr when it is a terminal (a log file or a pipe gets none)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from tqdm import tqdm
+
+    return tqdm(unit=" inputs", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
 def _unusable_output_folder(out: Path) -> str | None:

@@ -23,7 +23,13 @@ from models import Profile
 PROFILES_JSONL = "profiles.jsonl"
 ERRORS_JSONL = "errors.jsonl"
 SCHEMA_FILE = "profile.schema.json"
-_NOT_PROFILES = {PROFILES_JSONL, ERRORS_JSONL, SCHEMA_FILE, "companies.json"}
+_NOT_PROFILES = {
+    PROFILES_JSONL,
+    ERRORS_JSONL,
+    SCHEMA_FILE,
+    "companies.json",
+    "company.schema.json",
+}
 
 
 def _file_mode() -> int:
@@ -211,6 +217,6 @@ def write_manifest(out_dir: Path, rows: Iterable[tuple[str, str, str, str]]) -> 
 def write_schema(out_dir: Path) -> Path:
     path = out_dir / SCHEMA_FILE
     atomic_write_text(
-        path, json.dumps(Profile.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+        path, json.dumps(Profile.json_schema(SCHEMA_FILE), indent=2, ensure_ascii=False) + "\n"
     )
     return path

@@ -113,3 +113,50 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     resumed = _run("run", str(articles), "--out", str(out), "--batch-size", "2")
     assert resumed.returncode == 0
     assert "unchanged since the last run" in resumed.stderr  # finished inputs were kept
+
+
+def test_help_shows_defaults_and_what_out_receives():
+    done = _run("run", "--help")
+    assert done.returncode == 0
+    assert "(default: 32)" in done.stdout and "(default: output)" in done.stdout
+    assert "manifest.csv" in done.stdout and "-o OUT" in done.stdout
+
+
+def test_short_out_and_quiet(tmp_path):
+    done = _run("run", ARTICLE, "-o", str(tmp_path / "out"), "-q", "--model", "blank:nb")
+    assert done.returncode == 0
+    assert not any(line.startswith("ok ") for line in done.stdout.splitlines())
+    assert "1 profiles written" in done.stdout
+    assert (tmp_path / "out" / "manifest.csv").exists()
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    piped = _run("run", ARTICLE, "-o", str(tmp_path / "a"), "--model", "blank:nb")
+    assert " inputs" not in piped.stderr  # a log file gets no bar
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 100 columns
+    process = subprocess.Popen(
+        [SCRIPT, "run", ARTICLE, "-o", str(tmp_path / "b"), "--model", "blank:nb"],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    process.wait(timeout=120)
+    os.close(leader)
+    assert process.returncode == 0
+    assert b" inputs" in seen  # tqdm's counter on the terminal

@@ -83,3 +83,36 @@ def test_schema_command_prints_the_json_schema(capsys):
         "public_body",
         "other",
     }
+
+
+def test_a_profile_read_with_json_load_validates_with_its_date():
+    text = "Publisert 2. september 2025\n\nNy avtale i fjorden\n\nFjordlys Energi AS har signert en avtale."
+    article = parse_text(text)
+    from pipeline.nlp import load_pipeline
+
+    nlp = load_pipeline("blank:nb")
+    data = json.loads(extract(article, nlp(article.text), model="test").model_dump_json())
+    assert data["article"]["published"] == "2025-09-02"
+    with pytest.raises(ValidationError):
+        Profile.model_validate(data)  # strict: a date is no string in Python mode
+    assert str(Profile.from_json_data(data).article.published) == "2025-09-02"
+
+
+def test_schemas_carry_schema_and_id(tmp_path, capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith("/profile.schema.json")
+    out = tmp_path / "out"
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Ny avtale i fjorden\n\nFjordlys Energi AS i Molde har signert en avtale.", "utf-8"
+    )
+    assert main(["run", str(article), "-o", str(out), "--model", "blank:nb"]) == 0
+    assert json.loads((out / "profile.schema.json").read_text())["$id"].endswith(
+        "profile.schema.json"
+    )
+    assert main(["aggregate", str(out)]) == 0
+    company_schema = json.loads((out / "company.schema.json").read_text())
+    assert company_schema["$id"].endswith("/company.schema.json")
+    assert company_schema["title"] == "CompanyProfile"
