@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-seconds", type=_positive_float, default=60.0, help="per-input time limit"
     )
     run.add_argument(
+        "--max-chars",
+        type=_positive_int,
+        default=400_000,
+        help="per-input limit on the mined text (characters)",
+    )
+    run.add_argument(
         "--host-delay", type=_seconds, default=1.0, help="seconds between requests to one host"
     )
     run.add_argument(
@@ -174,7 +180,9 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             host_delay=args.host_delay,
             respect_robots=not args.ignore_robots,
         ),
-        limits=Limits(max_bytes=args.max_bytes, max_seconds=args.max_seconds),
+        limits=Limits(
+            max_bytes=args.max_bytes, max_chars=args.max_chars, max_seconds=args.max_seconds
+        ),
         language=args.lang,
     )
     if (problem := _unusable_output_folder(args.out)) is not None:
@@ -226,6 +234,14 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     finally:
         if bar is not None:
             bar.close()
+    accounted = result.written + result.skipped + result.duplicates + result.foreign
+    if accounted + len(result.errors) == 0:
+        print(
+            "pipeline run: no articles in the inputs given (folders are searched for .html, "
+            ".htm and .txt files)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
 
 

@@ -160,3 +160,20 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     os.close(leader)
     assert process.returncode == 0
     assert b" inputs" in seen  # tqdm's counter on the terminal
+
+
+def test_a_folder_without_articles_is_a_usage_error(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.md").write_text("# mine", encoding="utf-8")
+    done = _run("run", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--model", "blank:nb")
+    assert done.returncode == 2
+    assert "no articles in the inputs given" in done.stderr
+    assert "notes.md: not an article file" in done.stderr
+
+
+def test_the_character_limit_can_be_set(tmp_path):
+    done = _run(
+        "run", ARTICLE, "-o", str(tmp_path / "out"), "--max-chars", "100", "--model", "blank:nb"
+    )
+    assert done.returncode == 1
+    assert "over the 100 limit" in done.stderr
