@@ -430,6 +430,9 @@ _WORKER: Processor | None = None
 
 def _init_worker(options: RunOptions, out_dir: Path) -> None:
     global _WORKER
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
+    # reports once; workers ignore it rather than each printing a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER = Processor(options, out_dir)
 
 
