@@ -106,34 +106,25 @@ class _DefaultsShown(argparse.HelpFormatter):
         return text
 
 
-def _positive_int(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, not {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
-    return number
+def _bounded(convert, what: str, fits, rule: str):
+    """An argparse type: ``convert`` the value, then check it, with messages a person reads
+    ("--max-bytes: expected a whole number, not 'abc'")."""
+
+    def parse(value: str):
+        try:
+            number = convert(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, not {value!r}") from None
+        if not fits(number):
+            raise argparse.ArgumentTypeError(f"{rule}, not {value}")
+        return number
+
+    return parse
 
 
-def _positive_float(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {value!r}") from None
-    if number <= 0:
-        raise argparse.ArgumentTypeError(f"must be more than 0, not {value}")
-    return number
-
-
-def _seconds(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of seconds, not {value!r}") from None
-    if number < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
-    return number
+_positive_int = _bounded(int, "a whole number", lambda n: n >= 1, "must be at least 1")
+_positive_float = _bounded(float, "a number of seconds", lambda n: n > 0, "must be more than 0")
+_seconds = _bounded(float, "a number of seconds", lambda n: n >= 0, "must be 0 or more")
 
 
 def main(argv: list[str] | None = None) -> int:
