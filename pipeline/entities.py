@@ -67,6 +67,9 @@ class EntityRules(BaseModel):
     organisation_words_before: list[str] = Field(
         description="Nouns that introduce an organisation's name ('partiet', 'avisen')"
     )
+    speaker_role_endings: list[str] = Field(
+        description="How the role of a quoted person ends ('leder', 'direktør'): the speech patterns"
+    )
     title_modifiers: list[str] = Field(
         description="Words that open a title ('daglig' leder, 'administrerende' direktør)"
     )
@@ -80,6 +83,9 @@ class EntityRules(BaseModel):
     )
     spatial_prepositions: list[str] = Field(
         description="Prepositions only a place follows ('rundt Mjøsa'); 'i' and 'på' also take organisations"
+    )
+    direction_prepositions: list[str] = Field(
+        description="'fra Bodø', 'til Tromsø': a place follows often, but so do people"
     )
     name_particles: list[str] = Field(description="Lower-case words inside names ('van', 'de')")
     function_words: list[str] = Field(
@@ -599,6 +605,11 @@ def _lemma_is_common_noun(token: Token) -> bool:
     """The lemmatizer gives a capitalised word a lower-case lemma when it reads it as an
     inflected common noun ("Verftet" -> "verft"); names keep their capital."""
     return token.text[:1].isupper() and token.lemma_[:1].islower() and not token.text.isupper()
+
+
+def place_prepositions(rules: EntityRules) -> list[str]:
+    """Every preposition a place name follows (the three lists of the rule file)."""
+    return rules.place_prepositions + rules.spatial_prepositions + rules.direction_prepositions
 
 
 def _is_place_name_text(text: str) -> bool:

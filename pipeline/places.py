@@ -203,15 +203,24 @@ def lookup_place(name: str) -> PlaceFacts | None:
 
 # "fra Veggli i Rollag", "Stad: Leikanger i Sogndal", "(Eggedal i Sigdal)": the village after a
 # place preposition, a fact-box label or a parenthesis, so "Bystyret i Drammen" is not one
-_X_IN_Y = re.compile(
-    r"(?:\b(?:i|på|fra|frå|ved|til|nær|utenfor|utanfor)\s+|\b(?:Sted|Stad|Lokasjon|Adresse|Kontor):\s+|\()(?P<x>[A-ZÆØÅ][\wæøå-]+)\s+i\s+(?P<y>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
-)
+@lru_cache(maxsize=1)
+def _x_in_y() -> re.Pattern[str]:
+    """After a place preposition, a fact-box place label or a bracket: "X i Y"."""
+    from pipeline.entities import load_entity_rules, place_prepositions
+    from pipeline.extract.text import alternation, rules
+
+    prepositions = alternation(place_prepositions(load_entity_rules()))
+    labels = alternation(rules()["fact_box_place_keys"])
+    return re.compile(
+        rf"(?:\b(?:{prepositions})\s+|\b(?:{labels}):\s+|\()(?P<x>[A-ZÆØÅ][\wæøå-]+)\s+i\s+"
+        r"(?P<y>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
+    )
 
 
 def places_located_by(text: str) -> dict[str, PlaceFacts]:
     """Villages the text places in a municipality itself: "Veggli i Rollag", "Dale i Fjaler"."""
     found: dict[str, PlaceFacts] = {}
-    for m in _X_IN_Y.finditer(text):
+    for m in _x_in_y().finditer(text):
         x, y = m.group("x"), m.group("y")
         home = _lookup_known(y)
         if home is None or home.kind != "municipality" or _lookup_known(x) is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -29,7 +30,7 @@ from pipeline.extract.people import find_people
 from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
-from pipeline.extract.text import evidence, rules
+from pipeline.extract.text import alternation, evidence, rules
 from pipeline.places import local_places
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
@@ -67,9 +68,14 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     )
 
 
-_FACT_BOX_LABEL = re.compile(
-    r"^(?:bedrift|verksemd|virksomhet|selskap|firma|organisasjon)\s*:\s*", re.IGNORECASE
-)
+def _fact_box_label() -> re.Pattern[str]:
+    """ "Bedrift: X" heads a company's section: the fact-box name keys of org_rules.json."""
+    return _compiled(rf"^(?:{alternation(rules()['fact_box_name_keys'])})\s*:\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 def section_owners(
@@ -80,7 +86,7 @@ def section_owners(
     questions and answers ("Eggedal Ullvare AS, en ullvareprodusent ...", then "1. Hvorfor ...")."""
     owned = []
     for section in sections:
-        title = _FACT_BOX_LABEL.sub("", section.title).lower()
+        title = _fact_box_label().sub("", section.title).lower()
         owner = next((d for d in drafts if title in (n.lower() for n in d.names())), None)
         if owner is not None:
             owned.append((section, owner))
@@ -151,14 +157,14 @@ def _answers_as_quotes(text: str, owners, people) -> None:
             ):
                 continue
             end = item.answer_end
-            attribution = _ATTRIBUTION_TAIL.search(text, block_start, end)
+            attribution = _attribution_tail().search(text, block_start, end)
             speaker.quotes.append((block_start, attribution.start() if attribution else end))
         speaker.quotes.sort()
 
 
-_ATTRIBUTION_TAIL = re.compile(
-    r",\s+(?:sier|seier|forteller|fortel|legger til|understreker)\b[^.]*\.?\s*$"
-)
+def _attribution_tail() -> re.Pattern[str]:
+    """ ", sier Kari Lie." at the end of an answer: the speech verbs of org_rules.json."""
+    return _compiled(rf",\s+(?:{alternation(rules()['speech_verbs'])})\b[^.]*\.?\s*$")
 
 
 def _organisation(text, draft, owners, sdgs, people) -> Organisation:

@@ -64,9 +64,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     heads = alternation(r["org_head_nouns"])
     tails = alternation(r["name_tail_nouns"])
     legal = alternation(r["legal_suffixes"])
-    public_heads = alternation(
-        ["fylkeskommune", "kommune", "herad", "universitetssykehus", "sykehus", "havnevesen"]
-    )
+    public_heads = alternation(r["public_body_name_tails"])
     agency = alternation(r["public_body_suffixes"])
     public_names = alternation(r["public_body_names"])
     region = rf"{CAP_WORD}(?:(?:,\s+|\s+og\s+){CAP_WORD})*"

@@ -25,7 +25,9 @@ from pipeline.entities import (
 )
 from pipeline.extract.text import NAME, PERSON, alternation, rules
 
-_ORG_TAIL = rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:fylkeskommune|kommune|herad|universitet|sykehus))?"
+_ORG_TAIL = (
+    rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:{alternation(rules()['public_body_name_tails'])}))?"
+)
 _PREP = r"(?:fra|frå|i|hos|ved|på)"
 
 
@@ -98,14 +100,11 @@ def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
     )
 
 
-_ROLE_WORD = (
-    r"[a-zæøå-]*(?:leder|leiar|sjef|direktør|rådgiver|rådgjevar|ansvarlig|ansvarleg|ordfører|ordførar"
-    r"|forsker|forskar|professor|amanuensis|konsulent|koordinator|gründer|eier|eigar|rådmann)"
-)
+_ROLE_ENDINGS = alternation(load_entity_rules().speaker_role_endings)
+_ROLE_WORD = rf"[a-zæøå-]*(?:{_ROLE_ENDINGS})"
 _ROLE = (
-    r"(?:(?:[Dd]aglig|[Dd]agleg|[Aa]dministrerende|[Aa]dministrerande|[Kk]ommunikasjons|[Ss]enior)\s+)?"
-    r"[A-Za-zæøåÆØÅ-]*(?:leder|leiar|sjef|direktør|rådgiver|rådgjevar|ansvarlig|ansvarleg|ordfører|ordførar"
-    r"|forsker|forskar|professor|amanuensis|konsulent|koordinator|gründer|eier|eigar|rådmann)"
+    rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
+    rf"[A-Za-zæøåÆØÅ-]*(?:{_ROLE_ENDINGS})"
 )
 
 

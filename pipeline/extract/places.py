@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from models import Article, Place
 from models.profile import PlaceKind
-from pipeline.entities import PLACE_SPANS, spans_of
-from pipeline.extract.text import evidence, rules
+from pipeline.entities import PLACE_SPANS, load_entity_rules, place_prepositions, spans_of
+from pipeline.extract.text import alternation, evidence, rules
 from pipeline.places import lookup_place
 
 # One to three capitalised words, allowing the joiners of names like "Møre og Romsdal", "Mo i Rana".
 _CANDIDATE = re.compile(
     r"(?<![\w-])[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s+(?:og|i)\s+[A-ZÆØÅ][\wæøåÆØÅ-]*|\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,2}"
 )
-_PLACE_PREPOSITION = re.compile(r"(?:\b(?:i|på|fra|frå|til|ved|rundt|utenfor|utanfor|nær)\s+|\()$")
+
+
+@lru_cache(maxsize=1)
+def _place_preposition() -> re.Pattern[str]:
+    words = alternation(place_prepositions(load_entity_rules()))
+    return re.compile(rf"(?:\b(?:{words})\s+|\()$")
+
+
 _COORDINATED = re.compile(r"\s*(?:,|og|eller)\s*")
 _LOCATION_LABELS = {"GPE_LOC", "LOC", "GPE", "GPE_ORG"}
 
@@ -108,4 +116,4 @@ def _sub_names(chunk: str, base: int) -> list[tuple[str, int]]:
 def _clearly_a_place(text: str, start: int, end: int, located: list[tuple[int, int]]) -> bool:
     if any(s <= start < e for s, e in located):
         return True
-    return bool(_PLACE_PREPOSITION.search(text[max(0, start - 12) : start]))
+    return bool(_place_preposition().search(text[max(0, start - 12) : start]))

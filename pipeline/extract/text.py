@@ -29,6 +29,7 @@ class OrgRules(BaseModel):
     name_tail_nouns: list[str]  # "hotell" in "Sundvolden hotell"
     legal_suffixes: list[str]  # AS, ASA, ...
     public_body_heads: list[str]  # "... kommune", "... universitetssykehus"
+    public_body_name_tails: list[str]  # the words that end a body's name in the patterns
     public_body_names: list[str]  # "Innovasjon Norge", "NAV", ...
     public_body_suffixes: list[str]  # "Fiskeridirektoratet"
     not_organisations: list[str]  # sentence-start words and the like, never a name
