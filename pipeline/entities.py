@@ -26,7 +26,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -34,6 +33,8 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+
+from pipeline.sdg import read_resource
 
 COMPONENT_NAME = "pipeline_entities"
 PERSON_SPANS = "person_mentions"
@@ -114,20 +115,13 @@ class EntityRules(BaseModel):
 @lru_cache(maxsize=4)
 def load_entity_rules(source: str | Path = "default") -> EntityRules:
     """The packaged rules ("default") or a user's JSON file with the same fields."""
-    if source == "default":
-        raw = resources.files("pipeline").joinpath("resources/entity_rules.json").read_text("utf-8")
-    else:
-        raw = Path(source).read_text("utf-8")
-    return EntityRules.model_validate_json(raw)
+    return EntityRules.model_validate_json(read_resource(source, "entity_rules.json"))
 
 
 @lru_cache(maxsize=2)
 def load_common_words(source: str = "default") -> frozenset[str]:
     """Lower-case word forms that are common words, not names (one a line, '#' comments)."""
-    if source == "default":
-        raw = resources.files("pipeline").joinpath("resources/common_words.txt").read_text("utf-8")
-    else:
-        raw = Path(source).read_text("utf-8")
+    raw = read_resource(source, "common_words.txt")
     return frozenset(
         line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#")
     )
@@ -621,11 +615,9 @@ def _is_place_name_text(text: str) -> bool:
 def opens_with_other_name(word: str, known_orgs: frozenset[str]) -> bool:
     """True when the first word of a would-be person's name is a listed organisation or (in
     the genitive) a place: "Jyllands-Posten Jon Helt", "Kasakhstans London"."""
-    from pipeline.places import lookup_place
-
     bare = word[:-1] if word.endswith("s") else word
     return word in known_orgs or (
-        bare != word and (bare in known_orgs or lookup_place(bare) is not None)
+        bare != word and (bare in known_orgs or _is_place_name_text(bare))
     )
 
 

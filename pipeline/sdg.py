@@ -114,7 +114,8 @@ def span_label(number: int) -> str:
 # Resources
 
 
-def _read_resource(source: str | Path, default_name: str) -> str:
+def read_resource(source: str | Path, default_name: str) -> str:
+    """A packaged resource file ("default") or a user's file at ``source``."""
     if source == "default":
         return resources.files("pipeline").joinpath(f"resources/{default_name}").read_text("utf-8")
     return Path(source).read_text("utf-8")
@@ -122,12 +123,12 @@ def _read_resource(source: str | Path, default_name: str) -> str:
 
 def load_goal_catalogue(source: str | Path = "default") -> GoalCatalogue:
     """The goal catalogue: "default" for the packaged one, else a path to a JSON file."""
-    return GoalCatalogue.model_validate_json(_read_resource(source, "sdg_goals.json"))
+    return GoalCatalogue.model_validate_json(read_resource(source, "sdg_goals.json"))
 
 
 def load_theme_rules(source: str | Path = "default") -> list[ThemeRule]:
     """The theme rules, one JSON record a line: "default" for the packaged ones, else a path."""
-    text = _read_resource(source, "sdg_themes.jsonl")
+    text = read_resource(source, "sdg_themes.jsonl")
     rules = [ThemeRule.model_validate_json(line) for line in text.splitlines() if line.strip()]
     ids = [rule.id for rule in rules]
     if len(ids) != len(set(ids)):

@@ -672,17 +672,6 @@ def _word_positions(text: str, word: str) -> list[int]:
     return found
 
 
-def _capitalised_mid_sentence(text: str, word: str) -> bool:
-    """True when ``word`` follows a lower-case word somewhere: a capitalised word after a
-    capitalised one ("Bærekraftig Design", "Industri, Innovasjon") is a fragment of a
-    longer name or title, not a name of its own."""
-    for m in re.finditer(rf"(?<=\s){re.escape(word)}(?![\wæøå])", text):
-        before = text[max(0, m.start() - 40) : m.start()].split()
-        if before and before[-1].rstrip(",;")[:1].islower():
-            return True
-    return False
-
-
 def _tokens(name: str) -> list[str]:
     return name.lower().split()
 
