@@ -18,10 +18,9 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline.extract import extract
 from pipeline.fetch import read_input
 from pipeline.nlp import describe, load_pipeline
-from pipeline.run import parse_raw
+from pipeline.run import parse_raw, profile_article
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
@@ -82,7 +81,7 @@ def score(corpus: Path, nlp, diff: bool = False) -> dict[str, tuple[float, float
     for path in sorted(p for p in articles.iterdir() if p.suffix in (".txt", ".html")):
         expected = json.loads((corpus / "expected" / f"{path.stem}.json").read_text("utf-8"))
         article = parse_raw(read_input(str(path)))
-        profile = extract(article, nlp(article.text), model=describe(nlp))
+        profile = profile_article(article, nlp)
         for field, (gold, found) in gold_and_found(profile, expected).items():
             t = totals[field]
             t[0] += len(gold & found)

@@ -110,6 +110,10 @@ class EntityRules(BaseModel):
     non_company_name_endings: list[str] = Field(
         description="How the last word of a non-company's name ends ('forbund', 'forening')"
     )
+    company_name_tails: list[str] = Field(
+        description="Last words of companies' names that name no trade ('Mekaniske'); the "
+        "trades ('Transport', 'Energi') are org_rules.json's name_trade_words"
+    )
 
 
 @lru_cache(maxsize=4)
@@ -159,12 +163,21 @@ class EntityResolver:
         self._directions = frozenset(self.rules.direction_words)
         self._function_words = frozenset(self.rules.function_words)
         self._legal = frozenset(shared["legal_suffixes"])
+        self._never_names = frozenset(shared["not_organisations"])  # "Havbris Sjømat SDG"
         self._body_heads = tuple(shared["public_body_heads"])
         self._business_nouns = frozenset(shared["business_nouns"]) | self._org_before
         self._business_endings = tuple(shared["org_head_nouns"] + shared["business_nouns"]) + (
             "eriet",
             "eria",
         )
+        # "Brekke Transport", "Agder Energi", "Nordic Seafood": a trade word or a company
+        # extension ends a company's name; "Stiftelsen X", "X Idrettslag": an organisation's
+        self._trade_tails = (
+            frozenset(shared["name_trade_words"])
+            | frozenset(self.rules.company_name_tails)
+            | {e.lower() for e in shared["name_extensions"] if e not in self._legal}
+        )
+        self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
         self._known_orgs = known_organisations(self.rules)
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         listed = sorted(n for n in self._known_orgs if len(n) > 1)  # "H", "V": too ambiguous
@@ -180,6 +193,7 @@ class EntityResolver:
         ]
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
         kept += self._listed_organisations(doc, kept, capitalised)
+        kept += self._trade_named_organisations(doc, kept, capitalised)
         targets = [
             part
             for s in kept
@@ -214,7 +228,11 @@ class EntityResolver:
             start += 1
         while start < end and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
-        while start < end and self._common_word_here(doc[start], capitalised):
+        while (
+            start < end
+            and self._common_word_here(doc[start], capitalised)
+            and not self._names_an_organisation(doc[start:end])  # "Brekke Transport"
+        ):
             start += 1
         while start < end and doc[start].text[:1].islower():
             start += 1  # "natur- og havmiljøene", "denne Michea"
@@ -233,6 +251,7 @@ class EntityResolver:
                 if t.text[:1].islower() and t.lower_.endswith(self._business_endings)
             ]
             start = heads[-1] + 1 if heads else start
+        end = next((t.i for t in doc[start + 1 : end] if t.text in self._never_names), end)
         if ent.label_ == PERSON:  # "B uansvarlig": a person's name ends at a common word
             cut = next(
                 (
@@ -306,6 +325,52 @@ class EntityResolver:
             taken[start:end] = b"\x01" * (end - start)
         return added
 
+    def _trade_named_organisations(
+        self, doc: Doc, found: list[Span], capitalised: set[str]
+    ) -> list[Span]:
+        """Names the model did not tag that end in a capitalised trade word after one to
+        three capitalised words ("Tindra Data", "Brekke Transport", "Nordvik Mekaniske"): the
+        way Norwegian companies are named. Not when the first word is a common word opening
+        the sentence ("Ny Transport")."""
+        taken = bytearray(len(doc))
+        for span in found:
+            if len(span) > 1 or not self._is_trade_tail(span[0]):  # the model's lone "Helse"
+                taken[span.start : span.end] = b"\x01" * len(span)
+        added = []
+        for token in doc:
+            if taken[token.i] or not self._is_trade_tail(token):
+                continue
+            start = token.i
+            while (
+                start > 0
+                and token.i - start < 3
+                and not taken[start - 1]
+                and _name_word(doc[start - 1])
+                and "\n" not in doc[start - 1].whitespace_
+            ):
+                start -= 1
+            while start < token.i and doc[start].lower_ in self._function_words:
+                start += 1  # "Den Transport...": a determiner opens the sentence, not the name
+            if start == token.i:
+                continue
+            added.append(Span(doc, start, token.i + 1, label=ORG))
+            taken[start : token.i + 1] = b"\x01" * (token.i + 1 - start)
+        return added
+
+    def _is_trade_tail(self, token: Token) -> bool:
+        return token.is_title and token.lower_ in self._trade_tails
+
+    def _names_an_organisation(self, span: Span) -> bool:
+        """A name of several words whose last word is a trade ("Myrvold Transport") or that
+        holds a word only organisations' names hold ("Stiftelsen Hjelpestasjonen")."""
+        return len(span) > 1 and (
+            self._is_trade_tail(span[-1])
+            or any(
+                t.text in self._org_name_words or (t.is_title and t.lower_ in self._org_name_words)
+                for t in span
+            )
+        )
+
     def _known_organisation(self, span: Span) -> Span:
         """A listed organisation the model read as something else is an organisation: a
         newspaper or a party as a product ("skrev Dagbladet"), a listed company as a person
@@ -313,6 +378,10 @@ class EntityResolver:
         text = span.text[:-1] if span.text.endswith("s") else span.text
         if span.label_ != ORG and (span.text in self._known_orgs or text in self._known_orgs):
             return Span(span.doc, span.start, span.end, label=ORG)
+        if (span.label_ in ("EVT", "MISC") and self._names_an_organisation(span)) or (
+            span.label_ == "PROD" and len(span) > 1 and self._is_trade_tail(span[-1])
+        ):
+            return Span(span.doc, span.start, span.end, label=ORG)  # "Stiftelsen X" as EVT
         return span
 
     @staticmethod
@@ -328,6 +397,8 @@ class EntityResolver:
             return ORG
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
+        if self._names_an_organisation(span):
+            return ORG
         if before is not None and before.lower_ in self._role_prepositions and span.start > 1:
             i = span.start - 2
             while (
@@ -415,7 +486,10 @@ class EntityResolver:
             return True
         if len(span) == 1:
             return True
-        if span.label_ == ORG and span[0].lower_ in self._business_nouns:
+        if self._names_an_organisation(span):
+            span.label_ = ORG  # "Blåbær Design" read as a person: its last word is a trade
+            return True
+        if span.label_ == ORG and span[0].lower_ in self._business_nouns and span[1].is_lower:
             return False  # "Fabrikken i Florø": a noun and a place, not a name
         if span.label_ == PERSON and any(t.text in self._legal for t in span):
             span.label_ = ORG
@@ -578,6 +652,11 @@ def _in_brackets_after_an_organisation(span: Span, spans: list[Span], legal: fro
         )
         return closes and after_org
     return False
+
+
+def _name_word(token: Token) -> bool:
+    """A word that may stand in a name: capitalised or an acronym, letters only."""
+    return token.is_alpha and (token.is_title or token.is_upper)
 
 
 def _split_at_line_breaks(ent: Span) -> list[Span]:

@@ -42,23 +42,25 @@ Report = Callable[[str], None]
 
 def process_one(item: str, model: str | None = None) -> Profile:
     """One input through every stage, returned rather than written."""
-    from pipeline.extract import extract
-    from pipeline.nlp import describe, load_pipeline
+    from pipeline.nlp import load_pipeline
 
-    raw = Fetcher().read(item)
-    article = parse_raw(raw)
-    nlp = load_pipeline(model)
-    return extract(article, nlp(article.text), model=describe(nlp))
+    return profile_article(parse_raw(Fetcher().read(item)), load_pipeline(model))
 
 
 def process_text(text: str, model: str | None = None, source: str = "<text>") -> Profile:
     """A plain-text article straight to a profile (for notebooks and evaluation scripts)."""
-    from pipeline.extract import extract
-    from pipeline.nlp import describe, load_pipeline
+    from pipeline.nlp import load_pipeline
     from pipeline.parse import parse_text
 
-    article = parse_text(text, source=source)
-    nlp = load_pipeline(model)
+    return profile_article(parse_text(text, source=source), load_pipeline(model))
+
+
+def profile_article(article: Article, nlp) -> Profile:
+    """A parsed article through the nlp pipeline to its profile: the one place the stages
+    meet for a single article (batches pipe many docs, then call ``extract`` the same way)."""
+    from pipeline.extract import extract
+    from pipeline.nlp import describe
+
     return extract(article, nlp(article.text), model=describe(nlp))
 
 

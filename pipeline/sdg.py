@@ -307,7 +307,7 @@ def _default_name_index() -> _NameIndex:
 
 
 @dataclass(frozen=True)
-class _Context:
+class TextLayout:
     """The text with its sentence and paragraph bounds, computed once per call."""
 
     text: str
@@ -315,11 +315,14 @@ class _Context:
     paragraphs: list[tuple[int, int]]
 
     @classmethod
-    def of(cls, text: str) -> _Context:
+    def of(cls, text: str) -> TextLayout:
         return cls(text, _segments(text, _SENTENCE_BREAK), _segments(text, _PARAGRAPH_BREAK))
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         return _enclosing(self.sentences, offset)
+
+    def paragraph_at(self, offset: int) -> tuple[int, int]:
+        return _enclosing(self.paragraphs, offset)
 
     def paragraph_text(self, offset: int) -> str:
         start, end = _enclosing(self.paragraphs, offset)
@@ -382,7 +385,7 @@ _CHOOSING_BEFORE = re.compile(
 )
 
 
-def _plain_cue_allowed(ctx: _Context, offset: int) -> bool:
+def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
     """A plain "mål N" is a goal in a paragraph about sustainability, or where the text has
     spoken of the goals before and someone here chooses one ("har valt mål 7")."""
     sentence = ctx.text[slice(*ctx.sentence_at(offset))]
@@ -397,14 +400,14 @@ def _plain_cue_allowed(ctx: _Context, offset: int) -> bool:
     return bool(chosen) and bool(_STRICT_CUE_RE.search(ctx.text, 0, offset))
 
 
-def _followed_by_own_name(ctx: _Context, end: int, goal: int, names: _NameIndex) -> bool:
+def _followed_by_own_name(ctx: TextLayout, end: int, goal: int, names: _NameIndex) -> bool:
     match = re.match(r"\s*(?:[:.)–—-]|,)?\s*", ctx.text[end:])
     rest = ctx.text[end + (match.end() if match else 0) :]
     name = names.pattern.match(rest)
     return name is not None and names.lookup(name.group())[0] == goal
 
 
-def _cued_list_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
+def _cued_list_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
     """Numbers right after a cue: "bærekraftsmål nr. 13", "SDG 7 og 9", "mål 12–13"."""
     for match in _CUED_LIST.finditer(ctx.text):
         list_text, list_start = match.group("list"), match.start("list")
@@ -420,21 +423,21 @@ def _cued_list_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
         yield from hits
 
 
-def _plain_goal_needs_name(ctx: _Context, match: re.Match[str], after: str) -> bool:
+def _plain_goal_needs_name(ctx: TextLayout, match: re.Match[str], after: str) -> bool:
     """Whether "mål N" needs the goal's name to count: outside a sustainability context,
     and always in a plan's own numbered headings ("Mål 1: Kutte utslippene ...")."""
     heading = ":" in ctx.text[match.end("cue") : match.start("list")] or after.startswith(":")
     return heading or not _plain_cue_allowed(ctx, match.start())
 
 
-def _target_hits(ctx: _Context) -> Iterator[SdgHit]:
+def _target_hits(ctx: TextLayout) -> Iterator[SdgHit]:
     """Targets name their goal: "delmål 7.2" is goal 7."""
     for match in _TARGET.finditer(ctx.text):
         if not _NOT_A_GOAL_AFTER.match(ctx.text[match.end() :]):
             yield from _number_hits(ctx.text, match.group("list"), match.start("list"))
 
 
-def _ordinal_hits(ctx: _Context) -> Iterator[SdgHit]:
+def _ordinal_hits(ctx: TextLayout) -> Iterator[SdgHit]:
     """Goals by ordinal: "det tredje bærekraftsmålet" is goal 3. Not "det første av
     bærekraftsmålene" (the first of them, unnamed) nor a plural ("de tre første")."""
     for match in _ORDINAL_GOAL.finditer(ctx.text):
@@ -446,7 +449,7 @@ def _ordinal_hits(ctx: _Context) -> Iterator[SdgHit]:
             yield SdgHit(goal, match.start(), match.end(), match.group(), "number")
 
 
-def _numbered_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
+def _numbered_name_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
     """A number followed by that goal's name: "8: Anstendig arbeid og økonomisk vekst",
     "Nr. 6 Rent vann og gode sanitærforhold", "13 – Stoppe klimaendringene"."""
     number = re.compile(
@@ -461,7 +464,7 @@ def _numbered_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
             yield SdgHit(goal, start, end, ctx.text[start:end], "name")
 
 
-def _name_is_used_as_name(ctx: _Context, start: int, context: NameContext) -> bool:
+def _name_is_used_as_name(ctx: TextLayout, start: int, context: NameContext) -> bool:
     """A goal name counts alone when an SDG cue shares its sentence, or when it is
     capitalised mid-sentence (a title, not sentence case). Everyday phrases such as
     "vi må stoppe klimaendringene" are themes, not names."""
@@ -479,14 +482,14 @@ def _name_is_used_as_name(ctx: _Context, start: int, context: NameContext) -> bo
     return context == "anywhere" and bool(_WEAK_CONTEXT.search(ctx.paragraph_text(start)))
 
 
-def _bare_name_hits(ctx: _Context, names: _NameIndex) -> Iterator[SdgHit]:
+def _bare_name_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
     for match in names.pattern.finditer(ctx.text):
         goal, context = names.lookup(match.group())
         if _name_is_used_as_name(ctx, match.start(), context):
             yield SdgHit(goal, match.start(), match.end(), match.group(), "name")
 
 
-def _loose_list_hits(ctx: _Context) -> Iterator[SdgHit]:
+def _loose_list_hits(ctx: TextLayout) -> Iterator[SdgHit]:
     """Numbers later in a sentence that has a strict cue: "Av bærekraftsmålene har vi
     valgt ut særlig 4, 9 og 16." Stricter than a number right after
     a cue: each list must end cleanly and not follow a counting word ("de 17", "side 4")."""
@@ -535,7 +538,7 @@ def find_explicit_sdgs(text: str, catalogue: GoalCatalogue | None = None) -> lis
 
 
 def _find_explicit(text: str, names: _NameIndex) -> list[SdgHit]:
-    ctx = _Context.of(text)
+    ctx = TextLayout.of(text)
     return _merge(
         [
             *_cued_list_hits(ctx, names),
@@ -753,144 +756,13 @@ def find_theme_sdgs(
 
 def keep_worked_on(text: str, hits: Sequence[SdgHit]) -> list[SdgHit]:
     """The theme hits whose sentence has a work cue (a verb of doing, planning, committing)."""
-    ctx = _Context.of(text)
+    ctx = TextLayout.of(text)
     return [h for h in hits if _WORK_CUE.search(text, *ctx.sentence_at(h.start))]
 
 
 def drop_overlapping(themes: Iterable[SdgHit], explicit: Sequence[SdgHit]) -> list[SdgHit]:
     """Theme hits inside an explicit mention are the goal's name, not a theme."""
     return [t for t in themes if not any(e.start < t.end and t.start < e.end for e in explicit)]
-
-
-# ---------------------------------------------------------------------------
-# Attribution by document structure (a stand-in until pipeline/extract.py attributes)
-
-_SECTION_TITLE_MAX_WORDS = 6
-_FACT_BOX_PREFIX = re.compile(
-    r"^(?:bedrift|verksemd|virksomhet|selskap|organisasjon)\s*:\s*", re.IGNORECASE
-)
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:mens|men|samtidig som|medan|og)\s", re.IGNORECASE)
-
-
-def _name_forms(org: str, short_forms: bool = True) -> list[str]:
-    """The full name and its first word ("Holzweiler" for "Holzweiler Items"); only the
-    name itself when the caller gives every name an organisation goes by."""
-    first = org.split()[0]
-    return [org] if not short_forms or first == org or len(first) < 3 else [org, first]
-
-
-def _heading_org(line: str, org_names: Sequence[str], short_forms: bool = True) -> str | None:
-    """The organisation a heading line names: "Name:", "Name", "Bedrift: Name"."""
-    label = _FACT_BOX_PREFIX.sub("", line.strip()).rstrip(":").strip()
-    # A heading is short and holds nothing else: "Name: Vi har valgt 14" is an answer line.
-    if not label or ":" in label or len(label.split()) > 8 or label.endswith((".", "!", "?")):
-        return None
-    for org in org_names:
-        if any(
-            label == form or label.startswith(form + " ") for form in _name_forms(org, short_forms)
-        ):
-            return org
-        if org.startswith(label + " "):
-            return org
-    return None
-
-
-def _is_section_title(line: str) -> bool:
-    """A short title line ("Veien videre") ends an organisation's section. Lines ending
-    in ":" ("Om bærekraftsmål:") are questions within a section, not titles."""
-    stripped = line.strip()
-    if re.match(r"[A-ZÆØÅ][\wæøå]{1,20}:\s+\S", stripped):
-        return False  # a fact-box line ("Stad: Førde"), inside the box, not a new section
-    return (
-        0 < len(stripped.split()) <= _SECTION_TITLE_MAX_WORDS
-        and not re.search(r"[.!?:]$|\d", stripped)
-        and not re.match(r"[–—\-•*]", stripped)
-    )
-
-
-def _org_from_headings(
-    text: str, offset: int, org_names: Sequence[str], short_forms: bool = True
-) -> str | None:
-    for line in reversed(text[: text.rfind("\n", 0, offset) + 1].splitlines()):
-        org = _heading_org(line, org_names, short_forms)
-        if org:
-            return org
-        if _is_section_title(line):
-            return None
-    return None
-
-
-def _first_org_in(
-    text: str, start: int, end: int, org_names: Sequence[str], short_forms: bool = True
-) -> str | None:
-    found: list[tuple[int, str]] = []
-    for org in org_names:
-        for form in _name_forms(org, short_forms):
-            match = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)").search(text, start, end)
-            if match:
-                found.append((match.start(), org))
-    return min(found)[1] if found else None
-
-
-# A goal after a word that points back ("Selskapet har valgt ...", "... sier at vi jobber med
-# ...") belongs to the organisation named last before it in the same paragraph.
-_ANAPHOR = re.compile(
-    r"\b(?:[\wæøå]*(?:selskapet|bedriften|bedrifta|verksemda|virksomheten|konsernet|firmaet|"
-    r"produsenten|leverandøren)|vi|me|de|dei)\b",
-    re.IGNORECASE,
-)
-
-
-def _org_from_sentence(
-    ctx: _Context, offset: int, org_names: Sequence[str], short_forms: bool = True
-) -> str | None:
-    sent_start, sent_end = ctx.sentence_at(offset)
-    clause_start = max(
-        [m.end() for m in _CLAUSE_BREAK.finditer(ctx.text, sent_start, offset)], default=sent_start
-    )
-    for start, end in ((clause_start, offset), (sent_start, offset), (sent_start, sent_end)):
-        org = _first_org_in(ctx.text, start, end, org_names, short_forms)
-        if org:
-            return org
-    if not _ANAPHOR.search(ctx.text, sent_start, offset):
-        return None
-    paragraph = _enclosing(ctx.paragraphs, offset)
-    earlier = [
-        s
-        for s in ctx.sentences
-        if s[1] <= sent_start and _enclosing(ctx.paragraphs, s[0]) == paragraph
-    ]
-    for start, end in reversed(earlier):
-        org = _last_org_in(ctx.text, start, end, org_names, short_forms)
-        if org:
-            return org
-    return None
-
-
-def _last_org_in(
-    text: str, start: int, end: int, org_names: Sequence[str], short_forms: bool = True
-) -> str | None:
-    found: list[tuple[int, str]] = []
-    for org in org_names:
-        for form in _name_forms(org, short_forms):
-            for match in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[start:end]):
-                found.append((match.start(), org))
-    return max(found)[1] if found else None
-
-
-def attribute_by_structure(
-    text: str, hits: Sequence[SdgHit], org_names: Sequence[str], *, short_forms: bool = True
-) -> list[str | None]:
-    """The organisation each hit belongs to, from the layout of the text: the nearest
-    organisation heading above it in the same section, else the organisation named in
-    its clause or sentence (or, for "Selskapet ..." sentences, the previous sentence),
-    else None (the goal belongs to the article)."""
-    ctx = _Context.of(text)
-    return [
-        _org_from_headings(text, hit.start, org_names, short_forms)
-        or _org_from_sentence(ctx, hit.start, org_names, short_forms)
-        for hit in hits
-    ]
 
 
 # ---------------------------------------------------------------------------

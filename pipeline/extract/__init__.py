@@ -30,7 +30,7 @@ from pipeline.extract.people import find_people
 from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
-from pipeline.extract.text import alternation, evidence, rules
+from pipeline.extract.text import alternation, evidence, fact_box_label, rules
 from pipeline.places import local_places
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
@@ -52,7 +52,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     people = _people(article, doc, drafts, owners)
     speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
     quoted = [(s, e, speaks_for[p.name]) for p in people if speaks_for[p.name] for s, e in p.quotes]
-    sdgs = attribute_sdgs(text, doc, owners, drafts, _block_leaders(article, drafts) + quoted)
+    sdgs = attribute_sdgs(text, doc, owners, drafts, quoted, _block_leaders(article, drafts))
     organisations = [_organisation(text, d, owners, sdgs, people) for d in drafts]
     name_spans = [span for p in people for span in p.mentions]
     name_spans += [span for d in drafts for span in mention_spans(text, d.names())]
@@ -68,11 +68,6 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     )
 
 
-def _fact_box_label() -> re.Pattern[str]:
-    """ "Bedrift: X" heads a company's section: the fact-box name keys of org_rules.json."""
-    return _compiled(rf"^(?:{alternation(rules()['fact_box_name_keys'])})\s*:\s*", re.IGNORECASE)
-
-
 @lru_cache(maxsize=4)
 def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return re.compile(pattern, flags)
@@ -86,7 +81,7 @@ def section_owners(
     questions and answers ("Eggedal Ullvare AS, en ullvareprodusent ...", then "1. Hvorfor ...")."""
     owned = []
     for section in sections:
-        title = _fact_box_label().sub("", section.title).lower()
+        title = fact_box_label().sub("", section.title).lower()
         owner = next((d for d in drafts if title in (n.lower() for n in d.names())), None)
         if owner is not None:
             owned.append((section, owner))

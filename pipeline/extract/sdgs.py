@@ -1,22 +1,72 @@
-"""Tie each SDG mention found by the ``pipeline_sdgs`` component to its organisation.
+"""Attribution: which organisation claims each SDG the ``pipeline_sdgs`` component found.
 
-By the article's structure first (a section headed by the organisation's name or alias),
-then by the text around the goal (an organisation heading line above it, else the
-organisation named in its clause or sentence, see ``pipeline.sdg.attribute_by_structure``),
-else to the article as a whole (None).
+The component only finds goals; who claims one is read here, from the finished
+extraction (the organisations and where each is mentioned, sections, quotes) and the
+layout of the text. In order, the first that applies decides:
+
+1. the section the goal stands in, headed or led by an organisation ("Holzweiler:");
+2. a heading line above it in the same section that names an organisation;
+3. the quote it stands in, when the speaker's organisation is known;
+4. the clause that claims it: its subject. A collective subject ("Nettverket",
+   "De fem bedriftene") gives the goal to the article, not to an organisation; a
+   pronoun or a noun pointing back ("Vi", "Selskapet") to the organisation named last
+   before it in the paragraph; else the organisation named first in the clause, then
+   in the sentence (also after the goal: "..., sier Vindheim Energi");
+5. the paragraph or list item that opens with a company's name;
+6. else the article (None).
+
+A mention counts only where the entity component did not read the words as a place, so
+"rundt Mjøsa" never gives goals to Mjøsa Emballasje AS. No organisation gets a goal only
+because it was named last.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from models import SdgMention
-from pipeline.extract.organisations import OrgDraft
+from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
+from pipeline.extract.organisations import OrgDraft, mention_spans
 from pipeline.extract.sections import Section
-from pipeline.extract.text import evidence
-from pipeline.sdg import SdgHit, attribute_by_structure, goal_name
+from pipeline.extract.text import alternation, evidence, fact_box_label, rules
+from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name
 
-_SPAN_GROUPS = (("sdg_explicit", "explicit"), ("sdg_theme", "theme"))
+__all__ = ["Claims", "attribute_sdgs", "owner_of"]
+
+_SPAN_GROUPS = ((EXPLICIT_SPAN_KEY, "explicit"), (THEME_SPAN_KEY, "theme"))
+_HEADING_MAX_WORDS = 8
+_SECTION_TITLE_MAX_WORDS = 6
+
+Stretch = tuple[int, int, str]  # (start, end, organisation)
+
+
+@dataclass
+class Claims:
+    """What a goal's owner is read from: the text, where each organisation is mentioned,
+    the sections organisations head, quotes of speakers whose organisation is known, and
+    blocks that open with a company's name. All offsets are into ``text``."""
+
+    text: str
+    mentions: list[Stretch] = field(default_factory=list)
+    sections: list[Stretch] = field(default_factory=list)
+    speakers: list[Stretch] = field(default_factory=list)
+    leaders: list[Stretch] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.mentions = sorted(self.mentions)
+        self.layout = TextLayout.of(self.text)
+
+
+class _Article:
+    """The claimant is the article or a group, not one organisation: stop looking."""
+
+
+_ARTICLE = _Article()
 
 
 def attribute_sdgs(
@@ -24,54 +74,201 @@ def attribute_sdgs(
     doc: Doc,
     owners: list[tuple[Section, OrgDraft]],
     drafts: list[OrgDraft],
-    speakers: list[tuple[int, int, str]] | None = None,
+    speakers: list[Stretch] | None = None,
+    leaders: list[Stretch] | None = None,
 ) -> list[SdgMention]:
-    """``speakers``: (start, end, organisation) of quotes whose speaker's organisation is known;
-    a goal named in a quote is the speaker's organisation's."""
-    found = [(span, method) for group, method in _SPAN_GROUPS for span in doc.spans.get(group, [])]
-    hits = [
-        SdgHit(_number(span), span.start_char, span.end_char, span.text, method)
-        for span, method in found
+    """Every SDG span of ``doc`` as an SdgMention with the organisation that claims it.
+    ``speakers``: quotes whose speaker's organisation is known; ``leaders``: blocks that
+    open with a company's name."""
+    claims = Claims(
+        text,
+        mentions=organisation_mentions(text, doc, drafts),
+        sections=[(s.start, s.end, d.name) for s, d in owners],
+        speakers=speakers or [],
+        leaders=leaders or [],
+    )
+    mentions = [
+        SdgMention(
+            number=int(span.label_.removeprefix("SDG_")),
+            name=goal_name(int(span.label_.removeprefix("SDG_"))),
+            method=method,  # type: ignore[arg-type]
+            evidence=evidence(text, span.start_char, span.end_char),
+            organisation=owner_of(claims, span.start_char),
+        )
+        for key, method in _SPAN_GROUPS
+        for span in doc.spans.get(key, [])
     ]
-    by_text = _by_text(text, hits, drafts)
-    mentions = []
-    for hit, around in zip(hits, by_text, strict=True):
-        owner = (
-            _section_owner(hit.start, owners) or _speaker_of(hit.start, speakers or []) or around
-        )
-        mentions.append(
-            SdgMention(
-                number=hit.number,
-                name=goal_name(hit.number),
-                method=hit.how,  # type: ignore[arg-type]
-                evidence=evidence(text, hit.start, hit.end),
-                organisation=owner,
-            )
-        )
     return sorted(mentions, key=lambda m: (m.evidence.start, m.number))
 
 
-def _speaker_of(position: int, speakers: list[tuple[int, int, str]]) -> str | None:
-    return next((org for start, end, org in speakers if start <= position < end), None)
+def organisation_mentions(text: str, doc: Doc, drafts: list[OrgDraft]) -> list[Stretch]:
+    """Where each organisation is named, under any of its names, except where the entity
+    component read the same words as a place ("rundt Mjøsa")."""
+    places = [(s.start_char, s.end_char) for s in spans_of(doc, PLACE_SPANS)]
+    found = []
+    for draft in drafts:
+        for start, end in mention_spans(text, draft.names()):
+            if text[start:end] != draft.name and any(s < end and start < e for s, e in places):
+                continue
+            found.append((start, end, draft.name))
+    return found
 
 
-def _number(span) -> int:
-    return int(span.label_.removeprefix("SDG_"))
+def owner_of(claims: Claims, offset: int) -> str | None:
+    """The organisation that claims what stands at ``offset``, or None (the article)."""
+    owner = (
+        _inside(claims.sections, offset)
+        or _heading_above(claims, offset)
+        or _inside(claims.speakers, offset)
+        or _claimant(claims, offset)
+        or _inside(claims.leaders, offset)
+    )
+    return None if owner is None or owner is _ARTICLE else owner  # type: ignore[return-value]
 
 
-def _section_owner(position: int, owners: list[tuple[Section, OrgDraft]]) -> str | None:
-    for section, draft in owners:
-        if section.start <= position <= section.end:
-            return draft.name
+def _inside(stretches: Sequence[Stretch], offset: int) -> str | None:
+    return next((org for start, end, org in stretches if start <= offset <= end), None)
+
+
+# --- headings ------------------------------------------------------------------------
+
+
+def _heading_above(claims: Claims, offset: int) -> str | None:
+    """The organisation a heading line above names ("Bedrift: Holm Bygg", "Holm Bygg:"),
+    looking up through the lines of the same section (a short title line ends it)."""
+    text = claims.text
+    line_end = text.rfind("\n", 0, offset)
+    while line_end > 0:
+        line_start = text.rfind("\n", 0, line_end) + 1
+        line = text[line_start:line_end]
+        label_start = line_start + _label_offset(line)
+        org = _heading_org(claims, line, label_start)
+        if org:
+            return org
+        if _is_section_title(line):
+            return None
+        line_end = line_start - 1
     return None
 
 
-def _by_text(text: str, hits: list[SdgHit], drafts: list[OrgDraft]) -> list[str | None]:
-    """Attribution from the words around each hit, with every name an organisation goes by
-    mapped back to its main name."""
-    canonical = {name: d.name for d in drafts for name in d.names()}
-    names = sorted(canonical, key=len, reverse=True)
-    return [
-        canonical.get(name) if name else None
-        for name in attribute_by_structure(text, hits, names, short_forms=False)
-    ]
+def _label_offset(line: str) -> int:
+    stripped = line.lstrip()
+    prefix = fact_box_label().match(stripped)
+    return len(line) - len(stripped) + (prefix.end() if prefix else 0)
+
+
+def _heading_org(claims: Claims, line: str, label_start: int) -> str | None:
+    """A heading is short and holds nothing else: "Name: Vi har valgt 14" is an answer."""
+    label = line.strip().rstrip(":").strip()
+    label = fact_box_label().sub("", label)
+    if (
+        not label
+        or ":" in label
+        or len(label.split()) > _HEADING_MAX_WORDS
+        or label.endswith((".", "!", "?"))
+    ):
+        return None
+    return next((org for start, _, org in claims.mentions if start == label_start), None)
+
+
+def _is_section_title(line: str) -> bool:
+    """A short title line ("Veien videre") ends an organisation's section. Lines ending
+    in ":" ("Om bærekraftsmål:") are questions within a section, not titles."""
+    stripped = line.strip()
+    if re.match(r"[A-ZÆØÅ][\wæøå]{1,20}:\s+\S", stripped):
+        return False  # a fact-box line ("Stad: Førde"), inside the box, not a new section
+    return (
+        0 < len(stripped.split()) <= _SECTION_TITLE_MAX_WORDS
+        and not re.search(r"[.!?:]$|\d", stripped)
+        and not re.match(r"[–—\-•*]", stripped)
+    )
+
+
+# --- the clause that claims it -------------------------------------------------------
+
+
+def _claimant(claims: Claims, offset: int) -> str | _Article | None:
+    layout, text = claims.layout, claims.text
+    sent_start, sent_end = layout.sentence_at(offset)
+    clause_start = max(
+        (m.end() for m in _clause_break().finditer(text, sent_start, offset)), default=sent_start
+    )
+    named = _first_named(claims, clause_start, offset)
+    subject = _subject().match(text, clause_start)
+    if subject and not (named and _starts_at(text, subject.end(), claims, named)):
+        if subject.group("collective"):
+            return _ARTICLE  # "Nettverket har valgt ...", "De fem bedriftene jobber med ..."
+        before = _named_before(claims, sent_start, clause_start)
+        if before or subject.group("pointer").lower() not in rules()["subject_pronouns"]:
+            return before or _ARTICLE  # "Konsernet har sluttet seg til FN ... og rapporterer"
+    return (
+        named
+        or _first_named(claims, sent_start, offset)
+        or _first_named(claims, sent_start, sent_end)
+        or (
+            _named_before(claims, sent_start, sent_start)
+            if _points_back(text, sent_start, offset)
+            else None
+        )
+    )
+
+
+def _starts_at(text: str, offset: int, claims: Claims, org: str) -> bool:
+    """Whether ``org`` is named right at ``offset`` ("Selskapet Havlys AS har ...")."""
+    at = offset + len(text[offset:]) - len(text[offset:].lstrip())
+    return any(s == at and o == org for s, _, o in claims.mentions)
+
+
+def _first_named(claims: Claims, start: int, end: int) -> str | None:
+    return next((org for s, _, org in claims.mentions if start <= s < end), None)
+
+
+def _named_before(claims: Claims, sent_start: int, clause_start: int) -> str | None:
+    """What "Selskapet" or "Vi" points back to: the organisation named first in the
+    sentence before the clause, else in the nearest earlier sentence of the paragraph
+    that names one (the subject comes first far more often than it comes last)."""
+    in_sentence = _first_named(claims, sent_start, clause_start)
+    if in_sentence:
+        return in_sentence
+    paragraph = claims.layout.paragraph_at(sent_start)
+    for start, end in reversed(claims.layout.sentences):
+        if end <= sent_start and start >= paragraph[0]:
+            if named := _first_named(claims, start, end):
+                return named
+    return None
+
+
+def _points_back(text: str, start: int, end: int) -> bool:
+    return _pointer().search(text, start, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _clause_break() -> re.Pattern[str]:
+    conjunctions = alternation(rules()["clause_conjunctions"])
+    return re.compile(rf";\s*|,\s+(?:{conjunctions})\s+", re.IGNORECASE)
+
+
+def _collectives() -> list[str]:
+    return rules()["collective_subjects"] + load_entity_rules().non_company_words_before
+
+
+def _pointer_words() -> str:
+    """ "Selskapet", "Gjenvinningsselskapet" (a compound of a pointing noun), "Vi"."""
+    nouns = alternation(rules()["org_head_nouns"])
+    return rf"[\wæøå]*(?:{nouns})|{alternation(rules()['subject_pronouns'])}"
+
+
+@lru_cache(maxsize=1)
+def _subject() -> re.Pattern[str]:
+    """A clause that opens with a collective ("De fem bedriftene", "Nettverket") or a word
+    pointing back ("Selskapet", "Vi", "Konsernet") as its subject."""
+    return re.compile(
+        rf"\s*(?:(?P<collective>(?:(?:de|dei|alle)\s+(?:\w+\s+)?)?(?:{alternation(_collectives())}))"
+        rf"|(?P<pointer>{_pointer_words()}))(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _pointer() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_pointer_words()})(?!\w)", re.IGNORECASE)

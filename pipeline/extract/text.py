@@ -34,6 +34,11 @@ class OrgRules(BaseModel):
     public_body_suffixes: list[str]  # "Fiskeridirektoratet"
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
+    # a goal claimed by "Bedriftene", "De fem bedriftene" (or a network, entity_rules.json's
+    # non_company_words_before) belongs to no single organisation
+    collective_subjects: list[str]
+    subject_pronouns: list[str]  # "Vi jobber med mål 7": the organisation named before
+    clause_conjunctions: list[str]  # ", mens Brekke Transport har valgt ...": a new claimant
     ambiguous_place_names: list[str]  # place names that are also common words: need context
     name_extensions: list[str]  # "GKN Aerospace Norge" is "GKN Aerospace"
     business_nouns: list[str]  # "X AS, et familieeid sagbruk"
@@ -56,6 +61,16 @@ def rules() -> dict:
     """The validated word lists of resources/org_rules.json."""
     raw = resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
     return OrgRules.model_validate_json(raw).model_dump(exclude={"comment"})
+
+
+def fact_box_label() -> re.Pattern[str]:
+    """ "Bedrift: X" heads a company's section: the fact-box name keys of org_rules.json."""
+    return _compiled(rf"^(?:{alternation(rules()['fact_box_name_keys'])})\s*:\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
 
 
 def alternation(words: list[str]) -> str:

@@ -1,10 +1,11 @@
 """Copy a trained pipeline into the package resources as a plain spaCy directory.
 
 Writes spaCy-style meta (name, version, description, licence, sources) and removes
-training-time callbacks from the saved config: the gazetteer norms they add live in
-the vocab's lookups table, so the shipped model loads with ``spacy.load(path)``
-and no project code. Static vectors (floret, trained on NoReC) are part of the vocab
-and are written with it; the meta then names NoReC and its licence.
+training-time callbacks and the training corpus's augmenter (scripts/augment.py) from
+the saved config: the gazetteer norms the callback adds live in the vocab's lookups
+table, so the shipped model loads with ``spacy.load(path)`` and no project code.
+Static vectors (floret, trained on NoReC) are part of the vocab and are written with
+it; the meta then names NoReC and its licence, and an augmented model the company list.
 
 Usage: python scripts/ship_model.py training/model-best ../pipeline/resources/nb_norne_sm
 """
@@ -42,6 +43,22 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
         ]
     else:
         vectors_text, norec = "no vectors", []
+    augmenter = (
+        load_config(source / "config.cfg", interpolate=False)
+        .get("corpora", {}).get("train", {}).get("augmenter") or {}
+    )
+    companies = (
+        [
+            {
+                "name": "Norwegian company names (training-time ORG augmentation, "
+                "training/assets_src/company_names.txt): names only, from public listings "
+                "(Oslo Børs) and the Brønnøysund registers",
+                "license": "facts (names only)",
+            }
+        ]
+        if augmenter.get("@augmenters") == "norne.org_names.v1"
+        else []
+    )
     nlp.meta.update(
         name=name,
         lang=lang,
@@ -71,6 +88,7 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
                 "license": "public data",
             },
             *norec,
+            *companies,
         ],
     )
     shutil.rmtree(target, ignore_errors=True)
@@ -79,6 +97,9 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
     for key in ("before_creation", "after_creation", "after_pipeline_creation"):
         config["nlp"][key] = None
     config["paths"]["vectors"] = None  # the vectors are in vocab/; no local path at load time
+    train_corpus = config.get("corpora", {}).get("train", {})
+    if train_corpus.get("augmenter") is not None:  # training-time only (scripts/augment.py)
+        train_corpus["augmenter"] = None
     config.to_disk(target / "config.cfg")
     check = spacy.load(target)  # loads without the project code's callbacks? see test_model.py
     if check.vocab.vectors.shape != nlp.vocab.vectors.shape or (
