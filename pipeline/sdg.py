@@ -271,6 +271,7 @@ class _NameIndex:
 
     pattern: re.Pattern[str]
     goal_of: dict[str, tuple[int, NameContext]]
+    by_length: dict[int, list[tuple[str, int]]]  # len -> (lower-case form, goal), for near matches
 
     def lookup(self, matched: str) -> tuple[int, NameContext]:
         return self.goal_of[_name_key(matched)]
@@ -294,7 +295,63 @@ def _build_name_index(catalogue: GoalCatalogue) -> _NameIndex:
     # Longest first, so "Ren energi for alle" wins over "Ren energi".
     forms = sorted({name.text for g in catalogue.goals for name in g.names}, key=len, reverse=True)
     alternation = "|".join(_name_regex(form) for form in forms)
-    return _NameIndex(re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE), goal_of)
+    # a digit may follow directly: pages glue list items ("infrastruktur11. Bærekraftige byer")
+    pattern = re.compile(rf"(?<!\w)(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
+    return _NameIndex(pattern, goal_of, _forms_by_length(catalogue))
+
+
+_MIN_FUZZY_LENGTH = 12  # shorter names differ from ordinary words by one letter too often
+
+
+def _forms_by_length(catalogue: GoalCatalogue) -> dict[int, list[tuple[str, int]]]:
+    by_length: dict[int, list[tuple[str, int]]] = {}
+    for goal in catalogue.goals:
+        for name in goal.names:
+            form = _name_key(name.text)
+            if len(form) >= _MIN_FUZZY_LENGTH:
+                by_length.setdefault(len(form), []).append((form, goal.number))
+    return by_length
+
+
+def _edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of a and b, or limit + 1 as soon as it must exceed limit."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        current = [i]
+        for j, other in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def near_goal_name(text: str, names: _NameIndex | None = None) -> int | None:
+    """The goal whose name ``text`` is, allowing a misspelling: one edit in a name of 12+
+    letters, two in one of 24+ ("Samareid for å nå målene", "Ren energi for all")."""
+    names = names or _default_name_index()
+    key = _name_key(text)
+    if len(key) < _MIN_FUZZY_LENGTH:
+        return None
+    limit = 1 if len(key) < 24 else 2
+    for length in range(len(key) - limit, len(key) + limit + 1):
+        for form, goal in names.by_length.get(length, []):
+            if _edit_distance(key, form, limit) <= limit:
+                return goal
+    return None
+
+
+def is_goal_name(line: str) -> bool:
+    """Whether a line is a goal's name and nothing else ("3. God helse og livskvalitet",
+    "Samareid for å nå målene"): a list of goals, not a title."""
+    match = _GOAL_LINE.fullmatch(line.strip())
+    name = match.group("name") if match else ""
+    return bool(name) and (
+        _default_name_index().pattern.fullmatch(name) is not None
+        or near_goal_name(name) is not None
+    )
 
 
 @lru_cache(maxsize=1)
@@ -401,14 +458,18 @@ def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
 
 
 def _followed_by_own_name(ctx: TextLayout, end: int, goal: int, names: _NameIndex) -> bool:
-    match = re.match(r"\s*(?:[:.)–—-]|,)?\s*", ctx.text[end:])
+    match = re.match(r"\s*(?:[:.)–—-]|,)?\s*[«\"“]?", ctx.text[end:])
     rest = ctx.text[end + (match.end() if match else 0) :]
     name = names.pattern.match(rest)
     return name is not None and names.lookup(name.group())[0] == goal
 
 
-def _cued_list_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
-    """Numbers right after a cue: "bærekraftsmål nr. 13", "SDG 7 og 9", "mål 12–13"."""
+def _cued_list_hits(
+    ctx: TextLayout, names: _NameIndex, unconfirmed: list[SdgHit] | None = None
+) -> Iterator[SdgHit]:
+    """Numbers right after a cue: "bærekraftsmål nr. 13", "SDG 7 og 9", "mål 12–13".
+    A plain "mål N" that nothing confirms goes to ``unconfirmed``: it counts if another goal
+    is named in its sentence ("mål nr. 13 «Stopp klimaendringene» og mål nr. 14")."""
     for match in _CUED_LIST.finditer(ctx.text):
         list_text, list_start = match.group("list"), match.start("list")
         after = ctx.text[match.end() :]
@@ -419,15 +480,29 @@ def _cued_list_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
             ctx, match, after
         ):
             # "Mål 14 Livet i havet" stays a goal even without context: its name confirms it.
-            hits = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
+            named = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
+            if unconfirmed is not None and not _in_a_heading(ctx, match, after):
+                unconfirmed += [h for h in hits if h not in named]
+            hits = named
         yield from hits
 
 
 def _plain_goal_needs_name(ctx: TextLayout, match: re.Match[str], after: str) -> bool:
     """Whether "mål N" needs the goal's name to count: outside a sustainability context,
     and always in a plan's own numbered headings ("Mål 1: Kutte utslippene ...")."""
-    heading = ":" in ctx.text[match.end("cue") : match.start("list")] or after.startswith(":")
-    return heading or not _plain_cue_allowed(ctx, match.start())
+    return _in_a_heading(ctx, match, after) or not _plain_cue_allowed(ctx, match.start())
+
+
+def _in_a_heading(ctx: TextLayout, match: re.Match[str], after: str) -> bool:
+    return ":" in ctx.text[match.end("cue") : match.start("list")] or after.startswith(":")
+
+
+def _confirmed_by_neighbours(
+    ctx: TextLayout, pending: list[SdgHit], found: list[SdgHit]
+) -> list[SdgHit]:
+    """The unconfirmed plain "mål N" whose sentence names another goal for certain."""
+    sentences = {ctx.sentence_at(hit.start) for hit in found}
+    return [hit for hit in pending if ctx.sentence_at(hit.start) in sentences]
 
 
 def _target_hits(ctx: TextLayout) -> Iterator[SdgHit]:
@@ -453,7 +528,7 @@ def _numbered_name_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
     """A number followed by that goal's name: "8: Anstendig arbeid og økonomisk vekst",
     "Nr. 6 Rent vann og gode sanitærforhold", "13 – Stoppe klimaendringene"."""
     number = re.compile(
-        rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))\s*(?:[:.)–—-]|,)?\s*",
+        rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))\s*(?:[:.)–—-]|,)?\s*[«\"“]?",
         re.IGNORECASE,
     )
     for match in number.finditer(ctx.text):
@@ -464,17 +539,36 @@ def _numbered_name_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
             yield SdgHit(goal, start, end, ctx.text[start:end], "name")
 
 
-def _name_is_used_as_name(ctx: TextLayout, start: int, context: NameContext) -> bool:
-    """A goal name counts alone when an SDG cue shares its sentence, or when it is
-    capitalised mid-sentence (a title, not sentence case). Everyday phrases such as
-    "vi må stoppe klimaendringene" are themes, not names."""
+# What makes a lower-case goal name a name: a goal word, a number or a quote right before
+# it ("bærekraftsmålet ren energi", "mål 7, ren energi for alle", "«stoppe klimaendringene»").
+_NAME_INTRODUCED = re.compile(
+    rf"(?:(?:{_STRICT_CUE}|{_PLAIN_CUE})\s*(?:om|for|(?:{_NUMBER_WORD}\s*)?\d{{1,2}}"
+    r"(?:\s+(?:er|handler\s+om|handlar\s+om|heter|heiter))?)?"
+    r"|\d{1,2}\s*(?:[:.)–—-]|,))\s*[:«\"“(–—-]?\s*$|[«\"“]\s*$",
+    re.IGNORECASE,
+)
+_NAME_LIST_SEP = re.compile(r"^\s*(?:,|og|og\s+til|samt|and|&|/)\s*$", re.IGNORECASE)
+
+
+def _name_is_used_as_name(
+    ctx: TextLayout, start: int, context: NameContext, previous_end: int | None = None
+) -> bool:
+    """A goal name counts alone when it is used as a name: capitalised mid-sentence (a
+    title, not sentence case) or where an SDG cue shares its sentence; written in lower
+    case only right after a goal word, a number or a quote, or in a list of names after
+    one ("bærekraftsmålene ren energi for alle og stoppe klimaendringene"). Everyday
+    phrases such as "vi vil bidra til å utrydde fattigdom" are themes, not names."""
     if context == "with_number":
         return False
     sent_start, sent_end = ctx.cue_scope(start)
+    if not ctx.text[start].isupper():
+        introduced = _NAME_INTRODUCED.search(ctx.text, max(sent_start, start - 40), start)
+        listed = previous_end is not None and _NAME_LIST_SEP.match(ctx.text[previous_end:start])
+        own_start = ctx.sentence_at(start)[0]
+        answer = sent_start < own_start and _STRICT_CUE_RE.search(ctx.text, sent_start, own_start)
+        return bool(introduced or listed or answer)  # answer: "Hvilke FN-mål ...? Vi ... med X"
     if _STRICT_CUE_RE.search(ctx.text, sent_start, sent_end):
         return True
-    if not ctx.text[start].isupper():
-        return False
     before = ctx.text[sent_start:start]
     mid_sentence = bool(re.search(r"\w", before)) and not re.search(r"[:–—\-•*]\s*$", before)
     if mid_sentence:
@@ -482,11 +576,99 @@ def _name_is_used_as_name(ctx: TextLayout, start: int, context: NameContext) -> 
     return context == "anywhere" and bool(_WEAK_CONTEXT.search(ctx.paragraph_text(start)))
 
 
+_NAME_SLOT = re.compile(
+    rf"(?:{_STRICT_CUE}|{_PLAIN_CUE})\s*(?:{_NUMBER_WORD}\s*)?(?:\d{{1,2}}\s*[:.)–—-]?\s*)?[«\"“]?"
+    r"(?=[A-ZÆØÅ])",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 7
+
+
+_NUMBER_LIST = re.compile(
+    rf"^[ \t]*(?:{_STRICT_CUE})[^\n]{{0,40}}\n+(?P<list>(?:[ \t]*(?:[-–•*][ \t]*)?\d{{1,2}}[ \t]*(?:\n+|$))+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _number_list_hits(ctx: TextLayout) -> Iterator[SdgHit]:
+    """Goal numbers one a line under a heading with a goal word ("Bærekraftsmål\n6\n12")."""
+    for match in _NUMBER_LIST.finditer(ctx.text):
+        for number in re.finditer(r"\d{1,2}", match.group("list")):
+            goal = int(number.group())
+            if goal in GOAL_NUMBERS:
+                start = match.start("list") + number.start()
+                yield SdgHit(goal, start, start + len(number.group()), number.group(), "number")
+
+
+def _misspelt_name_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
+    """A goal's name with a misspelling, right after a goal word: "bærekraftsmålet Ren
+    energi for all", "mål 17 Samareid for å nå målene". The longest run of words that is
+    nearly a name wins; exact names are found elsewhere."""
+    for slot in _NAME_SLOT.finditer(ctx.text):
+        words = list(re.finditer(r"[\wæøåÆØÅ-]+", ctx.text[slot.end() : slot.end() + 80]))
+        for count in range(min(len(words), _MAX_NAME_WORDS), 1, -1):
+            end = slot.end() + words[count - 1].end()
+            candidate = ctx.text[slot.end() : end]
+            if "\n" in candidate or names.pattern.fullmatch(candidate):
+                continue
+            goal = near_goal_name(candidate, names)
+            if goal is not None:
+                yield SdgHit(goal, slot.end(), end, candidate, "name")
+                break
+
+
 def _bare_name_hits(ctx: TextLayout, names: _NameIndex) -> Iterator[SdgHit]:
+    previous_end: int | None = None
     for match in names.pattern.finditer(ctx.text):
         goal, context = names.lookup(match.group())
-        if _name_is_used_as_name(ctx, match.start(), context):
+        if _name_is_used_as_name(ctx, match.start(), context, previous_end):
+            previous_end = match.end()
             yield SdgHit(goal, match.start(), match.end(), match.group(), "name")
+
+
+# A line that may hold a goal's name: a list marker or number, the name, end punctuation.
+_GOAL_LINE = re.compile(
+    r"^[ \t]*(?:[-–•*▪·][ \t]*)?(?:(?P<n>\d{1,2})[ \t]*[.):–-]?[ \t]*)?(?P<name>[^\n]*?)[ \t]*[.;,]?[ \t]*$",
+    re.MULTILINE,
+)
+_LINE_CUE_WINDOW = 300  # characters before a list of goal names where a goal word may stand
+
+
+def _goal_line_hits(ctx: TextLayout, names: _NameIndex) -> list[SdgHit]:
+    """Lists of goals, one a line, as pages write them: "3. God helse og livskvalitet",
+    "Samareid for å nå målene" (misspelt), or the names alone when the page's list markers
+    were numbers the parser dropped. A run of two or more such lines is a list of goals;
+    one line alone counts after a goal word ("Vi har valgt disse bærekraftsmålene:") or
+    under its own number."""
+    lines: list[tuple[SdgHit, bool]] = []  # (hit, numbered with its own goal's number)
+    for match in _GOAL_LINE.finditer(ctx.text):
+        name = match.group("name")
+        if not name or len(name.split()) > 8 or not name[0].isupper():
+            continue
+        exact = names.pattern.fullmatch(name)
+        goal = names.lookup(name)[0] if exact else near_goal_name(name, names)
+        number = int(match.group("n")) if match.group("n") else None
+        if goal is None or (number is not None and number != goal):
+            continue
+        start = match.start("n") if number else match.start("name")
+        hit = SdgHit(goal, start, match.end("name"), ctx.text[start : match.end("name")], "name")
+        lines.append((hit, number == goal))
+    runs: list[list[tuple[SdgHit, bool]]] = []
+    for hit, numbered in lines:
+        previous = runs[-1][-1][0] if runs else None
+        if previous and not ctx.text[previous.end : hit.start].strip(" \t\n.,;"):
+            runs[-1].append((hit, numbered))
+        else:
+            runs.append([(hit, numbered)])
+    found = []
+    for run in runs:
+        first = run[0][0].start
+        cued = _WEAK_CONTEXT.search(ctx.text, max(0, first - _LINE_CUE_WINDOW), first)
+        if len(run) >= 2 or cued:
+            found += [hit for hit, _ in run]
+        else:
+            found += [hit for hit, numbered in run if numbered]
+    return found
 
 
 def _loose_list_hits(ctx: TextLayout) -> Iterator[SdgHit]:
@@ -539,16 +721,19 @@ def find_explicit_sdgs(text: str, catalogue: GoalCatalogue | None = None) -> lis
 
 def _find_explicit(text: str, names: _NameIndex) -> list[SdgHit]:
     ctx = TextLayout.of(text)
-    return _merge(
-        [
-            *_cued_list_hits(ctx, names),
-            *_target_hits(ctx),
-            *_ordinal_hits(ctx),
-            *_numbered_name_hits(ctx, names),
-            *_bare_name_hits(ctx, names),
-            *_loose_list_hits(ctx),
-        ]
-    )
+    unconfirmed: list[SdgHit] = []
+    found = [
+        *_cued_list_hits(ctx, names, unconfirmed),
+        *_target_hits(ctx),
+        *_ordinal_hits(ctx),
+        *_numbered_name_hits(ctx, names),
+        *_bare_name_hits(ctx, names),
+        *_goal_line_hits(ctx, names),
+        *_misspelt_name_hits(ctx, names),
+        *_number_list_hits(ctx),
+        *_loose_list_hits(ctx),
+    ]
+    return _merge(found + _confirmed_by_neighbours(ctx, unconfirmed, found))
 
 
 # ---------------------------------------------------------------------------

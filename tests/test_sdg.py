@@ -410,3 +410,88 @@ def test_seed_article(nlp: Language) -> None:
     assert goals(sections["GKN Aerospace"]) == []
     gkn_themes = {h.number for h in find_theme_sdgs(nlp(sections["GKN Aerospace"]))}
     assert gkn_themes >= {6, 7, 12, 13}
+
+
+# --- real-page forms (issue 14), on text the project wrote --------------------------------
+
+
+def _explicit(text: str) -> list[int]:
+    return sorted({hit.number for hit in find_explicit_sdgs(text)})
+
+
+def test_numbered_goal_list_with_glued_numbers() -> None:
+    text = (
+        "Bærekraftsmål vi jobber med: 7. Ren energi for alle 9. Industri, innovasjon og "
+        "infrastruktur11. Bærekraftige byer og lokalsamfunn"
+    )
+    assert _explicit(text) == [7, 9, 11]
+
+
+def test_list_of_goal_names_without_numbers_and_a_misspelling() -> None:
+    text = "Våre mål\n\nGod helse og livskvalitet\nAnstendig arbeid og økonomisk vekst\nSamareid for å nå målene"
+    assert _explicit(text) == [3, 8, 17]
+
+
+def test_misspelt_name_after_a_goal_word() -> None:
+    assert _explicit("Vi har valgt bærekraftsmålet Ren energi for all.") == [7]
+
+
+def test_goal_numbers_one_a_line_under_a_goal_heading() -> None:
+    assert _explicit("Bærekraftsmål\n6\n12\n14\n\nKontakt oss") == [6, 12, 14]
+
+
+def test_mal_nr_with_a_quoted_short_name_confirms_its_neighbour() -> None:
+    text = "Havlys Fiskemottak AS jobber med mål nr. 13 «Stopp klimaendringene» og mål nr. 14."
+    assert _explicit(text) == [13, 14]
+    assert _explicit("Keeperen holdt buret rent for mål nr. 13 denne sesongen.") == []
+
+
+def test_goal_words_describing_work_are_not_goal_names() -> None:
+    assert _explicit("Vi vil bidra til å utrydde fattigdom og gi lærlingene god utdanning.") == []
+    assert _explicit("Vi følger opp bærekraftsmålene og vil bidra til å utrydde sult.") == []
+    # used as a name: right after the goal word or number, or in a list after one
+    assert _explicit("Vi har valgt bærekraftsmålene ren energi for alle og god utdanning.") == [
+        4,
+        7,
+    ]
+    assert _explicit("Bærekraftsmål nummer 2 er utrydde sult.") == [2]
+
+
+def _owners(text: str) -> dict[int, str | None]:
+    from pipeline.run import process_text
+
+    return {m.number: m.organisation for m in process_text(text).sdgs if m.method == "explicit"}
+
+
+def test_each_organisation_in_a_sentence_claims_its_own_goals() -> None:
+    text = "Grenland Energi satser på bærekraftsmål 7, mens Skien Transport AS har valgt bærekraftsmål 11."
+    assert _owners(text) == {7: "Grenland Energi", 11: "Skien Transport AS"}
+
+
+def test_a_collective_subject_gives_the_goals_to_the_article() -> None:
+    text = (
+        "Fem bedrifter på Helgeland har startet et klimanettverk. Vefsn Bygg AS er en av dem. "
+        "De fem bedriftene jobber med bærekraftsmål 12 og 13."
+    )
+    assert _owners(text) == {12: None, 13: None}
+
+
+def test_selskapet_points_to_the_subject_not_the_company_named_last() -> None:
+    text = (
+        "Tistedal Papp AS lager bølgepapp av returfiber fra Glomma Gjenvinning AS. "
+        "Selskapet har knyttet arbeidet til bærekraftsmål 12."
+    )
+    assert _owners(text) == {12: "Tistedal Papp AS"}
+
+
+def test_an_alias_that_is_a_place_claims_nothing() -> None:
+    text = (
+        "Mjøsa Emballasje AS holder til i Gjøvik. Glomma Papp AS ligger i Sarpsborg.\n\n"
+        "Rundt Mjøsa jobber kommunene med bærekraftsmål 6."
+    )
+    assert _owners(text) == {6: None}
+
+
+def test_goals_only_in_the_headline_are_found() -> None:
+    text = "Sognekraft satsar på berekraftsmål 7 og 13\n\nKraftselskapet i Vik har sett seg mål for 2030."
+    assert _owners(text) == {7: "Sognekraft", 13: "Sognekraft"}

@@ -13,7 +13,8 @@ layout of the text. In order, the first that applies decides:
    before it in the paragraph; else the organisation named first in the clause, then
    in the sentence (also after the goal: "..., sier Vindheim Energi");
 5. the paragraph or list item that opens with a company's name;
-6. else the article (None).
+6. the only organisation the text names (a company's own page);
+7. else the article (None).
 
 A mention counts only where the entity component did not read the words as a place, so
 "rundt Mjøsa" never gives goals to Mjøsa Emballasje AS. No organisation gets a goal only
@@ -34,7 +35,7 @@ from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
 from pipeline.extract.organisations import OrgDraft, mention_spans
 from pipeline.extract.sections import Section
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
-from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name
+from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name, is_goal_name
 
 __all__ = ["Claims", "attribute_sdgs", "owner_of"]
 
@@ -121,9 +122,32 @@ def owner_of(claims: Claims, offset: int) -> str | None:
         or _heading_above(claims, offset)
         or _inside(claims.speakers, offset)
         or _claimant(claims, offset)
-        or _inside(claims.leaders, offset)
+        or _led_by(claims, offset)
+        or _only_organisation(claims)
     )
     return None if owner is None or owner is _ARTICLE else owner  # type: ignore[return-value]
+
+
+def _led_by(claims: Claims, offset: int) -> str | None:
+    """The company a block opens with claims the goals of the block's sentences ("Jessheim
+    Betong AS – betongbedrift. Jobber med bærekraftsmål 9 og 12."), except of a later
+    sentence about a group ("Rundt Mjøsa jobber kommunene med ...")."""
+    leader = next(((s, org) for s, e, org in claims.leaders if s <= offset <= e), None)
+    if leader is None:
+        return None
+    sent_start, sent_end = claims.layout.sentence_at(offset)
+    if sent_start <= leader[0] or _points_back(claims.text, sent_start, offset):
+        return leader[1]
+    if _collective().search(claims.text, sent_start, sent_end):
+        return None  # the sentence has a subject of its own
+    return leader[1]  # "Jobber med bærekraftsmål 9 og 12.": the company's, without a subject
+
+
+def _only_organisation(claims: Claims) -> str | None:
+    """A page or article that names one organisation only is about it: its goals are that
+    organisation's unless a sentence gives them to a group (handled before)."""
+    named = {org for _, _, org in claims.mentions}
+    return named.pop() if len(named) == 1 else None
 
 
 def _inside(stretches: Sequence[Stretch], offset: int) -> str | None:
@@ -177,6 +201,8 @@ def _is_section_title(line: str) -> bool:
     stripped = line.strip()
     if re.match(r"[A-ZÆØÅ][\wæøå]{1,20}:\s+\S", stripped):
         return False  # a fact-box line ("Stad: Førde"), inside the box, not a new section
+    if is_goal_name(stripped):
+        return False  # an item of a list of goals
     return (
         0 < len(stripped.split()) <= _SECTION_TITLE_MAX_WORDS
         and not re.search(r"[.!?:]$|\d", stripped)
@@ -267,6 +293,11 @@ def _subject() -> re.Pattern[str]:
         rf"|(?P<pointer>{_pointer_words()}))(?!\w)",
         re.IGNORECASE,
     )
+
+
+@lru_cache(maxsize=1)
+def _collective() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_collectives())})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
