@@ -495,3 +495,28 @@ def test_an_alias_that_is_a_place_claims_nothing() -> None:
 def test_goals_only_in_the_headline_are_found() -> None:
     text = "Sognekraft satsar på berekraftsmål 7 og 13\n\nKraftselskapet i Vik har sett seg mål for 2030."
     assert _owners(text) == {7: "Sognekraft", 13: "Sognekraft"}
+
+
+def _theme_owners(text: str) -> set[tuple[int, str | None]]:
+    from pipeline.run import process_text
+
+    return {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "theme"}
+
+
+def test_an_organisation_named_in_the_clause_beats_a_heading_above() -> None:
+    text = (
+        "Klimanettverk i Agder\n\nStatsforvalteren følger med\n\n"
+        "Statsforvalteren i Agder er positiv til nettverket.\n\n"
+        "NAV Agder skal hjelpe bedriftene med å finne lærlinger."
+    )
+    owners = {org for goal, org in _theme_owners(text) if goal in (4, 8)}
+    assert owners == {"NAV Agder"}
+
+
+def test_a_theme_in_the_noun_that_introduces_a_name_is_that_organisations() -> None:
+    text = (
+        "Nettverket, som Agder fylkeskommune tok initiativ til, har fått sitt første medlem: "
+        "solenergiselskapet Fjordlys Energi AS i Arendal."
+    )
+    assert (7, "Fjordlys Energi AS") in _theme_owners(text)
+    assert (7, "Agder fylkeskommune") not in _theme_owners(text)

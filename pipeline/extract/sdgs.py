@@ -119,8 +119,10 @@ def owner_of(claims: Claims, offset: int) -> str | None:
     """The organisation that claims what stands at ``offset``, or None (the article)."""
     owner = (
         _inside(claims.sections, offset)
-        or _heading_above(claims, offset)
         or _inside(claims.speakers, offset)
+        or _described(claims, offset)
+        or _named_subject(claims, offset)
+        or _heading_above(claims, offset)
         or _claimant(claims, offset)
         or _led_by(claims, offset)
         or _only_organisation(claims)
@@ -243,6 +245,34 @@ def _starts_at(text: str, offset: int, claims: Claims, org: str) -> bool:
     """Whether ``org`` is named right at ``offset`` ("Selskapet Havlys AS har ...")."""
     at = offset + len(text[offset:]) - len(text[offset:].lstrip())
     return any(s == at and o == org for s, _, o in claims.mentions)
+
+
+def _described(claims: Claims, offset: int) -> str | None:
+    """A goal read from the noun that introduces a name is that organisation's:
+    "solenergiselskapet Fjordlys Energi AS"."""
+    word_end = re.compile(r"[^\W\d_][\wæøåÆØÅ-]* ").match(claims.text, offset)
+    at = word_end.end() if word_end else offset
+    return next((org for s, _, org in claims.mentions if s == at and at > offset), None)
+
+
+def _clause_start(claims: Claims, offset: int) -> int:
+    sent_start, _ = claims.layout.sentence_at(offset)
+    return max(
+        (m.end() for m in _clause_break().finditer(claims.text, sent_start, offset)),
+        default=sent_start,
+    )
+
+
+def _named_subject(claims: Claims, offset: int) -> str | None:
+    """The organisation named in the clause before the goal, when the clause does not open
+    with a group or a word pointing back: "NAV Agder ... skal hjelpe bedriftene med å finne
+    lærlinger" is NAV Agder's even under a heading that names someone else."""
+    clause_start = _clause_start(claims, offset)
+    named = _first_named(claims, clause_start, offset)
+    subject = _subject().match(claims.text, clause_start)
+    if named and subject and not _starts_at(claims.text, subject.end(), claims, named):
+        return None
+    return named
 
 
 def _first_named(claims: Claims, start: int, end: int) -> str | None:
