@@ -110,6 +110,14 @@ class EntityRules(BaseModel):
     non_company_name_endings: list[str] = Field(
         description="How the last word of a non-company's name ends ('forbund', 'forening')"
     )
+    publication_words_before: list[str] = Field(
+        description="Words before a newspaper's or channel's name that make it the publication "
+        "read or watched ('i VG', 'på NRK', 'leserne av'), not the organisation acting"
+    )
+    employment_words: list[str] = Field(
+        description="Verbs of working somewhere: 'jobbet i Dagbladet' is the employer, an "
+        "organisation, although 'i' before a newspaper usually means the publication"
+    )
     company_name_tails: list[str] = Field(
         description="Last words of companies' names that name no trade ('Mekaniske'); the "
         "trades ('Transport', 'Energi') are org_rules.json's name_trade_words"
@@ -179,6 +187,9 @@ class EntityResolver:
         )
         self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
         self._known_orgs = known_organisations(self.rules)
+        self._media = frozenset(self.rules.non_company_organisations.get("media", []))
+        self._publication_before = frozenset(self.rules.publication_words_before)
+        self._employment = frozenset(self.rules.employment_words)
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         listed = sorted(n for n in self._known_orgs if len(n) > 1)  # "H", "V": too ambiguous
         self._matcher.add("LISTED_ORG", [nlp.make_doc(n) for n in listed])
@@ -193,6 +204,7 @@ class EntityResolver:
         ]
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
         kept += self._listed_organisations(doc, kept, capitalised)
+        kept = [self._as_publication(s) for s in kept]
         kept += self._trade_named_organisations(doc, kept, capitalised)
         targets = [
             part
@@ -371,6 +383,24 @@ class EntityResolver:
             )
         )
 
+    def _as_publication(self, span: Span) -> Span:
+        """A newspaper or channel read or watched ("i VG", "på NRK", "leserne av
+        BTMagasinet") is a publication (PROD, as NorNE annotates it), not an organisation
+        the story is about; where it acts ("VG avslørte", "sa NRK") or employs someone
+        ("jobbet i Dagbladet", "journalist i VG") it stays one."""
+        name = span.text[:-1] if span.text.endswith("s") else span.text
+        if span.label_ != ORG or not ({span.text, name} & self._media):
+            return span
+        if span.start < 2:
+            return span
+        before, two_before = self._before(span), span.doc[span.start - 2]
+        read = before in self._publication_before or (
+            before == "av" and two_before.lower_ in self._publication_before  # "leserne av"
+        )
+        if not read or two_before.lower_ in self._employment or self._is_title(two_before):
+            return span
+        return Span(span.doc, span.start, span.end, label="PROD")
+
     def _known_organisation(self, span: Span) -> Span:
         """A listed organisation the model read as something else is an organisation: a
         newspaper or a party as a product ("skrev Dagbladet"), a listed company as a person
@@ -429,12 +459,14 @@ class EntityResolver:
     def _vote(self, spans: list[Span]) -> dict[str, str]:
         """Name (normalised) -> the label its mentions and their contexts vote for."""
         votes: dict[str, Counter] = defaultdict(Counter)
+        cued: dict[str, set[str]] = defaultdict(set)  # labels the words around a mention gave
         placed: set[str] = set()  # names written where only a place fits ("rundt Mjøsa")
         for span in spans:
             key = name_key(span.text)
             votes[key][span.label_] += 1
             if (cue := self._context_label(span)) is not None:
                 votes[key][cue] += 3
+                cued[key].add(LABEL_GROUP.get(cue, cue))
             if self._before(span) in self._spatial:
                 placed.add(key)
             if len(span) == 1 and _is_place_name(span[0]):
@@ -443,11 +475,15 @@ class EntityResolver:
         # a single word that ends a person's full name is that person ("Røkke"), one that
         # opens an organisation's fuller name is that organisation ("Telenor" of "Telenor ASA")
         surnames = {k.split()[-1] for k, lab in labels.items() if lab == PERSON and " " in k}
+        given = {k.split()[0] for k, lab in labels.items() if lab == PERSON and " " in k}
         org_heads = {k.split()[0] for k, lab in labels.items() if lab == ORG and " " in k}
-        for key, counter in votes.items():
+        for key in votes:
             if " " in key:
                 continue
-            if key in surnames and not counter[ORG] > counter[PERSON] + 2:
+            if key in surnames | given and ORG not in cued[key]:
+                # "Bertelsen" after "Tor Holger Bertelsen", "Signy" after "Signy Fardal":
+                # the person, however often the model read the lone word as an organisation,
+                # unless the words around it say organisation ("Bertelsen AS")
                 labels[key] = PERSON
             elif key in org_heads and (LABEL_GROUP.get(labels[key]) != PLACE or key not in placed):
                 labels[key] = (

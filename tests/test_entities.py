@@ -93,8 +93,44 @@ def test_other_mentions_of_a_found_name_are_added():
 
 
 def test_listed_organisations_are_found_without_the_model():
-    doc = _run(_blank(), "Saken ble først omtalt i Klassekampen i går.", [])
+    doc = _run(_blank(), "Saken ble først omtalt i Nationen. Klassekampen skrev om den i går.", [])
     assert _texts(doc, ORG_SPANS) == ["Klassekampen"]
+
+
+def test_a_newspaper_read_is_a_publication_one_that_acts_or_employs_is_an_organisation():
+    text = (
+        "Intervjuet sto i VG i går. Leserne av Dagbladet fikk vite det først. "
+        "Aftenposten avslørte saken, og hun har jobbet i Nationen."
+    )
+    doc = _run(_blank(), text, [("VG", "ORG", 0), ("Aftenposten", "ORG", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Aftenposten", "Nationen"]
+
+
+def test_a_lone_given_name_or_surname_is_the_person_however_often_tagged_org():
+    text = "Signy Fardal er redaktør. Signy ler. Fardal smiler. Signy vinker."
+    doc = _run(
+        _blank(),
+        text,
+        [
+            ("Signy Fardal", "PER", 0),
+            ("Signy", "ORG", 1),
+            ("Fardal", "ORG", 1),
+            ("Signy", "ORG", 2),
+        ],
+    )
+    assert _texts(doc, ORG_SPANS) == []
+    assert _texts(doc, PERSON_SPANS) == ["Signy Fardal", "Signy", "Fardal", "Signy"]
+
+
+def test_a_name_ending_in_a_trade_word_is_an_organisation():
+    text = "Det er Brekke Transport som kjører. Stiftelsen Hjelpestasjonen betaler."
+    doc = _run(
+        _blank(), text, [("Brekke Transport", "PER", 0), ("Stiftelsen Hjelpestasjonen", "EVT", 0)]
+    )
+    assert _texts(doc, ORG_SPANS) == ["Brekke Transport", "Stiftelsen Hjelpestasjonen"]
+    assert _texts(_run(_blank(), "Kontrakten gikk til Tindra Data i fjor.", []), ORG_SPANS) == [
+        "Tindra Data"
+    ]
 
 
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
@@ -102,7 +138,7 @@ def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules["non_company_organisations"]["media"].append("Fjordposten")
     user_file = tmp_path / "my_rules.json"
     user_file.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
-    text = "Han skrev om saken i Fjordposten i går."
+    text = "Fjordposten skrev om saken i går."
     assert _texts(_run(_blank(), text, []), ORG_SPANS) == []
     assert _texts(_run(_blank({"rules": str(user_file)}), text, []), ORG_SPANS) == ["Fjordposten"]
 

@@ -14,7 +14,7 @@ import sys
 from tests.conftest import ROOT, SHARED, require_shared
 
 FLOORS = {  # (precision, recall)
-    "organisations": (0.76, 0.77),
+    "organisations": (0.85, 0.80),  # the bar of issue 13
     "people": (0.90, 0.90),
     "places": (0.89, 0.81),
 }

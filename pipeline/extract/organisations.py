@@ -141,7 +141,7 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
         if draft.source == INTRO:
             _extend_over_og(text, draft)
     drafts += _fact_box_companies(article)
-    heading_drafts = _heading_orgs(sections, drafts)
+    heading_drafts = _heading_orgs(text, sections, drafts)
     _extend_heading_names(text, heading_drafts)
     drafts += heading_drafts + _outside_rule_names(_model_orgs(doc, text), drafts)
     merged = _merge(drafts)
@@ -528,7 +528,7 @@ def _trim_name(name: str) -> str:
     return name
 
 
-def _heading_orgs(sections: list[Section], known: list[OrgDraft]) -> list[OrgDraft]:
+def _heading_orgs(text: str, sections: list[Section], known: list[OrgDraft]) -> list[OrgDraft]:
     """A heading over Q&A items names an organisation ("Holzweiler:")."""
     found = []
     for section in sections:
@@ -537,8 +537,11 @@ def _heading_orgs(sections: list[Section], known: list[OrgDraft]) -> list[OrgDra
             continue
         if any(_related(title, d.name) for d in known):
             found.append(OrgDraft(title, HEADING, section.start, "company"))
-        elif section.qa_items() and not (" " not in title and _common_noun(title)):
-            # "Kulturkonservatisme", "Museumsparadokser": a news subheading, not a name
+        elif section.qa_items() and not (
+            " " not in title and (_common_noun(title) or text.count(title) < 2)
+        ):
+            # "Kulturkonservatisme", "Danseløve": a news subheading, not a name; one word
+            # heads a company's answers only when the article names it elsewhere too
             found.append(OrgDraft(title, HEADING, section.start, "company"))
     return found
 
