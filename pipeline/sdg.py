@@ -740,16 +740,30 @@ def _find_explicit(text: str, names: _NameIndex) -> list[SdgHit]:
 # Theme mentions
 
 
-def build_theme_matcher(vocab: Any, rules: Sequence[ThemeRule]) -> tuple[Matcher, dict[str, int]]:
-    """A Matcher with one key per rule id, and the goal each id points to."""
+@dataclass(frozen=True)
+class ThemeMatcher:
+    """The theme rules compiled: spaCy's Matcher with one key per rule id, the goal each id
+    points to, and the pre-filter that finds the same matches faster (None when a rule's
+    first token has a condition the filter cannot pre-test)."""
+
+    matcher: Matcher
+    goal_of: dict[str, int]
+    prefilter: _FirstTokenFilter | None
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if self.prefilter is None:
+            return sorted(self.matcher(doc), key=lambda m: (m[1], m[2], m[0]))
+        return self.prefilter.matches(doc)
+
+
+def build_theme_matcher(vocab: Any, rules: Sequence[ThemeRule]) -> ThemeMatcher:
+    """The theme rules as a ThemeMatcher."""
     matcher = Matcher(vocab)
     for rule in rules:
         matcher.add(rule.id, [rule.pattern])
-    # keep the matcher alive with its filter, so an id is never reused for another matcher
-    prefilter = _FirstTokenFilter.of(vocab, rules)
-    if prefilter is not None:
-        _FILTERS[id(matcher)] = (matcher, prefilter)
-    return matcher, {rule.id: rule.goal for rule in rules}
+    return ThemeMatcher(
+        matcher, {rule.id: rule.goal for rule in rules}, _FirstTokenFilter.of(vocab, rules)
+    )
 
 
 _OPEN_WINDOW = 60  # tokens; far longer than any theme phrase
@@ -865,16 +879,6 @@ def _first_token_test(
     return None
 
 
-_FILTERS: dict[int, tuple[Matcher, _FirstTokenFilter]] = {}
-
-
-def _matches(doc: Doc, matcher: Matcher) -> list[tuple[int, int, int]]:
-    entry = _FILTERS.get(id(matcher))
-    if entry is None or entry[0] is not matcher:
-        return list(matcher(doc))
-    return entry[1].matches(doc)
-
-
 def _inside_a_name(span: Span) -> bool:
     """A capitalised word mid-sentence is most likely part of a name ("Karmsund
     Gjenvinning"), which says what a company is called, not what it works on."""
@@ -885,12 +889,12 @@ def _inside_a_name(span: Span) -> bool:
     return not (before.is_punct or before.is_space or "\n" in before.whitespace_)
 
 
-def _theme_hits(doc: Doc, matcher: Matcher, goal_of: dict[str, int]) -> list[SdgHit]:
+def _theme_hits(doc: Doc, themes: ThemeMatcher) -> list[SdgHit]:
     by_goal: dict[int, list[Span]] = {}
-    for match_id, start, end in _matches(doc, matcher):
+    for match_id, start, end in themes.matches(doc):
         if _inside_a_name(doc[start:end]):
             continue
-        goal = goal_of[doc.vocab.strings[match_id]]
+        goal = themes.goal_of[doc.vocab.strings[match_id]]
         by_goal.setdefault(goal, []).append(doc[start:end])
     hits = [
         SdgHit(goal, span.start_char, span.end_char, span.text, "theme")
@@ -901,7 +905,7 @@ def _theme_hits(doc: Doc, matcher: Matcher, goal_of: dict[str, int]) -> list[Sdg
 
 
 @lru_cache(maxsize=4)
-def _default_theme_matcher(vocab: Any) -> tuple[Matcher, dict[str, int]]:
+def _default_theme_matcher(vocab: Any) -> ThemeMatcher:
     return build_theme_matcher(vocab, load_theme_rules())
 
 
@@ -930,12 +934,12 @@ def find_theme_sdgs(
     """Goals the text is about without naming them, from the theme rules (default:
     packaged). With ``require_work`` a theme word counts only in a sentence that speaks
     of work on it (see _WORK_CUE): fewer false themes in everyday news, fewer found."""
-    matcher, goal_of = (
+    themes = (
         _default_theme_matcher(doc.vocab)
         if rules is None
         else build_theme_matcher(doc.vocab, rules)
     )
-    hits = _theme_hits(doc, matcher, goal_of)
+    hits = _theme_hits(doc, themes)
     return keep_worked_on(doc.text, hits) if require_work else hits
 
 
@@ -993,7 +997,7 @@ class SdgDetector:
         if self._missing:
             raise FileNotFoundError(f"{self.name}: SDG data file(s) not found: {self._missing}")
         explicit = _find_explicit(doc.text, self._names) if self._names else []
-        themes = _theme_hits(doc, *self._matcher) if self._matcher else []
+        themes = _theme_hits(doc, self._matcher) if self._matcher else []
         if self.require_work:
             themes = keep_worked_on(doc.text, themes)
         themes = drop_overlapping(themes, explicit)

@@ -6,13 +6,14 @@ import json
 
 import spacy
 
-from pipeline.sdg import _default_theme_matcher, _matches
+from pipeline.sdg import _default_theme_matcher
 from tests.conftest import CORPUS, ROOT
 
 
 def test_prefiltered_matches_equal_the_plain_matcher():
     nlp = spacy.blank("nb")
-    matcher, _ = _default_theme_matcher(nlp.vocab)
+    themes = _default_theme_matcher(nlp.vocab)
+    assert themes.prefilter is not None  # the packaged rules are all pre-testable
     texts = [p.read_text("utf-8") for p in CORPUS.glob("*.txt")]
     texts += [
         json.loads(line)["text"]
@@ -21,5 +22,5 @@ def test_prefiltered_matches_equal_the_plain_matcher():
     assert len(texts) > 100
     for text in texts:
         doc = nlp(text)
-        plain = sorted(matcher(doc), key=lambda m: (m[1], m[2], m[0]))
-        assert _matches(doc, matcher) == plain, text[:80]
+        plain = sorted(themes.matcher(doc), key=lambda m: (m[1], m[2], m[0]))
+        assert themes.matches(doc) == plain, text[:80]
