@@ -203,7 +203,7 @@ class EntityResolver:
             if (s := self._clean(part, capitalised)) is not None
         ]
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
-        kept += self._listed_organisations(doc, kept, capitalised)
+        kept = self._with_listed_organisations(doc, kept, capitalised)
         kept = [self._as_publication(s) for s in kept]
         kept += self._trade_named_organisations(doc, kept, capitalised)
         targets = [
@@ -316,26 +316,26 @@ class EntityResolver:
         inflection) may be a name."""
         return is_inflected_compound(word, self.common_words)
 
-    def _listed_organisations(
+    def _with_listed_organisations(
         self, doc: Doc, found: list[Span], capitalised: set[str]
     ) -> list[Span]:
-        """Listed organisations (parties, newspapers, agencies) the model did not tag, as an
-        entity ruler would add them; a listed name that is also a common word ("Venstre",
-        "Rødt") counts only inside a sentence, where its capital means a name."""
-        taken = bytearray(len(doc))
-        for span in found:
-            taken[span.start : span.end] = b"\x01" * len(span)
-        added = []
-        for _, start, end in self._matcher(doc):
-            if taken.find(1, start, end) >= 0:
-                continue
+        """``found`` plus listed organisations (parties, newspapers, agencies) the model did
+        not tag, as an entity ruler would add them. A listed name replaces the model's
+        shorter pieces inside it ("Finans" + "Norge" -> "Finans Norge", "UN Global Compact"
+        as an event -> the organisation); a listed name that is also a common word
+        ("Venstre", "Rødt") counts only inside a sentence, where its capital means a name."""
+        kept = list(found)
+        for _, start, end in sorted(self._matcher(doc), key=lambda m: m[1] - m[2]):  # longest first
+            overlapping = [s for s in kept if s.start < end and start < s.end]
+            if any(s.start < start or s.end > end for s in overlapping):
+                continue  # the model's span reaches beyond the listed name: keep the model's
+            if any((s.start, s.end) == (start, end) for s in overlapping):
+                continue  # the same words: the model's label stands (listed kinds fixed later)
             span = Span(doc, start, end, label=ORG)
-            lowered = span.text.lower()
-            if lowered in self.common_words and starts_sentence(span[0]):
+            if span.text.lower() in self.common_words and starts_sentence(span[0]):
                 continue
-            added.append(span)
-            taken[start:end] = b"\x01" * (end - start)
-        return added
+            kept = [s for s in kept if s not in overlapping] + [span]
+        return kept
 
     def _trade_named_organisations(
         self, doc: Doc, found: list[Span], capitalised: set[str]
@@ -543,6 +543,13 @@ class EntityResolver:
         if len(span) > 1:
             return True
         word = span.text
+        if (
+            word.isupper()
+            and len(word) > 1
+            and _in_brackets_after_an_organisation(span, spans, self._legal)
+        ):
+            span.label_ = ORG  # "Elektroforeningen (EFO)": the organisation's short name
+            return True
         if span.label_ == ORG and (word in self._known_orgs or word[:-1] in self._known_orgs):
             return True  # "Adresseavisen", "TV2s": listed, whatever its form suggests
         if span.label_ == ORG and word.lower() in self._titles:

@@ -133,6 +133,23 @@ def test_a_name_ending_in_a_trade_word_is_an_organisation():
     ]
 
 
+def test_a_listed_name_replaces_the_models_pieces_inside_it():
+    text = "Hun er direktør i Finans Norge. Møtet var i UN Global Compact i går."
+    doc = _run(
+        _blank(),
+        text,
+        [("Finans", "ORG", 0), ("Norge", "PER", 0), ("UN Global Compact", "EVT", 0)],
+    )
+    assert _texts(doc, ORG_SPANS) == ["Finans Norge", "UN Global Compact"]
+
+
+def test_an_acronym_in_brackets_after_an_organisation_is_its_short_name():
+    text = "Han leder Havbris Sjømat AS (HSA) i Bodø."
+    doc = _run(_blank(), text, [("Havbris Sjømat", "ORG", 0), ("HSA", "GPE_LOC", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Havbris Sjømat", "HSA"]
+    assert _texts(doc, PLACE_SPANS) == []
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
@@ -263,3 +280,13 @@ def test_nynorsk_roles_and_no_speech_verb_as_title():
     )
     assert people["Ola Brekke"].title is None  # "seier" ends like "eier", but is a verb
     assert len(people["Ola Brekke"].quotes) == 1
+
+
+@needs_model
+def test_an_abbreviated_title_and_a_noun_before_the_organisation():
+    profile = process_text(
+        "Ny rapport om gjenvinning\n\n"
+        "Kari Nordvik, adm. direktør i returselskapet Fjordretur AS, la fram rapporten i går."
+    )
+    person = next(p for p in profile.people if p.name == "Kari Nordvik")
+    assert (person.title, person.organisation) == ("adm. direktør", "Fjordretur AS")

@@ -281,17 +281,39 @@ def _role_after(span) -> tuple[str | None, object | None]:
         i += 1  # "Kari Lie innstilt som ny styreleiar i X", "tilsett som dagleg leiar i X"
     if i < len(doc) and doc[i].text in (",", "er", "blir", "var", "vert", "ble", "som"):
         j = i + 1
-        while j < len(doc) and doc[j].lower_ in {*_entity_rules().title_modifiers, "den"}:
+        modifiers = {*_entity_rules().title_modifiers, "den"}
+        while j < len(doc) and _modifier_at(doc, j, modifiers):
             j += 1
         if j < len(doc) and _is_title_word(doc[j]):
             words = [t.text for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}]
-            org = (
-                orgs.get(j + 2)
-                if j + 2 < len(doc) and doc[j + 1].lower_ in _entity_rules().role_prepositions
-                else None
+            title = "".join(
+                t.text_with_ws for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}
             )
-            return " ".join(words) or None, org
+            return title.strip() if words else None, _org_after_role(doc, j + 1, orgs)
     return None, None
+
+
+def _modifier_at(doc, j: int, modifiers: set[str]) -> bool:
+    """Whether doc[j] opens a title: "daglig", or "adm" + "." (the tokenizer splits "adm.")."""
+    token = doc[j]
+    if token.lower_ in modifiers:
+        return True
+    if token.lower_ + "." in modifiers and j + 1 < len(doc) and doc[j + 1].text == ".":
+        return True
+    return token.text == "." and j > 0 and doc[j - 1].lower_ + "." in modifiers
+
+
+def _org_after_role(doc, i: int, orgs: dict) -> object | None:
+    """The organisation after "title i": "i Fjordlaks", "i returselskapet RENAS" (a noun
+    that introduces the name may stand between)."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in _entity_rules().role_prepositions:
+        return None
+    if i + 1 in orgs:
+        return orgs[i + 1]
+    noun = doc[i + 1]
+    if noun.is_lower and noun.is_alpha and i + 2 in orgs:
+        return orgs[i + 2]  # "i returselskapet RENAS", "hos konsernet Orkla"
+    return None
 
 
 def _is_title_word(token) -> bool:
