@@ -15,9 +15,6 @@ import json
 import math
 import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -185,20 +182,16 @@ def _localities() -> dict[str, str]:
     return {k.lower(): v for k, v in data.items() if not k.startswith("_")}
 
 
-_LOCAL: ContextVar[dict[str, PlaceFacts] | None] = ContextVar("local_places", default=None)
-
-
 def lookup_place(name: str) -> PlaceFacts | None:
-    """Facts for a place name as written (case-insensitive), or None when unknown.
-
-    Inside ``local_places(text)`` the places a text itself locates ("Veggli i Rollag") are
-    known too."""
-    local = _LOCAL.get()
-    if local:
-        found = local.get(" ".join(name.split()).lower())
-        if found is not None:
-            return found
+    """Facts for a place name as written (case-insensitive), or None when unknown."""
     return _lookup_known(name)
+
+
+def lookup_place_in(text: str, name: str) -> PlaceFacts | None:
+    """Like ``lookup_place``, and a village ``text`` itself places in a municipality ("Veggli
+    i Rollag") is known too: what an article says about its own places counts for it."""
+    found = places_located_by(text).get(" ".join(name.split()).lower())
+    return found if found is not None else _lookup_known(name)
 
 
 # "fra Veggli i Rollag", "Stad: Leikanger i Sogndal", "(Eggedal i Sigdal)": the village after a
@@ -217,6 +210,7 @@ def _x_in_y() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=16)  # one article's text is asked many times while it is extracted
 def places_located_by(text: str) -> dict[str, PlaceFacts]:
     """Villages the text places in a municipality itself: "Veggli i Rollag", "Dale i Fjaler"."""
     found: dict[str, PlaceFacts] = {}
@@ -234,15 +228,6 @@ def places_located_by(text: str) -> dict[str, PlaceFacts]:
             source="text",
         )
     return found
-
-
-@contextmanager
-def local_places(text: str) -> Iterator[None]:
-    token = _LOCAL.set(places_located_by(text))
-    try:
-        yield
-    finally:
-        _LOCAL.reset(token)
 
 
 @lru_cache(maxsize=4096)

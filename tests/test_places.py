@@ -38,3 +38,15 @@ def test_counties_old_and_new():
 def test_unknown_names_are_none():
     assert lookup_place("Goodtech") is None
     assert lookup_place("Bærekraft") is None
+
+
+def test_a_village_the_text_places_is_known_for_that_text_only():
+    from pipeline.places import lookup_place, lookup_place_in
+
+    text = "Bedrifta held til på Kvernbekk i Rollag."
+    assert lookup_place("Kvernbekk") is None
+    facts = lookup_place_in(text, "Kvernbekk")
+    assert facts is not None and (facts.kind, facts.municipality) == ("locality", "Rollag")
+    # no state is left behind for the next text or a plain lookup
+    assert lookup_place_in("Ein annan tekst.", "Kvernbekk") is None
+    assert lookup_place("Kvernbekk") is None

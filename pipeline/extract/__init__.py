@@ -31,7 +31,6 @@ from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
-from pipeline.places import local_places
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 __all__ = ["extract", "section_owners"]
@@ -39,11 +38,6 @@ __all__ = ["extract", "section_owners"]
 
 def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
     """Everything the rules and the model find in one article, validated as a Profile."""
-    with local_places(article.text):
-        return _extract(article, doc, model)
-
-
-def _extract(article: Article, doc: Doc, model: str) -> Profile:
     text = article.text
     sections = split_sections(article)
     drafts = find_organisations(article, doc, sections)
@@ -104,6 +98,7 @@ def _describe_from_sections(text: str, owners) -> None:
         m = _SECTION_DESCRIPTION.match(first.text)
         if m:
             describe_with(
+                text,
                 draft,
                 m.group("noun"),
                 m.group("rest"),

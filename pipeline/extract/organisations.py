@@ -37,7 +37,7 @@ from pipeline.entities import (
 from pipeline.entities import known_organisations as listed_organisations
 from pipeline.extract.sections import Section
 from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules, sentence_bounds
-from pipeline.places import lookup_place
+from pipeline.places import lookup_place, lookup_place_in
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
@@ -170,7 +170,7 @@ def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
         if _skip_name(name):
             continue
         prefix = m.group("industry")
-        if prefix.endswith("-") and lookup_place(prefix[:-1]):
+        if prefix.endswith("-") and lookup_place_in(text, prefix[:-1]):
             draft = OrgDraft(name, INTRO, m.start("name"), "company")
             start = m.start("industry")
             draft.described_places.append((prefix[:-1], start, start + len(prefix) - 1))
@@ -238,7 +238,7 @@ def _public_bodies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
     found = []
     for m in pattern.finditer(text):
         name = m.group(0)
-        if m.group("region") and lookup_place(m.group("region")) is None:
+        if m.group("region") and lookup_place_in(text, m.group("region")) is None:
             name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
         trimmed = _trim_public(name)
         found.append(OrgDraft(trimmed, PUBLIC, m.start() + len(name) - len(trimmed), "public_body"))
@@ -255,12 +255,13 @@ _DESCRIPTION_PLACES = re.compile(
 )
 
 
-def _known_place(place: str, start: int, end: int) -> tuple[str, int, int] | None:
-    """The place if the gazetteer knows it; else its first word ("Oslo" of "Oslo Sentrum")."""
-    if lookup_place(place):
+def _known_place(text: str, place: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """The place if the gazetteer (or the article itself) knows it; else its first word
+    ("Oslo" of "Oslo Sentrum")."""
+    if lookup_place_in(text, place):
         return place, start, end
     head = place.split(" ", 1)[0]
-    if head != place and lookup_place(head):
+    if head != place and lookup_place_in(text, head):
         return head, start, start + len(head)
     return None
 
@@ -279,7 +280,7 @@ def _described_companies(
             _skip_name(name)
             or noun is None
             or not noun.group("noun").endswith(business)
-            or lookup_place(name)
+            or lookup_place_in(text, name)
             or (" " not in name and name in places)  # "i Brandal, møbelprodusenten X"
         ):
             continue
@@ -293,32 +294,34 @@ def _described_companies(
             industry,
             (start, start + len(noun.group("noun"))) if industry else None,
         )
-        draft.described_places += _description_places(description, m.start("description"))
+        draft.described_places += _description_places(text, description, m.start("description"))
         if m.group("where"):
             for place, p_start, p_end, _ in _split_places(m.group("where"), m.start("where"), True):
-                if lookup_place(place):
+                if lookup_place_in(text, place):
                     draft.described_places.append((place, p_start, p_end))
         found.append(draft)
     return found
 
 
-def describe_with(draft: OrgDraft, noun: str, rest: str, noun_start: int, rest_start: int) -> None:
+def describe_with(
+    text: str, draft: OrgDraft, noun: str, rest: str, noun_start: int, rest_start: int
+) -> None:
     """Industry and places from a description of the company whose noun is a business noun."""
     if not noun.lower().endswith(tuple(rules()["business_nouns"])):
         return
     if draft.industry is None:
         draft.industry = _industry_of_noun(noun.lower())
         draft.industry_span = (noun_start, noun_start + len(noun)) if draft.industry else None
-    draft.described_places += _description_places(rest, rest_start)
+    draft.described_places += _description_places(text, rest, rest_start)
 
 
-def _description_places(description: str, base: int) -> list[tuple[str, int, int]]:
+def _description_places(text: str, description: str, base: int) -> list[tuple[str, int, int]]:
     """The known places a description names after i/på/ved, with their text positions."""
     found = []
     for places in _DESCRIPTION_PLACES.finditer(description):
         start = base + places.start("places")
         for place, p_start, p_end, _ in _split_places(places.group("places"), start, True):
-            if known := _known_place(place, p_start, p_end):
+            if known := _known_place(text, place, p_start, p_end):
                 found.append(known)
     return found
 
@@ -375,7 +378,7 @@ def _fact_box_companies(article: Article) -> list[OrgDraft]:
                 r"\s+(?:kommune|kommunе)\b", lambda g: " " * len(g.group(0)), m.group("value")
             )
             for place, p_start, p_end, _ in _split_places(value.replace(" i ", " , "), base, True):
-                if lookup_place(place):
+                if lookup_place_in(article.text, place):
                     current.described_places.append((place, p_start, p_end))
         elif ":" not in block.text[:30]:
             current = None  # the box ended
@@ -439,7 +442,7 @@ def _fact_line(text: str, offset: int) -> OrgDraft | None:
             for place, p_start, p_end, _ in _split_places(
                 cleaned.replace(" i ", " , "), start, True
             ):
-                if lookup_place(place):
+                if lookup_place_in(text, place):
                     draft.described_places.append((place, p_start, p_end))
     return draft
 
@@ -450,9 +453,9 @@ def _listed_companies(text: str, pattern: re.Pattern[str], known: list[OrgDraft]
     found = []
     for m in pattern.finditer(text):
         name = _trim_name(m.group("name"))
-        if _skip_name(name) or lookup_place(name) is not None:
+        if _skip_name(name) or lookup_place_in(text, name) is not None:
             continue
-        if m.group("place") and lookup_place(m.group("place")) is None:
+        if m.group("place") and lookup_place_in(text, m.group("place")) is None:
             continue
         joined = re.search(
             r"[A-ZÆØÅ][\wæøå-]*\s+og\s+$", text[max(0, m.start("name") - 40) : m.start("name")]
@@ -594,12 +597,12 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
         if name in places:
             continue  # "Englands" (the team) when the article's England is a place
         parts = re.split(r",\s*|\s+og\s+", name)
-        if any(lookup_place(part) for part in parts):
+        if any(lookup_place_in(text, part) for part in parts):
             continue
         last = name.split()[-1]
         if last[0].islower() and not last.endswith(lower_name_ends):
             continue  # "...elektrifiseringsbedriften" is a description; "X universitetssykehus" a name
-        if name.endswith("s") and lookup_place(name[:-1]):
+        if name.endswith("s") and lookup_place_in(text, name[:-1]):
             continue  # "Vikens" is a place's genitive
         found.append(OrgDraft(name, MODEL, span.start_char, organisation_kind(text, name)))
     return found
@@ -753,7 +756,7 @@ def _add_short_names(text: str, draft: OrgDraft, taken: set[str] = frozenset()) 
         if (
             short in draft.aliases
             or _skip_name(short)
-            or lookup_place(short)
+            or lookup_place_in(text, short)
             or not short[0].isupper()
             or short in taken
         ):
@@ -806,7 +809,7 @@ def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
     places: list[PlaceRef] = []
     seen: set[str] = set()
     for name, start, stop in draft.described_places:
-        facts = lookup_place(name)
+        facts = lookup_place_in(text, name)
         if facts and name.lower() not in seen:
             seen.add(name.lower())
             places.append(
@@ -820,7 +823,7 @@ def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
             )
     for _, end in mention_spans(text, draft.names()):
         for name, start, stop, strict in _places_after(text, end):
-            facts = lookup_place(name)
+            facts = lookup_place_in(text, name)
             if (facts is None and strict) or name.lower() in seen:
                 continue
             seen.add(name.lower())
@@ -847,7 +850,7 @@ def _place_in_name(text: str, draft: OrgDraft) -> list[PlaceRef]:
         if len(words) <= size:
             continue
         place = " ".join(words[:size])
-        facts = lookup_place(place)
+        facts = lookup_place_in(text, place)
         if facts is None:
             continue
         spans = mention_spans(text, [draft.name])

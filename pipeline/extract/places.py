@@ -11,7 +11,7 @@ from models import Article, Place
 from models.profile import PlaceKind
 from pipeline.entities import PLACE_SPANS, load_entity_rules, place_prepositions, spans_of
 from pipeline.extract.text import alternation, evidence, rules
-from pipeline.places import lookup_place
+from pipeline.places import lookup_place_in
 
 # One to three capitalised words, allowing the joiners of names like "Møre og Romsdal", "Mo i Rana".
 _CANDIDATE = re.compile(
@@ -45,7 +45,9 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
             end = start + len(name)
             if blocked.find(1, start, end) >= 0:
                 continue
-            facts = lookup_place(name) or (lookup_place(name[:-1]) if name.endswith("s") else None)
+            facts = lookup_place_in(article.text, name) or (
+                lookup_place_in(article.text, name[:-1]) if name.endswith("s") else None
+            )
             if facts is None:
                 continue
             needs_context = name in ambiguous or facts.source == "geonames"
@@ -56,7 +58,7 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
                 continue
             blocked[start:end] = b"\x01" * (end - start)  # a place found: its words are taken
             last_place_end = end
-            canonical = facts.name if lookup_place(name) else name[:-1]
+            canonical = facts.name if lookup_place_in(article.text, name) else name[:-1]
             place = places.get(canonical)
             if place is None:
                 place = places[canonical] = Place(
@@ -83,7 +85,7 @@ def _add_model_places(doc: Doc, text: str, blocked: bytearray, places: dict[str,
         name = " ".join(span.text.split())
         if name.endswith("s") and re.search(rf"(?<![\w-]){re.escape(name[:-1])}(?![\wæøå])", text):
             name = name[:-1]  # "Kinas" when the article also writes "Kina"
-        facts = lookup_place(name)
+        facts = lookup_place_in(text, name)
         canonical = facts.name if facts else name
         place = places.get(canonical)
         if place is None:
