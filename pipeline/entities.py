@@ -174,9 +174,10 @@ class EntityResolver:
         self._never_names = frozenset(shared["not_organisations"])  # "Havbris Sjømat SDG"
         self._body_heads = tuple(shared["public_body_heads"])
         self._business_nouns = frozenset(shared["business_nouns"]) | self._org_before
-        self._business_endings = tuple(shared["org_head_nouns"] + shared["business_nouns"]) + (
-            "eriet",
-            "eria",
+        self._business_endings = tuple(
+            shared["org_head_nouns"]
+            + shared["business_nouns"]
+            + shared["definite_business_endings"]
         )
         # "Brekke Transport", "Agder Energi", "Nordic Seafood": a trade word or a company
         # extension ends a company's name; "Stiftelsen X", "X Idrettslag": an organisation's

@@ -501,12 +501,6 @@ def _og_legal_rest() -> re.Pattern[str]:
     return re.compile(rf"(?P<rest>\s+og\s+{NAME}\s+(?:{legal}))(?![\w])")
 
 
-# Definite forms of business nouns: "Støperiet", "Kornmølla", "Gartneriet", "Sagbruket".
-_DEFINITE_BUSINESS = re.compile(
-    r"(?:eriet|eria|mølla|møllen|bruket|stedet|staden|hotellet|selskapet|bedriften|bedrifta|firmaet|verksemda|verftet)$"
-)
-
-
 def _drop_place_before_og(name: str) -> str:
     """ "Stord og Skjelvik Sjømat" is a place and a company: keep the company."""
     head, sep, tail = name.partition(" og ")
@@ -518,7 +512,7 @@ def _trim_name(name: str) -> str:
     # cut at the first word that is a known function word.
     name = _drop_place_before_og(name)
     words = name.split()
-    if len(words) > 2 and _DEFINITE_BUSINESS.search(words[0].lower()):
+    if len(words) > 2 and words[0].lower().endswith(tuple(rules()["definite_business_endings"])):
         words = words[1:]  # "Støperiet Halden Metallstøperi AS" at the start of a sentence
     heads = tuple(rules()["org_head_nouns"] + rules()["name_prefix_nouns"])
     while len(words) > 1 and words[0].lower().endswith(heads):

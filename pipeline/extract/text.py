@@ -34,6 +34,8 @@ class OrgRules(BaseModel):
     public_body_suffixes: list[str]  # "Fiskeridirektoratet"
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
+    # definite forms of business nouns ("Støperiet", "Kornmølla"): a description, not a name
+    definite_business_endings: list[str]
     # a goal claimed by "Bedriftene", "De fem bedriftene" (or a network, entity_rules.json's
     # non_company_words_before) belongs to no single organisation
     collective_subjects: list[str]
