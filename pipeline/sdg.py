@@ -184,7 +184,7 @@ _STRICT_CUE = (
     r"(?:FNs\s+)?b[æe]rekrafts?[\s-]?mål(?:ene|et|a|ane)?(?!\w)"
     r"|SDG(?:-?s|-ene|-ane|-mål(?:ene|a)?)?"
     r"|FN-mål(?:ene|a)?(?!\w)"
-    r"|verdensmål(?:ene|a|et)?(?!\w)"
+    r"|verd(?:en)?smål(?:ene|a|et)?(?!\w)"
 )
 # "mål" alone is an everyday word (a plan's "Mål 1", a football goal): it ties a
 # number only where the paragraph speaks of sustainability / the UN.
@@ -199,7 +199,8 @@ _NUM = r"(?<![\d.,])\d{1,2}(?:\.(?:\d{1,2}|[a-c]))?(?![\d])(?!\.\d)"
 # A goal name in brackets may follow a number inside a list: "2 (utrydde sult) og 12".
 _BRACKETED = r"(?:\s*\([^()\n]{1,60}\))?"
 _LIST_SEP = r"(?:\s*/\s*|\s*,\s+(?:og\s+)?|\s+(?:og|samt|and)\s+|\s*&\s*|\s*[–—-]\s*)"
-_NUM_LIST = rf"{_NUM}{_BRACKETED}(?:{_LIST_SEP}{_NUM}{_BRACKETED})*"
+# "nr. 13 og nr. 15": the number word may be repeated inside a list
+_NUM_LIST = rf"{_NUM}{_BRACKETED}(?:{_LIST_SEP}(?:nr\.?\s*)?{_NUM}{_BRACKETED})*"
 _NUMBER_WORD = r"(?:nr\.?|nummer|#)"
 
 _CUED_LIST = re.compile(

@@ -520,3 +520,9 @@ def test_a_theme_in_the_noun_that_introduces_a_name_is_that_organisations() -> N
     )
     assert (7, "Fjordlys Energi AS") in _theme_owners(text)
     assert (7, "Agder fylkeskommune") not in _theme_owners(text)
+
+
+def test_repeated_number_word_and_nynorsk_verdsmal() -> None:
+    assert _explicit("Vi viser til FNs bærekraftsmål nr. 12 og nr. 15 i årsrapporten.") == [12, 15]
+    assert _explicit("Sjukeheimen har valt verdsmål 3 og 10.") == [3, 10]
+    assert _explicit("Han scoret mål nr. 13 og nr. 15 for sesongen.") == []
