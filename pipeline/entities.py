@@ -523,6 +523,8 @@ class EntityResolver:
             return True
         if len(span) == 1:
             return True
+        if span.label_ == ORG and span[0].is_upper and span[0].lower_ in self._titles:
+            return False  # "SVP Sustainability", "CEO Nordic": an English title, not a company
         if self._names_an_organisation(span):
             span.label_ = ORG  # "Blåbær Design" read as a person: its last word is a trade
             return True

@@ -290,3 +290,13 @@ def test_an_abbreviated_title_and_a_noun_before_the_organisation():
     )
     person = next(p for p in profile.people if p.name == "Kari Nordvik")
     assert (person.title, person.organisation) == ("adm. direktør", "Fjordretur AS")
+
+
+@needs_model
+def test_an_english_title_is_no_company():
+    profile = process_text(
+        "Nytt nettverk\n\nI debatten deltok Kari Vold, SVP Sustainability i Nordhavn Energi AS."
+    )
+    assert "SVP Sustainability" not in _orgs(profile)
+    person = next(p for p in profile.people if p.name == "Kari Vold")
+    assert (person.title, person.organisation) == ("SVP Sustainability", "Nordhavn Energi AS")

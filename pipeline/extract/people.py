@@ -285,12 +285,25 @@ def _role_after(span) -> tuple[str | None, object | None]:
         while j < len(doc) and _modifier_at(doc, j, modifiers):
             j += 1
         if j < len(doc) and _is_title_word(doc[j]):
+            j = _english_title_end(doc, j)  # "SVP Sustainability i Statoil"
             words = [t.text for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}]
             title = "".join(
                 t.text_with_ws for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}
             )
             return title.strip() if words else None, _org_after_role(doc, j + 1, orgs)
     return None, None
+
+
+def _english_title_end(doc, j: int) -> int:
+    """The last word of an English title that opens with an acronym ("SVP Sustainability",
+    "CEO Nordic Region") when a role preposition follows it; else ``j``."""
+    if not doc[j].is_upper:
+        return j
+    end = j
+    while end + 1 < len(doc) and end - j < 3 and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        end += 1
+    after = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return end if end > j and after in _entity_rules().role_prepositions else j
 
 
 def _modifier_at(doc, j: int, modifiers: set[str]) -> bool:
