@@ -21,8 +21,11 @@ from models.profile import (
     Statement,
     StatementTopic,
 )
+from models.review import ADDABLE_FIELDS, REVIEW_FIELDS, ReviewDecision, ReviewField, Verdict
 
 __all__ = [
+    "ADDABLE_FIELDS",
+    "REVIEW_FIELDS",
     "SCHEMA_VERSION",
     "Article",
     "ArticleMeta",
@@ -39,9 +42,12 @@ __all__ = [
     "PlaceRef",
     "Profile",
     "Quote",
+    "ReviewDecision",
+    "ReviewField",
     "SdgBacking",
     "SdgMention",
     "SdgMethod",
     "Statement",
     "StatementTopic",
+    "Verdict",
 ]

@@ -91,9 +91,30 @@ def build_parser() -> argparse.ArgumentParser:
         "Swedish are then mined too (default: detect, and skip those)",
     )
 
-    commands.add_parser("schema", help="print the profile JSON Schema")
+    schema = commands.add_parser("schema", help="print the profile JSON Schema (or another)")
+    schema.add_argument(
+        "which",
+        nargs="?",
+        choices=("profile", "company", "decision"),
+        default="profile",
+        help="profile (one article), company (one item of companies.json) or decision "
+        "(one line of a review decisions file)",
+    )
     cli_review.add_commands(commands)
     return parser
+
+
+def _schema(which: str) -> dict:
+    from models import CompanyProfile, Profile, ReviewDecision
+    from pipeline.aggregate import COMPANY_SCHEMA
+    from pipeline.decisions import DECISION_SCHEMA
+    from pipeline.write import SCHEMA_FILE
+
+    if which == "company":
+        return CompanyProfile.json_schema(COMPANY_SCHEMA)
+    if which == "decision":
+        return ReviewDecision.json_schema(DECISION_SCHEMA)
+    return Profile.json_schema(SCHEMA_FILE)
 
 
 class _DefaultsShown(argparse.HelpFormatter):
@@ -136,10 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     if (code := cli_review.dispatch(args)) is not None:
         return code
     if args.command == "schema":
-        from models import Profile
-        from pipeline.write import SCHEMA_FILE
-
-        print(json.dumps(Profile.json_schema(SCHEMA_FILE), indent=2, ensure_ascii=False))
+        print(json.dumps(_schema(args.which), indent=2, ensure_ascii=False))
         return EXIT_OK
     return _run(args, parser)
 

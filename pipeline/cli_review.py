@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-COMMANDS = ("review", "export", "aggregate")
-EXPORT_FORMATS = ("csv", "jsonl")
+COMMANDS = ("review", "export", "aggregate", "evaluate")
+EXPORT_FORMATS = ("csv", "jsonl", "sqlite", "parquet")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
@@ -24,17 +24,47 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     review.add_argument(
         "--html", type=Path, default=None, help="report file (default: OUTPUT_DIR/report.html)"
     )
+    review.add_argument(
+        "--apply",
+        type=Path,
+        default=None,
+        metavar="DECISIONS",
+        help="instead of a report: apply a decisions file saved from the report and write the "
+        "corrected profiles to --reviewed (the originals are never changed)",
+    )
+    review.add_argument(
+        "--reviewed",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="folder for the corrected profiles (default: OUTPUT_DIR/reviewed)",
+    )
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="precision and recall per field from a decisions file saved from the report",
+    )
+    evaluate.add_argument("output_dir", type=Path, metavar="OUTPUT_DIR")
+    evaluate.add_argument("--decisions", type=Path, required=True, metavar="DECISIONS")
 
     export = commands.add_parser(
-        "export", help="export the profiles as CSV (one row per organisation) or JSONL"
+        "export",
+        help="export the profiles as CSV, JSONL, one SQLite database or Parquet tables",
     )
     export.add_argument("output_dir", type=Path, metavar="OUTPUT_DIR")
-    export.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        required=True,
+        help="csv: one row per organisation, plus the long tables as CSV in a 'tables' folder "
+        "beside it; jsonl: one profile a line; sqlite: the tables in one database with keys "
+        "and views; parquet: the tables as Parquet files (needs pyarrow)",
+    )
     export.add_argument(
         "--dest",
         type=Path,
         default=None,
-        help="file to write (default: OUTPUT_DIR/export/profiles.FORMAT)",
+        help="file to write, a folder for parquet (default: OUTPUT_DIR/export/profiles.FORMAT, "
+        "OUTPUT_DIR/export/parquet/)",
     )
     export.add_argument(
         "--excel",
@@ -64,7 +94,12 @@ def dispatch(args: argparse.Namespace) -> int | None:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    command = {"review": _review, "export": _export, "aggregate": _aggregate}[args.command]
+    command = {
+        "review": _review,
+        "export": _export,
+        "aggregate": _aggregate,
+        "evaluate": _evaluate,
+    }[args.command]
     try:
         return command(args)
     except (OSError, ValueError) as err:  # an unreadable folder or a profile that fails validation
@@ -73,6 +108,14 @@ def dispatch(args: argparse.Namespace) -> int | None:
 
 
 def _review(args: argparse.Namespace) -> int:
+    if args.apply is not None and args.html is not None:
+        print("pipeline review: --html and --apply do not go together", file=sys.stderr)
+        return EXIT_USAGE
+    if args.apply is not None:
+        return _apply(args)
+    if args.reviewed is not None:
+        print("pipeline review: --reviewed goes with --apply DECISIONS", file=sys.stderr)
+        return EXIT_USAGE
     from pipeline.review import write_report
 
     path = write_report(args.output_dir, args.html or args.output_dir / "report.html")
@@ -80,16 +123,71 @@ def _review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export(args: argparse.Namespace) -> int:
-    from pipeline.export import export_csv, export_jsonl
+def _apply(args: argparse.Namespace) -> int:
+    """Corrected copies of the profiles; a missing decisions file or a folder that cannot be
+    written is one line and exit 2, a bad line of the file is named and the rest applied."""
+    from pipeline.decisions import REVIEWED_DIR, apply_decisions
 
-    dest = args.dest or args.output_dir / "export" / f"profiles.{args.format}"
-    if args.format == "csv":
-        written = export_csv(args.output_dir, dest, excel=args.excel)
-    elif args.excel:
+    dest = args.reviewed or args.output_dir / REVIEWED_DIR
+    try:
+        result = apply_decisions(args.output_dir, args.apply, dest)
+    except OSError as err:
+        print(f"pipeline review: {_plain(err)}", file=sys.stderr)
+        return EXIT_USAGE
+    for error in result.errors:
+        print(f"pipeline review: {error}", file=sys.stderr)
+    print(
+        f"{result.applied} decision(s) applied, {result.changed} profile(s) changed, "
+        f"{len(result.stale)} stale; {result.profiles} reviewed profile(s) written to {dest}"
+    )
+    for stale in result.stale:
+        print(f"  stale: {stale}")
+    return EXIT_FAILED if result.errors else EXIT_OK
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from pipeline.decisions import evaluate, format_evaluation
+
+    try:
+        result = evaluate(args.output_dir, args.decisions)
+    except OSError as err:
+        print(f"pipeline evaluate: {_plain(err)}", file=sys.stderr)
+        return EXIT_USAGE
+    for error in result.errors:
+        print(f"pipeline evaluate: {error}", file=sys.stderr)
+    print(format_evaluation(result))
+    return EXIT_FAILED if result.errors else EXIT_OK
+
+
+def _plain(err: OSError) -> str:
+    """``cannot read decisions.jsonl: No such file or directory``, not the errno repr."""
+    if err.filename is not None and err.strerror:
+        return f"{err.filename}: {err.strerror}"
+    return str(err)
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pipeline import export
+
+    if args.excel and args.format != "csv":
         raise ValueError("--excel applies to --format csv only")
+    default = export.PARQUET_DIR if args.format == "parquet" else f"profiles.{args.format}"
+    dest = args.dest or args.output_dir / "export" / default
+    if args.format == "csv":
+        written = export.export_csv(args.output_dir, dest, excel=args.excel)
+        tables = dest.parent / export.CSV_TABLES_DIR
+        print(f"csv written to {written}, its long tables to {tables}")
+        return EXIT_OK
+    if args.format == "parquet":
+        try:
+            written = export.export_parquet(args.output_dir, dest)
+        except export.ParquetUnavailable as err:  # the environment, not the data: nothing written
+            print(f"pipeline export: {err}", file=sys.stderr)
+            return EXIT_USAGE
+    elif args.format == "sqlite":
+        written = export.export_sqlite(args.output_dir, dest)
     else:
-        written = export_jsonl(args.output_dir, dest)
+        written = export.export_jsonl(args.output_dir, dest)
     print(f"{args.format} written to {written}")
     return EXIT_OK
 

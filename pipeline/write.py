@@ -11,7 +11,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -29,6 +29,7 @@ _NOT_PROFILES = {
     SCHEMA_FILE,
     "companies.json",
     "company.schema.json",
+    "decision.schema.json",  # beside reviewed profiles (pipeline.decisions)
 }
 
 
@@ -73,6 +74,43 @@ def _atomic(path: Path, mode: str, durable: bool = True) -> Iterator[IO]:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def atomic_paths(paths: Sequence[Path]) -> Iterator[list[Path]]:
+    """Temporary files next to ``paths``, for writers that need a file name (SQLite, Parquet)
+    or write several files that belong together: when the block succeeds each replaces its
+    path (after fsync), when it fails they are removed (with the folders made for them), so
+    the old files (or none) stay and a reader never sees a half file."""
+    temps: list[Path] = []
+    made: list[Path] = []  # folders this call created, parents first
+    try:
+        for path in paths:
+            missing = [p for p in (path.parent, *path.parent.parents) if not p.exists()]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made += reversed(missing)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            os.close(fd)
+            temps.append(Path(tmp))
+        yield list(temps)
+        for tmp in temps:
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.chmod(tmp, _FILE_MODE)
+        for tmp, path in zip(temps, paths, strict=True):
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp in temps:
+            tmp.unlink(missing_ok=True)
+        for folder in reversed(made):
+            try:
+                folder.rmdir()  # only when still empty
+            except OSError:
+                pass
         raise
 
 
