@@ -892,9 +892,12 @@ def _inside_a_name(span: Span) -> bool:
 
 def _theme_hits(doc: Doc, themes: ThemeMatcher) -> list[SdgHit]:
     by_goal: dict[int, list[Span]] = {}
+    named = bytearray(len(doc))  # tokens of the names earlier components found
+    for ent in doc.ents:
+        named[ent.start : ent.end] = b"\x01" * len(ent)
     for match_id, start, end in themes.matches(doc):
-        if _inside_a_name(doc[start:end]):
-            continue
+        if _inside_a_name(doc[start:end]) or named.find(1, start, end) >= 0:
+            continue  # "Folkehelseinstituttet" names a body; it is no work on goal 3
         goal = themes.goal_of[doc.vocab.strings[match_id]]
         by_goal.setdefault(goal, []).append(doc[start:end])
     hits = [

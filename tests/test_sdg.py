@@ -526,3 +526,14 @@ def test_repeated_number_word_and_nynorsk_verdsmal() -> None:
     assert _explicit("Vi viser til FNs bærekraftsmål nr. 12 og nr. 15 i årsrapporten.") == [12, 15]
     assert _explicit("Sjukeheimen har valt verdsmål 3 og 10.") == [3, 10]
     assert _explicit("Han scoret mål nr. 13 og nr. 15 for sesongen.") == []
+
+
+def test_a_theme_word_inside_a_name_found_earlier_is_no_theme() -> None:
+    nlp = spacy.blank("nb")
+    text = "Folkehelseinstituttet la fram tall i går. Kommunen vil bedre folkehelsen."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(0, len("Folkehelseinstituttet"), label="ORG")]
+    doc = SdgDetector(nlp)(doc)
+    themes = [(s.label_, s.text) for s in doc.spans[THEME_SPAN_KEY]]
+    assert ("SDG_3", "Folkehelseinstituttet") not in themes
+    assert ("SDG_3", "folkehelsen") in themes
