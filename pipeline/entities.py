@@ -207,6 +207,7 @@ class EntityResolver:
         kept = self._with_listed_organisations(doc, kept, capitalised)
         kept = [self._as_publication(s) for s in kept]
         kept += self._trade_named_organisations(doc, kept, capitalised)
+        kept += self._organisations_after_roles(doc, kept)
         targets = [
             part
             for s in kept
@@ -370,6 +371,28 @@ class EntityResolver:
             taken[start : token.i + 1] = b"\x01" * (token.i + 1 - start)
         return added
 
+    def _organisations_after_roles(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Names the model did not tag where only an organisation fits: after a person's
+        title and name and "i"/"hos" ("direktør Anna Lie i Samfunnsbedriftene")."""
+        taken = bytearray(len(doc))
+        for span in found:
+            taken[span.start : span.end] = b"\x01" * len(span)
+        added = []
+        for token in doc[1:-1]:
+            start = token.i + 1
+            if token.lower_ not in self._role_prepositions or taken[start]:
+                continue
+            end = start
+            while end < len(doc) and end - start < 4 and not taken[end] and _name_word(doc[end]):
+                end += 1
+            if end == start or "\n" in doc[start:end].text:
+                continue
+            span = Span(doc, start, end, label=ORG)
+            if self._context_label(span) == ORG and not self._is_title(doc[start]):
+                added.append(span)
+                taken[start:end] = b"\x01" * (end - start)
+        return added
+
     def _is_trade_tail(self, token: Token) -> bool:
         return token.is_title and token.lower_ in self._trade_tails
 
@@ -439,8 +462,10 @@ class EntityResolver:
                 and not self._is_title(doc[i])
             ):
                 i -= 1  # over the person's name: "CEO Anne Lie i Maritech"
-            if self._is_title(doc[i]):
-                return ORG  # "daglig leder i Fjordlaks", "CEO Anne Lie i Maritech"
+            if any(self._is_title(doc[k]) for k in range(max(0, i - 2), i + 1)):
+                # "daglig leder i Fjordlaks", "CEO Anne Lie i Maritech", "direktør for
+                # samfunnskontakt Anna Lie i Samfunnsbedriftene"
+                return ORG
         if before is not None and self._is_title(before) and len(span) <= 4:
             return PERSON  # "statsminister Erna Solberg", "kommunaldirektør Bente Herdlevær"
         if before is not None and before.lower_ in self._place_before | self._spatial:

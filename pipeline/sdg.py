@@ -513,6 +513,24 @@ def _target_hits(ctx: TextLayout) -> Iterator[SdgHit]:
             yield from _number_hits(ctx.text, match.group("list"), match.start("list"))
 
 
+_CARDINALS = {
+    "en": 1, "ein": 1, "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13,
+    "fjorten": 14, "femten": 15, "seksten": 16, "sytten": 17,
+}  # fmt: skip
+_NUMBER_WORD_GOAL = re.compile(
+    rf"(?:{_STRICT_CUE})\s+(?:nummer|nr\.?)\s+(?P<word>{'|'.join(_CARDINALS)})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _number_word_hits(ctx: TextLayout) -> Iterator[SdgHit]:
+    """A goal number written as a word: "bærekraftsmål nummer åtte" is goal 8."""
+    for match in _NUMBER_WORD_GOAL.finditer(ctx.text):
+        goal = _CARDINALS[match.group("word").lower()]
+        yield SdgHit(goal, match.start(), match.end(), match.group(), "number")
+
+
 def _ordinal_hits(ctx: TextLayout) -> Iterator[SdgHit]:
     """Goals by ordinal: "det tredje bærekraftsmålet" is goal 3. Not "det første av
     bærekraftsmålene" (the first of them, unnamed) nor a plural ("de tre første")."""
@@ -727,6 +745,7 @@ def _find_explicit(text: str, names: _NameIndex) -> list[SdgHit]:
         *_cued_list_hits(ctx, names, unconfirmed),
         *_target_hits(ctx),
         *_ordinal_hits(ctx),
+        *_number_word_hits(ctx),
         *_numbered_name_hits(ctx, names),
         *_bare_name_hits(ctx, names),
         *_goal_line_hits(ctx, names),

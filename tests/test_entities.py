@@ -300,3 +300,13 @@ def test_an_english_title_is_no_company():
     assert "SVP Sustainability" not in _orgs(profile)
     person = next(p for p in profile.people if p.name == "Kari Vold")
     assert (person.title, person.organisation) == ("SVP Sustainability", "Nordhavn Energi AS")
+
+
+@needs_model
+def test_an_organisation_only_the_role_context_names():
+    profile = process_text(
+        "Ny rapport\n\nDette sier direktør for samfunnskontakt Eli Strand i Kystbedriftene."
+    )
+    assert "Kystbedriftene" in _orgs(profile)
+    person = next(p for p in profile.people if p.name == "Eli Strand")
+    assert person.organisation == "Kystbedriftene"

@@ -537,3 +537,20 @@ def test_a_theme_word_inside_a_name_found_earlier_is_no_theme() -> None:
     themes = [(s.label_, s.text) for s in doc.spans[THEME_SPAN_KEY]]
     assert ("SDG_3", "Folkehelseinstituttet") not in themes
     assert ("SDG_3", "folkehelsen") in themes
+
+
+def test_a_goal_number_written_as_a_word() -> None:
+    assert _explicit("Det bidrar til bærekraftsmål nummer åtte og bærekraftsmål nr. tolv.") == [
+        8,
+        12,
+    ]
+    assert _explicit("Hun kom på en femteplass i mål nummer to.") == []
+
+
+def test_the_un_named_only_as_owner_of_the_goals_is_no_claimant() -> None:
+    text = (
+        "Vestvik Gruppen har valgt ut to av FN sine bærekraftsmål.\n\n"
+        "Mål nr 8 – Anstendig arbeid og økonomisk vekst\n\n"
+        "Delmål 8.5: Lik lønn for likt arbeid."
+    )
+    assert set(_owners(text).values()) == {"Vestvik Gruppen"}

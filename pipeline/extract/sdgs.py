@@ -148,7 +148,11 @@ def _led_by(claims: Claims, offset: int) -> str | None:
 def _only_organisation(claims: Claims) -> str | None:
     """A page or article that names one organisation only is about it: its goals are that
     organisation's unless a sentence gives them to a group (handled before)."""
-    named = {org for _, _, org in claims.mentions}
+    named = {
+        org
+        for start, end, org in claims.mentions
+        if not _goal_owner_phrase().match(claims.text, end)  # "FNs bærekraftsmål": the UN's list
+    }
     return named.pop() if len(named) == 1 else None
 
 
@@ -304,8 +308,13 @@ def _clause_break() -> re.Pattern[str]:
     return re.compile(rf";\s*|,\s+(?:{conjunctions})\s+", re.IGNORECASE)
 
 
-def _collectives() -> list[str]:
-    return rules()["collective_subjects"] + load_entity_rules().non_company_words_before
+def _collectives() -> str:
+    """A group as a subject: "De", "Alle", "Bedriftene", or a compound of a group noun
+    ("Energiselskapene", "Klimanettverket")."""
+    words = rules()["collective_subjects"] + load_entity_rules().non_company_words_before
+    nouns = [w for w in words if len(w) > 4]
+    short = [w for w in words if len(w) <= 4]
+    return rf"[\wæøå]*(?:{alternation(nouns)})|{alternation(short)}"
 
 
 def _pointer_words() -> str:
@@ -319,15 +328,25 @@ def _subject() -> re.Pattern[str]:
     """A clause that opens with a collective ("De fem bedriftene", "Nettverket") or a word
     pointing back ("Selskapet", "Vi", "Konsernet") as its subject."""
     return re.compile(
-        rf"\s*(?:(?P<collective>(?:(?:de|dei|alle)\s+(?:\w+\s+)?)?(?:{alternation(_collectives())}))"
+        rf"\s*(?:(?P<collective>(?:(?:de|dei|alle)\s+(?:\w+\s+)?)?(?:{_collectives()}))"
         rf"|(?P<pointer>{_pointer_words()}))(?!\w)",
         re.IGNORECASE,
     )
 
 
 @lru_cache(maxsize=1)
+def _goal_owner_phrase() -> re.Pattern[str]:
+    """What follows "FN" where it only says whose goals they are: "FNs bærekraftsmål",
+    "FN sine bærekraftsmål", "FN-mål"."""
+    return re.compile(
+        r"s?\s+(?:sine\s+|sitt\s+)?(?:b[æe]rekrafts?mål|globale\s+mål|verd(?:en)?smål)|-mål",
+        re.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
 def _collective() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(_collectives())})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_collectives()})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
