@@ -65,7 +65,7 @@ def _genitive(span) -> str:
         if text == lemma + "s":
             return "s"
         if text == lemma + "'" or text == lemma + "'s":
-            return text[len(lemma):]
+            return text[len(lemma) :]
     return ""
 
 
@@ -85,12 +85,14 @@ class OrgNameAugmenter:
         span_level: float,
         suffix_level: float,
         lower_level: float,
+        keep_original: bool = False,
     ):
         self.names = names
         self.level = level
         self.span_level = span_level
         self.suffix_level = suffix_level
         self.lower_level = lower_level
+        self.keep_original = keep_original
         self._tokenized: dict[str, tuple[list[str], list[bool]]] = {}
 
     def _tokens(self, nlp, name: str) -> tuple[list[str], list[bool]]:
@@ -124,6 +126,8 @@ class OrgNameAugmenter:
         if not to_replace:
             yield example
             return
+        if self.keep_original:
+            yield example
         has_pos = ref.has_annotation("POS")
         has_lemma = ref.has_annotation("LEMMA")
         has_sents = ref.has_annotation("SENT_START")
@@ -143,7 +147,9 @@ class OrgNameAugmenter:
                 pos.append(tok.pos_ or "")
                 lemmas.append(tok.lemma_)
                 sent_starts.append(tok.is_sent_start)
-                ents.append(f"{tok.ent_iob_}-{tok.ent_type_}" if tok.ent_type_ else tok.ent_iob_ or "O")
+                ents.append(
+                    f"{tok.ent_iob_}-{tok.ent_type_}" if tok.ent_type_ else tok.ent_iob_ or "O"
+                )
                 i += 1
                 continue
             new_words, new_spaces, new_lemmas = self._new_name(nlp, _genitive(span))
@@ -175,15 +181,17 @@ def create_org_names_augmenter(
     suffix_level: float = 0.15,
     lower_level: float = 0.0,
     names_path: str | None = None,
+    keep_original: bool = False,
 ) -> Callable[..., Iterator[Example]]:
     """level: share of ORG-bearing training sentences whose ORG spans are replaced;
     span_level: share of the ORG spans replaced in such a sentence; suffix_level: share
     of new names given "AS"/"ASA"; lower_level: share of all sentences lower-cased;
-    names_path: the company list (default assets_src/company_names.txt)."""
+    names_path: the company list (default assets_src/company_names.txt); keep_original:
+    yield the unchanged sentence too (adds the variant instead of replacing the sentence)."""
     names = read_names(names_path or DEFAULT_NAMES)
     places = gazetteer.build_gazetteer()  # a one-word name that is a listed place is left out
     names = [n for n in names if " " in n or n not in places]
-    return OrgNameAugmenter(names, level, span_level, suffix_level, lower_level)
+    return OrgNameAugmenter(names, level, span_level, suffix_level, lower_level, keep_original)
 
 
 if __name__ == "__main__":

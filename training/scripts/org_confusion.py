@@ -86,9 +86,15 @@ def main() -> None:
     print(f"Model: {args.model}  data: {args.data}  ({unmatched} sentences without a document id)")
     for gen in ("newspaper", "other", "all"):
         p, r, f = prf(tp[gen], n_pred[gen], n_gold[gen])
-        print(f"{gen:10s} {label} P {p:.3f} R {r:.3f} F {f:.3f}  gold {n_gold[gen]} pred {n_pred[gen]}")
-        print(f"{'':10s} gold {label} predicted as: {dict(as_other.get(gen, Counter()).most_common())}")
-        print(f"{'':10s} predicted {label} that are gold: {dict(from_other.get(gen, Counter()).most_common())}")
+        print(
+            f"{gen:10s} {label} P {p:.3f} R {r:.3f} F {f:.3f}  gold {n_gold[gen]} pred {n_pred[gen]}"
+        )
+        print(
+            f"{'':10s} gold {label} predicted as: {dict(as_other.get(gen, Counter()).most_common())}"
+        )
+        print(
+            f"{'':10s} predicted {label} that are gold: {dict(from_other.get(gen, Counter()).most_common())}"
+        )
 
 
 if __name__ == "__main__":

@@ -66,8 +66,12 @@ def main() -> None:
         for title, names in (("listed", IN_LIST), ("held out", HELD_OUT)):
             share, confusions = probe(nlp, names)
             n = len(TEMPLATES) * len(names)
-            print(f"{model}  {title:8s} ORG exact {share:.3f} of {n}  otherwise: {dict(confusions.most_common())}")
-        doc = nlp("Sognekraft og Salmar investerer i Sogndal, sier direktør Kari Nordmann i Equinor.")
+            print(
+                f"{model}  {title:8s} ORG exact {share:.3f} of {n}  otherwise: {dict(confusions.most_common())}"
+            )
+        doc = nlp(
+            "Sognekraft og Salmar investerer i Sogndal, sier direktør Kari Nordmann i Equinor."
+        )
         print("   ", [(e.text, e.label_) for e in doc.ents])
 
 

@@ -37,7 +37,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path)
     parser.add_argument("target", type=Path)
-    parser.add_argument("--lowercase", action="store_true", help="lowercase (then init vectors with --attr LOWER)")
+    parser.add_argument(
+        "--lowercase", action="store_true", help="lowercase (then init vectors with --attr LOWER)"
+    )
     args = parser.parse_args()
 
     nlp = spacy.blank("nb")

@@ -43,10 +43,8 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
         ]
     else:
         vectors_text, norec = "no vectors", []
-    augmenter = (
-        load_config(source / "config.cfg", interpolate=False)
-        .get("corpora", {}).get("train", {}).get("augmenter") or {}
-    )
+    source_config = load_config(source / "config.cfg", interpolate=False)
+    augmenter = source_config.get("corpora", {}).get("train", {}).get("augmenter") or {}
     companies = (
         [
             {
@@ -105,7 +103,9 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
     if check.vocab.vectors.shape != nlp.vocab.vectors.shape or (
         n_vectors and check.vocab.vectors.mode != nlp.vocab.vectors.mode
     ):
-        raise SystemExit(f"vectors not kept: {nlp.vocab.vectors.shape} -> {check.vocab.vectors.shape}")
+        raise SystemExit(
+            f"vectors not kept: {nlp.vocab.vectors.shape} -> {check.vocab.vectors.shape}"
+        )
     print(
         f"Shipped {source} -> {target} ({check.meta['name']} {check.meta['version']}, "
         f"pipeline {check.pipe_names}, vectors {check.vocab.vectors.shape} "
