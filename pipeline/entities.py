@@ -346,10 +346,8 @@ class EntityResolver:
         three capitalised words ("Tindra Data", "Brekke Transport", "Nordvik Mekaniske"): the
         way Norwegian companies are named. Not when the first word is a common word opening
         the sentence ("Ny Transport")."""
-        taken = bytearray(len(doc))
-        for span in found:
-            if len(span) > 1 or not self._is_trade_tail(span[0]):  # the model's lone "Helse"
-                taken[span.start : span.end] = b"\x01" * len(span)
+        # the model's lone "Helse" may be extended to "Elvebredden Helse"
+        taken = _token_mask(doc, [s for s in found if len(s) > 1 or not self._is_trade_tail(s[0])])
         added = []
         for token in doc:
             if taken[token.i] or not self._is_trade_tail(token):
@@ -374,9 +372,7 @@ class EntityResolver:
     def _organisations_after_roles(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Names the model did not tag where only an organisation fits: after a person's
         title and name and "i"/"hos" ("direktør Anna Lie i Samfunnsbedriftene")."""
-        taken = bytearray(len(doc))
-        for span in found:
-            taken[span.start : span.end] = b"\x01" * len(span)
+        taken = _token_mask(doc, found)
         added = []
         for token in doc[1:-1]:
             start = token.i + 1
@@ -725,6 +721,14 @@ def _in_brackets_after_an_organisation(span: Span, spans: list[Span], legal: fro
     return False
 
 
+def _token_mask(doc: Doc, spans: Iterable[Span]) -> bytearray:
+    """One byte per token of ``doc``, 1 where one of ``spans`` covers it."""
+    mask = bytearray(len(doc))
+    for span in spans:
+        mask[span.start : span.end] = b"\x01" * len(span)
+    return mask
+
+
 def _name_word(token: Token) -> bool:
     """A word that may stand in a name: capitalised or an acronym, letters only."""
     return token.is_alpha and (token.is_title or token.is_upper)
@@ -821,9 +825,7 @@ def _capitalised_inside_sentences(doc: Doc) -> set[str]:
 
 def _missed_mentions(doc: Doc, found: list[Span], labels: dict[str, str]) -> list[Span]:
     """Other occurrences of names found elsewhere in the article, with the same label."""
-    taken = bytearray(len(doc))
-    for span in found:
-        taken[span.start : span.end] = b"\x01" * len(span)
+    taken = _token_mask(doc, found)
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     labels = dict(labels)
     full_names = {s.text for s in found if s.label_ == PERSON and len(s) > 1}

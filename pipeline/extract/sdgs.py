@@ -220,11 +220,9 @@ def _is_section_title(line: str) -> bool:
 
 
 def _claimant(claims: Claims, offset: int) -> str | _Article | None:
-    layout, text = claims.layout, claims.text
-    sent_start, sent_end = layout.sentence_at(offset)
-    clause_start = max(
-        (m.end() for m in _clause_break().finditer(text, sent_start, offset)), default=sent_start
-    )
+    text = claims.text
+    sent_start, sent_end = claims.layout.sentence_at(offset)
+    clause_start = _clause_start(claims, offset)
     named = _first_named(claims, clause_start, offset)
     subject = _subject().match(text, clause_start)
     if subject and not (named and _starts_at(text, subject.end(), claims, named)):
@@ -251,10 +249,13 @@ def _starts_at(text: str, offset: int, claims: Claims, org: str) -> bool:
     return any(s == at and o == org for s, _, o in claims.mentions)
 
 
+_WORD_AND_SPACE = re.compile(r"[^\W\d_][\wæøåÆØÅ-]* ")  # a word and the space after it
+
+
 def _described(claims: Claims, offset: int) -> str | None:
     """A goal read from the noun that introduces a name is that organisation's:
     "solenergiselskapet Fjordlys Energi AS"."""
-    word_end = re.compile(r"[^\W\d_][\wæøåÆØÅ-]* ").match(claims.text, offset)
+    word_end = _WORD_AND_SPACE.match(claims.text, offset)
     at = word_end.end() if word_end else offset
     return next((org for s, _, org in claims.mentions if s == at and at > offset), None)
 
