@@ -131,6 +131,26 @@ try:
 
         return after_creation
 
+    @spacy.registry.callbacks("norne.prepare_nlp_vectors.v1")
+    def make_prepare_nlp_vectors(vectors: str) -> Callable:
+        """``prepare_nlp`` plus the static vectors, for ``spacy pretrain``.
+
+        ``spacy pretrain`` builds the pipeline without running ``[initialize]``, so a
+        tok2vec with ``include_static_vectors`` would find an empty vector table; this
+        callback loads the table when the pipeline is created. Training keeps
+        ``norne.prepare_nlp.v1`` and gets the vectors from ``[initialize] vectors``.
+        """
+
+        def after_creation(nlp):
+            from spacy.training.initialize import load_vectors_into_model
+
+            drop_party_exceptions(nlp)
+            add_gazetteer_norms(nlp)
+            load_vectors_into_model(nlp, vectors)
+            return nlp
+
+        return after_creation
+
 except ImportError:  # the builder alone works without spaCy
     pass
 

@@ -5,7 +5,8 @@ training-time callbacks and the training corpus's augmenter (scripts/augment.py)
 the saved config: the gazetteer norms the callback adds live in the vocab's lookups
 table, so the shipped model loads with ``spacy.load(path)`` and no project code.
 Static vectors (floret, trained on NoReC) are part of the vocab and are written with
-it; the meta then names NoReC and its licence, and an augmented model the company list.
+it; the meta then names NoReC and its licence (and the tok2vec pretraining on it, when
+the config started from pretrained weights), and an augmented model the company list.
 
 Usage: python scripts/ship_model.py training/model-best ../pipeline/resources/nb_norne_sm
 """
@@ -26,16 +27,20 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
     from spacy.util import load_config
 
     nlp = spacy.load(source)
+    source_config = load_config(source / "config.cfg", interpolate=False)
+    pretrained = bool(source_config["paths"].get("init_tok2vec"))  # spacy pretrain on NoReC
     n_vectors = nlp.vocab.vectors.shape[0] * nlp.vocab.vectors.shape[1]
     if n_vectors:
         vectors_text = (
             f"floret vectors ({nlp.vocab.vectors.shape[0]} buckets x "
             f"{nlp.vocab.vectors.shape[1]} dims) trained on NoReC"
+            + (", tok2vec pretrained on NoReC" if pretrained else "")
         )
         norec = [
             {
                 "name": "NoReC, the Norwegian Review Corpus (Velldal et al., LREC 2018): "
-                "static floret vectors only",
+                + ("static floret vectors and tok2vec pretraining (weights only)"
+                   if pretrained else "static floret vectors only"),
                 "url": "https://github.com/ltgoslo/norec",
                 "license": "CC BY-NC 4.0 (texts); models and embeddings trained on NoReC "
                 "may be used freely, also commercially (no NoReC text is included)",
@@ -43,7 +48,6 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
         ]
     else:
         vectors_text, norec = "no vectors", []
-    source_config = load_config(source / "config.cfg", interpolate=False)
     augmenter = source_config.get("corpora", {}).get("train", {}).get("augmenter") or {}
     companies = (
         [
@@ -95,6 +99,9 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
     for key in ("before_creation", "after_creation", "after_pipeline_creation"):
         config["nlp"][key] = None
     config["paths"]["vectors"] = None  # the vectors are in vocab/; no local path at load time
+    for key in ("init_tok2vec", "raw_text"):  # training-time inputs, already in the weights
+        if key in config["paths"]:
+            config["paths"][key] = None
     train_corpus = config.get("corpora", {}).get("train", {})
     if train_corpus.get("augmenter") is not None:  # training-time only (scripts/augment.py)
         train_corpus["augmenter"] = None
