@@ -229,3 +229,22 @@ def test_an_office_speaks_for_the_only_body_of_its_kind(nlp):
     speaks_for = {p.name: p.organisation for p in _profile(two_kommuner, nlp).people}
     assert speaks_for["Eva Lunde"] not in ("Lesja kommune", "Dovre kommune")  # no guess
     assert speaks_for["Tor Bakken"] == "Innlandet fylkeskommune"
+
+
+def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
+    # News writes the full name once with its acronym in brackets, then the acronym alone.
+    text = (
+        "Rapport om fiskeriene\n\n"
+        "Nye tall fra Havforskningsinstituttets analyseenhet viser lavere fangster i nord, "
+        "ifølge Norges Fiskarlag (NFL).\n\n"
+        "– Dette bekymrer oss, sier leder Kari Holm i NFL.\n\n"
+        "Også NVE (Norges vassdrags- og energidirektorat) har sett på saken, og NVE vil "
+        "legge fram en rapport i vår."
+    )
+    profile = _profile(text, nlp)
+    by_name = {o.name: o for o in profile.organisations}
+    merged = [o for o in profile.organisations if {"Norges Fiskarlag", "NFL"} <= {o.name, *o.aliases}]
+    assert len(merged) == 1, sorted(by_name)
+    nve = [o for o in profile.organisations if "NVE" in {o.name, *o.aliases}]
+    assert len(nve) == 1
+    assert not ({"NFL", "Norges Fiskarlag"} <= set(by_name))

@@ -144,7 +144,7 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     heading_drafts = _heading_orgs(text, sections, drafts)
     _extend_heading_names(text, heading_drafts)
     drafts += heading_drafts + _outside_rule_names(_model_orgs(doc, text), drafts)
-    merged = _merge(drafts)
+    merged = _merge(drafts, _bracketed_short_names(text, drafts))
     taken = _names_of_places_and_people(doc)
     for draft in merged:
         if draft.industry is None and draft.kind == "company":
@@ -683,11 +683,37 @@ def _related(a: str, b: str) -> bool:
     return long_[: len(short)] == short
 
 
-def _merge(drafts: list[OrgDraft]) -> list[OrgDraft]:
-    """Group drafts whose names are prefixes of each other; the strongest, earliest names the group."""
+_ACRONYM = r"[A-ZÆØÅ][A-ZÆØÅ0-9&]{1,9}"
+
+
+def _bracketed_short_names(text: str, drafts: list[OrgDraft]) -> set[frozenset[str]]:
+    """Pairs of names the article declares the same: "Næringslivets Hovedorganisasjon (NHO)",
+    "NVE (Norges vassdrags- og energidirektorat)". News introduces an acronym this way once
+    and then uses it alone, so without the pair one organisation becomes two."""
+    names = {d.name for d in drafts}
+    pairs = set()
+    for name in names:
+        escaped = re.escape(name)
+        for m in re.finditer(rf"(?<![\w-]){escaped}s?\s*\(\s*({_ACRONYM})\s*\)", text):
+            if m.group(1) in names and m.group(1) != name:
+                pairs.add(frozenset((name, m.group(1))))
+        if re.fullmatch(_ACRONYM, name):
+            for m in re.finditer(rf"(?<![\w-]){escaped}\s*\(\s*([^()\n]{{3,120}}?)\s*\)", text):
+                if m.group(1) in names:
+                    pairs.add(frozenset((name, m.group(1))))
+    return pairs
+
+
+def _merge(drafts: list[OrgDraft], same: set[frozenset[str]] = frozenset()) -> list[OrgDraft]:
+    """Group drafts whose names are prefixes of each other or that ``same`` pairs; the
+    strongest, earliest names the group."""
+
+    def related(a: str, b: str) -> bool:
+        return _related(a, b) or frozenset((a, b)) in same
+
     groups: list[list[OrgDraft]] = []
     for draft in sorted(drafts, key=lambda d: (d.source, -len(d.name.split()), d.first)):
-        home = next((g for g in groups if any(_related(draft.name, d.name) for d in g)), None)
+        home = next((g for g in groups if any(related(draft.name, d.name) for d in g)), None)
         if home is None:
             groups.append([draft])
         else:

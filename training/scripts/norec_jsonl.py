@@ -30,7 +30,10 @@ def main() -> None:
     args.target.parent.mkdir(parents=True, exist_ok=True)
     n_records = n_words = 0
     opener = lzma.open if args.source.suffix == ".xz" else open
-    with opener(args.source, "rt", encoding="utf8") as lines, open(args.target, "w", encoding="utf8") as out:
+    with (
+        opener(args.source, "rt", encoding="utf8") as lines,
+        open(args.target, "w", encoding="utf8") as out,
+    ):
         for line in lines:
             words = line.split()
             if len(words) < args.min_words:

@@ -39,8 +39,11 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
         norec = [
             {
                 "name": "NoReC, the Norwegian Review Corpus (Velldal et al., LREC 2018): "
-                + ("static floret vectors and tok2vec pretraining (weights only)"
-                   if pretrained else "static floret vectors only"),
+                + (
+                    "static floret vectors and tok2vec pretraining (weights only)"
+                    if pretrained
+                    else "static floret vectors only"
+                ),
                 "url": "https://github.com/ltgoslo/norec",
                 "license": "CC BY-NC 4.0 (texts); models and embeddings trained on NoReC "
                 "may be used freely, also commercially (no NoReC text is included)",
