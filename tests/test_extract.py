@@ -243,7 +243,9 @@ def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
     )
     profile = _profile(text, nlp)
     by_name = {o.name: o for o in profile.organisations}
-    merged = [o for o in profile.organisations if {"Norges Fiskarlag", "NFL"} <= {o.name, *o.aliases}]
+    merged = [
+        o for o in profile.organisations if {"Norges Fiskarlag", "NFL"} <= {o.name, *o.aliases}
+    ]
     assert len(merged) == 1, sorted(by_name)
     nve = [o for o in profile.organisations if "NVE" in {o.name, *o.aliases}]
     assert len(nve) == 1
