@@ -615,7 +615,12 @@ class EntityResolver:
             and self._context_label(span) is None
         ):
             return False  # "Hestekjøtt er en spesialitet": a compound noun opening a sentence
-        if span.label_ == ORG and word.lower().endswith(self._business_endings):
+        named_business = self._name_before_organisation_noun(word)
+        if (
+            span.label_ == ORG
+            and word.lower().endswith(self._business_endings)
+            and not named_business
+        ):
             return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
         if (
             word.lower().endswith(("et", "en"))
@@ -629,10 +634,29 @@ class EntityResolver:
         if span.label_ == ORG and (
             word.lower() in self.common_words
             or _lemma_is_common_noun(span[0])
-            or (self._inflected_compound(word.lower()) and _named_once(span))
+            or (
+                self._inflected_compound(word.lower())
+                and _named_once(span)
+                and not named_business  # "Skeiegruppen": a name and a business noun
+            )
         ):  # "Drammensregionen", "Heradet": a common noun in its definite form
             return word in self._known_orgs or self._context_label(span) == ORG
         return True
+
+    def _name_before_organisation_noun(self, word: str) -> bool:
+        """True for a name joined to a business or organisation noun ("Skeiegruppen",
+        "Reitangruppen"); False when a common word comes before the noun, which makes a
+        description ("Kaffebrenneriet", "Fiskeforedlingsbedrift"), and for other words."""
+        lowered = word.lower()
+        nouns = (*self._business_endings, *self._org_before)
+        ending = next((e for e in nouns if len(e) > 3 and lowered.endswith(e)), None)
+        if ending is None:
+            return False
+        stem = lowered[: -len(ending)].rstrip("-")
+        return len(stem) >= 3 and not any(
+            form in self.common_words or is_compound_of_common_word(form, self.common_words)
+            for form in {stem, stem[:-1] if stem.endswith("s") else stem}
+        )
 
     @staticmethod
     def _relabel(span: Span, labels: dict[str, str]) -> Span:

@@ -150,6 +150,25 @@ def test_an_acronym_in_brackets_after_an_organisation_is_its_short_name():
     assert _texts(doc, PLACE_SPANS) == []
 
 
+def test_a_name_joined_to_an_organisation_noun_is_a_name_a_common_word_is_a_description():
+    text = (
+        "Avtalen ble signert av Tindra Kraft, Holmvikgruppen og Nordlaks. "
+        "Kaffebrenneriet åpnet i fjor, og Fiskeforedlingsbedriften har tjue ansatte."
+    )
+    doc = _run(
+        _blank(),
+        text,
+        [
+            ("Holmvikgruppen", "ORG", 0),
+            ("Kaffebrenneriet", "ORG", 0),
+            ("Fiskeforedlingsbedriften", "ORG", 0),
+        ],
+    )
+    assert "Holmvikgruppen" in _texts(doc, ORG_SPANS)
+    assert "Kaffebrenneriet" not in _texts(doc, ORG_SPANS)
+    assert "Fiskeforedlingsbedriften" not in _texts(doc, ORG_SPANS)
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
