@@ -52,6 +52,7 @@ LABEL_GROUP = {
 }
 # definite and plural endings of Norwegian nouns (bokmål and nynorsk)
 _INFLECTIONS = ("en", "et", "ene", "ane", "ar", "er", "ne", "a")
+_DEFINITE_ENDINGS = ("en", "et", "ene", "ane")  # "Aksjen", "Selskapet", "Aksjene"
 _NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
 _SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
 
@@ -118,6 +119,11 @@ class EntityRules(BaseModel):
         description="Verbs of working somewhere: 'jobbet i Dagbladet' is the employer, an "
         "organisation, although 'i' before a newspaper usually means the publication"
     )
+    market_moves: list[str] = Field(
+        description="How a share moves in market news ('steg', 'er ned', 'legger på seg'): a "
+        "name before one, with a number and a share_units word after, is a listed company"
+    )
+    share_units: list[str] = Field(description="Units of a share's move ('prosent', '%')")
     company_name_tails: list[str] = Field(
         description="Last words of companies' names that name no trade ('Mekaniske'); the "
         "trades ('Transport', 'Energi') are org_rules.json's name_trade_words"
@@ -191,6 +197,8 @@ class EntityResolver:
         self._media = frozenset(self.rules.non_company_organisations.get("media", []))
         self._publication_before = frozenset(self.rules.publication_words_before)
         self._employment = frozenset(self.rules.employment_words)
+        self._market_moves = [tuple(m.split()) for m in self.rules.market_moves]
+        self._share_units = frozenset(self.rules.share_units)
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         listed = sorted(n for n in self._known_orgs if len(n) > 1)  # "H", "V": too ambiguous
         self._matcher.add("LISTED_ORG", [nlp.make_doc(n) for n in listed])
@@ -208,6 +216,7 @@ class EntityResolver:
         kept = [self._as_publication(s) for s in kept]
         kept += self._trade_named_organisations(doc, kept, capitalised)
         kept += self._organisations_after_roles(doc, kept)
+        kept += self._companies_in_market_moves(doc, kept)
         targets = [
             part
             for s in kept
@@ -290,6 +299,15 @@ class EntityResolver:
             lowered in self.common_words
             or _lemma_is_common_noun(token)
             or self._inflected_compound(lowered)
+        )
+
+    def _may_be_common_noun(self, token: Token) -> bool:
+        """A word of the lexicon, or a capital only because the sentence starts there on a
+        word in a noun's definite form ("Aksjen", "Hovedindeksen", "Oljeprisen": market news
+        words that reviews, the lexicon's source, seldom use). The lemmatizer is no help here:
+        it reads most unknown names at a sentence start as nouns ("Bakkafrost")."""
+        return token.lower_ in self.common_words or (
+            starts_sentence(token) and token.lower_.endswith(_DEFINITE_ENDINGS)
         )
 
     def _common_words_only(self, span: Span) -> bool:
@@ -389,6 +407,50 @@ class EntityResolver:
                 taken[start:end] = b"\x01" * (end - start)
         return added
 
+    def _companies_in_market_moves(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Names the model did not tag where market news says how their share moved
+        ("Bakkafrost steg 4,4 prosent", "Frontline er ned 1,24 prosent"): only a listed
+        company's share moves. Not a common word opening the sentence ("Aksjen steg")."""
+        taken = _token_mask(doc, found)
+        added = []
+        for token in doc[1:]:
+            end = token.i
+            if taken[end - 1] or not self._share_move_at(doc, end):
+                continue
+            start = end
+            while (
+                start > 0
+                and end - start < 4
+                and not taken[start - 1]
+                and _capitalised_word(doc[start - 1])
+                and "\n" not in doc[start - 1].whitespace_
+            ):
+                start -= 1
+            while start < end and (
+                doc[start].lower_ in self._function_words
+                or (starts_sentence(doc[start]) and doc[start].lower_ in self.common_words)
+                or (end - start == 1 and self._may_be_common_noun(doc[start]))
+            ):
+                start += 1  # "Også Frontline steg", "Aksjen steg"
+            if start == end:
+                continue
+            added.append(Span(doc, start, end, label=ORG))
+            taken[start:end] = b"\x01" * (end - start)
+        return added
+
+    def _share_move_at(self, doc: Doc, i: int) -> bool:
+        """True when a share's move starts at token ``i``: a move word, then a number and a
+        unit within six tokens ("er opp 2,3 prosent", "legger på seg 4,08 prosent")."""
+        for words in self._market_moves:
+            if tuple(t.lower_ for t in doc[i : i + len(words)]) != words:
+                continue
+            after = doc[i + len(words) : i + len(words) + 6]
+            return any(
+                t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].lower_ in self._share_units
+                for t in after
+            )
+        return False
+
     def _is_trade_tail(self, token: Token) -> bool:
         return token.is_title and token.lower_ in self._trade_tails
 
@@ -448,6 +510,12 @@ class EntityResolver:
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
         if self._names_an_organisation(span):
+            return ORG
+        if (
+            span.end < len(doc)
+            and self._share_move_at(doc, span.end)
+            and not (len(span) == 1 and self._may_be_common_noun(span[0]))
+        ):  # "Austevoll er opp 2,3 prosent": the company, not the municipality ("Aksjen": no name)
             return ORG
         if before is not None and before.lower_ in self._role_prepositions and span.start > 1:
             i = span.start - 2
@@ -756,6 +824,12 @@ def _token_mask(doc: Doc, spans: Iterable[Span]) -> bytearray:
 def _name_word(token: Token) -> bool:
     """A word that may stand in a name: capitalised or an acronym, letters only."""
     return token.is_alpha and (token.is_title or token.is_upper)
+
+
+def _capitalised_word(token: Token) -> bool:
+    """A word of a company's name in market news: capitalised, inner capitals and hyphens
+    allowed ("BioMarine", "Höegh")."""
+    return token.text[:1].isupper() and token.text.replace("-", "").isalpha()
 
 
 def _split_at_line_breaks(ent: Span) -> list[Span]:

@@ -169,6 +169,19 @@ def test_a_name_joined_to_an_organisation_noun_is_a_name_a_common_word_is_a_desc
     assert "Fiskeforedlingsbedriften" not in _texts(doc, ORG_SPANS)
 
 
+def test_a_name_whose_share_moves_is_a_company():
+    text = (
+        "Kvitbrim steg 4,4 prosent på børsen. Også Bølgetek er opp 1,2 prosent, mens "
+        "Nordhav Seafood legger på seg 0,5 prosent. Aksjen steg 2 prosent. Hovedindeksen "
+        "falt 1 prosent i går. Austevoll er opp 2,3 prosent."
+    )
+    doc = _run(_blank(), text, [("Austevoll", "GPE_LOC", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Kvitbrim", "Bølgetek", "Nordhav Seafood", "Austevoll"]
+    assert _texts(doc, PLACE_SPANS) == []
+    # without a number and a unit after it, a move word proves nothing
+    assert _texts(_run(_blank(), "Kvitbrim steg ut av bilen.", []), ORG_SPANS) == []
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
