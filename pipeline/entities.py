@@ -212,6 +212,7 @@ class EntityResolver:
             if (s := self._clean(part, capitalised)) is not None
         ]
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
+        kept = [self._cued_organisation(s) for s in kept]
         kept = self._with_listed_organisations(doc, kept, capitalised)
         kept = [self._as_publication(s) for s in kept]
         kept += self._trade_named_organisations(doc, kept, capitalised)
@@ -406,6 +407,19 @@ class EntityResolver:
                 added.append(span)
                 taken[start:end] = b"\x01" * (end - start)
         return added
+
+    def _cued_organisation(self, span: Span) -> Span:
+        """A name the model read as a product, event or the like is an organisation where
+        the noun before it or a legal suffix says so ("Nyhetsbyrået Thomson Reuters", "X
+        AS"); people and places are settled later by the document's vote."""
+        if span.label_ in LABEL_GROUP:
+            return span
+        doc = span.doc
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].text if span.end < len(doc) else ""
+        if before in self._org_before or after in self._legal:
+            return Span(doc, span.start, span.end, label=ORG)
+        return span  # weaker cues (a trade word in the name) do not outvote "Rock Band 2"
 
     def _companies_in_market_moves(self, doc: Doc, found: list[Span]) -> list[Span]:
         """Names the model did not tag where market news says how their share moved

@@ -182,6 +182,24 @@ def test_a_name_whose_share_moves_is_a_company():
     assert _texts(_run(_blank(), "Kvitbrim steg ut av bilen.", []), ORG_SPANS) == []
 
 
+def test_a_product_after_an_organisation_noun_is_an_organisation():
+    text = "Nyhetsbyrået Kvitfjell Media meldte saken. Senere skrev Kvitfjell Media mer."
+    doc = _run(
+        _blank(),
+        text,
+        [("Kvitfjell Media", "PROD", 0), ("Kvitfjell Media", "PER", 1)],
+    )
+    assert _texts(doc, ORG_SPANS) == ["Kvitfjell Media", "Kvitfjell Media"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
+def test_a_region_opened_by_a_direction_word_is_a_place():
+    text = "Verftene er viktige for heile Søre Sunnmøre, sa han."
+    doc = _run(_blank(), text, [("Søre Sunnmøre", "PER", 0)])
+    assert _texts(doc, PLACE_SPANS) == ["Søre Sunnmøre"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
@@ -342,3 +360,17 @@ def test_an_organisation_only_the_role_context_names():
     assert "Kystbedriftene" in _orgs(profile)
     person = next(p for p in profile.people if p.name == "Eli Strand")
     assert person.organisation == "Kystbedriftene"
+
+
+def test_a_person_named_in_the_genitive_is_named_without_the_s():
+    text = (
+        "Statsminister Jonas Gahr Støres regjering la fram budsjettet i går.\n\n"
+        "– Vi er fornøyde, sier Støre.\n\n"
+        "Det sa daglig leder Anders Jonas i Tindra Data til avisa."
+    )
+    profile = process_text(text)
+    people = {p.name: p for p in profile.people}
+    assert "Jonas Gahr Støre" in people and "Jonas Gahr Støres" not in people
+    assert "Anders Jonas" in people  # a name ending in s before a verb keeps it
+    first = people["Jonas Gahr Støre"].mentions[0]
+    assert text[first.start : first.end] == "Jonas Gahr Støre"

@@ -226,14 +226,17 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
     full_names = [s for s in spans if len(s) > 1]
     for span in sorted(spans, key=lambda s: (-len(s), s.start)):
         name = " ".join(span.text.split())
+        end_char = span.end_char
+        if _genitive(span):
+            name, end_char = name[:-1], end_char - 1  # "Trygve Slagsvold Vedums møte"
         draft = people.get(name) or _full_name_of(name, people)
         if draft is None:
             if len(span) == 1 and _full_names_with(name, full_names):
                 continue  # a surname shared by two people named in full: whose is unclear
             draft = people[name] = PersonDraft(
-                name, _title_before(span), None, (span.start_char, span.end_char)
+                name, _title_before(span), None, (span.start_char, end_char)
             )
-        mention = (span.start_char, span.end_char)
+        mention = (span.start_char, end_char)
         if mention not in draft.mentions:
             draft.mentions.append(mention)
         draft.title = draft.title or _title_before(span)
@@ -244,6 +247,23 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
                 draft.organisation, draft.organisation_start = org.text, org.start_char
     for draft in people.values():
         draft.mentions.sort()  # draft.mention stays where the rules found the person speaking
+
+
+def _genitive(span) -> bool:
+    """A full name in the genitive: "finansminister Trygve Slagsvold Vedums møte", "Jonas
+    Gahr Støres regjering". Only a name of two words or more, before a lower-case noun or
+    adjective: "Jonas" alone or "sier Andreas" keep their s."""
+    last = span[-1].text
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        len(span) > 1
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and len(last) > 3
+        and after is not None
+        and after.text[:1].islower()
+        and after.pos_ in ("NOUN", "ADJ")
+    )
 
 
 def _full_name_of(name: str, people: dict[str, PersonDraft]) -> PersonDraft | None:
