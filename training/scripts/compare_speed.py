@@ -4,7 +4,8 @@ Speed on this machine drifts by 10-15 % with load and over a day, so one model m
 now and another an hour later are not comparable. This script loads every model once,
 then times ``nlp.pipe`` over all ``# text`` sentences of a UD-style dev file (batch 256,
 one process, whole pipeline, as ``evaluate_ner.py`` does) in rounds, model after model,
-and prints each model's median and every round.
+and prints each model's median and every round. Words are counted as ``evaluate_ner.py``
+counts them (tokens), so the figures compare with its "Speed" line.
 
 Usage: python scripts/compare_speed.py ../../shared/norne/nob-dev-ud.conllu MODEL [MODEL ...] --rounds 3
 """
@@ -40,8 +41,10 @@ def main() -> None:
     args = parser.parse_args()
 
     texts = read_texts(args.data)
-    n_words = sum(len(text.split()) for text in texts)
     pipelines = {model: spacy.load(model) for model in args.models}
+    # words as evaluate_ner.py counts them: the tokens of the (shared) tokenizer
+    first = next(iter(pipelines.values()))
+    n_words = sum(len(doc) for doc in first.tokenizer.pipe(texts))
     for nlp in pipelines.values():  # warm-up: first calls build caches
         words_per_second(nlp, texts[:200], 1)
     rounds: dict[str, list[float]] = {model: [] for model in args.models}
