@@ -177,6 +177,7 @@ class EntityResolver:
         self._directions = frozenset(self.rules.direction_words)
         self._function_words = frozenset(self.rules.function_words)
         self._legal = frozenset(shared["legal_suffixes"])
+        self._speech_verbs = frozenset(v for v in shared["speech_verbs"] if " " not in v)
         self._never_names = frozenset(shared["not_organisations"])  # "Havbris Sjømat SDG"
         self._body_heads = tuple(shared["public_body_heads"])
         self._business_nouns = frozenset(shared["business_nouns"]) | self._org_before
@@ -546,6 +547,14 @@ class EntityResolver:
                 return ORG
         if before is not None and self._is_title(before) and len(span) <= 4:
             return PERSON  # "statsminister Erna Solberg", "kommunaldirektør Bente Herdlevær"
+        if (
+            before is not None
+            and before.lower_ in self._speech_verbs
+            and span.label_ != ORG
+            and len(span) <= 3
+            and after in (".", ",", "!", "?", "til", "i", "")
+        ):
+            return PERSON  # "seier Espeland.": places do not speak, whatever the gazetteer says
         if before is not None and before.lower_ in self._place_before | self._spatial:
             return PLACE  # "byen Mantova", "rundt Mjøsa"
         return None
@@ -671,7 +680,9 @@ class EntityResolver:
             ):
                 span.label_ = PLACE  # "i Misvær": people are not "in" someone
                 return True
-            if _is_place_name(span[0]):
+            if _is_place_name(span[0]) and not any(
+                s.text == span.text and self._context_label(s) == PERSON for s in spans
+            ):  # a listed place, unless a mention speaks ("seier Espeland")
                 span.label_ = PLACE
                 return True
             if _part_of_a_full_name(span, spans, given_name=True):

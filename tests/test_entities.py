@@ -374,3 +374,19 @@ def test_a_person_named_in_the_genitive_is_named_without_the_s():
     assert "Anders Jonas" in people  # a name ending in s before a verb keeps it
     first = people["Jonas Gahr Støre"].mentions[0]
     assert text[first.start : first.end] == "Jonas Gahr Støre"
+
+
+def test_people_on_a_nynorsk_business_page():
+    text = (
+        "Berekraft i regionen\n\n"
+        "– Vi ville vite korleis bedriftene arbeider, fortel Kari Nordvik Lund i selskapet "
+        "Tindrafjell AS.\n\n"
+        "– Mange har kome langt, seier danske Mette Holm Brekke.\n\n"
+        "– Ikkje alle, legg Holm Brekke til.\n\n"
+        "Til dagen arbeider Espeland i selskapet Vestfjell AS. – Krava kjem, seier Espeland."
+    )
+    people = {p.name: p for p in process_text(text).people}
+    assert people["Kari Nordvik Lund"].organisation == "Tindrafjell AS"  # "i selskapet X"
+    assert people["Mette Holm Brekke"].title is None  # "danske" is no title
+    assert "Holm Brekke" not in people  # the end of her full name is her
+    assert "Espeland" in people  # a speaker, although a place has that name

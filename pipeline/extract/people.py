@@ -128,6 +128,8 @@ def _clean_title(raw: str | None) -> str | None:
     # a title sits right before the name; drop leading words that are not part of it
     while words and words[0] in _entity_rules().not_in_titles:
         words.pop(0)
+    # an adjective of origin is no title: "sier danske Benja Fagerland"
+    words = [w for w in words if not re.fullmatch(r"[a-zæøå]+sk[e]?", w)]
     return " ".join(words) or None
 
 
@@ -169,6 +171,7 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
         ]
     if doc is not None:
         _add_named_people(doc, people)
+    _merge_shorter_names(people)
     _attach_quotes(article, list(people.values()))
     return sorted(people.values(), key=lambda p: p.mention[0])
 
@@ -266,6 +269,25 @@ def _genitive(span) -> bool:
     )
 
 
+def _merge_shorter_names(people: dict[str, PersonDraft]) -> None:
+    """A name of two words or more that ends the one longer name of the article is that
+    person: "Stig Fagerland" after "Benja Stig Fagerland"."""
+    for name in sorted(people, key=len):
+        if " " not in name:
+            continue
+        longer = [p for p in people.values() if p.name.endswith(" " + name)]
+        if len(longer) != 1:
+            continue
+        short, full = people.pop(name), longer[0]
+        full.mentions = sorted(set(full.mentions) | set(short.mentions))
+        full.title = full.title or short.title
+        if full.organisation is None and short.organisation is not None:
+            full.organisation, full.organisation_start = (
+                short.organisation,
+                short.organisation_start,
+            )
+
+
 def _full_name_of(name: str, people: dict[str, PersonDraft]) -> PersonDraft | None:
     """The one person named in full whose surname (or first name) this single word is."""
     if " " in name:
@@ -295,8 +317,8 @@ def _role_after(span) -> tuple[str | None, object | None]:
         and doc[orgs[i + 1].end].text == ")"
     ):
         return None, orgs[i + 1]
-    if i < len(doc) and doc[i].lower_ in _entity_rules().role_prepositions and i + 1 in orgs:
-        return None, orgs[i + 1]
+    if (org := _org_after_role(doc, i, orgs)) is not None:
+        return None, org  # "Anne Hjelle i Ymsir AS", "Anne Hjelle i selskapet Ymsir AS"
     if i + 2 < len(doc) and doc[i + 1].lower_ == "som" and doc[i].text[:1].islower():
         i += 1  # "Kari Lie innstilt som ny styreleiar i X", "tilsett som dagleg leiar i X"
     if i < len(doc) and doc[i].text in (",", "er", "blir", "var", "vert", "ble", "som"):
