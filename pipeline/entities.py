@@ -261,6 +261,8 @@ class EntityResolver:
             start += 1
         while start < end and doc[start].text[:1].islower():
             start += 1  # "natur- og havmiljøene", "denne Michea"
+        while ent.label_ == PERSON and end - start > 1 and self._is_title(doc[start]):
+            start += 1  # "Konsernsjef Peter A. Ruzicka har signert": the title opens the sentence
         while (
             end > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in _NOT_IN_NAMES
         ):
@@ -680,6 +682,12 @@ class EntityResolver:
             ):
                 span.label_ = PLACE  # "i Misvær": people are not "in" someone
                 return True
+            if (
+                _listed_with_organisations(span, spans)
+                and self._before(span) not in self.rules.direction_prepositions
+            ):  # after the place checks; "fra Romerike, Follo og Vestområdet" lists places
+                span.label_ = ORG  # "Equinor, GSMA, Ìslandsbanki, Nokia og SAS"
+                return True
             if _is_place_name(span[0]) and not any(
                 s.text == span.text and self._context_label(s) == PERSON for s in spans
             ):  # a listed place, unless a mention speaks ("seier Espeland")
@@ -823,6 +831,23 @@ def _listed_with_a_place(span: Span, spans: list[Span], legal: frozenset) -> boo
     ):
         return True  # "Moster i Bømlo": a village in its municipality
     return _in_brackets_after_an_organisation(span, spans, legal)
+
+
+def _listed_with_organisations(span: Span, spans: list[Span]) -> bool:
+    """A lone word in a list whose neighbours are organisations is one: "Equinor, Hydro,
+    GSMA, Ìslandsbanki, Nokia og SAS". Not a listed place."""
+    doc = span.doc
+    links = (",", "og", "eller")
+    neighbours = []
+    if span.start >= 2 and doc[span.start - 1].lower_ in links:
+        neighbours.append([s for s in spans if s.end == span.start - 1])
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in links:
+        neighbours.append([s for s in spans if s.start == span.end + 1])
+    return (
+        bool(neighbours)
+        and not _is_place_name(span[0])
+        and all(found and all(s.label_ == ORG for s in found) for found in neighbours)
+    )
 
 
 def _in_brackets_after_an_organisation(span: Span, spans: list[Span], legal: frozenset) -> bool:

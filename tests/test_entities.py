@@ -200,6 +200,28 @@ def test_a_region_opened_by_a_direction_word_is_a_place():
     assert _texts(doc, PERSON_SPANS) == []
 
 
+def test_a_title_opening_the_sentence_is_no_part_of_the_name():
+    text = "Konsernsjef Per A. Vindheim har signert avtalen."
+    doc = _run(_blank(), text, [("Konsernsjef Per A. Vindheim", "PER", 0)])
+    assert _texts(doc, PERSON_SPANS) == ["Per A. Vindheim"]
+
+
+def test_a_lone_word_listed_among_organisations_is_one():
+    text = "Gruppen består av Tindra Data, Kvitbrim, Bølgetek og Nordhav Seafood."
+    ents = [
+        ("Tindra Data", "ORG", 0),
+        ("Kvitbrim", "ORG", 0),
+        ("Bølgetek", "PER", 0),
+        ("Nordhav Seafood", "ORG", 0),
+    ]
+    doc = _run(_blank(), text, ents)
+    assert "Bølgetek" in _texts(doc, ORG_SPANS)
+    assert _texts(doc, PERSON_SPANS) == []
+    places = "Bedriftene kommer fra Bølgetek, Kvitbrim og Nordhav."
+    doc = _run(_blank(), places, [("Bølgetek", "PER", 0), ("Kvitbrim", "ORG", 0)])
+    assert "Bølgetek" not in _texts(doc, ORG_SPANS)  # "fra X, Y og Z" may list places
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
