@@ -199,6 +199,7 @@ class EntityResolver:
         self._publication_before = frozenset(self.rules.publication_words_before)
         self._employment = frozenset(self.rules.employment_words)
         self._market_moves = [tuple(m.split()) for m in self.rules.market_moves]
+        self._move_openers = frozenset(words[0] for words in self._market_moves)
         self._share_units = frozenset(self.rules.share_units)
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         listed = sorted(n for n in self._known_orgs if len(n) > 1)  # "H", "V": too ambiguous
@@ -458,6 +459,8 @@ class EntityResolver:
     def _share_move_at(self, doc: Doc, i: int) -> bool:
         """True when a share's move starts at token ``i``: a move word, then a number and a
         unit within six tokens ("er opp 2,3 prosent", "legger på seg 4,08 prosent")."""
+        if doc[i].lower_ not in self._move_openers:  # cheap: this runs for every token
+            return False
         for words in self._market_moves:
             if tuple(t.lower_ for t in doc[i : i + len(words)]) != words:
                 continue
