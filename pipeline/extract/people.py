@@ -128,8 +128,10 @@ def _clean_title(raw: str | None) -> str | None:
     # a title sits right before the name; drop leading words that are not part of it
     while words and words[0] in _entity_rules().not_in_titles:
         words.pop(0)
-    # an adjective of origin is no title: "sier danske Benja Fagerland"
-    words = [w for w in words if not re.fullmatch(r"[a-zæøå]+sk[e]?", w)]
+    # an adjective of origin right before the name is no title: "sier danske Benja Fagerland"
+    # ("teknisk direktør" keeps its adjective: a title word follows it)
+    while words and re.fullmatch(r"[a-zæøå]+ske?", words[-1]):
+        words.pop()
     return " ".join(words) or None
 
 
@@ -231,7 +233,7 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
         name = " ".join(span.text.split())
         end_char = span.end_char
         if _genitive(span):
-            name, end_char = name[:-1], end_char - 1  # "Trygve Slagsvold Vedums møte"
+            name, end_char = name[:-1], end_char - 1  # "Jonas Gahr Støres regjering"
         draft = people.get(name) or _full_name_of(name, people)
         if draft is None:
             if len(span) == 1 and _full_names_with(name, full_names):
@@ -253,9 +255,9 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
 
 
 def _genitive(span) -> bool:
-    """A full name in the genitive: "finansminister Trygve Slagsvold Vedums møte", "Jonas
-    Gahr Støres regjering". Only a name of two words or more, before a lower-case noun or
-    adjective: "Jonas" alone or "sier Andreas" keep their s."""
+    """A full name in the genitive: "Jonas Gahr Støres regjering", "Kristin Halvorsens
+    forslag". Only a name of two words or more, before a lower-case noun or adjective:
+    "Jonas" alone or "Anders Jonas sier" keep their s."""
     last = span[-1].text
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
