@@ -250,3 +250,15 @@ def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
     nve = [o for o in profile.organisations if "NVE" in {o.name, *o.aliases}]
     assert len(nve) == 1
     assert not ({"NFL", "Norges Fiskarlag"} <= set(by_name))
+
+
+def test_an_organisation_named_for_its_country_keeps_the_country():
+    from pipeline.extract.organisations import _trim_name
+    from pipeline.extract.people import _clean_title
+
+    # "Norge" ends many organisations' names ("Energi Norge", read by the model on a real
+    # page and cut to "Energi"); inside a name it still stops a name run into the sentence
+    assert _trim_name("Energi Norge") == "Energi Norge"
+    assert _trim_name("Tindra Norge Sverige") == "Tindra"
+    # "og" after a hyphenated first part belongs to the title
+    assert _clean_title("olje- og energiminister") == "olje- og energiminister"

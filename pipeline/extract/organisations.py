@@ -519,9 +519,10 @@ def _trim_name(name: str) -> str:
         words = words[1:]
     name = " ".join(words)
     stop = set(rules()["not_organisations"])
+    extensions = set(rules()["name_extensions"])
     for i, word in enumerate(words[1:], start=1):
-        if word in stop:
-            return " ".join(words[:i])
+        if word in stop and not (word in extensions and i == len(words) - 1):
+            return " ".join(words[:i])  # but "Energi Norge", "Coca-Cola Norge" end in "Norge"
     return name
 
 

@@ -120,10 +120,12 @@ def _role_pattern() -> re.Pattern[str]:
 def _clean_title(raw: str | None) -> str | None:
     if not raw:
         return None
+    raw_words = raw.split()
     words = [
         w.lower() if i == 0 else w
-        for i, w in enumerate(raw.split())
+        for i, w in enumerate(raw_words)
         if w.lower() not in _entity_rules().not_in_titles
+        or (i > 0 and raw_words[i - 1].endswith("-"))  # "olje- og energiminister"
     ]
     # a title sits right before the name; drop leading words that are not part of it
     while words and words[0] in _entity_rules().not_in_titles:
