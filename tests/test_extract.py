@@ -260,5 +260,7 @@ def test_an_organisation_named_for_its_country_keeps_the_country():
     # page and cut to "Energi"); inside a name it still stops a name run into the sentence
     assert _trim_name("Energi Norge") == "Energi Norge"
     assert _trim_name("Tindra Norge Sverige") == "Tindra"
+    # an association's kind before its name is no part of it
+    assert _trim_name("Bransjeforeningen Fornybar Kraft") == "Fornybar Kraft"
     # "og" after a hyphenated first part belongs to the title
     assert _clean_title("olje- og energiminister") == "olje- og energiminister"
