@@ -201,6 +201,14 @@ class EntityResolver:
         self._market_moves = [tuple(m.split()) for m in self.rules.market_moves]
         self._move_openers = frozenset(words[0] for words in self._market_moves)
         self._share_units = frozenset(self.rules.share_units)
+        # nouns a name may be joined to ("Skeie|gruppen"); built once, read per lone name;
+        # longest first, so the match does not depend on a set's order
+        self._organisation_nouns = tuple(
+            sorted(
+                {e for e in (*self._business_endings, *self._org_before) if len(e) > 3},
+                key=lambda e: (-len(e), e),
+            )
+        )
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         listed = sorted(n for n in self._known_orgs if len(n) > 1)  # "H", "V": too ambiguous
         self._matcher.add("LISTED_ORG", [nlp.make_doc(n) for n in listed])
@@ -752,8 +760,7 @@ class EntityResolver:
         "Reitangruppen"); False when a common word comes before the noun, which makes a
         description ("Kaffebrenneriet", "Fiskeforedlingsbedrift"), and for other words."""
         lowered = word.lower()
-        nouns = (*self._business_endings, *self._org_before)
-        ending = next((e for e in nouns if len(e) > 3 and lowered.endswith(e)), None)
+        ending = next((e for e in self._organisation_nouns if lowered.endswith(e)), None)
         if ending is None:
             return False
         stem = lowered[: -len(ending)].rstrip("-")
