@@ -240,6 +240,7 @@ class EntityResolver:
         labels = self._vote(targets)
         resolved = [self._relabel(s, labels) for s in targets]
         resolved = [s for s in resolved if self._lone_word_fits(s, resolved)]
+        resolved = self._places_listed_with_places(resolved)
         resolved += _missed_mentions(doc, resolved, labels)
         doc.ents = filter_spans(resolved + others)
         groups: dict[str, list[Span]] = {PERSON_SPANS: [], ORG_SPANS: [], PLACE_SPANS: []}
@@ -617,6 +618,23 @@ class EntityResolver:
                 )
         return labels
 
+    def _places_listed_with_places(self, spans: list[Span]) -> list[Span]:
+        """ "landanleggene Sture, Kollsnes Kårstø og Melkeøya": in a list of three or more
+        names that holds a place, the would-be persons the article names once and gives no
+        title are places too. A titled or recurring person in a list stays a person."""
+        for chain in _lists_of_names(spans):
+            persons = [s for s in chain if s.label_ == PERSON]
+            if (
+                len(chain) >= 3
+                and persons
+                and any(LABEL_GROUP.get(s.label_) == PLACE for s in chain)
+                and all(_named_once(s) for s in persons)
+                and not any(s.start > 0 and self._is_title(s.doc[s.start - 1]) for s in persons)
+            ):
+                for span in persons:
+                    span.label_ = PLACE
+        return spans
+
     def _without_leading_other_name(self, span: Span) -> list[Span]:
         """ "Jyllands-Posten Jon Helt", "Kasakhstans London": a person's name does not open
         with a newspaper's or a country's name; the model ran two names together."""
@@ -640,6 +658,9 @@ class EntityResolver:
         words only ("Bærekraftig Design") are no names."""
         if span.label_ == PERSON and any(c.isdigit() for c in span.text):
             return False  # "SDG 2", "Nr. 7": no one's name has digits
+        _, hyphen, tail = span[-1].text.rpartition("-")
+        if span.label_ == PERSON and hyphen and len(tail) > 3 and tail in self.common_words:
+            return False  # "Johan Sverdrup-feltet" is a field; "Kim Jong-il" is a person
         if span.label_ == PERSON and len(span) > 1 and _is_place_name_text(span.text):
             span.label_ = PLACE  # "Indre Fosen"
             return True
@@ -841,6 +862,22 @@ def _listed_with_a_place(span: Span, spans: list[Span], legal: frozenset) -> boo
     ):
         return True  # "Moster i Bømlo": a village in its municipality
     return _in_brackets_after_an_organisation(span, spans, legal)
+
+
+def _lists_of_names(spans: list[Span]) -> list[list[Span]]:
+    """Runs of names joined by a comma, "og" or "eller" and nothing else."""
+    chains: list[list[Span]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = chains[-1][-1] if chains else None
+        if (
+            last is not None
+            and span.start == last.end + 1
+            and span.doc[last.end].lower_ in (",", "og", "eller")
+        ):
+            chains[-1].append(span)
+        else:
+            chains.append([span])
+    return chains
 
 
 def _listed_with_organisations(span: Span, spans: list[Span]) -> bool:

@@ -222,6 +222,25 @@ def test_a_lone_word_listed_among_organisations_is_one():
     assert "Bølgetek" not in _texts(doc, ORG_SPANS)  # "fra X, Y og Z" may list places
 
 
+def test_names_listed_with_a_place_are_places():
+    text = "Avtalen gjelder anleggene Sture, Kollsnes Vik og Melkeøya i Nordsjøen."
+    ents = [("Sture", "PER", 0), ("Kollsnes Vik", "PER", 0), ("Melkeøya", "LOC", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PLACE_SPANS) == ["Sture", "Kollsnes Vik", "Melkeøya"]
+    assert _texts(doc, PERSON_SPANS) == []
+    titled = "Møtet samlet ordfører Kari Vik, Ola Brekke og Bergen."
+    ents = [("Kari Vik", "PER", 0), ("Ola Brekke", "PER", 0), ("Bergen", "GPE_LOC", 0)]
+    doc = _run(_blank(), titled, ents)
+    assert _texts(doc, PERSON_SPANS) == ["Kari Vik", "Ola Brekke"]  # a titled person stays
+
+
+def test_a_thing_named_after_a_person_is_no_person():
+    text = "Plattformen skal stå på Johan Sverdrup-feltet, og Kim Jong-il var aldri der."
+    ents = [("Johan Sverdrup-feltet", "PER", 0), ("Kim Jong-il", "PER", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PERSON_SPANS) == ["Kim Jong-il"]
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
@@ -412,3 +431,27 @@ def test_people_on_a_nynorsk_business_page():
     assert people["Mette Holm Brekke"].title is None  # "danske" is no title
     assert "Holm Brekke" not in people  # the end of her full name is her
     assert "Espeland" in people  # a speaker, although a place has that name
+
+
+def test_organisations_and_roles_on_an_offshore_contracts_page():
+    text = (
+        "Kontrakt til Tindra\n\n"
+        "Kontrakten med JV Tindra Brekkeland ANS ble signert i dag. Per Holm, daglig leder i "
+        "Brekkeland Maskin, og Eva Lund, administrerende direktør i Tindra Norge, var til stede.\n\n"
+        "Olje- og energiminister Kari Dahl er fornøyd.\n\n"
+        "– Dette er en god dag for næringen, sier olje- og energiminister Kari Dahl.\n\n"
+        "Rammeavtalen mellom Kvitbrim og Havtek AS ble fornyet i fjor, da Kvitbrim kjøpte "
+        "selskapet. Kvitbrim stiger 3,1 prosent på en svak Oslo Børs mandag.\n\n"
+        "Kystby røykeri har auka omsetnaden, seier dagleg leiar Gro Vik."
+    )
+    profile = process_text(text)
+    orgs = {o.name for o in profile.organisations}
+    assert "Tindra" in orgs  # also part of the joint venture's name, but written on its own
+    assert {"Kvitbrim", "Havtek AS"} <= orgs and "Kvitbrim og Havtek AS" not in orgs
+    assert "Oslo Børs" in orgs and "Oslo Bør" not in orgs  # "mandag" is when, not a genitive
+    assert "Kystby røykeri" in orgs
+    people = {p.name: p for p in profile.people}
+    assert people["Eva Lund"].organisation == "Tindra"
+    assert people["Kari Dahl"].organisation is None  # a minister speaks for no company
+    assert people["Gro Vik"].organisation == "Kystby røykeri"
+

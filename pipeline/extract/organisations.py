@@ -143,7 +143,7 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     drafts += _fact_box_companies(article)
     heading_drafts = _heading_orgs(text, sections, drafts)
     _extend_heading_names(text, heading_drafts)
-    drafts += heading_drafts + _outside_rule_names(_model_orgs(doc, text), drafts)
+    drafts += heading_drafts + _outside_rule_names(_model_orgs(doc, text), drafts, text)
     merged = _merge(drafts, _bracketed_short_names(text, drafts))
     taken = _names_of_places_and_people(doc)
     for draft in merged:
@@ -229,9 +229,24 @@ def _legal_names(m: re.Match[str]) -> list[tuple[int, int]]:
     "Moelv Gartneri AS og Brumunddal Trevare AS" the first legal suffix ends the first name."""
     name, offset = m.group("name"), m.start("name")
     og = _OG.search(name)
-    if og and name[: og.start()].split()[-1] in rules()["legal_suffixes"]:
+    if og and (
+        name[: og.start()].split()[-1] in rules()["legal_suffixes"]
+        or _written_alone(m.string, name[: og.start()], offset)
+    ):
         return [(offset, offset + og.start()), (offset + og.end(), m.end("name"))]
     return [(offset, m.end("name"))]
+
+
+def _written_alone(text: str, head: str, at: int) -> bool:
+    """ "rammekontrakt mellom Bjørge og Teamtrade AS" where the article also writes "Bjørge"
+    on its own: two companies. A head of several words ("Stord Sveis og Montasje AS") is
+    left whole: its short form is the same company's."""
+    if " " in head:
+        return False
+    return any(
+        start != at and not text.startswith(" og ", start + len(head))
+        for start in _word_positions(text, head)
+    )
 
 
 def _public_bodies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
@@ -612,6 +627,8 @@ def _without_genitive(name: str, span, text: str) -> str:
     if _word_positions(text, base):
         return base
     after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in rules()["time_words"]:
+        return name  # "på en svak Oslo Børs mandag": the day is when, not what Børs owns
     if after is not None and after.text[:1].islower() and after.pos_ in ("NOUN", "ADJ"):
         return base
     if after is not None and after.text in ("adm.", "administrerende"):
@@ -619,11 +636,27 @@ def _without_genitive(name: str, span, text: str) -> str:
     return name
 
 
-def _outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft]) -> list[OrgDraft]:
+def _outside_rule_names(
+    model: list[OrgDraft], ruled: list[OrgDraft], text: str
+) -> list[OrgDraft]:
     """The model's organisations that are not a fragment of a name the rules found whole
-    ("Montasje AS" of "Stord Sveis og Montasje AS", "Ost AS" of "Fjordgarden Kjøtt og Ost AS")."""
-    names = [f" {d.name} " for d in ruled]
-    return [m for m in model if not any(f" {m.name} " in n and n != f" {m.name} " for n in names)]
+    ("Montasje AS" of "Stord Sveis og Montasje AS", "Ost AS" of "Fjordgarden Kjøtt og Ost AS").
+    A name the article also writes on its own stays: "Implenia" of the joint venture "JV
+    Implenia Stangeland ANS" is also "direktør i Implenia Norge"."""
+    longer = [d.name for d in ruled]
+    legal = tuple(f" {suffix}" for suffix in rules()["legal_suffixes"])
+    forms = {n for n in longer} | {n.rsplit(" ", 1)[0] for n in longer if n.endswith(legal)}
+    inside = [(a, a + len(n)) for n in forms for a in _word_positions(text, n)]
+
+    def fragment(name: str) -> bool:
+        if not any(f" {name} " in f" {n} " and n != name for n in longer):
+            return False
+        return all(
+            any(a <= at and at + len(name) <= e and e - a > len(name) for a, e in inside)
+            for at in _word_positions(text, name)
+        )
+
+    return [m for m in model if not fragment(m.name)]
 
 
 _GOALS_OF = re.compile(r"s?\s+(?:b[æe]rekrafts?|utviklings|klima)?-?m[åa]l", re.IGNORECASE)

@@ -56,6 +56,7 @@ class OrgRules(BaseModel):
     public_roles: list[str]  # an ordfører for a public body
     # the office's title -> the kind of body it is held in: "ordfører" -> "kommune"
     office_bodies: dict[str, Literal["kommune", "fylkeskommune"]]
+    time_words: list[str]  # "Oslo Børs mandag": a time after a name, not what the name owns
 
 
 @lru_cache(maxsize=1)
