@@ -195,6 +195,7 @@ class EntityResolver:
         )
         self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
         self._known_orgs = known_organisations(self.rules)
+        self._companies = frozenset(self.rules.known_companies)
         self._media = frozenset(self.rules.non_company_organisations.get("media", []))
         self._publication_before = frozenset(self.rules.publication_words_before)
         self._employment = frozenset(self.rules.employment_words)
@@ -638,6 +639,8 @@ class EntityResolver:
     def _without_leading_other_name(self, span: Span) -> list[Span]:
         """ "Jyllands-Posten Jon Helt", "Kasakhstans London": a person's name does not open
         with a newspaper's or a country's name; the model ran two names together."""
+        if span.label_ in (PERSON, ORG) and len(span) > 1 and span[0].text in self._companies:
+            return [Span(span.doc, span.start, span.end, label=ORG)]  # "Mowi Market Norway"
         if span.label_ == PERSON and len(span) > 1 and self._other_name(span[0]):
             person = Span(span.doc, span.start + 1, span.end, label=PERSON)
             first = span[0].text
@@ -753,6 +756,7 @@ class EntityResolver:
             span.label_ == ORG
             and word.lower().endswith(self._business_endings)
             and not named_business
+            and self._context_label(span) != ORG  # "generalsekretær i Redningsselskapet"
         ):
             return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
         if (

@@ -241,6 +241,21 @@ def test_a_thing_named_after_a_person_is_no_person():
     assert _texts(doc, PERSON_SPANS) == ["Kim Jong-il"]
 
 
+def test_a_listed_company_opening_a_longer_name_is_that_longer_organisation():
+    text = "Mowi Market Norway skal byggje. Kommunen vil ha batterifabrikken Morrow Batteries."
+    ents = [("Mowi Market Norway", "PER", 0), ("Morrow Batteries", "PER", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Mowi Market Norway", "Morrow Batteries"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
+def test_a_business_noun_compound_after_a_role_is_an_organisation():
+    text = "Det skriver Eva Lund, generalsekretær i Redningsselskapet. Kaffebrenneriet er nytt."
+    ents = [("Eva Lund", "PER", 0), ("Redningsselskapet", "ORG", 0), ("Kaffebrenneriet", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Redningsselskapet"]  # the other is still a description
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
