@@ -469,4 +469,3 @@ def test_organisations_and_roles_on_an_offshore_contracts_page():
     assert people["Eva Lund"].organisation == "Tindra"
     assert people["Kari Dahl"].organisation is None  # a minister speaks for no company
     assert people["Gro Vik"].organisation == "Kystby røykeri"
-

@@ -636,9 +636,7 @@ def _without_genitive(name: str, span, text: str) -> str:
     return name
 
 
-def _outside_rule_names(
-    model: list[OrgDraft], ruled: list[OrgDraft], text: str
-) -> list[OrgDraft]:
+def _outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft], text: str) -> list[OrgDraft]:
     """The model's organisations that are not a fragment of a name the rules found whole
     ("Montasje AS" of "Stord Sveis og Montasje AS", "Ost AS" of "Fjordgarden Kjøtt og Ost AS").
     A name the article also writes on its own stays: "Implenia" of the joint venture "JV
