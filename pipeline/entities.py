@@ -229,6 +229,7 @@ class EntityResolver:
         kept += self._trade_named_organisations(doc, kept, capitalised)
         kept += self._organisations_after_roles(doc, kept)
         kept += self._companies_in_market_moves(doc, kept)
+        kept = _names_spelled_by_acronyms(doc, kept)
         targets = [
             part
             for s in kept
@@ -482,7 +483,16 @@ class EntityResolver:
         return False
 
     def _is_trade_tail(self, token: Token) -> bool:
-        return token.is_title and token.lower_ in self._trade_tails
+        """ "Moster Havbruk", and a compound of a long trade word ("K. Strømmen
+        Lakseoppdrett"); short trade words ("Tak", "Mat") end surnames too, so only whole."""
+        word = token.lower_
+        return token.is_title and (
+            word in self._trade_tails
+            or any(
+                len(trade) >= 6 and len(word) - len(trade) >= 3 and word.endswith(trade)
+                for trade in self._trade_tails
+            )
+        )
 
     def _names_an_organisation(self, span: Span) -> bool:
         """A name of several words whose last word is a trade ("Myrvold Transport") or that
@@ -866,6 +876,51 @@ def _listed_with_a_place(span: Span, spans: list[Span], legal: frozenset) -> boo
     ):
         return True  # "Moster i Bømlo": a village in its municipality
     return _in_brackets_after_an_organisation(span, spans, legal)
+
+
+_ACRONYM_FILLERS = {"og", "i", "for", "av", "-"}
+
+
+def _names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Sogn og Fjordane Energi (SFE)", "Norges vassdrags- og energidirektorat (NVE)": the
+    words before a bracketed acronym whose initials spell it are one organisation's name,
+    whatever the model made of them (here a county and nothing). The initials must match
+    letter for letter, so "Statens vegvesen (SVV)" or a country's code changes nothing."""
+    added = []
+    for i in range(1, len(doc) - 2):
+        acronym = doc[i + 1].text
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _acronym_like(acronym):
+            continue
+        start = _start_of_spelled_name(doc, i, acronym.lower())
+        if start is not None and not any(
+            s.label_ == ORG and s.start < i and start < s.end for s in spans
+        ):  # an organisation the model found there keeps its own span
+            added.append(Span(doc, start, i, label=ORG))
+    if not added:
+        return spans
+    kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
+    return kept + added
+
+
+def _acronym_like(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
+    """The first token of the words before ``bracket`` whose initials are ``letters``."""
+    j, k = len(letters) - 1, bracket - 1
+    while j >= 0 and k >= 0:
+        word = doc[k]
+        if "\n" in word.whitespace_ or word.is_punct and word.text != "-":
+            return None
+        if word.lower_ in _ACRONYM_FILLERS:
+            k -= 1
+            continue
+        if word.lower_[:1] != letters[j]:
+            return None
+        j, k = j - 1, k - 1
+    start = k + 1
+    return start if j < 0 and doc[start].text[:1].isupper() else None
 
 
 def _lists_of_names(spans: list[Span]) -> list[list[Span]]:

@@ -256,6 +256,23 @@ def test_a_business_noun_compound_after_a_role_is_an_organisation():
     assert _texts(doc, ORG_SPANS) == ["Redningsselskapet"]  # the other is still a description
 
 
+def test_words_whose_initials_spell_a_bracketed_acronym_are_one_organisation():
+    text = "Partnarane er Fjordlys og Havdal Kraft (FHK) og Statens vegvesen (SVV)."
+    ents = [("Fjordlys og Havdal", "GPE_LOC", 0), ("FHK", "ORG", 0), ("Statens vegvesen", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert "Fjordlys og Havdal Kraft" in _texts(doc, ORG_SPANS)
+    assert _texts(doc, PLACE_SPANS) == []
+    assert "Statens vegvesen" in _texts(doc, ORG_SPANS)  # initials that do not spell it: as before
+
+
+def test_a_compound_of_a_long_trade_word_ends_a_company_name():
+    text = "K. Strømsvik Lakseoppdrett er sist, og Ola Grasmat er her."
+    ents = [("K. Strømsvik Lakseoppdrett", "PER", 0), ("Ola Grasmat", "PER", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["K. Strømsvik Lakseoppdrett"]
+    assert _texts(doc, PERSON_SPANS) == ["Ola Grasmat"]  # a short trade word ends surnames too
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
@@ -469,3 +486,17 @@ def test_organisations_and_roles_on_an_offshore_contracts_page():
     assert people["Eva Lund"].organisation == "Tindra"
     assert people["Kari Dahl"].organisation is None  # a minister speaks for no company
     assert people["Gro Vik"].organisation == "Kystby røykeri"
+
+
+def test_titles_after_the_speech_verb_with_a_department_or_a_portfolio():
+    text = (
+        "Nytt nettverk\n\n"
+        "– Det er bra, seier avdelingsleiar i Tindrafjell Vekst nord, Truls-Einar Vik.\n\n"
+        "– Alle får klimarekneskap, sier fylkesråd for næring og miljø, Kari Holmsen.\n\n"
+        "Selskapet er eigd av skipsreiar Ola Brattvåg."
+    )
+    people = {p.name: p for p in process_text(text).people}
+    assert people["Truls-Einar Vik"].title == "avdelingsleiar"
+    assert people["Truls-Einar Vik"].organisation == "Tindrafjell Vekst"
+    assert people["Kari Holmsen"].title == "fylkesråd for næring og miljø"
+    assert people["Ola Brattvåg"].title == "skipsreiar"

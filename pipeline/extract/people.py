@@ -90,8 +90,14 @@ def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(
             rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON}),\s+(?:{_verbs()})\b"
         ),
+        # "..., seier avdelingsleiar i Klimapartnere Vestland nord, Truls-Einar Johnsen": a
+        # lower-case word (a region, a department) may follow the organisation's name
         re.compile(
-            rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON})"
+            rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
+        ),
+        # "..., sier fylkesråd for næring og miljø, Karin Eriksen": a portfolio, no organisation
+        re.compile(
+            rf"(?:{_verbs()})\s+(?P<title>{_ROLE_WORD}\s+for\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?),\s+(?P<name>{PERSON})(?P<org>)"
         ),
         # "..., sier Eirik Tveit, dagleg leiar i Stord Sveis og Montasje."
         re.compile(
@@ -126,6 +132,7 @@ def _clean_title(raw: str | None) -> str | None:
         for i, w in enumerate(raw_words)
         if w.lower() not in _entity_rules().not_in_titles
         or (i > 0 and raw_words[i - 1].endswith("-"))  # "olje- og energiminister"
+        or (w == "og" and "for" in raw_words[:i])  # "fylkesråd for næring og miljø"
     ]
     # a title sits right before the name; drop leading words that are not part of it
     while words and words[0] in _entity_rules().not_in_titles:
