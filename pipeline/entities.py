@@ -53,6 +53,7 @@ LABEL_GROUP = {
 # definite and plural endings of Norwegian nouns (bokmål and nynorsk)
 _INFLECTIONS = ("en", "et", "ene", "ane", "ar", "er", "ne", "a")
 _DEFINITE_ENDINGS = ("en", "et", "ene", "ane")  # "Aksjen", "Selskapet", "Aksjene"
+_NOT_NAME_LABELS = {"EVT", "PROD", "MISC", "DRV"}  # NorNE's labels that no person has
 _NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
 _SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
 
@@ -237,6 +238,8 @@ class EntityResolver:
             for part in self._without_leading_other_name(s)
         ]
         targets = [p for s in targets for p in _split_listed_places(s)]
+        targets = self._given_names_the_model_missed(targets, kept)
+        targets = [p for s in targets for p in self._surname_then_company(s, targets)]
         targets = [s for s in targets if self._plausible_name(s)]  # before they vote
         others = [s for s in kept if s.label_ not in LABEL_GROUP]
         labels = self._vote(targets)
@@ -628,6 +631,40 @@ class EntityResolver:
                     ORG  # "Borgvarme" of "Borgvarme Energi AS", but "Oslo" of "Oslo Børs" stays
                 )
         return labels
+
+    def _given_names_the_model_missed(self, targets: list[Span], kept: list[Span]) -> list[Span]:
+        """ "sonen Gustav Magnar Witzøe" tagged as an event "Gustav" and a person "Magnar
+        Witzøe": a capitalised word inside the sentence that the model gave a label no name
+        of a person's kind has (event, product, misc) joins the person right after it."""
+        odd = {s.end: s for s in kept if s.label_ in _NOT_NAME_LABELS and len(s) == 1}
+        out = []
+        for span in targets:
+            before = odd.get(span.start)
+            if (
+                span.label_ == PERSON
+                and before is not None
+                and before[0].is_alpha
+                and before[0].is_title
+                and not starts_sentence(before[0])
+                and before[0].lower_ not in self.common_words
+            ):
+                span = Span(span.doc, before.start, span.end, label=PERSON)
+            out.append(span)
+        return out
+
+    def _surname_then_company(self, span: Span, spans: list[Span]) -> list[Span]:
+        """ "starta Witzøe Salmar i 1991": a surname the article gives a person in full,
+        then a listed company, read as one person's name: the person and the company."""
+        if span.label_ != PERSON or len(span) != 2 or span[1].text not in self._companies:
+            return [span]
+        surname = span[0].text
+        if not any(s.label_ == PERSON and len(s) > 1 and s[-1].text == surname for s in spans):
+            return [span]
+        doc = span.doc
+        return [
+            Span(doc, span.start, span.start + 1, label=PERSON),
+            Span(doc, span.start + 1, span.end, label=ORG),
+        ]
 
     def _places_listed_with_places(self, spans: list[Span]) -> list[Span]:
         """ "landanleggene Sture, Kollsnes Kårstø og Melkeøya": in a list of three or more

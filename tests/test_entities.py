@@ -273,6 +273,21 @@ def test_a_compound_of_a_long_trade_word_ends_a_company_name():
     assert _texts(doc, PERSON_SPANS) == ["Ola Grasmat"]  # a short trade word ends surnames too
 
 
+def test_a_given_name_the_model_called_an_event_joins_the_person_after_it():
+    text = "Han gav aksjane til sonen Gustav Magnar Holmsen i fjor."
+    ents = [("Gustav", "EVT", 0), ("Magnar Holmsen", "PER", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PERSON_SPANS) == ["Gustav Magnar Holmsen"]
+
+
+def test_a_known_surname_then_a_listed_company_is_a_person_and_the_company():
+    text = "Gustav Holmsen er glad. Dermed starta Holmsen Salmar i 1991."
+    ents = [("Gustav Holmsen", "PER", 0), ("Holmsen Salmar", "PER", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PERSON_SPANS) == ["Gustav Holmsen", "Holmsen"]
+    assert _texts(doc, ORG_SPANS) == ["Salmar"]
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
