@@ -197,6 +197,7 @@ class EntityResolver:
         self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
         self._known_orgs = known_organisations(self.rules)
         self._companies = frozenset(self.rules.known_companies)
+        self._list_place_openers = frozenset(self.rules.direction_prepositions)
         self._media = frozenset(self.rules.non_company_organisations.get("media", []))
         self._publication_before = frozenset(self.rules.publication_words_before)
         self._employment = frozenset(self.rules.employment_words)
@@ -231,6 +232,7 @@ class EntityResolver:
         kept += self._organisations_after_roles(doc, kept)
         kept += self._companies_in_market_moves(doc, kept)
         kept = _names_spelled_by_acronyms(doc, kept)
+        kept = self._organisations_listed_with_organisations(doc, kept)
         targets = [
             part
             for s in kept
@@ -632,6 +634,43 @@ class EntityResolver:
                 )
         return labels
 
+    def _organisations_listed_with_organisations(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "De tolv er Elvia, Glitre Nett, Lede, BKK, ... og Elinett": in a list of names
+        that is mostly organisations (three or more, at least half of the items), every
+        name is one, also those the model missed or read as a person; a name the model or
+        the gazetteer has as a place keeps that."""
+        added: list[Span] = []
+        for items in _listed_names(doc):
+            labels = [
+                {s.label_ for s in spans if s.start < end and start < s.end} for start, end in items
+            ]
+            n_org = sum(ORG in found for found in labels)
+            if n_org < 3 or 2 * n_org < len(items):
+                continue
+            first = items[0][0]
+            if first > 0 and doc[first - 1].lower_ in self._list_place_openers:
+                continue  # "fra Romerike, Follo og Vestområdet" lists regions
+            for (start, end), found in zip(items, labels, strict=True):
+                if ORG in found or _is_place_name_text(doc[start:end].text):
+                    continue  # a place the gazetteer knows stays one; the model's guess does not
+                if doc[start].lower_ in self._function_words or self._is_title(doc[start]):
+                    continue
+                added.append(Span(doc, start, end, label=ORG))
+        if not added:
+            return spans
+        kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
+        return kept + added
+
+    def _in_a_list_of_organisations(self, span: Span, spans: list[Span]) -> bool:
+        """True inside a list of three or more organisations not opened by "fra"/"til"."""
+        for chain in _lists_of_names(spans):
+            if span in chain:
+                first = chain[0].start
+                opener = span.doc[first - 1].lower_ if first > 0 else ""
+                n_org = sum(s.label_ == ORG for s in chain)
+                return n_org >= 3 and opener not in self._list_place_openers
+        return False
+
     def _given_names_the_model_missed(self, targets: list[Span], kept: list[Span]) -> list[Span]:
         """ "sonen Gustav Magnar Witzøe" tagged as an event "Gustav" and a person "Magnar
         Witzøe": a capitalised word inside the sentence that the model gave a label no name
@@ -824,7 +863,11 @@ class EntityResolver:
                 and not named_business  # "Skeiegruppen": a name and a business noun
             )
         ):  # "Drammensregionen", "Heradet": a common noun in its definite form
-            return word in self._known_orgs or self._context_label(span) == ORG
+            return (
+                word in self._known_orgs
+                or self._context_label(span) == ORG
+                or self._in_a_list_of_organisations(span, spans)  # "Elvia, Lede, BKK og Linja"
+            )
         return True
 
     def _name_before_organisation_noun(self, word: str) -> bool:
@@ -958,6 +1001,68 @@ def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
         j, k = j - 1, k - 1
     start = k + 1
     return start if j < 0 and doc[start].text[:1].isupper() else None
+
+
+_PLACE_LABELS = {label for label, group in LABEL_GROUP.items() if group == PLACE}
+_LIST_LINKS = {",", "og", "eller"}
+
+
+def _listed_names(doc: Doc) -> list[list[tuple[int, int]]]:
+    """Lists of three or more capitalised names, "A, B, C og D", as token ranges. A name is a
+    run of capitalised words (with "&", "-" and a bracketed acronym inside); a list ends at
+    the first word that is neither a name nor a link."""
+    lists, items, i = [], [], 0
+    while i < len(doc):
+        end = _end_of_name(doc, i)
+        if end == i:
+            if len(items) >= 3:
+                lists.append(items)
+            items, i = [], i + 1
+            continue
+        items.append((i, end))
+        if end < len(doc) and doc[end].lower_ in _LIST_LINKS and "\n" not in doc[end].whitespace_:
+            last = doc[end].lower_ != ","
+            i = end + 1
+            if last and _end_of_name(doc, i) > i:
+                items.append((i, _end_of_name(doc, i)))
+                if len(items) >= 3:
+                    lists.append(items)
+                items, i = [], _end_of_name(doc, i)
+            continue
+        if len(items) >= 3 and doc[items[-2][1]].lower_ in ("og", "eller"):
+            lists.append(items)
+        items, i = [], end
+    return [items for items in lists if any(doc[a - 1].text == "," for a, _ in items[1:])]
+
+
+def _end_of_name(doc: Doc, i: int) -> int:
+    j = i
+    while j < len(doc):
+        token = doc[j]
+        if token.text[:1].isupper() and not token.is_punct:
+            j += 1
+        elif (
+            token.text in ("&", "-")
+            and j > i
+            and j + 1 < len(doc)
+            and doc[j + 1].text[:1].isupper()
+        ):
+            j += 1
+        elif token.text == "(" and j > i and j + 2 < len(doc) and doc[j + 2].text == ")":
+            j += 3  # "Sogn og Fjordane Energi (SFE)"
+        elif token.lower_ == "og" and j > i and j + 1 < len(doc) and _inside_a_name(doc, j):
+            j += 1  # "Sogn og Fjordane Energi"
+        else:
+            break
+        if "\n" in doc[j - 1].whitespace_:
+            break
+    return j
+
+
+def _inside_a_name(doc: Doc, og: int) -> bool:
+    """ "Sogn og Fjordane Energi": an "og" between capitalised words that go on after the
+    next word ("Statkraft og Statnett" is two names)."""
+    return og + 2 < len(doc) and doc[og + 1].text[:1].isupper() and doc[og + 2].text[:1].isupper()
 
 
 def _lists_of_names(spans: list[Span]) -> list[list[Span]]:

@@ -288,6 +288,28 @@ def test_a_known_surname_then_a_listed_company_is_a_person_and_the_company():
     assert _texts(doc, ORG_SPANS) == ["Salmar"]
 
 
+def test_every_name_in_a_list_of_organisations_is_one():
+    text = "De fem er Tindra Nett, Lede, Kvitbrim, Holmvik Kraft og Bølgetek, opplyser selskapet."
+    ents = [
+        ("Tindra Nett", "ORG", 0),
+        ("Kvitbrim", "ORG", 0),
+        ("Holmvik Kraft", "ORG", 0),
+        ("Bølgetek", "PER", 0),
+    ]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == [
+        "Tindra Nett",
+        "Lede",
+        "Kvitbrim",
+        "Holmvik Kraft",
+        "Bølgetek",
+    ]
+    regions = "Bedriftene kommer fra Tindra Nett, Kvitbrim, Holmvik Kraft og Vestområdet."
+    ents = [("Tindra Nett", "ORG", 0), ("Kvitbrim", "ORG", 0), ("Holmvik Kraft", "ORG", 0)]
+    doc = _run(_blank(), regions, ents)
+    assert "Vestområdet" not in _texts(doc, ORG_SPANS)  # "fra X, Y og Z" may list regions
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
@@ -515,3 +537,17 @@ def test_titles_after_the_speech_verb_with_a_department_or_a_portfolio():
     assert people["Truls-Einar Vik"].organisation == "Tindrafjell Vekst"
     assert people["Kari Holmsen"].title == "fylkesråd for næring og miljø"
     assert people["Ola Brattvåg"].title == "skipsreiar"
+
+
+def test_coordinated_ministries_an_acronym_genitive_and_a_name_opened_by_det():
+    text = (
+        "Planar for hamna\n\n"
+        "Planane er lagde fram for Nærings- og Handelsdepartementet og Fiskeri- og "
+        "Kystdepartementet. Sekretær Eva Lund for FNs klimakonvensjon var til stades.\n\n"
+        "Partnarskapet består av Det Norske Veritas, Tindra Nett, Kvitbrim og Holmvik Kraft."
+    )
+    orgs = {o.name for o in process_text(text).organisations}
+    assert {"Nærings- og Handelsdepartementet", "Fiskeri- og Kystdepartementet"} <= orgs
+    assert "Handelsdepartementet" not in orgs and "Kystdepartementet" not in orgs
+    assert "FNs" not in orgs
+    assert "Det Norske Veritas" in orgs

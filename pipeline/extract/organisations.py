@@ -79,7 +79,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "public": re.compile(
             rf"(?P<statsforvalter>Statsforvalt[ae]ren\s+i\s+{region})"
             rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:\s+(?:og\s+)?{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
-            rf"|(?P<agency>(?<![\w-])[A-ZÆØÅ][a-zæøå]+(?:{agency}))(?![\wæøå])"
+            # "Miljødirektoratet", and with a coordinated first part "Nærings- og
+            # handelsdepartementet" (the second part in either case)
+            rf"|(?P<agency>(?<![\w-])(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+[A-ZÆØÅa-zæøå]|[A-ZÆØÅ])[a-zæøå]+(?:{agency}))(?![\wæøå])"
             rf"|(?P<named>(?<![\w-])(?:{public_names})(?:\s+(?P<region>{CAP_WORD}))?(?![\wæøå]))"
         ),
         # "Ramfjord Skjell AS, et familieeid skjelloppdrett i Balsfjord," / list item "X AS – trykkeri i Halden"
@@ -121,9 +123,13 @@ def normalise_industry(raw: str) -> str | None:
 
 
 def _skip_name(name: str) -> bool:
-    first = name.split()[0]
+    words = name.split()
+    if len(words) >= 3 and words[0] in ("Det", "Den") and words[1][:1].isupper():
+        return False  # "Det Norske Veritas", "Den Norske Opera": the article opens the name
     return (
-        first in rules()["not_organisations"] or len(name) < 2 or not any(c.isalpha() for c in name)
+        words[0] in rules()["not_organisations"]
+        or len(name) < 2
+        or not any(c.isalpha() for c in name)
     )
 
 
@@ -621,7 +627,8 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
 def _without_genitive(name: str, span, text: str) -> str:
     """ "Statoils styre", "Norges Rederiforbunds adm. direktør": the genitive s goes when the
     article also writes the name without it or a lower-case noun follows the name."""
-    if not name.endswith("s") or name.endswith("ss") or len(name) < 4:
+    acronym = len(name) > 2 and name[:-1].isupper()  # "FNs rammekonvensjon", "NHOs leiar"
+    if not name.endswith("s") or name.endswith("ss") or (len(name) < 4 and not acronym):
         return name
     base = name[:-1]
     if _word_positions(text, base):
