@@ -439,6 +439,8 @@ class EntityResolver:
         after = doc[span.end].text if span.end < len(doc) else ""
         if before in self._org_before or after in self._legal:
             return Span(doc, span.start, span.end, label=ORG)
+        if before in self._role_prepositions and self._context_label(span) == ORG:
+            return Span(doc, span.start, span.end, label=ORG)  # "managing director i R&M Ship"
         return span  # weaker cues (a trade word in the name) do not outvote "Rock Band 2"
 
     def _companies_in_market_moves(self, doc: Doc, found: list[Span]) -> list[Span]:

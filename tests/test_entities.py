@@ -551,3 +551,16 @@ def test_coordinated_ministries_an_acronym_genitive_and_a_name_opened_by_det():
     assert "Handelsdepartementet" not in orgs and "Kystdepartementet" not in orgs
     assert "FNs" not in orgs
     assert "Det Norske Veritas" in orgs
+
+
+def test_an_english_title_in_a_list_of_leaders_gives_the_person_and_the_company():
+    text = (
+        "Optimisme i regionen\n\n"
+        "Kari Holm, daglig leder i Tindra Nett, Eva Lund, managing director i Kvitbrim Ship "
+        "Interior, og Per Dahl, CEO i Holmvik Kraft, rapporterte om vekst."
+    )
+    profile = process_text(text)
+    people = {p.name: p for p in profile.people}
+    assert people["Eva Lund"].title == "managing director"
+    assert people["Eva Lund"].organisation == "Kvitbrim Ship Interior"
+    assert "Kvitbrim Ship Interior" in {o.name for o in profile.organisations}
