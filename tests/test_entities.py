@@ -310,6 +310,13 @@ def test_every_name_in_a_list_of_organisations_is_one():
     assert "Vestområdet" not in _texts(doc, ORG_SPANS)  # "fra X, Y og Z" may list regions
 
 
+def test_a_name_after_partnerskapet_or_nettverket_is_an_organisation_not_a_company():
+    text = "Tolv bedrifter har inngått partnerskapet Klimavekst. Målet er å kutte utslepp."
+    doc = _run(_blank(), text, [("Klimavekst", "PER", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Klimavekst"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
