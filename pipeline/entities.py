@@ -1005,36 +1005,35 @@ def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
     return start if j < 0 and doc[start].text[:1].isupper() else None
 
 
-_PLACE_LABELS = {label for label, group in LABEL_GROUP.items() if group == PLACE}
 _LIST_LINKS = {",", "og", "eller"}
 
 
 def _listed_names(doc: Doc) -> list[list[tuple[int, int]]]:
-    """Lists of three or more capitalised names, "A, B, C og D", as token ranges. A name is a
-    run of capitalised words (with "&", "-" and a bracketed acronym inside); a list ends at
-    the first word that is neither a name nor a link."""
-    lists, items, i = [], [], 0
+    """Lists of three or more capitalised names with a comma among their links, "A, B, C og
+    D", as token ranges. A name is a run of capitalised words (with "&", "-", a bracketed
+    acronym or an "og" inside); "og"/"eller" closes a list after one more name."""
+    lists, i = [], 0
     while i < len(doc):
-        end = _end_of_name(doc, i)
-        if end == i:
-            if len(items) >= 3:
-                lists.append(items)
-            items, i = [], i + 1
-            continue
-        items.append((i, end))
-        if end < len(doc) and doc[end].lower_ in _LIST_LINKS and "\n" not in doc[end].whitespace_:
-            last = doc[end].lower_ != ","
-            i = end + 1
-            if last and _end_of_name(doc, i) > i:
-                items.append((i, _end_of_name(doc, i)))
-                if len(items) >= 3:
-                    lists.append(items)
-                items, i = [], _end_of_name(doc, i)
-            continue
-        if len(items) >= 3 and doc[items[-2][1]].lower_ in ("og", "eller"):
+        items = _list_from(doc, i)
+        if len(items) >= 3 and any(doc[start - 1].text == "," for start, _ in items[1:]):
             lists.append(items)
-        items, i = [], end
-    return [items for items in lists if any(doc[a - 1].text == "," for a, _ in items[1:])]
+        i = items[-1][1] if items else i + 1
+    return lists
+
+
+def _list_from(doc: Doc, i: int) -> list[tuple[int, int]]:
+    items: list[tuple[int, int]] = []
+    while (end := _end_of_name(doc, i)) > i:
+        items.append((i, end))
+        link = doc[end] if end < len(doc) else None
+        if link is None or link.lower_ not in _LIST_LINKS or "\n" in link.whitespace_:
+            break
+        i = end + 1
+        if link.lower_ != ",":  # "og"/"eller": the last name
+            if (last := _end_of_name(doc, i)) > i:
+                items.append((i, last))
+            break
+    return items
 
 
 def _end_of_name(doc: Doc, i: int) -> int:
