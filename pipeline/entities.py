@@ -638,16 +638,19 @@ class EntityResolver:
 
     def _organisations_listed_with_organisations(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """ "De tolv er Elvia, Glitre Nett, Lede, BKK, ... og Elinett": in a list of names
-        that is mostly organisations (three or more, at least half of the items), every
+        that is mostly organisations (three or more and at least half, or two of three), every
         name is one, also those the model missed or read as a person; a name the model or
         the gazetteer has as a place keeps that."""
         added: list[Span] = []
         for items in _listed_names(doc):
             labels = [
-                {s.label_ for s in spans if s.start < end and start < s.end} for start, end in items
+                {s.label_ for s in spans if s.start < end and start < s.end}
+                if not self._is_title(doc[start])  # "CEO" between names is no organisation
+                else {"TITLE"}
+                for start, end in items
             ]
             n_org = sum(ORG in found for found in labels)
-            if n_org < 3 or 2 * n_org < len(items):
+            if not _mostly_organisations(n_org, len(items)):
                 continue
             first = items[0][0]
             if first > 0 and doc[first - 1].lower_ in self._list_place_openers:
@@ -655,7 +658,7 @@ class EntityResolver:
             for (start, end), found in zip(items, labels, strict=True):
                 if ORG in found or _is_place_name_text(doc[start:end].text):
                     continue  # a place the gazetteer knows stays one; the model's guess does not
-                if doc[start].lower_ in self._function_words or self._is_title(doc[start]):
+                if doc[start].lower_ in self._function_words or "TITLE" in found:
                     continue
                 added.append(Span(doc, start, end, label=ORG))
         if not added:
@@ -664,13 +667,16 @@ class EntityResolver:
         return kept + added
 
     def _in_a_list_of_organisations(self, span: Span, spans: list[Span]) -> bool:
-        """True inside a list of three or more organisations not opened by "fra"/"til"."""
+        """True inside a list that is mostly organisations, not opened by "fra"/"til"."""
         for chain in _lists_of_names(spans):
             if span in chain:
                 first = chain[0].start
                 opener = span.doc[first - 1].lower_ if first > 0 else ""
                 n_org = sum(s.label_ == ORG for s in chain)
-                return n_org >= 3 and opener not in self._list_place_openers
+                return (
+                    _mostly_organisations(n_org, len(chain))
+                    and opener not in self._list_place_openers
+                )
         return False
 
     def _given_names_the_model_missed(self, targets: list[Span], kept: list[Span]) -> list[Span]:
@@ -1006,6 +1012,13 @@ def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
 
 
 _LIST_LINKS = {",", "og", "eller"}
+
+
+def _mostly_organisations(n_org: int, n_items: int) -> bool:
+    """Three or more organisations and at least half of the list, or two of three."""
+    if n_org >= 3:
+        return 2 * n_org >= n_items
+    return n_org == 2 and n_items == 3
 
 
 def _listed_names(doc: Doc) -> list[list[tuple[int, int]]]:

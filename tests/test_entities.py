@@ -317,6 +317,17 @@ def test_a_name_after_partnerskapet_or_nettverket_is_an_organisation_not_a_compa
     assert _texts(doc, PERSON_SPANS) == []
 
 
+def test_two_organisations_of_three_make_the_third_one_but_a_title_is_no_organisation():
+    text = "Me har hatt oppdrag for Tindrakraft, Saudefossen og Holmviknett i år."
+    ents = [("Tindrakraft", "ORG", 0), ("Saudefossen", "DRV", 0), ("Holmviknett", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Tindrakraft", "Saudefossen", "Holmviknett"]
+    leaders = "Dei var Kari Holm i Tindra Nett, Per Vik, CEO i Kvitbrim, og fleire."
+    ents = [("Tindra Nett", "ORG", 0), ("Per Vik", "PER", 0), ("CEO", "ORG", 0)]
+    doc = _run(_blank(), leaders, ents)
+    assert "Per Vik" in _texts(doc, PERSON_SPANS)
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
