@@ -125,6 +125,10 @@ class EntityRules(BaseModel):
         "name before one, with a number and a share_units word after, is a listed company"
     )
     share_units: list[str] = Field(description="Units of a share's move ('prosent', '%')")
+    organisation_openers: list[str] = Field(
+        description="Capitalised words that open an organisation's name, whose rest the "
+        "capitalised words after them give ('Sparebank 1' Søre Sunnmøre, 'Hotel' Ivar Aasen)"
+    )
     company_name_tails: list[str] = Field(
         description="Last words of companies' names that name no trade ('Mekaniske'); the "
         "trades ('Transport', 'Energi') are org_rules.json's name_trade_words"
@@ -203,6 +207,7 @@ class EntityResolver:
         self._employment = frozenset(self.rules.employment_words)
         self._market_moves = [tuple(m.split()) for m in self.rules.market_moves]
         self._move_openers = frozenset(words[0] for words in self._market_moves)
+        self._name_openers = [tuple(o.split()) for o in self.rules.organisation_openers]
         self._share_units = frozenset(self.rules.share_units)
         # nouns a name may be joined to ("Skeie|gruppen"); built once, read per lone name;
         # longest first, so the match does not depend on a set's order
@@ -232,6 +237,7 @@ class EntityResolver:
         kept += self._organisations_after_roles(doc, kept)
         kept += self._companies_in_market_moves(doc, kept)
         kept = _names_spelled_by_acronyms(doc, kept)
+        kept = self._names_after_openers(doc, kept)
         kept = self._organisations_listed_with_organisations(doc, kept)
         targets = [
             part
@@ -666,6 +672,31 @@ class EntityResolver:
         kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
         return kept + added
 
+    def _names_after_openers(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "Sparebank 1 Søre Sunnmøre" (the model: a person "Sparebank" and a person "Søre
+        Sunnmøre"), "Sparebanken Vest": a listed opener and the capitalised words after it
+        are one organisation's name. Hotels are not openers: NorNE annotates them as places."""
+        added = []
+        for i in range(len(doc)):
+            for opener in self._name_openers:
+                end = i + len(opener)
+                if tuple(t.text for t in doc[i:end]) != opener:
+                    continue
+                last = end
+                while (
+                    last < len(doc)
+                    and doc[last].text[:1].isupper()
+                    and "\n" not in doc[last - 1].whitespace_
+                ):
+                    last += 1
+                if last > end:
+                    added.append(Span(doc, i, last, label=ORG))
+                break
+        if not added:
+            return spans
+        kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
+        return kept + added
+
     def _in_a_list_of_organisations(self, span: Span, spans: list[Span]) -> bool:
         """True inside a list that is mostly organisations, not opened by "fra"/"til"."""
         for chain in _lists_of_names(spans):
@@ -1042,6 +1073,8 @@ def _list_from(doc: Doc, i: int) -> list[tuple[int, int]]:
         if link is None or link.lower_ not in _LIST_LINKS or "\n" in link.whitespace_:
             break
         i = end + 1
+        if i + 1 < len(doc) and doc[i].text.endswith("ske") and doc[i].is_lower:
+            i += 1  # "WM-data, TietoEnator, norske Ementor og EDB": an adjective of origin
         if link.lower_ != ",":  # "og"/"eller": the last name
             if (last := _end_of_name(doc, i)) > i:
                 items.append((i, last))

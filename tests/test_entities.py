@@ -328,6 +328,20 @@ def test_two_organisations_of_three_make_the_third_one_but_a_title_is_no_organis
     assert "Per Vik" in _texts(doc, PERSON_SPANS)
 
 
+def test_a_savings_bank_opener_takes_the_capitalised_words_after_it():
+    text = "Eigaren, Sparebank 1 Søre Holmvik, har selt hotellet."
+    doc = _run(_blank(), text, [("Sparebank", "PER", 0), ("Søre Holmvik", "PER", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Sparebank 1 Søre Holmvik"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
+def test_an_adjective_of_origin_inside_a_list_of_organisations():
+    text = "Kvitbrim, Tindra Nett, norske Holmvikdata og Bølgetek vil kjøpe."
+    ents = [("Kvitbrim", "ORG", 0), ("Tindra Nett", "ORG", 0), ("Bølgetek", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert "Holmvikdata" in _texts(doc, ORG_SPANS)
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
