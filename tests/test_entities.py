@@ -596,3 +596,15 @@ def test_an_english_title_in_a_list_of_leaders_gives_the_person_and_the_company(
     assert people["Eva Lund"].title == "managing director"
     assert people["Eva Lund"].organisation == "Kvitbrim Ship Interior"
     assert "Kvitbrim Ship Interior" in {o.name for o in profile.organisations}
+
+
+def test_a_person_care_of_before_og_is_no_part_of_the_next_company():
+    text = (
+        "Anbod på vegen\n\n"
+        "Tilbod kom frå Tindra AS v/ Kari Holm, Holmvik Bygg AS v/Per A Vik og Kvitbrim "
+        "Maskin AS v/Eva Lund."
+    )
+    orgs = {o.name for o in process_text(text).organisations}
+    assert "Kvitbrim Maskin AS" in orgs
+    assert not any("Vik og" in name for name in orgs)
+

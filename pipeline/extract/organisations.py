@@ -141,7 +141,8 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     drafts = _introduced(text, pats["intro"])
     drafts += _described_companies(text, pats["described"], places)
     drafts += _said_to_be(text, pats["is_a"]) + _with_tail(text, pats["tail"])
-    drafts += _with_legal_suffix(text, pats["legal"]) + _public_bodies(text, pats["public"])
+    drafts += _with_legal_suffix(text, pats["legal"])
+    drafts += _public_bodies(text, pats["public"])
     drafts += _listed_companies(text, pats["listed"], drafts)
     for draft in drafts:
         if draft.source == INTRO:
@@ -232,14 +233,19 @@ def _with_legal_suffix(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
 
 def _legal_names(m: re.Match[str]) -> list[tuple[int, int]]:
     """The name spans of a match: "Hokksund Sveis og Stål AS" is one company, but in
-    "Moelv Gartneri AS og Brumunddal Trevare AS" the first legal suffix ends the first name."""
+    "Moelv Gartneri AS og Brumunddal Trevare AS" the first legal suffix ends the first name,
+    and in "v/Salve A Røyrhus og Volda Maskin AS" a person comes first."""
     name, offset = m.group("name"), m.start("name")
     og = _OG.search(name)
-    if og and (
-        name[: og.start()].split()[-1] in rules()["legal_suffixes"]
-        or _written_alone(m.string, name[: og.start()], offset)
-    ):
-        return [(offset, offset + og.start()), (offset + og.end(), m.end("name"))]
+    if not og:
+        return [(offset, m.end("name"))]
+    head = name[: og.start()]
+    tail = (offset + og.end(), m.end("name"))
+    if m.string[max(0, offset - 3) : offset].rstrip().endswith("v/"):
+        return [tail]  # "v/" (care of) names a person (the model's persons are no evidence:
+        # it reads "Fjordgarden Kjøtt" of "Fjordgarden Kjøtt og Ost AS" as one)
+    if head.split()[-1] in rules()["legal_suffixes"] or _written_alone(m.string, head, offset):
+        return [(offset, offset + og.start()), tail]
     return [(offset, m.end("name"))]
 
 
