@@ -342,6 +342,12 @@ def test_an_adjective_of_origin_inside_a_list_of_organisations():
     assert "Holmvikdata" in _texts(doc, ORG_SPANS)
 
 
+def test_a_name_with_a_web_domain_is_no_person():
+    text = "Ho driv nettbutikken Tindrakassen.no frå Bergen."
+    doc = _run(_blank(), text, [("Tindrakassen.no", "PER", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Tindrakassen.no"]
+
+
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
     rules = load_entity_rules().model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
@@ -608,3 +614,16 @@ def test_a_person_care_of_before_og_is_no_part_of_the_next_company():
     assert "Kvitbrim Maskin AS" in orgs
     assert not any("Vik og" in name for name in orgs)
 
+
+def test_a_web_shop_and_the_un_before_its_numbered_goals():
+    text = (
+        "Netthandel i vekst\n\n"
+        "– Salet auka frå dag éin, seier dagleg leiar Kari Holm i nettbutikken Tindrakassen.no. "
+        "Tindrakassen er landets største.\n\n"
+        "Selskapet vil nå FNs 17 bærekraftsmål."
+    )
+    profile = process_text(text)
+    orgs = {o.name: o for o in profile.organisations}
+    assert "Tindrakassen" in orgs and "Tindrakassen.no" not in orgs  # one shop
+    assert "FNs" not in orgs  # the goals' owner, not an organisation of the story
+    assert {p.name for p in profile.people} == {"Kari Holm"}

@@ -670,7 +670,9 @@ def _outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft], text: str)
     return [m for m in model if not fragment(m.name)]
 
 
-_GOALS_OF = re.compile(r"s?\s+(?:b[æe]rekrafts?|utviklings|klima)?-?m[åa]l", re.IGNORECASE)
+_GOALS_OF = re.compile(
+    r"s?\s+(?:\d+\s+)?(?:b[æe]rekrafts?|utviklings|klima)?-?m[åa]l", re.IGNORECASE
+)  # "FNs bærekraftsmål", "FNs 17 bærekraftsmål"
 _FACT_VALUE = re.compile(r"(?:^|\n)[A-ZÆØÅ][a-zæøå]+:\s*$")
 
 
@@ -717,8 +719,12 @@ def _word_positions(text: str, word: str) -> list[int]:
     return found
 
 
+_WEB_DOMAIN = re.compile(r"\.(?:no|com|se|dk|net|org|io)$")
+
+
 def _tokens(name: str) -> list[str]:
-    return name.lower().split()
+    """Lower-case words; a web shop's domain is no part of its name ("Dyrekassen.no")."""
+    return _WEB_DOMAIN.sub("", name.lower()).split()
 
 
 def _related(a: str, b: str) -> bool:
