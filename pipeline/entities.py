@@ -53,7 +53,7 @@ LABEL_GROUP = {
 # definite and plural endings of Norwegian nouns (bokmål and nynorsk)
 _INFLECTIONS = ("en", "et", "ene", "ane", "ar", "er", "ne", "a")
 _DEFINITE_ENDINGS = ("en", "et", "ene", "ane")  # "Aksjen", "Selskapet", "Aksjene"
-_WEB_DOMAINS = (".no", ".com", ".se", ".dk", ".net", ".org", ".io")
+WEB_DOMAINS = (".no", ".com", ".se", ".dk", ".net", ".org", ".io")  # "Dyrekassen.no"
 _NOT_NAME_LABELS = {"EVT", "PROD", "MISC", "DRV"}  # NorNE's labels that no person has
 _NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
 _SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
@@ -787,7 +787,7 @@ class EntityResolver:
         words only ("Bærekraftig Design") are no names."""
         if span.label_ == PERSON and any(c.isdigit() for c in span.text):
             return False  # "SDG 2", "Nr. 7": no one's name has digits
-        if span[-1].text.lower().endswith(_WEB_DOMAINS):
+        if span[-1].text.lower().endswith(WEB_DOMAINS):
             span.label_ = ORG  # "nettbutikken Dyrekassen.no": a web shop, not a person
             return True
         _, hyphen, tail = span[-1].text.rpartition("-")

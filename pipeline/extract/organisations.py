@@ -28,6 +28,7 @@ from pipeline.entities import (
     ORG_SPANS,
     PERSON_SPANS,
     PLACE_SPANS,
+    WEB_DOMAINS,
     is_inflected_compound,
     load_common_words,
     load_entity_rules,
@@ -141,8 +142,7 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     drafts = _introduced(text, pats["intro"])
     drafts += _described_companies(text, pats["described"], places)
     drafts += _said_to_be(text, pats["is_a"]) + _with_tail(text, pats["tail"])
-    drafts += _with_legal_suffix(text, pats["legal"])
-    drafts += _public_bodies(text, pats["public"])
+    drafts += _with_legal_suffix(text, pats["legal"]) + _public_bodies(text, pats["public"])
     drafts += _listed_companies(text, pats["listed"], drafts)
     for draft in drafts:
         if draft.source == INTRO:
@@ -241,9 +241,10 @@ def _legal_names(m: re.Match[str]) -> list[tuple[int, int]]:
         return [(offset, m.end("name"))]
     head = name[: og.start()]
     tail = (offset + og.end(), m.end("name"))
+    # "v/" (care of) names a person. The model's persons are no evidence here: it reads
+    # "Fjordgarden Kjøtt" of "Fjordgarden Kjøtt og Ost AS" as one.
     if m.string[max(0, offset - 3) : offset].rstrip().endswith("v/"):
-        return [tail]  # "v/" (care of) names a person (the model's persons are no evidence:
-        # it reads "Fjordgarden Kjøtt" of "Fjordgarden Kjøtt og Ost AS" as one)
+        return [tail]
     if head.split()[-1] in rules()["legal_suffixes"] or _written_alone(m.string, head, offset):
         return [(offset, offset + og.start()), tail]
     return [(offset, m.end("name"))]
@@ -656,7 +657,7 @@ def _outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft], text: str)
     Implenia Stangeland ANS" is also "direktør i Implenia Norge"."""
     longer = [d.name for d in ruled]
     legal = tuple(f" {suffix}" for suffix in rules()["legal_suffixes"])
-    forms = {n for n in longer} | {n.rsplit(" ", 1)[0] for n in longer if n.endswith(legal)}
+    forms = set(longer) | {n.rsplit(" ", 1)[0] for n in longer if n.endswith(legal)}
     inside = [(a, a + len(n)) for n in forms for a in _word_positions(text, n)]
 
     def fragment(name: str) -> bool:
@@ -719,7 +720,7 @@ def _word_positions(text: str, word: str) -> list[int]:
     return found
 
 
-_WEB_DOMAIN = re.compile(r"\.(?:no|com|se|dk|net|org|io)$")
+_WEB_DOMAIN = re.compile(rf"(?:{'|'.join(re.escape(d) for d in WEB_DOMAINS)})$")
 
 
 def _tokens(name: str) -> list[str]:
