@@ -208,7 +208,9 @@ class EntityResolver:
         self._employment = frozenset(self.rules.employment_words)
         self._market_moves = [tuple(m.split()) for m in self.rules.market_moves]
         self._move_openers = frozenset(words[0] for words in self._market_moves)
-        self._name_openers = [tuple(o.split()) for o in self.rules.organisation_openers]
+        self._name_openers: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for opener in self.rules.organisation_openers:  # by first word: one lookup a token
+            self._name_openers[opener.split()[0]].append(tuple(opener.split()))
         self._share_units = frozenset(self.rules.share_units)
         # nouns a name may be joined to ("Skeie|gruppen"); built once, read per lone name;
         # longest first, so the match does not depend on a set's order
@@ -668,18 +670,16 @@ class EntityResolver:
                 if doc[start].lower_ in self._function_words or "TITLE" in found:
                     continue
                 added.append(Span(doc, start, end, label=ORG))
-        if not added:
-            return spans
-        kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
-        return kept + added
+        return _replacing(spans, added)
 
     def _names_after_openers(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """ "Sparebank 1 Søre Sunnmøre" (the model: a person "Sparebank" and a person "Søre
         Sunnmøre"), "Sparebanken Vest": a listed opener and the capitalised words after it
         are one organisation's name. Hotels are not openers: NorNE annotates them as places."""
         added = []
-        for i in range(len(doc)):
-            for opener in self._name_openers:
+        for token in doc:
+            i = token.i
+            for opener in self._name_openers.get(token.text, ()):
                 end = i + len(opener)
                 if tuple(t.text for t in doc[i:end]) != opener:
                     continue
@@ -693,10 +693,7 @@ class EntityResolver:
                 if last > end:
                     added.append(Span(doc, i, last, label=ORG))
                 break
-        if not added:
-            return spans
-        kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
-        return kept + added
+        return _replacing(spans, added)
 
     def _in_a_list_of_organisations(self, span: Span, spans: list[Span]) -> bool:
         """True inside a list that is mostly organisations, not opened by "fra"/"til"."""
@@ -1019,8 +1016,11 @@ def _names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             s.label_ == ORG and s.start < i and start < s.end for s in spans
         ):  # an organisation the model found there keeps its own span
             added.append(Span(doc, start, i, label=ORG))
-    if not added:
-        return spans
+    return _replacing(spans, added)
+
+
+def _replacing(spans: list[Span], added: list[Span]) -> list[Span]:
+    """``spans`` without those that overlap one of ``added``, plus ``added``."""
     kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
     return kept + added
 
