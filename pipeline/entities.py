@@ -241,6 +241,7 @@ class EntityResolver:
         kept += self._companies_in_market_moves(doc, kept)
         kept = _names_spelled_by_acronyms(doc, kept)
         kept = self._names_after_openers(doc, kept)
+        kept = _names_joined_by_ampersand(doc, kept)
         kept = self._organisations_listed_with_organisations(doc, kept)
         targets = [
             part
@@ -670,6 +671,7 @@ class EntityResolver:
                 if doc[start].lower_ in self._function_words or "TITLE" in found:
                     continue
                 added.append(Span(doc, start, end, label=ORG))
+            added += _split_across_items(spans, items)
         return _replacing(spans, added)
 
     def _names_after_openers(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -730,8 +732,9 @@ class EntityResolver:
 
     def _surname_then_company(self, span: Span, spans: list[Span]) -> list[Span]:
         """ "starta Witzøe Salmar i 1991": a surname the article gives a person in full,
-        then a listed company, read as one person's name: the person and the company."""
-        if span.label_ != PERSON or len(span) != 2 or span[1].text not in self._companies:
+        then a listed company, read as one name (a person's or an organisation's): the
+        person and the company."""
+        if span.label_ not in (PERSON, ORG) or len(span) != 2 or span[1].text not in self._companies:
             return [span]
         surname = span[0].text
         if not any(s.label_ == PERSON and len(s) > 1 and s[-1].text == surname for s in spans):
@@ -1019,6 +1022,27 @@ def _names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
     return _replacing(spans, added)
 
 
+def _names_joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "daglig leder i Christie & Opsahl" with the model's "Christie" alone: capitalised
+    words joined by "&" are one organisation's name (law and audit firms, "Procter &
+    Gamble"); "R&M" is one token and needs no help."""
+    added = []
+    for token in doc:
+        i = token.i
+        if token.text != "&" or i == 0 or i + 1 >= len(doc):
+            continue
+        if not (_capitalised_word(doc[i - 1]) and _capitalised_word(doc[i + 1])):
+            continue
+        start, end = i - 1, i + 2
+        while start > 0 and _capitalised_word(doc[start - 1]) and not starts_sentence(doc[start]):
+            start -= 1
+        while end < len(doc) and _capitalised_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+            end += 1
+        if any(s.start < end and start < s.end for s in spans):
+            added.append(Span(doc, start, end, label=ORG))
+    return _replacing(spans, added)
+
+
 def _replacing(spans: list[Span], added: list[Span]) -> list[Span]:
     """``spans`` without those that overlap one of ``added``, plus ``added``."""
     kept = [s for s in spans if not any(s.start < a.end and a.start < s.end for a in added)]
@@ -1047,6 +1071,23 @@ def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
 
 
 _LIST_LINKS = {",", "og", "eller"}
+
+
+def _split_across_items(spans: list[Span], items: list[tuple[int, int]]) -> list[Span]:
+    """ "Å Energi, Skeiegruppen og Universitetet i Agder": an organisation the model ran
+    across the link between two listed names is one organisation per name; the last part
+    keeps the model's end ("Universitetet i Agder")."""
+    parts: list[Span] = []
+    links = [end for end, (next_start, _) in zip((e for _, e in items), items[1:]) if next_start == end + 1]
+    for span in spans:
+        inside = [k for k in links if span.start < k < span.end - 1]
+        if span.label_ != ORG or not inside:
+            continue
+        bounds = [span.start, *(b for k in inside for b in (k, k + 1)), span.end]
+        parts += [
+            Span(span.doc, a, b, label=ORG) for a, b in zip(bounds[::2], bounds[1::2]) if b > a
+        ]
+    return parts
 
 
 def _mostly_organisations(n_org: int, n_items: int) -> bool:

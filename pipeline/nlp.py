@@ -39,6 +39,7 @@ def load_pipeline(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load_cached(model: str | None) -> Language:
     nlp = _load_base(model)
+    _split_full_stop_after_alphanumeric_names(nlp)
     if (
         "parser" not in nlp.pipe_names
         and "senter" not in nlp.pipe_names
@@ -53,6 +54,18 @@ def _load_cached(model: str | None) -> Language:
     if "pipeline_sdgs" not in nlp.pipe_names:
         nlp.add_pipe("pipeline_sdgs", last=True)
     return nlp
+
+
+# "over Fjord1. Konkurransetilsynet": Norwegian tokenizer rules keep a full stop on a
+# token that ends in a digit (ordinals: "17. mai"), which also glues it to names such as
+# "Fjord1" or "E39" and hides the sentence end, so a model may run one name into the
+# next sentence's. A letter before the digits marks a name, not an ordinal.
+_FULL_STOP_AFTER_ALPHANUMERIC = [rf"(?<=[^\W\d_]\d{{{n}}})\." for n in (1, 2, 3)]
+
+
+def _split_full_stop_after_alphanumeric_names(nlp: Language) -> None:
+    suffixes = list(nlp.Defaults.suffixes or []) + _FULL_STOP_AFTER_ALPHANUMERIC
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def _load_base(model: str | None) -> Language:

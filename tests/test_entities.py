@@ -288,6 +288,43 @@ def test_a_known_surname_then_a_listed_company_is_a_person_and_the_company():
     assert _texts(doc, ORG_SPANS) == ["Salmar"]
 
 
+def test_a_known_surname_then_a_listed_company_read_as_one_organisation_is_split_too():
+    text = "Gustav Holmsen er glad. Dermed starta Holmsen Salmar i 1991."
+    ents = [("Gustav Holmsen", "PER", 0), ("Holmsen Salmar", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PERSON_SPANS) == ["Gustav Holmsen", "Holmsen"]
+    assert _texts(doc, ORG_SPANS) == ["Salmar"]
+
+
+def test_an_organisation_run_across_the_link_of_a_list_is_one_per_name():
+    text = "Kvitbrim, Tindrakraft og Universitetet i Holmvik startar eit studium."
+    ents = [("Kvitbrim", "ORG", 0), ("Tindrakraft og Universitetet i Holmvik", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Kvitbrim", "Tindrakraft", "Universitetet i Holmvik"]
+    one_name = "Kvitbrim, Holmvik og Fjordane Energi og Tindrakraft startar."
+    ents = [("Kvitbrim", "ORG", 0), ("Holmvik og Fjordane Energi", "ORG", 0)]
+    doc = _run(_blank(), one_name, ents)
+    assert "Holmvik og Fjordane Energi" in _texts(doc, ORG_SPANS)
+
+
+def test_names_joined_by_an_ampersand_are_one_organisation():
+    text = "Kari Holm, dagleg leiar i Kvist & Berge, seier at dei veks."
+    doc = _run(_blank(), text, [("Kari Holm", "PER", 0), ("Kvist", "PER", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Kvist & Berge"]
+    assert _texts(doc, PERSON_SPANS) == ["Kari Holm"]
+
+
+def test_a_full_stop_after_a_name_ending_in_digits_ends_the_sentence():
+    if shipped_model_path() is None:
+        pytest.skip("needs the shipped model (a stripped checkout has none)")
+    from pipeline.nlp import load_pipeline
+
+    doc = load_pipeline()("Havbris AS tek over Fjord1. Konkurransetilsynet godkjenner det.")
+    assert [t.text for t in doc[:6]] == ["Havbris", "AS", "tek", "over", "Fjord1", "."]
+    assert len(list(doc.sents)) == 2
+    assert all("." not in s.text for s in doc.spans[ORG_SPANS])
+
+
 def test_every_name_in_a_list_of_organisations_is_one():
     text = "De fem er Tindra Nett, Lede, Kvitbrim, Holmvik Kraft og Bølgetek, opplyser selskapet."
     ents = [
