@@ -660,7 +660,8 @@ class EntityResolver:
                 for start, end in items
             ]
             n_org = sum(ORG in found for found in labels)
-            if not _mostly_organisations(n_org, len(items)):
+            named = {LABEL_GROUP.get(label) for found in labels for label in found}
+            if not _mostly_organisations(n_org, len(items), PERSON in named or PLACE in named):
                 continue
             first = items[0][0]
             if first > 0 and doc[first - 1].lower_ in self._list_place_openers:
@@ -1090,11 +1091,13 @@ def _split_across_items(spans: list[Span], items: list[tuple[int, int]]) -> list
     return parts
 
 
-def _mostly_organisations(n_org: int, n_items: int) -> bool:
-    """Three or more organisations and at least half of the list, or two of three."""
+def _mostly_organisations(n_org: int, n_items: int, people_or_places: bool = True) -> bool:
+    """Three or more organisations and at least half of the list, or two of three; two of
+    four when the other two are neither people nor places ("WM-data, TietoEnator, norske
+    Ementor og EDB": the model read the other two as a product and a derived word)."""
     if n_org >= 3:
         return 2 * n_org >= n_items
-    return n_org == 2 and n_items == 3
+    return n_org == 2 and (n_items == 3 or (n_items == 4 and not people_or_places))
 
 
 def _listed_names(doc: Doc) -> list[list[tuple[int, int]]]:

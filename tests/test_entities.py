@@ -307,6 +307,29 @@ def test_an_organisation_run_across_the_link_of_a_list_is_one_per_name():
     assert "Holmvik og Fjordane Energi" in _texts(doc, ORG_SPANS)
 
 
+def test_two_organisations_of_four_make_the_others_ones_unless_a_person_or_place_is_listed():
+    text = "Kvist-data, Tindrakraft, norske Holmvikdata og Bølgetek vil kjøpe seg større."
+    ents = [
+        ("Kvist-data", "DRV", 0),
+        ("Tindrakraft", "ORG", 0),
+        ("Holmvikdata", "PROD", 0),
+        ("Bølgetek", "ORG", 0),
+    ]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Kvist-data", "Tindrakraft", "Holmvikdata", "Bølgetek"]
+    with_person = "Kvist-data, Tindrakraft, Kari Holm og Bølgetek var med."
+    ents = [("Tindrakraft", "ORG", 0), ("Kari Holm", "PER", 0), ("Bølgetek", "ORG", 0)]
+    doc = _run(_blank(), with_person, ents)
+    assert "Kvist-data" not in _texts(doc, ORG_SPANS)
+    assert _texts(doc, PERSON_SPANS) == ["Kari Holm"]
+
+
+def test_a_name_ending_in_bank_is_an_organisation():
+    text = "Konsernet eier Holmvik Bank, og Kvist Bank er ein konkurrent."
+    doc = _run(_blank(), text, [("Holmvik Bank", "PROD", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Holmvik Bank", "Kvist Bank"]
+
+
 def test_names_joined_by_an_ampersand_are_one_organisation():
     text = "Kari Holm, dagleg leiar i Kvist & Berge, seier at dei veks."
     doc = _run(_blank(), text, [("Kari Holm", "PER", 0), ("Kvist", "PER", 0)])
