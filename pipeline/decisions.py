@@ -509,7 +509,7 @@ def _with(mentions: list[Evidence], evidence: Evidence) -> list[Evidence]:
 
 def _rename_place(place: PlaceRef, name: str) -> None:
     """A place under its corrected name, with the facts the gazetteer has for it (or none)."""
-    from pipeline.places import lookup_place
+    from pipeline.geography import lookup_place
 
     facts = lookup_place(name)
     place.name = name

@@ -1252,7 +1252,7 @@ def place_prepositions(rules: EntityRules) -> list[str]:
 
 
 def _is_place_name_text(text: str) -> bool:
-    from pipeline.places import lookup_place
+    from pipeline.geography import lookup_place
 
     return lookup_place(text) is not None
 
@@ -1276,7 +1276,7 @@ def known_organisations(rules: EntityRules) -> frozenset[str]:
 
 
 def _is_place_name(token: Token) -> bool:
-    from pipeline.places import lookup_place  # the project's gazetteer (facts, not the model)
+    from pipeline.geography import lookup_place  # the project's gazetteer (facts, not the model)
 
     return token.norm_.startswith("gaz_") or lookup_place(token.text) is not None
 

@@ -38,7 +38,7 @@ from pipeline.entities import (
 from pipeline.entities import known_organisations as listed_organisations
 from pipeline.extract.sections import Section
 from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules, sentence_bounds
-from pipeline.places import lookup_place, lookup_place_in
+from pipeline.geography import lookup_place, lookup_place_in
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first

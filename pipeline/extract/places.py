@@ -11,7 +11,7 @@ from models import Article, Place
 from models.profile import PlaceKind
 from pipeline.entities import PLACE_SPANS, load_entity_rules, place_prepositions, spans_of
 from pipeline.extract.text import alternation, evidence, rules
-from pipeline.places import lookup_place_in
+from pipeline.geography import lookup_place_in
 
 # One to three capitalised words, allowing the joiners of names like "Møre og Romsdal", "Mo i Rana".
 _CANDIDATE = re.compile(

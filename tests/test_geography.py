@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.places import lookup_place
+from pipeline.geography import lookup_place
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_unknown_names_are_none():
 
 
 def test_a_village_the_text_places_is_known_for_that_text_only():
-    from pipeline.places import lookup_place, lookup_place_in
+    from pipeline.geography import lookup_place, lookup_place_in
 
     text = "Bedrifta held til på Kvernbekk i Rollag."
     assert lookup_place("Kvernbekk") is None
