@@ -92,6 +92,11 @@ class EntityRules(BaseModel):
         description="'fra Bodø', 'til Tromsø': a place follows often, but so do people"
     )
     name_particles: list[str] = Field(description="Lower-case words inside names ('van', 'de')")
+    short_sentence_openers: list[str] = Field(
+        default_factory=list,
+        description="Words of one or two letters that open sentences, never names ('da', 'då'): "
+        "the common-word lexicon leaves out words that short",
+    )
     function_words: list[str] = Field(
         description="Words that are never part of a title or a name made of common words"
     )
@@ -182,6 +187,7 @@ class EntityResolver:
         self._particles = frozenset(self.rules.name_particles)
         self._directions = frozenset(self.rules.direction_words)
         self._function_words = frozenset(self.rules.function_words)
+        self._short_openers = frozenset(self.rules.short_sentence_openers)
         self._legal = frozenset(shared["legal_suffixes"])
         self._speech_verbs = frozenset(v for v in shared["speech_verbs"] if " " not in v)
         self._never_names = frozenset(shared["not_organisations"])  # "Havbris Sjømat SDG"
@@ -232,6 +238,7 @@ class EntityResolver:
             for part in _split_at_line_breaks(e)
             if (s := self._clean(part, capitalised)) is not None
         ]
+        kept = _adjacent_organisations_joined(kept)
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
         kept = [self._cued_organisation(s) for s in kept]
         kept = self._with_listed_organisations(doc, kept, capitalised)
@@ -283,7 +290,10 @@ class EntityResolver:
         while (
             start < end
             and self._common_word_here(doc[start], capitalised)
-            and not self._names_an_organisation(doc[start:end])  # "Brekke Transport"
+            and (
+                doc[start].lower_ in self._short_openers  # "Da Norge stengte ned"
+                or not self._names_an_organisation(doc[start:end])  # "Brekke Transport"
+            )
         ):
             start += 1
         while start < end and doc[start].text[:1].islower():
@@ -328,6 +338,7 @@ class EntityResolver:
             return False
         return (
             lowered in self.common_words
+            or lowered in self._short_openers
             or _lemma_is_common_noun(token)
             or self._inflected_compound(lowered)
         )
@@ -410,8 +421,11 @@ class EntityResolver:
                 and "\n" not in doc[start - 1].whitespace_
             ):
                 start -= 1
-            while start < token.i and doc[start].lower_ in self._function_words:
-                start += 1  # "Den Transport...": a determiner opens the sentence, not the name
+            while start < token.i and (
+                doc[start].lower_ in self._function_words
+                or (doc[start].lower_ in self._short_openers and starts_sentence(doc[start]))
+            ):
+                start += 1  # "Den Transport...", "Da Norge stengte": not the name's first word
             if start == token.i:
                 continue
             added.append(Span(doc, start, token.i + 1, label=ORG))
@@ -1021,6 +1035,26 @@ def _names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
         ):  # an organisation the model found there keeps its own span
             added.append(Span(doc, start, i, label=ORG))
     return _replacing(spans, added)
+
+
+def _adjacent_organisations_joined(spans: list[Span]) -> list[Span]:
+    """ "KS Bedrifts medlemmer", which the model tagged "KS" + "Bedrifts": two organisations
+    with nothing between them on one line are one name; a text that names two writes a
+    comma, a word or a line break between them."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == ORG == span.label_
+            and last.end == span.start
+            and "\n" not in last[-1].whitespace_
+            and not span[0].is_punct
+        ):
+            out[-1] = Span(span.doc, last.start, span.end, label=ORG)
+        else:
+            out.append(span)
+    return out
 
 
 def _names_joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -330,6 +330,20 @@ def test_a_name_ending_in_bank_is_an_organisation():
     assert _texts(doc, ORG_SPANS) == ["Holmvik Bank", "Kvist Bank"]
 
 
+def test_two_organisations_side_by_side_are_one_name():
+    text = "To av KS Bedrifts medlemmer, Tindrakraft og Kvitbrim, har vist korleis."
+    ents = [("KS", "ORG", 0), ("Bedrifts", "ORG", 0), ("Tindrakraft", "ORG", 0), ("Kvitbrim", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["KS Bedrifts", "Tindrakraft", "Kvitbrim"]
+
+
+def test_a_short_word_opening_the_sentence_is_no_part_of_a_name():
+    text = "Da Norge stengte ned, auka salet. Då Holmvik Transport fekk kontrakten, jubla dei."
+    doc = _run(_blank(), text, [("Norge", "GPE_ORG", 0), ("Då Holmvik Transport", "ORG", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Holmvik Transport"]
+    assert _texts(doc, PLACE_SPANS) == ["Norge"]
+
+
 def test_names_joined_by_an_ampersand_are_one_organisation():
     text = "Kari Holm, dagleg leiar i Kvist & Berge, seier at dei veks."
     doc = _run(_blank(), text, [("Kari Holm", "PER", 0), ("Kvist", "PER", 0)])
