@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -56,7 +57,7 @@ _DEFINITE_ENDINGS = ("en", "et", "ene", "ane")  # "Aksjen", "Selskapet", "Aksjen
 WEB_DOMAINS = (".no", ".com", ".se", ".dk", ".net", ".org", ".io")  # "Dyrekassen.no"
 _NOT_NAME_LABELS = {"EVT", "PROD", "MISC", "DRV"}  # NorNE's labels that no person has
 _NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}
-_SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "(", "'", "»"}
+_SENTENCE_OPENERS = {"«", '"', "“", "–", "—", "-", ":", "'", "»"}
 
 
 class EntityRules(BaseModel):
@@ -749,7 +750,11 @@ class EntityResolver:
         """ "starta Witzøe Salmar i 1991": a surname the article gives a person in full,
         then a listed company, read as one name (a person's or an organisation's): the
         person and the company."""
-        if span.label_ not in (PERSON, ORG) or len(span) != 2 or span[1].text not in self._companies:
+        if (
+            span.label_ not in (PERSON, ORG)
+            or len(span) != 2
+            or span[1].text not in self._companies
+        ):
             return [span]
         surname = span[0].text
         if not any(s.label_ == PERSON and len(s) > 1 and s[-1].text == surname for s in spans):
@@ -813,6 +818,9 @@ class EntityResolver:
             return True
         if span.label_ == PERSON and span[0].text in self._directions:
             span.label_ = PLACE  # "Øvre Romerike", "Nord-Troms": no one is called Øvre
+            return True
+        if span.label_ == PERSON and len(span) == 1 and _short_name_in_brackets(span):
+            span.label_ = ORG  # "al-Qaida i Maghreb (Aqim)": a short name for the one before
             return True
         if len(span) == 1:
             return True
@@ -993,6 +1001,18 @@ def _part_of_a_full_name(span: Span, spans: list[Span], given_name: bool) -> boo
     )
 
 
+def _short_name_in_brackets(span: Span) -> bool:
+    """One word in brackets right after a capitalised word: "al-Qaida i Maghreb (Aqim)"."""
+    doc = span.doc
+    return (
+        span.start >= 2
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+        and doc[span.start - 2].text[:1].isupper()
+    )
+
+
 def _named_once(span: Span) -> bool:
     """True when the article writes the name once (however often the model tagged it); a
     genitive ("Statkrafts") counts as another mention."""
@@ -1071,7 +1091,9 @@ def _names_joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
         start, end = i - 1, i + 2
         while start > 0 and _capitalised_word(doc[start - 1]) and not starts_sentence(doc[start]):
             start -= 1
-        while end < len(doc) and _capitalised_word(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+        while (
+            end < len(doc) and _capitalised_word(doc[end]) and "\n" not in doc[end - 1].whitespace_
+        ):
             end += 1
         if any(s.start < end and start < s.end for s in spans):
             added.append(Span(doc, start, end, label=ORG))
@@ -1113,14 +1135,17 @@ def _split_across_items(spans: list[Span], items: list[tuple[int, int]]) -> list
     across the link between two listed names is one organisation per name; the last part
     keeps the model's end ("Universitetet i Agder")."""
     parts: list[Span] = []
-    links = [end for end, (next_start, _) in zip((e for _, e in items), items[1:]) if next_start == end + 1]
+    # the token between one listed name and the next: "," / "og" / "eller"
+    links = [end for (_, end), (start, _) in pairwise(items) if start == end + 1]
     for span in spans:
         inside = [k for k in links if span.start < k < span.end - 1]
         if span.label_ != ORG or not inside:
             continue
         bounds = [span.start, *(b for k in inside for b in (k, k + 1)), span.end]
         parts += [
-            Span(span.doc, a, b, label=ORG) for a, b in zip(bounds[::2], bounds[1::2]) if b > a
+            Span(span.doc, a, b, label=ORG)
+            for a, b in zip(bounds[::2], bounds[1::2], strict=True)
+            if b > a
         ]
     return parts
 

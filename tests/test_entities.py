@@ -332,7 +332,12 @@ def test_a_name_ending_in_bank_is_an_organisation():
 
 def test_two_organisations_side_by_side_are_one_name():
     text = "To av KS Bedrifts medlemmer, Tindrakraft og Kvitbrim, har vist korleis."
-    ents = [("KS", "ORG", 0), ("Bedrifts", "ORG", 0), ("Tindrakraft", "ORG", 0), ("Kvitbrim", "ORG", 0)]
+    ents = [
+        ("KS", "ORG", 0),
+        ("Bedrifts", "ORG", 0),
+        ("Tindrakraft", "ORG", 0),
+        ("Kvitbrim", "ORG", 0),
+    ]
     doc = _run(_blank(), text, ents)
     assert _texts(doc, ORG_SPANS) == ["KS Bedrifts", "Tindrakraft", "Kvitbrim"]
 
@@ -701,3 +706,27 @@ def test_a_web_shop_and_the_un_before_its_numbered_goals():
     assert "Tindrakassen" in orgs and "Tindrakassen.no" not in orgs  # one shop
     assert "FNs" not in orgs  # the goals' owner, not an organisation of the story
     assert {p.name for p in profile.people} == {"Kari Holm"}
+
+
+@needs_model
+def test_a_board_listed_with_companies_in_brackets_gives_people_and_companies():
+    profile = process_text(
+        "Ny næringsforening i Ytre Namdal\n\n"
+        "Næringsforeningene i Vikna og Nærøy har slått seg sammen til Holmvik Næringsforening. "
+        "Styret består av Kari Holmsen (Holmvik Rederi AS), Per Ivar Strand (Kvitbrim AS) og "
+        "Anne Lise Berg (Kysthotellet Holmvik AS)."
+    )
+    people = {p.name for p in profile.people}
+    assert {"Kari Holmsen", "Per Ivar Strand", "Anne Lise Berg"} <= people
+    orgs = {o.name for o in profile.organisations}
+    assert {"Holmvik Rederi AS", "Kvitbrim AS", "Kysthotellet Holmvik AS"} <= orgs
+    assert not people & orgs
+    assert "AS" not in orgs and "Holmvik AS" not in orgs
+
+
+def test_one_word_in_brackets_after_a_name_is_no_person():
+    text = "Soldatane skal kjempe mot Ansar Tindra og al-Qaida i Maghreb (Aqim) i ørkenen."
+    ents = [("al-Qaida", "ORG", 0), ("Maghreb", "LOC", 0), ("Aqim", "PER", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PERSON_SPANS) == []
+    assert "Aqim" in _texts(doc, ORG_SPANS)

@@ -34,6 +34,7 @@ from pipeline.entities import (
     load_entity_rules,
     organisation_category,
     spans_of,
+    starts_sentence,
 )
 from pipeline.entities import known_organisations as listed_organisations
 from pipeline.extract.sections import Section
@@ -143,7 +144,8 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
     drafts += _described_companies(text, pats["described"], places)
     drafts += _said_to_be(text, pats["is_a"]) + _with_tail(text, pats["tail"])
     drafts += _with_legal_suffix(text, pats["legal"]) + _public_bodies(text, pats["public"])
-    drafts += _listed_companies(text, pats["listed"], drafts)
+    people = {s.text for s in spans_of(doc, PERSON_SPANS)}
+    drafts += _listed_companies(text, pats["listed"], drafts, people)
     for draft in drafts:
         if draft.source == INTRO:
             _extend_over_og(text, draft)
@@ -176,6 +178,13 @@ def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
         name = _trim_name(m.group("name"))
         if _skip_name(name):
             continue
+        first_word = text[m.start() : m.start("name")].split()[0]
+        if (
+            first_word[0].isupper()
+            and "-" not in first_word
+            and not _opens_sentence(text, m.start())
+        ):
+            continue  # "(Kysthotellet Rørvik AS)": a capitalised noun inside is the name's own
         prefix = m.group("industry")
         if prefix.endswith("-") and lookup_place_in(text, prefix[:-1]):
             draft = OrgDraft(name, INTRO, m.start("name"), "company")
@@ -187,6 +196,13 @@ def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
         span = (m.start("industry"), m.start("head")) if industry else None
         found.append(OrgDraft(name, INTRO, m.start("name"), "company", industry, span))
     return found
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """True at the text's start, after a sentence's end, a colon, a dash or a quote, or at
+    a line's start."""
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in '.!?:;\n«"–—-'
 
 
 def _said_to_be(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
@@ -225,7 +241,7 @@ def _with_legal_suffix(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
     found = []
     for m in pattern.finditer(text):
         for start, end in _legal_names(m):
-            name = _trim_name(text[start:end])
+            name = _trim_name(text[start:end], _opens_sentence(text, start))
             if not _skip_name(name):
                 found.append(OrgDraft(name, TAIL, end - len(name), "company"))
     return found
@@ -475,13 +491,17 @@ def _fact_line(text: str, offset: int) -> OrgDraft | None:
     return draft
 
 
-def _listed_companies(text: str, pattern: re.Pattern[str], known: list[OrgDraft]) -> list[OrgDraft]:
-    """Names listed next to introduced companies, with a place: "..., Fjordvær Fisk i Kristiansund"."""
+def _listed_companies(
+    text: str, pattern: re.Pattern[str], known: list[OrgDraft], people: set[str]
+) -> list[OrgDraft]:
+    """Names listed next to introduced companies, with a place: "..., Fjordvær Fisk i
+    Kristiansund". Not the people of a board listed with their companies in brackets ("...,
+    Kari Holm (Holmvik Rederi AS)"): the model's persons stay persons."""
     intro_sentences = {sentence_bounds(text, d.first) for d in known if d.source == INTRO}
     found = []
     for m in pattern.finditer(text):
         name = _trim_name(m.group("name"))
-        if _skip_name(name) or lookup_place_in(text, name) is not None:
+        if _skip_name(name) or lookup_place_in(text, name) is not None or name in people:
             continue
         if m.group("place") and lookup_place_in(text, m.group("place")) is None:
             continue
@@ -535,15 +555,19 @@ def _drop_place_before_og(name: str) -> str:
     return tail if sep and lookup_place(head) else name
 
 
-def _trim_name(name: str) -> str:
-    # "Goodtech Og" never happens, but a name running into a capitalised sentence start can:
-    # cut at the first word that is a known function word.
+def _trim_name(name: str, opens_sentence: bool = True) -> str:
+    """The name without an organisation noun the sentence opens with ("Bedriften Goodtech"),
+    cut at the first word that is a known function word. ``opens_sentence``: False where the
+    name stands inside a sentence, where a capitalised noun is the name's own first word
+    ("i Kysthotellet Rørvik AS")."""
     name = _drop_place_before_og(name)
     words = name.split()
-    if len(words) > 2 and words[0].lower().endswith(tuple(rules()["definite_business_endings"])):
+    opens_sentence = opens_sentence or "-" in words[0]  # "IT-selskapet X" describes X anywhere
+    definite_ending = words[0].lower().endswith(tuple(rules()["definite_business_endings"]))
+    if opens_sentence and len(words) > 2 and definite_ending:
         words = words[1:]  # "Støperiet Halden Metallstøperi AS" at the start of a sentence
     heads = tuple(rules()["org_head_nouns"] + rules()["name_prefix_nouns"])
-    while len(words) > 1 and words[0].lower().endswith(heads):
+    while opens_sentence and len(words) > 1 and words[0].lower().endswith(heads):
         words = words[1:]
     name = " ".join(words)
     stop = set(rules()["not_organisations"])
@@ -603,7 +627,7 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
     )
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
     for span in spans_of(doc, ORG_SPANS):
-        name = _trim_name(span.text.strip())
+        name = _trim_name(span.text.strip(), starts_sentence(span[0]))
         if name in seen or any(s < span.end and span.start < e for s, e in goal_names):
             continue  # "Rein energi", "Samarbeid": words of a goal's name
         if _GOALS_OF.match(text, span.end_char):
