@@ -194,6 +194,7 @@ class EntityResolver:
         self._never_names = frozenset(shared["not_organisations"])  # "Havbris Sjømat SDG"
         self._body_heads = tuple(shared["public_body_heads"])
         self._business_nouns = frozenset(shared["business_nouns"]) | self._org_before
+        self._definite_business_endings = tuple(shared["definite_business_endings"])
         self._business_endings = tuple(
             shared["org_head_nouns"]
             + shared["business_nouns"]
@@ -579,6 +580,12 @@ class EntityResolver:
         after = doc[span.end].text if span.end < len(doc) else ""
         if after in self._legal or (before is not None and before.lower_ in self._org_before):
             return ORG
+        if (
+            before is not None
+            and before.lower_ not in self._place_before  # "hovedstaden Santiago"
+            and self._organisation_compound(before.lower_)
+        ):
+            return ORG  # "Ålesundbedrifta Anda-Olsen", "reiselivsselskapet Fjordtur"
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
         if self._names_an_organisation(span):
@@ -615,6 +622,15 @@ class EntityResolver:
         if before is not None and before.lower_ in self._place_before | self._spatial:
             return PLACE  # "byen Mantova", "rundt Mjøsa"
         return None
+
+    def _organisation_compound(self, word: str) -> bool:
+        """ "Ålesundbedrifta", "reiselivsselskapet": a compound of a definite organisation
+        noun; not "-staden"/"-stedet", which also end towns ("hovudstaden", "bustedet")."""
+        return any(
+            word.endswith(ending) and len(word) >= len(ending) + 3
+            for ending in self._definite_business_endings
+            if ending not in ("staden", "stedet")
+        )
 
     def _is_title(self, token: Token) -> bool:
         """A role word: "kommunaldirektør" ends in one; a capital only where a sentence starts

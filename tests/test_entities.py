@@ -730,3 +730,32 @@ def test_one_word_in_brackets_after_a_name_is_no_person():
     doc = _run(_blank(), text, ents)
     assert _texts(doc, PERSON_SPANS) == []
     assert "Aqim" in _texts(doc, ORG_SPANS)
+
+
+def test_a_compound_of_an_organisation_noun_before_a_name_makes_it_an_organisation():
+    text = "Han byrja i Holmvikbedrifta Kvist-Olsen i fjor. Ho bur i hovudstaden Tindra."
+    ents = [("Kvist-Olsen", "PER", 0), ("Tindra", "GPE_LOC", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Kvist-Olsen"]
+    assert _texts(doc, PERSON_SPANS) == []
+    assert _texts(doc, PLACE_SPANS) == ["Tindra"]  # "-staden" ends towns too
+
+
+def test_seafoods_and_maritime_end_company_names():
+    text = "Dei gjekk i kompaniskap med Holmvik Maritime og Kvist Seafoods i fjor."
+    ents = [("Holmvik Maritime", "PER", 0), ("Kvist Seafoods", "PROD", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Holmvik Maritime", "Kvist Seafoods"]
+
+
+@needs_model
+def test_a_place_compound_before_a_name_describes_it_and_a_country_before_as_stays():
+    profile = process_text(
+        "Ny jobb for Hessen\n\n"
+        "Fredrik Holm Hessen byrja i Ålesundbedrifta Kvist-Olsen i fjor. Styret har med seg "
+        "Kari Holmsen frå Telenor Norge AS."
+    )
+    orgs = {o.name for o in profile.organisations}
+    assert "Kvist-Olsen" in orgs and "Ålesundbedrifta Kvist-Olsen" not in orgs
+    assert "Telenor Norge AS" in orgs
+    assert "Kvist-Olsen" not in {p.name for p in profile.people}

@@ -562,7 +562,8 @@ def _trim_name(name: str, opens_sentence: bool = True) -> str:
     ("i Kysthotellet Rørvik AS")."""
     name = _drop_place_before_og(name)
     words = name.split()
-    opens_sentence = opens_sentence or "-" in words[0]  # "IT-selskapet X" describes X anywhere
+    # "IT-selskapet X", "Ålesundbedrifta X" describe X anywhere; "Kysthotellet X" is a name
+    opens_sentence = opens_sentence or "-" in words[0] or _place_compound(words[0])
     definite_ending = words[0].lower().endswith(tuple(rules()["definite_business_endings"]))
     if opens_sentence and len(words) > 2 and definite_ending:
         words = words[1:]  # "Støperiet Halden Metallstøperi AS" at the start of a sentence
@@ -572,10 +573,23 @@ def _trim_name(name: str, opens_sentence: bool = True) -> str:
     name = " ".join(words)
     stop = set(rules()["not_organisations"])
     extensions = set(rules()["name_extensions"])
+    legal = set(rules()["legal_suffixes"])
     for i, word in enumerate(words[1:], start=1):
-        if word in stop and not (word in extensions and i == len(words) - 1):
-            return " ".join(words[:i])  # but "Energi Norge", "Coca-Cola Norge" end in "Norge"
+        rest = words[i + 1 :]
+        if word in stop and not (word in extensions and set(rest) <= legal and len(rest) <= 1):
+            return " ".join(words[:i])  # but "Energi Norge", "Telenor Norge AS" end in "Norge"
     return name
+
+
+def _place_compound(word: str) -> bool:
+    """ "Ålesundbedrifta", "Tromsøselskapet": a known place joined to an organisation noun."""
+    lowered = word.lower()
+    heads = rules()["org_head_nouns"] + rules()["definite_business_endings"]
+    return any(
+        lowered.endswith(head) and lookup_place(word[: len(word) - len(head)]) is not None
+        for head in heads
+        if len(word) - len(head) >= 2
+    )
 
 
 def _heading_orgs(text: str, sections: list[Section], known: list[OrgDraft]) -> list[OrgDraft]:

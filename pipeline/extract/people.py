@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from models import Article
 from pipeline.entities import (
+    ORG_SPANS,
     PERSON_SPANS,
     known_organisations,
     load_entity_rules,
@@ -149,6 +150,8 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
     ``person_mentions`` span group names; then the quotes of each."""
     text = article.text
     people: dict[str, PersonDraft] = {}
+    # the entity component's organisations ("Ålesundbedrifta Anda-Olsen") are not speakers
+    organisations = {s.text for s in spans_of(doc, ORG_SPANS)} if doc is not None else set()
     for pattern in (
         *_title_first_patterns(),
         _speech_pattern(),
@@ -157,7 +160,7 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
     ):
         for m in pattern.finditer(text):
             name = m.group("name")
-            if name.split()[0] in rules()["not_organisations"]:
+            if name.split()[0] in rules()["not_organisations"] or name in organisations:
                 continue
             if opens_with_other_name(name.split()[0], _known_orgs()):
                 continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
