@@ -1067,8 +1067,10 @@ def _names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         start = _start_of_spelled_name(doc, i, acronym.lower())
         if start is not None and not any(
-            s.label_ == ORG and s.start < i and start < s.end for s in spans
-        ):  # an organisation the model found there keeps its own span
+            s.label_ == ORG and s.start < i and start < s.end and (s.start < start or s.end > i)
+            for s in spans
+        ):  # an organisation the model found reaching beyond those words keeps its own span;
+            # one inside them is a piece ("Entreprenørforeningen Bygg" of "... Bygg og Anlegg")
             added.append(Span(doc, start, i, label=ORG))
     return _replacing(spans, added)
 

@@ -759,3 +759,10 @@ def test_a_place_compound_before_a_name_describes_it_and_a_country_before_as_sta
     assert "Kvist-Olsen" in orgs and "Ålesundbedrifta Kvist-Olsen" not in orgs
     assert "Telenor Norge AS" in orgs
     assert "Kvist-Olsen" not in {p.name for p in profile.people}
+
+
+def test_a_bracketed_acronym_spells_a_longer_name_than_the_model_found():
+    text = "Ho er advokat i Tindraforeningen Bygg og Anlegg (TBA) og har fått støtte."
+    ents = [("Tindraforeningen Bygg", "ORG", 0), ("TBA", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Tindraforeningen Bygg og Anlegg", "TBA"]
