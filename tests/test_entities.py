@@ -766,3 +766,12 @@ def test_a_bracketed_acronym_spells_a_longer_name_than_the_model_found():
     ents = [("Tindraforeningen Bygg", "ORG", 0), ("TBA", "ORG", 0)]
     doc = _run(_blank(), text, ents)
     assert _texts(doc, ORG_SPANS) == ["Tindraforeningen Bygg og Anlegg", "TBA"]
+
+
+def test_a_name_with_a_capital_inside_its_lower_case_first_word_is_kept():
+    from pipeline.extract.organisations import _model_orgs
+
+    text = "Gruppa har band til al-Qaida og til elektrifiseringsbedriften."
+    ents = [("al-Qaida", "ORG", 0), ("elektrifiseringsbedriften", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert [d.name for d in _model_orgs(doc, text)] == ["al-Qaida"]  # a listed name

@@ -661,8 +661,9 @@ def _model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
         if any(lookup_place_in(text, part) for part in parts):
             continue
         last = name.split()[-1]
-        if last[0].islower() and not last.endswith(lower_name_ends):
-            continue  # "...elektrifiseringsbedriften" is a description; "X universitetssykehus" a name
+        if last.islower() and not last.endswith(lower_name_ends):
+            continue  # "...elektrifiseringsbedriften" is a description; "X universitetssykehus",
+            # "al-Qaida" (a capital inside) are names
         if name.endswith("s") and lookup_place_in(text, name[:-1]):
             continue  # "Vikens" is a place's genitive
         found.append(OrgDraft(name, MODEL, span.start_char, organisation_kind(text, name)))
