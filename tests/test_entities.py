@@ -775,3 +775,12 @@ def test_a_name_with_a_capital_inside_its_lower_case_first_word_is_kept():
     ents = [("al-Qaida", "ORG", 0), ("elektrifiseringsbedriften", "ORG", 0)]
     doc = _run(_blank(), text, ents)
     assert [d.name for d in _model_orgs(doc, text)] == ["al-Qaida"]  # a listed name
+
+
+def test_abbreviations_of_fields_of_work_are_no_organisations():
+    from pipeline.extract.organisations import _model_orgs
+
+    text = "Kunden har lært oss mykje om HMS og IKT, seier Kvitbrim."
+    ents = [("HMS", "ORG", 0), ("IKT", "ORG", 0), ("Kvitbrim", "ORG", 0)]
+    doc = _run(_blank(), text, ents)
+    assert [d.name for d in _model_orgs(doc, text)] == ["Kvitbrim"]
