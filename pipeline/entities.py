@@ -134,7 +134,7 @@ class EntityRules(BaseModel):
     share_units: list[str] = Field(description="Units of a share's move ('prosent', '%')")
     organisation_openers: list[str] = Field(
         description="Capitalised words that open an organisation's name, whose rest the "
-        "capitalised words after them give ('Sparebank 1' Søre Sunnmøre, 'Hotel' Ivar Aasen)"
+        "capitalised words after them give ('Sparebank 1' Søre Sunnmøre, 'Brødrene' Bakken)"
     )
     company_name_tails: list[str] = Field(
         description="Last words of companies' names that name no trade ('Mekaniske'); the "

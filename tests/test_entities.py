@@ -784,3 +784,23 @@ def test_abbreviations_of_fields_of_work_are_no_organisations():
     ents = [("HMS", "ORG", 0), ("IKT", "ORG", 0), ("Kvitbrim", "ORG", 0)]
     doc = _run(_blank(), text, ents)
     assert [d.name for d in _model_orgs(doc, text)] == ["Kvitbrim"]
+
+
+def test_brothers_and_sisters_open_company_names():
+    text = "Båten er eigd av Brødrene Holmvik i Meløy, og Søstrene Kvist sel interiør."
+    ents = [("Brødrene Holmvik", "PER", 0), ("Kvist", "PER", 0)]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == ["Brødrene Holmvik", "Søstrene Kvist"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
+@needs_model
+def test_a_description_after_two_names_is_the_last_ones_and_a_plural_noun_opens_no_name():
+    profile = process_text(
+        "Nettselskapa Tindranett og Kvitbrim AS utgreier samanslåing\n\n"
+        "Styret i Tindranett har vedteke å sjå på saka. Bak fondet står Credit Suisse og "
+        "Holmvik-konsernet, ein sveitsisk kraftprodusent."
+    )
+    orgs = {o.name for o in profile.organisations}
+    assert {"Tindranett", "Kvitbrim AS", "Holmvik"} <= orgs
+    assert not any(" og " in name for name in orgs)

@@ -261,8 +261,12 @@ def _legal_names(m: re.Match[str]) -> list[tuple[int, int]]:
     # "Fjordgarden Kjøtt" of "Fjordgarden Kjøtt og Ost AS" as one.
     if m.string[max(0, offset - 3) : offset].rstrip().endswith("v/"):
         return [tail]
-    if head.split()[-1] in rules()["legal_suffixes"] or _written_alone(m.string, head, offset):
+    if head.split()[-1] in rules()["legal_suffixes"]:
         return [(offset, offset + og.start()), tail]
+    own = _trim_name(head)  # "Nettselskapa Mørenett og Linja AS": the noun is no name's
+    own_at = offset + head.rfind(own)
+    if _written_alone(m.string, own, own_at):
+        return [(own_at, own_at + len(own)), tail]
     return [(offset, m.end("name"))]
 
 
@@ -317,7 +321,7 @@ def _described_companies(
     business = tuple(rules()["business_nouns"])
     found = []
     for m in pattern.finditer(text):
-        name = _trim_name(m.group("name"))
+        name = _described_name(_trim_name(m.group("name")))
         description = m.group("description")
         noun = _DESCRIPTION_NOUN.search(description)
         if (
@@ -333,7 +337,7 @@ def _described_companies(
         draft = OrgDraft(
             name,
             INTRO,
-            m.start("name"),
+            m.start("name") + max(0, m.group("name").rfind(name)),
             "company",
             industry,
             (start, start + len(noun.group("noun"))) if industry else None,
@@ -345,6 +349,17 @@ def _described_companies(
                     draft.described_places.append((place, p_start, p_end))
         found.append(draft)
     return found
+
+
+def _described_name(name: str) -> str:
+    """ "Credit Suisse og BKW-konsernet, ein sveitsisk kraftprodusent": the description is
+    the last name's, and a hyphened organisation noun is no part of it ("BKW")."""
+    head, og, tail = name.rpartition(" og ")
+    base, hyphen, noun = tail.rpartition("-")
+    nouns = tuple(rules()["org_head_nouns"] + rules()["definite_business_endings"])
+    if hyphen and base and noun.islower() and noun.endswith(nouns):
+        return base
+    return name
 
 
 def describe_with(
