@@ -580,6 +580,8 @@ class EntityResolver:
         after = doc[span.end].text if span.end < len(doc) else ""
         if after in self._legal or (before is not None and before.lower_ in self._org_before):
             return ORG
+        if len(span) > 1 and span[-1].text in self._legal:
+            return ORG  # "leder Havbris Sjømat AS": the legal suffix outweighs the title cue
         if (
             before is not None
             and before.lower_ not in self._place_before  # "hovedstaden Santiago"
