@@ -39,7 +39,7 @@ def load_pipeline(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _load_cached(model: str | None) -> Language:
     nlp = _load_base(model)
-    _split_full_stop_after_alphanumeric_names(nlp)
+    _tokenize_names_with_digits_and_abbreviations(nlp)
     if (
         "parser" not in nlp.pipe_names
         and "senter" not in nlp.pipe_names
@@ -63,9 +63,16 @@ def _load_cached(model: str | None) -> Language:
 _FULL_STOP_AFTER_ALPHANUMERIC = [rf"(?<=[^\W\d_]\d{{{n}}})\." for n in (1, 2, 3)]
 
 
-def _split_full_stop_after_alphanumeric_names(nlp: Language) -> None:
+# "Larsnes Mek. Verksted": abbreviations inside company names keep their full stop, which
+# would otherwise end the sentence inside the name.
+_ABBREVIATIONS_IN_NAMES = ("Mek.", "mek.")
+
+
+def _tokenize_names_with_digits_and_abbreviations(nlp: Language) -> None:
     suffixes = list(nlp.Defaults.suffixes or []) + _FULL_STOP_AFTER_ALPHANUMERIC
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    for abbreviation in _ABBREVIATIONS_IN_NAMES:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
 
 
 def _load_base(model: str | None) -> Language:

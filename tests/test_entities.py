@@ -804,3 +804,15 @@ def test_a_description_after_two_names_is_the_last_ones_and_a_plural_noun_opens_
     orgs = {o.name for o in profile.organisations}
     assert {"Tindranett", "Kvitbrim AS", "Holmvik"} <= orgs
     assert not any(" og " in name for name in orgs)
+
+
+def test_mek_keeps_its_full_stop_inside_a_yards_name_and_verksted_ends_a_company_name():
+    from pipeline.nlp import BLANK, load_pipeline
+
+    nlp = load_pipeline(BLANK)
+    doc = nlp("Kontrakten gjekk til Holmvik Mek. Verksted, som byggjer båten.")
+    assert "Mek." in [t.text for t in doc]
+    assert len(list(doc.sents)) == 1
+    text = "Kontrakten gjekk til Holmvik Mek. Verksted, som byggjer båten."
+    doc = _run(_blank(), text, [("Holmvik Mek. Verksted", "PER", 0)])
+    assert _texts(doc, ORG_SPANS) == ["Holmvik Mek. Verksted"]
