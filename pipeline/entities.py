@@ -726,6 +726,9 @@ class EntityResolver:
                     and "\n" not in doc[last - 1].whitespace_
                 ):
                     last += 1
+                persons_after = {s.start for s in spans if s.label_ == PERSON}
+                if last + 1 < len(doc) and doc[last].lower_ == "og" and last + 1 in persons_after:
+                    break  # "Brødrene Atle og Bjørnar Hovi": brothers, not a company
                 if last > end:
                     added.append(Span(doc, i, last, label=ORG))
                 break

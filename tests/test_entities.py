@@ -792,6 +792,9 @@ def test_brothers_and_sisters_open_company_names():
     doc = _run(_blank(), text, ents)
     assert _texts(doc, ORG_SPANS) == ["Brødrene Holmvik", "Søstrene Kvist"]
     assert _texts(doc, PERSON_SPANS) == []
+    brothers = "Brødrene Atle og Bjørnar Holmvik har kjøpt hotellet."
+    doc = _run(_blank(), brothers, [("Atle", "PER", 0), ("Bjørnar Holmvik", "PER", 0)])
+    assert _texts(doc, ORG_SPANS) == []
 
 
 @needs_model
