@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from models import Article, Profile
@@ -38,6 +39,35 @@ from pipeline.write import (
 )
 
 Report = Callable[[str], None]
+
+
+def code_fingerprint(*roots: Path) -> str:
+    """A short hash of every file under ``roots`` (their paths and bytes), skipping the
+    shipped model, which ``describe`` names already."""
+    from pipeline.nlp import SHIPPED_MODEL  # here: importing it loads spaCy
+
+    digest = hashlib.sha256()
+    for root in roots:
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            relative = path.relative_to(root)
+            if (
+                relative.parts[:2] == ("resources", SHIPPED_MODEL)
+                or "__pycache__" in relative.parts
+            ):
+                continue
+            digest.update(str(relative).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=1)
+def installed_code() -> str:
+    """The fingerprint of this install's code, rules and output contract: a profile made by
+    other code or rules is redone on the next run, not skipped as unchanged, even when the
+    version number stayed the same (a checkout between releases, an edited rules file)."""
+    import models
+    import pipeline
+
+    return code_fingerprint(Path(pipeline.__file__).parent, Path(models.__file__).parent)
 
 
 def process_one(item: str, model: str | None = None) -> Profile:
@@ -122,7 +152,8 @@ class Processor:
         stage = "read"
         try:
             raw = self.fetcher.read(outcome.item)
-            outcome.key = f"{hashlib.sha256(raw.data).hexdigest()}:{__version__}:{self.model_name}"
+            content = hashlib.sha256(raw.data).hexdigest()
+            outcome.key = f"{content}:{__version__}+{installed_code()}:{self.model_name}"
             previous = done.get(outcome.item)
             if (
                 not self.options.force

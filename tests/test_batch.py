@@ -257,3 +257,26 @@ def test_errors_of_earlier_runs_are_kept_until_the_input_succeeds(tmp_path, caps
     article.write_text("Sent, men godt\n\nArtikkelen kom til slutt fram til redaksjonen.", "utf-8")
     assert main(["run", str(article), "--out", str(out), "--model", "blank:nb"]) == 0
     assert (out / "errors.jsonl").read_text() == ""
+
+
+def test_a_profile_made_by_other_code_or_rules_is_redone_not_skipped(tmp_path, monkeypatch):
+    import pipeline.run as run_module
+
+    out = tmp_path / "out"
+    options = RunOptions(model="blank:nb")
+    first = run_batch(GOOD, out, options=options, report=lambda _: None)
+    monkeypatch.setattr(run_module, "installed_code", lambda: "edited-rules")
+    again = run_batch(GOOD, out, options=options, report=lambda _: None)
+    assert (first.written, again.written, again.skipped) == (len(GOOD), len(GOOD), 0)
+
+
+def test_the_code_fingerprint_follows_the_bytes_of_every_rules_file(tmp_path):
+    from pipeline.run import code_fingerprint
+
+    (tmp_path / "resources").mkdir()
+    rules = tmp_path / "resources" / "org_rules.json"
+    rules.write_text('{"legal_suffixes": ["AS"]}', "utf-8")
+    before = code_fingerprint(tmp_path)
+    assert code_fingerprint(tmp_path) == before
+    rules.write_text('{"legal_suffixes": ["AS", "ASA"]}', "utf-8")
+    assert code_fingerprint(tmp_path) != before
