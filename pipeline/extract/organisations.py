@@ -354,8 +354,8 @@ def _described_companies(
 def _described_name(name: str) -> str:
     """ "Credit Suisse og BKW-konsernet, ein sveitsisk kraftprodusent": the description is
     the last name's, and a hyphened organisation noun is no part of it ("BKW")."""
-    head, og, tail = name.rpartition(" og ")
-    base, hyphen, noun = tail.rpartition("-")
+    last = name.rpartition(" og ")[2]
+    base, hyphen, noun = last.rpartition("-")
     nouns = tuple(rules()["org_head_nouns"] + rules()["definite_business_endings"])
     if hyphen and base and noun.islower() and noun.endswith(nouns):
         return base
