@@ -623,6 +623,8 @@ class EntityResolver:
             return PERSON  # "seier Espeland.": places do not speak, whatever the gazetteer says
         if before is not None and before.lower_ in self._place_before | self._spatial:
             return PLACE  # "byen Mantova", "rundt Mjøsa"
+        if _second_end_of_a_route(span) and span.text not in self._known_orgs:
+            return PLACE  # "mellom Sandefjord og Strømstad"
         return None
 
     def _organisation_compound(self, word: str) -> bool:
@@ -1019,6 +1021,19 @@ def _part_of_a_full_name(span: Span, spans: list[Span], given_name: bool) -> boo
         and s.label_ == PERSON
         and key == name_key(s[0].text if given_name else s[-1].text)
         for s in spans
+    )
+
+
+def _second_end_of_a_route(span: Span) -> bool:
+    """ "mellom Sandefjord og Strømstad": the name after a place the gazetteer knows, in a
+    "mellom ... og ..." pair, is a place too. Not "fra X til Y", which also moves people
+    between employers ("fra Bergen til Equinor")."""
+    doc, i = span.doc, span.start
+    return (
+        i >= 3
+        and doc[i - 3].lower_ == "mellom"
+        and _is_place_name(doc[i - 2])
+        and doc[i - 1].lower_ == "og"
     )
 
 

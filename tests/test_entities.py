@@ -819,3 +819,16 @@ def test_mek_keeps_its_full_stop_inside_a_yards_name_and_verksted_ends_a_company
     text = "Kontrakten gjekk til Holmvik Mek. Verksted, som byggjer båten."
     doc = _run(_blank(), text, [("Holmvik Mek. Verksted", "PER", 0)])
     assert _texts(doc, ORG_SPANS) == ["Holmvik Mek. Verksted"]
+
+
+def test_the_other_end_of_a_route_between_places_is_a_place_but_a_job_move_is_not():
+    text = "Ferja går mellom Sandefjord og Kvistad. Ho gjekk frå Bergen til Tindrakraft."
+    ents = [
+        ("Sandefjord", "GPE_LOC", 0),
+        ("Kvistad", "ORG", 0),
+        ("Bergen", "GPE_LOC", 0),
+        ("Tindrakraft", "ORG", 0),
+    ]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PLACE_SPANS) == ["Sandefjord", "Kvistad", "Bergen"]
+    assert _texts(doc, ORG_SPANS) == ["Tindrakraft"]
