@@ -194,7 +194,10 @@ class EntityResolver:
         self._never_names = frozenset(shared["not_organisations"])  # "Havbris Sjømat SDG"
         self._body_heads = tuple(shared["public_body_heads"])
         self._business_nouns = frozenset(shared["business_nouns"]) | self._org_before
-        self._definite_business_endings = tuple(shared["definite_business_endings"])
+        # endings of organisation-noun compounds; "-staden"/"-stedet" also end towns
+        self._organisation_compound_endings = tuple(
+            e for e in shared["definite_business_endings"] if e not in ("staden", "stedet")
+        )
         self._business_endings = tuple(
             shared["org_head_nouns"]
             + shared["business_nouns"]
@@ -629,11 +632,10 @@ class EntityResolver:
 
     def _organisation_compound(self, word: str) -> bool:
         """ "Ålesundbedrifta", "reiselivsselskapet": a compound of a definite organisation
-        noun; not "-staden"/"-stedet", which also end towns ("hovudstaden", "bustedet")."""
+        noun (not "hovudstaden")."""
         return any(
             word.endswith(ending) and len(word) >= len(ending) + 3
-            for ending in self._definite_business_endings
-            if ending not in ("staden", "stedet")
+            for ending in self._organisation_compound_endings
         )
 
     def _is_title(self, token: Token) -> bool:
@@ -715,6 +717,7 @@ class EntityResolver:
         Sunnmøre"), "Sparebanken Vest": a listed opener and the capitalised words after it
         are one organisation's name. Hotels are not openers: NorNE annotates them as places."""
         added = []
+        person_starts = {s.start for s in spans if s.label_ == PERSON}
         for token in doc:
             i = token.i
             for opener in self._name_openers.get(token.text, ()):
@@ -728,8 +731,7 @@ class EntityResolver:
                     and "\n" not in doc[last - 1].whitespace_
                 ):
                     last += 1
-                persons_after = {s.start for s in spans if s.label_ == PERSON}
-                if last + 1 < len(doc) and doc[last].lower_ == "og" and last + 1 in persons_after:
+                if last + 1 < len(doc) and doc[last].lower_ == "og" and last + 1 in person_starts:
                     break  # "Brødrene Atle og Bjørnar Hovi": brothers, not a company
                 if last > end:
                     added.append(Span(doc, i, last, label=ORG))
