@@ -24,17 +24,21 @@ fields) plus the shared organisation word lists in ``org_rules.json``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span, Token
-from spacy.util import filter_spans
+from spacy.training import Example
+from spacy.util import filter_spans, registry
 
+from pipeline.rules import RuleSources, sources_in_force
 from pipeline.sdg import read_resource
 
 COMPONENT_NAME = "pipeline_entities"
@@ -142,9 +146,14 @@ class EntityRules(BaseModel):
     )
 
 
+def load_entity_rules(source: str | Path | None = None) -> EntityRules:
+    """The packaged rules ("default") or a user's JSON file with the same fields; without a
+    source, the rules in force (pipeline/rules.py)."""
+    return _entity_rules_from(source or sources_in_force().entity_rules)
+
+
 @lru_cache(maxsize=4)
-def load_entity_rules(source: str | Path = "default") -> EntityRules:
-    """The packaged rules ("default") or a user's JSON file with the same fields."""
+def _entity_rules_from(source: str | Path) -> EntityRules:
     return EntityRules.model_validate_json(read_resource(source, "entity_rules.json"))
 
 
@@ -167,13 +176,33 @@ class EntityResolver:
         *,
         rules: str = "default",
         common_words: str = "default",
+        org_rules: str = "default",
     ) -> None:
+        from pipeline.extract.text import load_org_rules  # here: extract imports this module
+
         self.name = name
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.scorer: Callable | None = None
+        # A saved pipeline carries a user's rules (to_disk); the file it was built from may
+        # be gone where it is loaded, so a missing file waits for from_disk.
+        self.sources = {"rules": rules, "common_words": common_words, "org_rules": org_rules}
+        self._missing = [str(s) for s in self.sources.values() if _is_missing_file(s)]
+        if self._missing:
+            return
         self.rules = load_entity_rules(rules)
         self.common_words = load_common_words(common_words)
-        from pipeline.extract.text import rules as org_rules  # here: extract imports this module
+        self.org_rules = load_org_rules(org_rules)
+        self._configure()
 
-        shared = org_rules()
+    def _configure(self) -> None:
+        """The lookups the passes read, built once from the three rule sources."""
+        self.rule_sources = RuleSources(
+            str(self.sources["rules"]),
+            str(self.sources["org_rules"]),
+            str(self.sources["common_words"]),
+        )
+        shared = self.org_rules
         roles = shared["company_roles"] + shared["public_roles"]
         self._titles = frozenset(self.rules.person_titles) | {r.split()[-1] for r in roles}
         # compounds of a role word are titles too ("kommunaldirektør", "fylkesordfører")
@@ -231,11 +260,49 @@ class EntityResolver:
                 key=lambda e: (-len(e), e),
             )
         )
-        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._matcher = PhraseMatcher(self.vocab, attr="ORTH")
         listed = sorted(n for n in self._known_orgs if len(n) > 1)  # "H", "V": too ambiguous
-        self._matcher.add("LISTED_ORG", [nlp.make_doc(n) for n in listed])
+        self._matcher.add("LISTED_ORG", [self.make_doc(n) for n in listed])
+
+    def score(self, examples: Iterable[Example], **kwargs) -> dict[str, Any]:
+        """What ``nlp.evaluate`` reports for this component (the configured scorer)."""
+        return self.scorer(examples, **kwargs) if self.scorer else {}
+
+    _FILES = {
+        "rules": "entity_rules.json",
+        "org_rules": "org_rules.json",
+        "common_words": "common_words.txt",
+    }
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """A user's rule files go into the saved pipeline (the packaged ones are named by
+        "default" in its config and stay in one place, the package's resources)."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        for key, source in self.sources.items():
+            if source != "default":
+                (folder / self._FILES[key]).write_text(read_resource(source, ""), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityResolver:
+        from pipeline.extract.text import load_org_rules
+
+        folder = Path(path)
+        for key in self.sources:
+            if (folder / self._FILES[key]).exists():
+                self.sources[key] = str(folder / self._FILES[key])
+        self._missing = [str(s) for s in self.sources.values() if _is_missing_file(s)]
+        if self._missing:
+            raise FileNotFoundError(f"{self.name}: rule file(s) not found: {self._missing}")
+        self.rules = load_entity_rules(self.sources["rules"])
+        self.common_words = load_common_words(self.sources["common_words"])
+        self.org_rules = load_org_rules(self.sources["org_rules"])
+        self._configure()
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._missing:
+            raise FileNotFoundError(f"{self.name}: rule file(s) not found: {self._missing}")
+        doc._.rule_sources = self.rule_sources.as_list()  # the profile is made with these rules
         capitalised = _capitalised_inside_sentences(doc)
         kept = [
             s
@@ -1463,11 +1530,61 @@ def organisation_category(name: str, rules: EntityRules) -> str | None:
 
 @Language.factory(
     COMPONENT_NAME,
+    # reads the model's entities, sentence starts and parts of speech (when the model has them)
+    requires=["doc.ents", "token.is_sent_start", "token.pos"],
     assigns=["doc.ents", "doc.spans"],  # span groups person_mentions, org_mentions, place_mentions
-    default_config={"rules": "default", "common_words": "default"},
+    default_config={
+        "rules": "default",
+        "common_words": "default",
+        "org_rules": "default",
+        "scorer": {"@scorers": "nyhetsprofil.entity_scorer.v1"},
+    },
+    # reported by nlp.evaluate, weighted as nothing: the model's own ents_f stays the
+    # training score of a pipeline that includes this component
+    default_score_weights={
+        f"spans_{key}_{m}": None for key in ("person_mentions", "org_mentions") for m in "prf"
+    },
 )
-def make_entity_resolver(nlp: Language, name: str, rules: str, common_words: str) -> EntityResolver:
-    return EntityResolver(nlp, name, rules=rules, common_words=common_words)
+def make_entity_resolver(
+    nlp: Language,
+    name: str,
+    rules: str,
+    common_words: str,
+    org_rules: str,
+    scorer: Callable | None,
+) -> EntityResolver:
+    resolver = EntityResolver(
+        nlp, name, rules=rules, common_words=common_words, org_rules=org_rules
+    )
+    resolver.scorer = scorer
+    return resolver
+
+
+def score_entities(examples: Iterable[Example], **kwargs) -> dict[str, Any]:
+    """The resolved entities against the reference's (``ents_p/r/f`` and per type), and each
+    span group the reference carries (``spans_<group>_p/r/f``)."""
+    scores = Scorer.score_spans(examples, "ents", **kwargs)
+    for key in (PERSON_SPANS, ORG_SPANS, PLACE_SPANS):
+        scores.update(
+            Scorer.score_spans(
+                examples,
+                f"spans_{key}",
+                getter=lambda doc, attr, key=key: doc.spans.get(key, []),
+                has_annotation=lambda doc, key=key: key in doc.spans,
+                allow_overlap=True,
+                **kwargs,
+            )
+        )
+    return scores
+
+
+@registry.scorers("nyhetsprofil.entity_scorer.v1")
+def make_entity_scorer() -> Callable:
+    return score_entities
+
+
+def _is_missing_file(source: str | Path) -> bool:
+    return source != "default" and not Path(source).exists()
 
 
 def spans_of(doc: Doc, key: str) -> Iterable[Span]:

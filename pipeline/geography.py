@@ -21,6 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from pipeline.rules import cached_per_rule_set
+
 PlaceKind = Literal["municipality", "county", "former_county", "locality", "country"]
 
 COUNTIES_2024 = (
@@ -196,7 +198,7 @@ def lookup_place_in(text: str, name: str) -> PlaceFacts | None:
 
 # "fra Veggli i Rollag", "Stad: Leikanger i Sogndal", "(Eggedal i Sigdal)": the village after a
 # place preposition, a fact-box label or a parenthesis, so "Bystyret i Drammen" is not one
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _x_in_y() -> re.Pattern[str]:
     """After a place preposition, a fact-box place label or a bracket: "X i Y"."""
     from pipeline.entities import load_entity_rules, place_prepositions

@@ -77,21 +77,70 @@ def process_one(item: str, model: str | None = None) -> Profile:
     return profile_article(parse_raw(Fetcher().read(item)), load_pipeline(model))
 
 
-def process_text(text: str, model: str | None = None, source: str = "<text>") -> Profile:
-    """A plain-text article straight to a profile (for notebooks and evaluation scripts)."""
+def process_text(
+    text: str,
+    model: str | None = None,
+    source: str = "<text>",
+    options: RunOptions | None = None,
+) -> Profile:
+    """A plain-text article straight to a profile (for notebooks and evaluation scripts).
+
+    Raises ``PipelineError`` for a text the pipeline refuses, as a batch would: over a
+    limit of ``options.limits``, or in English or Swedish (``ForeignLanguage``) unless
+    ``options.language`` is set."""
     from pipeline.nlp import load_pipeline
     from pipeline.parse import parse_text
 
-    return profile_article(parse_text(text, source=source), load_pipeline(model))
+    options = options or RunOptions(model=model)
+    return profile_article(parse_text(text, source=source), load_pipeline(model), options)
 
 
-def profile_article(article: Article, nlp) -> Profile:
-    """A parsed article through the nlp pipeline to its profile: the one place the stages
-    meet for a single article (batches pipe many docs, then call ``extract`` the same way)."""
+def profile_article(article: Article, nlp, options: RunOptions | None = None) -> Profile:
+    """A parsed article through the nlp pipeline to its profile: the wiring for one article.
+    Batches run the same two halves (``admit`` before ``nlp.pipe``, ``profile_doc`` after)."""
+    options = options or RunOptions()
+    article = admit(article, options)
+    return profile_doc(article, nlp(article.text), nlp, options)
+
+
+class ForeignLanguage(PipelineError):
+    """An article in English or Swedish: skipped, not failed, unless a language is forced."""
+
+    def __init__(self, language: str) -> None:
+        super().__init__(
+            "language",
+            f"written in {LANGUAGE_NAMES[language]}, not Norwegian "
+            "(--lang nb or --lang nn mines it anyway)",
+        )
+        self.language = language
+
+
+def admit(article: Article, options: RunOptions) -> Article:
+    """What every article passes before the nlp stage, for one article and for batches:
+    Norwegian (or the language the user forced) and within the size limits."""
+    if options.language:
+        article = article.model_copy(update={"language": options.language})
+    elif foreign := foreign_language(article.text):
+        raise ForeignLanguage(foreign)
+    limits = options.limits
+    if len(article.text) > limits.max_chars:
+        raise PipelineError(
+            "limits", f"text is {len(article.text)} characters, over the {limits.max_chars} limit"
+        )
+    if len(article.blocks) > limits.max_blocks:
+        raise PipelineError(
+            "limits", f"{len(article.blocks)} blocks, over the {limits.max_blocks} limit"
+        )
+    return article
+
+
+def profile_doc(article: Article, doc, nlp, options: RunOptions) -> Profile:
+    """The finished Doc of an admitted article as its profile, within the time limit."""
     from pipeline.extract import extract
     from pipeline.nlp import describe
 
-    return extract(article, nlp(article.text), model=describe(nlp))
+    with time_limit(options.limits.max_seconds):
+        return extract(article, doc, model=describe(nlp))
 
 
 def parse_raw(raw: RawInput) -> Article:
@@ -167,25 +216,10 @@ class Processor:
             stage = "parse"
             with time_limit(limits.max_seconds):
                 article = parse_raw(raw)
-            if self.options.language:
-                article = article.model_copy(update={"language": self.options.language})
-            elif foreign := foreign_language(article.text):
-                outcome.skipped, outcome.foreign = True, foreign
-                outcome.summary = (
-                    f"skip {outcome.item}: written in {LANGUAGE_NAMES[foreign]}, not Norwegian "
-                    "(--lang nb or --lang nn mines it anyway)"
-                )
-                return None
-            if len(article.text) > limits.max_chars:
-                raise PipelineError(
-                    "limits",
-                    f"text is {len(article.text)} characters, over the {limits.max_chars} limit",
-                )
-            if len(article.blocks) > limits.max_blocks:
-                raise PipelineError(
-                    "limits", f"{len(article.blocks)} blocks, over the {limits.max_blocks} limit"
-                )
-            return article
+            return admit(article, self.options)
+        except ForeignLanguage as foreign:
+            outcome.skipped, outcome.foreign = True, foreign.language
+            outcome.summary = f"skip {outcome.item}: {foreign.message}"
         except PipelineError as err:
             outcome.error = _error(outcome.item, err.stage, err)
         except Exception as err:  # noqa: BLE001 - one bad input never stops the batch
@@ -207,11 +241,8 @@ class Processor:
             return docs
 
     def _extract_and_write(self, outcome: Outcome, article: Article, doc) -> None:
-        from pipeline.extract import extract
-
         try:
-            with time_limit(self.options.limits.max_seconds):
-                profile = extract(article, doc, model=self.model_name)
+            profile = profile_doc(article, doc, self.nlp, self.options)
             write_profile(self.out_dir, profile)
             outcome.article_id = profile.article.id
             outcome.summary = summary_line(outcome.item, profile)

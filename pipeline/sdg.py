@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,8 +31,10 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.training import Example
+from spacy.util import filter_spans, registry
 
 COMPONENT_NAME = "pipeline_sdgs"
 EXPLICIT_SPAN_KEY = "sdg_explicit"
@@ -1002,6 +1004,8 @@ class SdgDetector:
         self.name = name
         self.require_work = theme_context == "work"
         self.vocab = nlp.vocab
+        self.scorer: Callable | None = None
+        self._packaged = goals == "default" and themes == "default"
         # A saved pipeline carries its data (to_disk); the user file it was built from
         # may be gone where it is loaded, so a missing file waits for from_disk.
         self._missing = [str(s) for s in (goals, themes) if _is_missing_file(s)]
@@ -1028,10 +1032,17 @@ class SdgDetector:
         doc.spans[THEME_SPAN_KEY] = _spans(doc, themes)
         return doc
 
+    def score(self, examples: Iterable[Example], **kwargs) -> dict[str, Any]:
+        """What ``nlp.evaluate`` reports for this component (the configured scorer)."""
+        return self.scorer(examples, **kwargs) if self.scorer else {}
+
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        # Save the data itself, so a saved pipeline does not depend on a user file's path.
+        # Save a user's data itself, so a saved pipeline does not depend on a user file's
+        # path; the packaged data is named by "default" in the config and stays in one place.
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
+        if self._packaged:
+            return
         payload = {
             "goals": self.catalogue.model_dump(by_alias=True) if self.catalogue else None,
             "themes": [rule.model_dump() for rule in self.rules]
@@ -1041,7 +1052,12 @@ class SdgDetector:
         (folder / "sdg_data.json").write_text(json.dumps(payload, ensure_ascii=False), "utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SdgDetector:
-        payload = json.loads((Path(path) / "sdg_data.json").read_text("utf-8"))
+        saved = Path(path) / "sdg_data.json"
+        if not saved.exists():  # saved with the packaged data, which the config names
+            if self._missing:
+                raise FileNotFoundError(f"{self.name}: SDG data file(s) not found: {self._missing}")
+            return self
+        payload = json.loads(saved.read_text("utf-8"))
         goals, themes = payload["goals"], payload["themes"]
         self.catalogue = GoalCatalogue.model_validate(goals) if goals is not None else None
         self._names = _build_name_index(self.catalogue) if self.catalogue else None
@@ -1072,7 +1088,15 @@ def _spans(doc: Doc, hits: Sequence[SdgHit]) -> list[Span]:
 
 @Language.factory(
     COMPONENT_NAME,
-    default_config={"goals": "default", "themes": "default", "theme_context": "any"},
+    requires=["token.is_sent_start"],
+    assigns=["doc.spans"],  # span groups sdg_explicit and sdg_theme, labels SDG_<n>
+    default_config={
+        "goals": "default",
+        "themes": "default",
+        "theme_context": "any",
+        "scorer": {"@scorers": "nyhetsprofil.sdg_scorer.v1"},
+    },
+    default_score_weights={f"spans_{EXPLICIT_SPAN_KEY}_{m}": None for m in "prf"},
 )
 def make_sdg_detector(
     nlp: Language,
@@ -1080,5 +1104,31 @@ def make_sdg_detector(
     goals: ResourceSource,
     themes: ResourceSource,
     theme_context: Literal["work", "any"],
+    scorer: Callable | None,
 ) -> SdgDetector:
-    return SdgDetector(nlp, name, goals=goals, themes=themes, theme_context=theme_context)
+    detector = SdgDetector(nlp, name, goals=goals, themes=themes, theme_context=theme_context)
+    detector.scorer = scorer
+    return detector
+
+
+def score_sdgs(examples: Iterable[Example], **kwargs) -> dict[str, Any]:
+    """Explicit goals and themes against the reference's span groups of the same names
+    (``spans_sdg_explicit_p/r/f``, ``spans_sdg_theme_p/r/f``, each per goal too)."""
+    scores: dict[str, Any] = {}
+    for key in (EXPLICIT_SPAN_KEY, THEME_SPAN_KEY):
+        scores.update(
+            Scorer.score_spans(
+                examples,
+                f"spans_{key}",
+                getter=lambda doc, attr, key=key: doc.spans.get(key, []),
+                has_annotation=lambda doc, key=key: key in doc.spans,
+                allow_overlap=True,
+                **kwargs,
+            )
+        )
+    return scores
+
+
+@registry.scorers("nyhetsprofil.sdg_scorer.v1")
+def make_sdg_scorer() -> Callable:
+    return score_sdgs

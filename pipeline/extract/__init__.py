@@ -31,13 +31,20 @@ from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
+from pipeline.rules import RuleSources, rules_in_force
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 __all__ = ["extract", "section_owners"]
 
 
 def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
-    """Everything the rules and the model find in one article, validated as a Profile."""
+    """Everything the rules and the model find in one article, validated as a Profile, made
+    with the rules the Doc was made with (pipeline/rules.py)."""
+    with rules_in_force(RuleSources.of(doc)):
+        return _extract(article, doc, model)
+
+
+def _extract(article: Article, doc: Doc, model: str) -> Profile:
     text = article.text
     sections = split_sections(article)
     drafts = find_organisations(article, doc, sections)

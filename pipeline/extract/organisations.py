@@ -40,6 +40,7 @@ from pipeline.entities import known_organisations as listed_organisations
 from pipeline.extract.sections import Section
 from pipeline.extract.text import CAP_WORD, NAME, alternation, evidence, rules, sentence_bounds
 from pipeline.geography import lookup_place, lookup_place_in
+from pipeline.rules import cached_per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
@@ -60,7 +61,7 @@ class OrgDraft:
         return [self.name, *self.aliases]
 
 
-@lru_cache(maxsize=1)  # compiled once per process: these alternations are large
+@cached_per_rule_set()  # compiled once per process: these alternations are large
 def _patterns() -> dict[str, re.Pattern[str]]:
     r = rules()
     heads = alternation(r["org_head_nouns"])
@@ -454,7 +455,7 @@ def _trim_public(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _fact_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     r = rules()
     keys = (
@@ -558,7 +559,7 @@ def _extend_over_og(text: str, draft: OrgDraft) -> None:
             return
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _og_legal_rest() -> re.Pattern[str]:
     legal = alternation(rules()["legal_suffixes"])
     return re.compile(rf"(?P<rest>\s+og\s+{NAME}\s+(?:{legal}))(?![\w])")
@@ -753,7 +754,7 @@ def organisation_kind(text: str, name: str) -> OrganisationKind:
     return "company"
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _non_company_context() -> re.Pattern[str]:
     """Ends where a name starts after a noun that makes it a non-company ("namnet X")."""
     before = alternation(load_entity_rules().non_company_words_before)
@@ -865,7 +866,7 @@ def _add_extended_names(text: str, draft: OrgDraft) -> None:
         at = text.find(draft.name, end)
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _extension() -> re.Pattern[str]:
     return re.compile(rf"\s+(?:{alternation(rules()['name_extensions'])})(?![\wæøå])")
 

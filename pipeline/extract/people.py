@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -25,10 +24,13 @@ from pipeline.entities import (
     starts_sentence,
 )
 from pipeline.extract.text import NAME, PERSON, alternation, rules
+from pipeline.rules import cached_per_rule_set
 
-_ORG_TAIL = (
-    rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:{alternation(rules()['public_body_name_tails'])}))?"
-)
+
+def _org_tail() -> str:
+    return rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:{alternation(rules()['public_body_name_tails'])}))?"
+
+
 _PREP = r"(?:fra|frå|i|hos|ved|på)"
 
 
@@ -47,7 +49,7 @@ class PersonDraft:
         return self.name.split()[-1]
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _known_orgs() -> frozenset[str]:
     return known_organisations(load_entity_rules())
 
@@ -56,27 +58,27 @@ def _entity_rules():
     return load_entity_rules()
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _verbs() -> str:
     return alternation(rules()["speech_verbs"])
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _speech_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w])(?:{_verbs()})\s+(?P<title>(?:[a-zæøå][\wæøå-]*\s+){{0,4}}?)(?P<name>{PERSON})"
-        rf"(?:\s+{_PREP}\s+(?P<org>{_ORG_TAIL}))?"
+        rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail()}))?"
     )
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _apposition_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_ROLE_WORD}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),"
+        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word()}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()}),"
     )
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
     """Shapes where the title comes first, capitalised at the start of a sentence:
     "Rådgiver Marte Isaksen i Troms fylkeskommune mener ...",
@@ -86,41 +88,44 @@ def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
     title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
     return (
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_ORG_TAIL})\s+(?:{_verbs()})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_org_tail()})\s+(?:{_verbs()})\b"
         ),
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_ORG_TAIL}),\s+(?P<name>{PERSON}),\s+(?:{_verbs()})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON}),\s+(?:{_verbs()})\b"
         ),
         # "..., seier avdelingsleiar i Klimapartnere Vestland nord, Truls-Einar Johnsen": a
         # lower-case word (a region, a department) may follow the organisation's name
         re.compile(
-            rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
+            rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
         ),
         # "..., sier fylkesråd for næring og miljø, Karin Eriksen": a portfolio, no organisation
         re.compile(
-            rf"(?:{_verbs()})\s+(?P<title>{_ROLE_WORD}\s+for\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?),\s+(?P<name>{PERSON})(?P<org>)"
+            rf"(?:{_verbs()})\s+(?P<title>{_role_word()}\s+for\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?),\s+(?P<name>{PERSON})(?P<org>)"
         ),
         # "..., sier Eirik Tveit, dagleg leiar i Stord Sveis og Montasje."
         re.compile(
-            rf"(?<![\w])(?:{_verbs()})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_ROLE_WORD}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_ORG_TAIL})"
+            rf"(?<![\w])(?:{_verbs()})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word()}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()})"
         ),
     )
 
 
-_ROLE_ENDINGS = alternation(load_entity_rules().speaker_role_endings)
-_ROLE_WORD = rf"[a-zæøå-]*(?:{_ROLE_ENDINGS})"
-_ROLE = (
-    rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
-    rf"[A-Za-zæøåÆØÅ-]*(?:{_ROLE_ENDINGS})"
-)
+def _role_word() -> str:
+    return rf"[a-zæøå-]*(?:{alternation(load_entity_rules().speaker_role_endings)})"
 
 
-@lru_cache(maxsize=1)
+def _role() -> str:
+    return (
+        rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
+        rf"[A-Za-zæøåÆØÅ-]*(?:{alternation(load_entity_rules().speaker_role_endings)})"
+    )
+
+
+@cached_per_rule_set()
 def _role_pattern() -> re.Pattern[str]:
     """ "Administrerende direktør Morten Skjolden sier ...", "daglig leder Thomas Rønning forteller":
     a role word before the name and a speech verb after it (the organisation comes from context)."""
     return re.compile(
-        rf"(?<![\w-])(?P<title>{_ROLE})\s+(?P<name>{PERSON})\s+(?:{_verbs()})\b(?P<org>)"
+        rf"(?<![\w-])(?P<title>{_role()})\s+(?P<name>{PERSON})\s+(?:{_verbs()})\b(?P<org>)"
     )
 
 
@@ -395,7 +400,7 @@ def _is_title(word: str) -> bool:
     return word in _title_words() or word.endswith(_long_title_words())
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _long_title_words() -> tuple[str, ...]:
     return tuple(w for w in _title_words() if len(w) >= 5)
 
@@ -420,7 +425,7 @@ def _title_before(span) -> str | None:
     return " ".join(words)
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _title_words() -> tuple[str, ...]:
     shared = rules()
     own = load_entity_rules().person_titles

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -12,6 +11,7 @@ from models.profile import PlaceKind
 from pipeline.entities import PLACE_SPANS, load_entity_rules, place_prepositions, spans_of
 from pipeline.extract.text import alternation, evidence, rules
 from pipeline.geography import lookup_place_in
+from pipeline.rules import cached_per_rule_set
 
 # One to three capitalised words, allowing the joiners of names like "Møre og Romsdal", "Mo i Rana".
 _CANDIDATE = re.compile(
@@ -19,7 +19,7 @@ _CANDIDATE = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _place_preposition() -> re.Pattern[str]:
     words = alternation(place_prepositions(load_entity_rules()))
     return re.compile(rf"(?:\b(?:{words})\s+|\()$")

@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -35,6 +34,7 @@ from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
 from pipeline.extract.organisations import OrgDraft, mention_spans
 from pipeline.extract.sections import Section
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
+from pipeline.rules import cached_per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name, is_goal_name
 
 __all__ = ["Claims", "attribute_sdgs", "owner_of"]
@@ -303,7 +303,7 @@ def _points_back(text: str, start: int, end: int) -> bool:
     return _pointer().search(text, start, end) is not None
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _clause_break() -> re.Pattern[str]:
     conjunctions = alternation(rules()["clause_conjunctions"])
     return re.compile(rf";\s*|,\s+(?:{conjunctions})\s+", re.IGNORECASE)
@@ -324,7 +324,7 @@ def _pointer_words() -> str:
     return rf"[\wæøå]*(?:{nouns})|{alternation(rules()['subject_pronouns'])}"
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _subject() -> re.Pattern[str]:
     """A clause that opens with a collective ("De fem bedriftene", "Nettverket") or a word
     pointing back ("Selskapet", "Vi", "Konsernet") as its subject."""
@@ -335,7 +335,7 @@ def _subject() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _goal_owner_phrase() -> re.Pattern[str]:
     """What follows "FN" where it only says whose goals they are: "FNs bærekraftsmål",
     "FN sine bærekraftsmål", "FN-mål"."""
@@ -345,11 +345,11 @@ def _goal_owner_phrase() -> re.Pattern[str]:
     )
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _collective() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_collectives()})(?!\w)", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@cached_per_rule_set()
 def _pointer() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{_pointer_words()})(?!\w)", re.IGNORECASE)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from models import Evidence
+from pipeline.rules import sources_in_force
 
 # A capitalised word of a name: "GKN", "Holzweiler", "Sør-Varanger", "3M". No dots, so a
 # name never swallows the full stop after it.
@@ -59,11 +61,21 @@ class OrgRules(BaseModel):
     time_words: list[str]  # "Oslo Børs mandag": a time after a name, not what the name owns
 
 
-@lru_cache(maxsize=1)
-def rules() -> dict:
-    """The validated word lists of resources/org_rules.json."""
-    raw = resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
+@lru_cache(maxsize=4)
+def load_org_rules(source: str = "default") -> dict:
+    """The validated word lists of resources/org_rules.json ("default") or of a user's file
+    with the same fields, as a dict of lists."""
+    if source == "default":
+        raw = resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
+    else:
+        raw = Path(source).read_text("utf-8")
     return OrgRules.model_validate_json(raw).model_dump(exclude={"comment"})
+
+
+def rules() -> dict:
+    """The organisation word lists in force (pipeline/rules.py): the packaged
+    resources/org_rules.json unless the pipeline was built with a user's file."""
+    return load_org_rules(sources_in_force().org_rules)
 
 
 def fact_box_label() -> re.Pattern[str]:

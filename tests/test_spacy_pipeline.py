@@ -1,0 +1,207 @@
+"""The shipped pipeline is a plain spaCy pipeline: ``spacy.load`` in a fresh process gives the
+same entities, span groups and profiles as ``load_pipeline``; the components declare what
+they need and write, and ``nlp.evaluate`` scores them; one wiring admits every article."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.training import Example
+
+from pipeline.cli import main
+from pipeline.errors import PipelineError
+from pipeline.nlp import load_pipeline, shipped_model_path
+from pipeline.options import Limits, RunOptions
+from pipeline.run import ForeignLanguage, process_text
+
+TEXT = (
+    "Grønnbygg AS i Drammen bidrar til bærekraftsmål 7 og 13.\n\n"
+    "– Vi kutter utslippene, sier daglig leder Kari Hansen i Grønnbygg AS.\n\n"
+    "Ordfører Per Olsen i Drammen kommune er fornøyd. Han stemte på Frp."
+)
+
+# Runs in a new interpreter: only spaCy and the package's entry points know the factories.
+FRESH = """
+import json, sys
+import spacy
+nlp = spacy.load(sys.argv[1])
+doc = nlp(sys.argv[2])
+from pipeline.parse import parse_text
+from pipeline.run import profile_article
+profile = profile_article(parse_text(sys.argv[2], source="t.txt"), nlp)
+print(json.dumps({
+    "pipes": nlp.pipe_names,
+    "ents": [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+    "spans": {k: [(s.start_char, s.end_char, s.label_) for s in v] for k, v in doc.spans.items()},
+    "profile": profile.model_dump(mode="json", exclude={"created_at"}),
+}))
+"""
+
+
+def _fresh_process(path: Path | str, text: str) -> dict:
+    done = subprocess.run(
+        [sys.executable, "-c", FRESH, str(path), text],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd="/",  # nothing from the checkout on the path but the installed package
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def _in_process(nlp, text: str) -> dict:
+    from pipeline.parse import parse_text
+    from pipeline.run import profile_article
+
+    doc = nlp(text)
+    profile = profile_article(parse_text(text, source="t.txt"), nlp)
+    return json.loads(
+        json.dumps(
+            {
+                "pipes": nlp.pipe_names,
+                "ents": [(e.start_char, e.end_char, e.label_) for e in doc.ents],
+                "spans": {
+                    k: [(s.start_char, s.end_char, s.label_) for s in v]
+                    for k, v in doc.spans.items()
+                },
+                "profile": profile.model_dump(mode="json", exclude={"created_at"}),
+            }
+        )
+    )
+
+
+needs_model = pytest.mark.skipif(shipped_model_path() is None, reason="no shipped model here")
+
+
+@needs_model
+def test_spacy_load_in_a_fresh_process_gives_the_same_profile():
+    fresh = _fresh_process(shipped_model_path(), TEXT)
+    here = _in_process(load_pipeline(), TEXT)
+    assert fresh["pipes"][-2:] == ["pipeline_entities", "pipeline_sdgs"]
+    assert fresh == here
+    assert {o["name"] for o in fresh["profile"]["organisations"]} >= {"Grønnbygg AS"}
+
+
+@needs_model
+def test_the_shipped_config_holds_the_news_tokenizer():
+    config = spacy.util.load_config(shipped_model_path() / "config.cfg")
+    assert config["nlp"]["tokenizer"]["@tokenizers"] == "nyhetsprofil.news_tokenizer.v1"
+    nlp = spacy.blank("nb", config={"nlp": {"tokenizer": config["nlp"]["tokenizer"]}})
+    # the news rules come from the config alone: a name's digit keeps no full stop,
+    # "Mek." stays inside a name, a party's name gives up its full stop
+    assert [t.text for t in nlp("over Fjord1. Da")] == ["over", "Fjord1", ".", "Da"]
+    assert "Mek." in [t.text for t in nlp("Larsnes Mek. Verksted")]
+    assert [t.text for t in nlp("stemte på Frp.")][-2:] == ["Frp", "."]
+
+
+def test_a_saved_pipeline_carries_a_users_rules(tmp_path):
+    """A user's rule file goes into the saved pipeline, and reaches the entities there."""
+    rules = json.loads(
+        (Path(__file__).parents[1] / "pipeline/resources/entity_rules.json").read_text("utf-8")
+    )
+    rules["known_companies"].append("Fjellfrukt")
+    user_file = tmp_path / "my_rules.json"
+    user_file.write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("pipeline_entities", config={"rules": str(user_file)})
+    nlp.add_pipe("pipeline_sdgs")
+    nlp.to_disk(tmp_path / "saved")
+    user_file.unlink()  # the saved pipeline must not need it any more
+    text = "Vi handler hos Fjellfrukt hver uke."
+    fresh = _fresh_process(tmp_path / "saved", text)
+    assert [text[s:e] for s, e, label in fresh["ents"] if label == "ORG"] == ["Fjellfrukt"]
+    plain = spacy.blank("nb")
+    plain.add_pipe("sentencizer")
+    plain.add_pipe("pipeline_entities")
+    assert [e.text for e in plain(text).ents] == []  # the packaged rules do not list it
+
+
+def test_a_missing_shipped_model_is_one_line_and_exit_2(monkeypatch, tmp_path, capsys):
+    import pipeline.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "shipped_model_path", lambda: None)
+    nlp_module._load_cached.cache_clear()
+    try:
+        with pytest.raises(PipelineError, match="shipped model .* missing"):
+            load_pipeline()
+        article = tmp_path / "a.txt"
+        article.write_text(TEXT, "utf-8")
+        assert main(["run", str(article), "--out", str(tmp_path / "out"), "-q"]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "missing" in err and "Traceback" not in err
+    finally:
+        nlp_module._load_cached.cache_clear()
+
+
+def test_components_declare_what_they_need_and_write():
+    nlp = load_pipeline("blank:nb")
+    meta = {name: nlp.get_pipe_meta(name) for name in ("pipeline_entities", "pipeline_sdgs")}
+    assert "doc.ents" in meta["pipeline_entities"].assigns
+    assert "doc.spans" in meta["pipeline_entities"].assigns
+    assert "token.is_sent_start" in meta["pipeline_entities"].requires
+    assert meta["pipeline_sdgs"].assigns == ["doc.spans"]
+    assert meta["pipeline_sdgs"].requires == ["token.is_sent_start"]
+
+
+def test_nlp_evaluate_scores_the_components():
+    nlp = load_pipeline("blank:nb")
+    text = "Daglig leder Kari Hansen i Grønnbygg AS jobber med bærekraftsmål 7."
+    reference = nlp.make_doc(text)
+    reference.ents = [reference.char_span(text.index("Grønnbygg"), text.index(" jobber"), "ORG")]
+    start = text.index("7")
+    goal = reference.char_span(start, start + 1, "SDG_7", alignment_mode="expand")
+    reference.spans["sdg_explicit"] = [goal]
+    scores = nlp.evaluate([Example(nlp.make_doc(text), reference)])
+    assert scores["ents_r"] == 1.0  # the rules find the company without a model
+    assert scores["spans_sdg_explicit_f"] == 1.0
+
+
+def test_one_article_passes_the_same_checks_as_a_batch():
+    english = (
+        "The company said that it would build a new factory in the town this year, and "
+        "that the workers who are there will be given new jobs when the old one closes."
+    )
+    with pytest.raises(ForeignLanguage, match="English"):
+        process_text(english, model="blank:nb")
+    forced = RunOptions(model="blank:nb", language="nb")
+    assert process_text(english, model="blank:nb", options=forced).article.language == "nb"
+    small = RunOptions(model="blank:nb", limits=Limits(max_chars=50))
+    with pytest.raises(PipelineError, match="over the 50 limit"):
+        process_text(TEXT, model="blank:nb", options=small)
+
+
+@needs_model
+def test_a_users_rule_file_changes_the_profile(tmp_path):
+    """The profile is made with the rules the entities were made with: a name a user lists
+    as a research body is no company in the profile (it was, with the packaged rules)."""
+    text = (
+        "Statkraft bygger et nytt kraftverk i Sogndal. Konsernsjef Ola Berg i Statkraft "
+        "sier at de jobber med bærekraftsmål 7."
+    )
+    rules = json.loads(
+        (Path(__file__).parents[1] / "pipeline/resources/entity_rules.json").read_text("utf-8")
+    )
+    rules["known_companies"].remove("Statkraft")
+    rules["non_company_organisations"]["research"].append("Statkraft")
+    user_file = tmp_path / "my_rules.json"
+    user_file.write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
+
+    packaged = load_pipeline()
+    mine = spacy.load(
+        shipped_model_path(), config={"components.pipeline_entities.rules": str(user_file)}
+    )
+    kinds = {}
+    for label, nlp in (("packaged", packaged), ("mine", mine)):
+        profile = _in_process(nlp, text)["profile"]
+        kinds[label] = {o["name"]: o["kind"] for o in profile["organisations"]}
+    assert kinds["packaged"]["Statkraft"] == "company"
+    assert kinds["mine"]["Statkraft"] != "company"
+    # and the packaged pipeline is unchanged afterwards: nothing leaks between pipelines
+    assert _in_process(packaged, text)["profile"]["organisations"][0]["kind"] == "company"
