@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 from spacy.util import filter_spans, registry
 
-from pipeline.rules import RuleSources, sources_in_force
+from pipeline.rules import RuleSources, rule_words, sources_in_force
 from pipeline.sdg import read_resource
 
 COMPONENT_NAME = "pipeline_entities"
@@ -154,7 +154,7 @@ def load_entity_rules(source: str | Path | None = None) -> EntityRules:
 
 @lru_cache(maxsize=4)
 def _entity_rules_from(source: str | Path) -> EntityRules:
-    return EntityRules.model_validate_json(read_resource(source, "entity_rules.json"))
+    return EntityRules.model_validate(rule_words(read_resource(source, "entity_rules.json")))
 
 
 @lru_cache(maxsize=2)

@@ -8,12 +8,17 @@ a user's rule file given to the component reaches the profile. The word-list get
 the extraction layer read the sources in force, and their compiled patterns are cached
 per rule set, so two pipelines with different rules in one process never mix.
 
-This is a bridge: once the extraction layer is a plain mapping from Doc to Profile, it
+Each rule file is a list of records (``RuleRecord``): an id, its words, what it does, why,
+and examples that must and must not match; ``tests/test_rule_examples.py`` runs every
+record's examples, with the rule and without it.
+
+The rules-in-force part is a bridge: once the extraction layer is a plain mapping from Doc to Profile, it
 reads no rules at all and this module goes away.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -21,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from spacy.tokens import Doc
 
 
@@ -82,3 +88,119 @@ def cached_per_rule_set(maxsize: int = 8) -> Callable[[F], F]:
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+# --- rules with identity ------------------------------------------------------------------
+
+
+class Expectation(BaseModel):
+    """What an example's profile must show (every field given is checked)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    organisation: str | None = Field(None, description="an organisation of this name")
+    kind: str | None = Field(None, description="... of this kind (company, public_body, other)")
+    no_organisation: str | None = Field(None, description="no organisation of this name")
+    person: str | None = Field(None, description="a person of this name")
+    title: str | None = Field(None, description="... with this title")
+    employer: str | None = Field(None, description="... speaking for this organisation")
+    no_person: str | None = Field(None, description="no person of this name")
+    place: str | None = Field(None, description="a place of this name")
+    no_place: str | None = Field(None, description="no place of this name")
+    quote_by: str | None = Field(None, description="a quote attributed to this person")
+
+
+class RuleExample(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    expect: Expectation
+
+
+class RuleExamples(BaseModel):
+    """``match``: texts where the rule decides the outcome (without its words at least one
+    of them comes out otherwise); ``no_match``: texts where it must not fire."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    match: list[RuleExample] = Field(default_factory=list)
+    no_match: list[RuleExample] = Field(default_factory=list)
+
+
+class RuleRecord(BaseModel):
+    """One rule: an id, its words (a list, or a mapping for rules that pair a word with a
+    value), what it does, why it exists, and examples that must and must not match."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    action: str = Field(description="what the words do to a name, a title or a claim")
+    why: str = Field(description="the reason, with the real-text case that called for it")
+    words: list[str] | dict[str, Any]
+    examples: RuleExamples = Field(default_factory=RuleExamples)
+
+
+class RuleFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    comment: str = Field(default="", alias="_comment")
+    rules: list[RuleRecord]
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> RuleFile:
+        ids = [rule.id for rule in self.rules]
+        if len(ids) != len(set(ids)):
+            raise ValueError(
+                f"rule ids must be unique: {sorted(i for i in ids if ids.count(i) > 1)}"
+            )
+        return self
+
+
+def rule_words(raw: str) -> dict[str, Any]:
+    """A rule file's words by rule id. Takes the record form (``{"rules": [...]}``) and the
+    plain form users wrote before it (``{"rule_id": [words], ...}``)."""
+    data = json.loads(raw)
+    if isinstance(data, dict) and "rules" in data:
+        return {rule.id: rule.words for rule in RuleFile.model_validate(data).rules}
+    return data
+
+
+def rule_records(raw: str) -> list[RuleRecord]:
+    """The records of a rule file in the record form."""
+    return RuleFile.model_validate_json(raw).rules
+
+
+def unmet(expect: Expectation, profile: Any) -> list[str]:
+    """What of ``expect`` the profile does not show (empty when the example holds)."""
+    orgs = {o.name: o for o in profile.organisations}
+    people = {p.name: p for p in profile.people}
+    places = {p.name for p in profile.places}
+    problems = []
+    if expect.organisation is not None:
+        org = orgs.get(expect.organisation)
+        if org is None:
+            problems.append(f"no organisation {expect.organisation!r} in {sorted(orgs)}")
+        elif expect.kind is not None and org.kind != expect.kind:
+            problems.append(f"{expect.organisation!r} is {org.kind}, not {expect.kind}")
+    if expect.no_organisation is not None and expect.no_organisation in orgs:
+        problems.append(f"{expect.no_organisation!r} is an organisation")
+    if expect.person is not None:
+        person = people.get(expect.person)
+        if person is None:
+            problems.append(f"no person {expect.person!r} in {sorted(people)}")
+        else:
+            if expect.title is not None and person.title != expect.title:
+                problems.append(f"{expect.person!r} has title {person.title!r}")
+            if expect.employer is not None and person.organisation != expect.employer:
+                problems.append(f"{expect.person!r} speaks for {person.organisation!r}")
+    if expect.no_person is not None and expect.no_person in people:
+        problems.append(f"{expect.no_person!r} is a person")
+    if expect.place is not None and expect.place not in places:
+        problems.append(f"no place {expect.place!r} in {sorted(places)}")
+    if expect.no_place is not None and expect.no_place in places:
+        problems.append(f"{expect.no_place!r} is a place")
+    if expect.quote_by is not None and not (
+        expect.quote_by in people and people[expect.quote_by].quotes
+    ):
+        problems.append(f"no quote by {expect.quote_by!r}")
+    return problems

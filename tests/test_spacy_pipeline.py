@@ -102,9 +102,10 @@ def test_the_shipped_config_holds_the_news_tokenizer():
 
 def test_a_saved_pipeline_carries_a_users_rules(tmp_path):
     """A user's rule file goes into the saved pipeline, and reaches the entities there."""
-    rules = json.loads(
+    packaged = json.loads(
         (Path(__file__).parents[1] / "pipeline/resources/entity_rules.json").read_text("utf-8")
     )
+    rules = {r["id"]: r["words"] for r in packaged["rules"]}  # the plain form users write
     rules["known_companies"].append("Fjellfrukt")
     user_file = tmp_path / "my_rules.json"
     user_file.write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
@@ -188,8 +189,9 @@ def test_a_users_rule_file_changes_the_profile(tmp_path):
     rules = json.loads(
         (Path(__file__).parents[1] / "pipeline/resources/entity_rules.json").read_text("utf-8")
     )
-    rules["known_companies"].remove("Statkraft")
-    rules["non_company_organisations"]["research"].append("Statkraft")
+    words = {r["id"]: r["words"] for r in rules["rules"]}  # the record form, edited in place
+    words["known_companies"].remove("Statkraft")
+    words["non_company_organisations"]["research"].append("Statkraft")
     user_file = tmp_path / "my_rules.json"
     user_file.write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
 

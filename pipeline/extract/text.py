@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from models import Evidence
-from pipeline.rules import sources_in_force
+from pipeline.rules import rule_words, sources_in_force
 
 # A capitalised word of a name: "GKN", "Holzweiler", "Sør-Varanger", "3M". No dots, so a
 # name never swallows the full stop after it.
@@ -69,7 +69,7 @@ def load_org_rules(source: str = "default") -> dict:
         raw = resources.files("pipeline").joinpath("resources/org_rules.json").read_text("utf-8")
     else:
         raw = Path(source).read_text("utf-8")
-    return OrgRules.model_validate_json(raw).model_dump(exclude={"comment"})
+    return OrgRules.model_validate(rule_words(raw)).model_dump(exclude={"comment"})
 
 
 def rules() -> dict:
@@ -89,7 +89,11 @@ def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 def alternation(words: list[str]) -> str:
-    """Regex alternation of literal words, longest first so 'legger til' beats 'legger'."""
+    """Regex alternation of literal words, longest first so 'legger til' beats 'legger'.
+    No words match nothing: an empty list in a user's rule file switches its rule off
+    (an empty alternation would match everywhere and stall the patterns built on it)."""
+    if not words:
+        return "(?!)"
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
