@@ -268,6 +268,27 @@ class EntityResolver:
         """What ``nlp.evaluate`` reports for this component (the configured scorer)."""
         return self.scorer(examples, **kwargs) if self.scorer else {}
 
+    def _names_joined_by_og(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """An organisation's name may hold "og" ("Hardanger Frukt og Bær", "Entreprenør-
+        foreningen Bygg og Anlegg", "Sparebanken Sogn og Fjordane"), which the model cuts
+        at the "og". The name goes on across it when the two words it joins are a pair of
+        capitalised common nouns or together a place's name, and the word after "og" ends
+        the name; two names joined by "og" ("Norsk Hydro og Yara") stay two."""
+        added = []
+        for span in spans:
+            og, last = span.end, span.end + 1
+            if span.label_ != ORG or len(span) < 2 or last >= len(doc):
+                continue
+            if doc[og].lower_ != "og" or not doc[last].is_title:
+                continue
+            if last + 1 < len(doc) and _capitalised_word(doc[last + 1]):
+                continue  # "og Ola Berg", "og Sparebank 1 Nord": another name follows
+            before, after = doc[og - 1], doc[last]
+            common_pair = before.is_title and {before.lower_, after.lower_} <= self.common_words
+            if common_pair or _is_place_name_text(f"{before.text} og {after.text}"):
+                added.append(Span(doc, span.start, last + 1, label=ORG))
+        return _replacing(spans, added)
+
     _FILES = {
         "rules": "entity_rules.json",
         "org_rules": "org_rules.json",
@@ -321,6 +342,7 @@ class EntityResolver:
         kept = _names_spelled_by_acronyms(doc, kept)
         kept = self._names_after_openers(doc, kept)
         kept = _names_joined_by_ampersand(doc, kept)
+        kept = self._names_joined_by_og(doc, kept)
         kept = self._organisations_listed_with_organisations(doc, kept)
         targets = [
             part

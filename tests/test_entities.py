@@ -356,6 +356,39 @@ def test_names_joined_by_an_ampersand_are_one_organisation():
     assert _texts(doc, PERSON_SPANS) == ["Kari Holm"]
 
 
+def test_a_name_holding_og_is_one_organisation():
+    """The model cuts names at their "og"; a pair of common nouns or a place's name across
+    the "og" is one name, two names joined by "og" stay two."""
+    text = (
+        "Lyngen Frukt og Bær leverer til butikkane. Styret i Sparebanken Sogn og Fjordane "
+        "møttest. Norsk Hydro og Kvitbrim samarbeider, seier Kari Holm og Ola Berg."
+    )
+    ents = [
+        ("Lyngen Frukt", "ORG", 0),
+        ("Bær", "PER", 0),
+        ("Sparebanken Sogn", "ORG", 0),
+        ("Norsk Hydro", "ORG", 0),
+        ("Kvitbrim", "PER", 0),
+        ("Kari Holm", "PER", 0),
+        ("Ola Berg", "PER", 0),
+    ]
+    doc = _run(_blank(), text, ents)
+    orgs = _texts(doc, ORG_SPANS)
+    assert "Lyngen Frukt og Bær" in orgs
+    assert "Sparebanken Sogn og Fjordane" in orgs
+    assert "Norsk Hydro" in orgs and "Norsk Hydro og Kvitbrim" not in orgs
+    assert _texts(doc, PERSON_SPANS) == ["Kari Holm", "Ola Berg"]
+
+
+def test_a_name_holding_og_reaches_the_profile():
+    if shipped_model_path() is None:
+        pytest.skip("needs the shipped model (a stripped checkout has none)")
+    text = "Entreprenørane i Sparebanken Sogn og Fjordane og i Lyngen Frukt og Bær er nøgde."
+    names = {o.name for o in process_text(text).organisations}
+    assert {"Sparebanken Sogn og Fjordane", "Lyngen Frukt og Bær"} <= names
+    assert "Sparebanken Sogn" not in names
+
+
 def test_a_full_stop_after_a_name_ending_in_digits_ends_the_sentence():
     if shipped_model_path() is None:
         pytest.skip("needs the shipped model (a stripped checkout has none)")
