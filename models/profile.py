@@ -102,6 +102,10 @@ class Person(ContractModel):
     name: str
     title: str | None = Field(default=None, description="Role as written, e.g. 'seniorrådgiver'")
     organisation: str | None = Field(default=None, description="Organisation name it speaks for")
+    party: str | None = Field(
+        default=None,
+        description="Political party as written after the name, e.g. 'Sp' in 'Per Olsen (Sp)'",
+    )
     quotes: list[Quote] = Field(default_factory=list)
     mentions: list[Evidence] = Field(default_factory=list)
 

@@ -168,6 +168,7 @@ TABLES: tuple[Table, ...] = (
                 "organisation",
                 "Name of the organisation the person speaks for, as the profile gives it",
             ),
+            _text("party", "Political party as written after the name, e.g. 'Sp'"),
             _ref(
                 "org_id",
                 "organisations",
@@ -446,6 +447,7 @@ def _profile_rows(profile: Profile) -> TableRows:
                 "name": person.name,
                 "title": person.title,
                 "organisation": person.organisation,
+                "party": person.party,
                 "org_id": org_of(person.organisation),
                 **_span_cells("first_mention", person.mentions[0] if person.mentions else None),
             }

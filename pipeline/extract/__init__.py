@@ -18,7 +18,7 @@ from models import (
     Statement,
 )
 from pipeline import __version__
-from pipeline.entities import spans_of
+from pipeline.entities import load_entity_rules, spans_of
 from pipeline.extract.organisations import (
     OrgDraft,
     find_organisations,
@@ -51,6 +51,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     owners = section_owners(sections, drafts)
     _describe_from_sections(text, owners)
     people = _people(article, doc, drafts, owners)
+    parties = _parties(text, people)  # a party is named, but it employs nobody
     speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
     quoted = [(s, e, speaks_for[p.name]) for p in people if speaks_for[p.name] for s, e in p.quotes]
     sdgs = attribute_sdgs(text, doc, owners, drafts, quoted, _block_leaders(article, drafts))
@@ -64,7 +65,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
         text=text,
         organisations=organisations,
         places=find_places(article, doc, name_spans),
-        people=[_person(text, p, speaks_for[p.name]) for p in people],
+        people=[_person(text, p, speaks_for[p.name], parties.get(p.name)) for p in people],
         sdgs=sdgs,
     )
 
@@ -205,14 +206,34 @@ def _same_org(name: str, draft: OrgDraft) -> bool:
     return any(lowered == n.lower() or lowered.startswith(n.lower() + " ") for n in draft.names())
 
 
-def _person(text, draft, organisation: str | None) -> Person:
+def _person(text, draft, organisation: str | None, party: tuple | None) -> Person:
     return Person(
         name=draft.name,
         title=draft.title,
         organisation=organisation,
+        party=party[0] if party else None,
         quotes=[Quote(text=text[s:e], evidence=evidence(text, s, e)) for s, e in draft.quotes],
         mentions=[evidence(text, s, e) for s, e in draft.mentions],
     )
+
+
+_BRACKET_AFTER_NAME = re.compile(r"\s*\((?P<party>[^()\n]{1,40})\)")
+
+
+def _parties(text: str, people) -> dict[str, tuple[str, tuple[int, int]]]:
+    """ "Per Olsen (Sp)": a party's name in brackets right after a person's name is the
+    person's party (the parties of entity_rules.json), with where it is written."""
+    known = set(load_entity_rules().non_company_organisations.get("party", []))
+    found: dict[str, tuple[str, tuple[int, int]]] = {}
+    for person in people:
+        for _, end in person.mentions:
+            m = _BRACKET_AFTER_NAME.match(text, end)
+            if m and m.group("party").strip() in known and person.name not in found:
+                found[person.name] = (m.group("party").strip(), m.span("party"))
+    for person in people:  # a party is no employer
+        if person.name in found and person.organisation == found[person.name][0]:
+            person.organisation, person.organisation_start = None, None
+    return found
 
 
 def _people(article: Article, doc: Doc, drafts: list[OrgDraft], owners) -> list:

@@ -91,7 +91,11 @@ def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_org_tail()})\s+(?:{_verbs()})\b"
         ),
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON}),\s+(?:{_verbs()})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,\s+(?:{_verbs()})\b"
+        ),
+        # "Ordførar i Harstad kommune, Per Olsen (Sp), er nøgd.": the apposition alone
+        re.compile(
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{_role_word_capitalised()})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,"
         ),
         # "..., seier avdelingsleiar i Klimapartnere Vestland nord, Truls-Einar Johnsen": a
         # lower-case word (a region, a department) may follow the organisation's name
@@ -111,6 +115,15 @@ def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
 
 def _role_word() -> str:
     return rf"[a-zæøå-]*(?:{alternation(load_entity_rules().speaker_role_endings)})"
+
+
+def _role_word_capitalised() -> str:
+    """A role word that may open a sentence ("Ordfører", "Dagleg leiar")."""
+    return (
+        rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
+        rf"[A-Za-zæøåÆØÅ-]*(?i:{alternation(load_entity_rules().speaker_role_endings)}"
+        rf"|{alternation(rules()['public_roles'])})"
+    )
 
 
 def _role() -> str:
@@ -195,29 +208,72 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
     return sorted(people.values(), key=lambda p: p.mention[0])
 
 
-_QUOTE_START = re.compile(r"^[–—-]\s+|^«")
+# a quote opens with a dash (or the hyphen typed for one) or a quotation mark
+_QUOTE_START = re.compile(r"^[–—-]\s+|^[«\"“„]")
+_CLOSING = r"[»\"”]"
+_NO_OPENER = re.compile(r"")
 
 
 def _attach_quotes(article: Article, people: list[PersonDraft]) -> None:
-    """Dash-quote blocks ending in an attribution go to the person named in it."""
-    attribution = re.compile(rf",?\s*»?,?\s+(?:{_verbs()})\s+(?P<who>[^.]*?)\.?$")
+    """Quotes go to the person the attribution names, in the forms news writes them: a dash,
+    hyphen or quotation-mark block with the attribution after the quote (ending the block,
+    or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
+    with a colon before a quotation ("Ola Berg sier: «...»")."""
     for block in article.blocks:
-        opener = _QUOTE_START.match(block.text)
-        if not opener:
-            continue
-        tail = None
-        for m in attribution.finditer(block.text):
-            tail = m
+        found = _quote_before_attribution(block, people) or _quote_after_colon(block, people)
+        if found is not None:
+            speaker, start, end = found
+            speaker.quotes.append((block.start + start, block.start + end))
+
+
+def _quote_before_attribution(block, people: list[PersonDraft]):
+    opener = _QUOTE_START.match(block.text) or (
+        _NO_OPENER.match(block.text) if block.kind == "quote" else None
+    )  # a quote block whose hyphen the parser took off ("- Vi ..., sier X.")
+    if not opener:
+        return None
+    at_end = None
+    for m in _attribution_at_end().finditer(block.text):
+        at_end = m
+    mid_block = _attribution_mid_block().search(block.text, opener.end())
+    for tail in (at_end, mid_block):
         if tail is None:
             continue
-        speaker = _speaker(tail.group("who"), people) or _pronoun_speaker(
-            tail.group("who"), block.start, people
-        )
-        if speaker is None:
-            continue
-        start = block.start + opener.end()
-        end = block.start + tail.start()
-        speaker.quotes.append((start, end))
+        who = tail.group("who")
+        speaker = _speaker(who, people) or _pronoun_speaker(who, block.start, people)
+        if speaker is not None:
+            return speaker, opener.end(), tail.start()
+    return None
+
+
+def _quote_after_colon(block, people: list[PersonDraft]):
+    m = _colon_quote().search(block.text)
+    if m is None:
+        return None
+    speaker = _speaker(m.group("who"), people)
+    return (speaker, m.start("quote"), m.end("quote")) if speaker else None
+
+
+@cached_per_rule_set()
+def _attribution_at_end() -> re.Pattern[str]:
+    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?:{_verbs()})\s+(?P<who>[^.]*?)\.?$")
+
+
+@cached_per_rule_set()
+def _attribution_mid_block() -> re.Pattern[str]:
+    """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
+    and the paragraph goes on."""
+    return re.compile(
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{_verbs()})\s+(?P<who>[^.]*?)\.(?=\s+[A-ZÆØÅ«–\"])"
+    )
+
+
+@cached_per_rule_set()
+def _colon_quote() -> re.Pattern[str]:
+    """ "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»" """
+    return re.compile(
+        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{_verbs()}):\s*[«\"“„](?P<quote>[^»\"”]+?)\s*{_CLOSING}"
+    )
 
 
 def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:

@@ -1,0 +1,92 @@
+"""Quotes and the people behind them in the forms Norwegian news writes them (issue 25), and
+a party in brackets after a name, on text the project wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.nlp import shipped_model_path
+from pipeline.run import process_text
+
+pytestmark = pytest.mark.skipif(shipped_model_path() is None, reason="no shipped model here")
+
+
+def _quotes(text: str) -> dict[str, list[str]]:
+    return {p.name: [q.text for q in p.quotes] for p in process_text(text).people}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        pytest.param(
+            "Grønnbygg AS satsar på sol.\n\n- Vi bidrar til bærekraftsmål 7 og 13, sier "
+            "daglig leder Kari Hansen.",
+            "Kari Hansen",
+            "Vi bidrar til bærekraftsmål 7 og 13",
+            id="hyphen-for-dash",
+        ),
+        pytest.param(
+            'Olsen Bygg AS vil vokse.\n\n"Dette gir arbeidsplasser", sier Per Olsen.',
+            "Per Olsen",
+            "Dette gir arbeidsplasser",
+            id="straight-quotes",
+        ),
+        pytest.param(
+            "Moe Trykk AS flyttar.\n\n“Vi er klare”, sier Anne Moe, daglig leder i Moe Trykk AS.",
+            "Anne Moe",
+            "Vi er klare",
+            id="curly-quotes",
+        ),
+        pytest.param(
+            "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»",
+            "Ola Berg",
+            "Vi støtter prosjektet.",
+            id="colon-after-verb",
+        ),
+        pytest.param(
+            "Bjørk Eide driv Eide Rør AS.\n\n– Vi har nok å gjere, seier Eide. Han meiner "
+            "marknaden er god.",
+            "Bjørk Eide",
+            "Vi har nok å gjere",
+            id="paragraph-goes-on",
+        ),
+        pytest.param(
+            "Kari Lie er dagleg leiar i Lie Mat AS.\n\n– Vi vil vekse, seier ho.",
+            "Kari Lie",
+            "Vi vil vekse",
+            id="nynorsk-pronoun",
+        ),
+    ],
+)
+def test_a_quote_goes_to_its_speaker(text, speaker, quote):
+    assert _quotes(text).get(speaker) == [quote]
+
+
+def test_a_hyphen_list_stays_a_list():
+    text = "Bedrifta tilbyr:\n\n- sveising av stål\n- montering av anlegg\n- service, sier dei"
+    assert all(not quotes for quotes in _quotes(text).values())
+
+
+def test_a_party_in_brackets_is_the_persons_party_not_an_organisation():
+    text = (
+        "Ordfører i Harstad kommune, Per Olsen (Sp), er fornøyd.\n\n"
+        "– Dette er bra for byen, sier Olsen."
+    )
+    profile = process_text(text)
+    person = next(p for p in profile.people if p.name == "Per Olsen")
+    assert (person.party, person.title, person.organisation) == (
+        "Sp",
+        "ordfører",
+        "Harstad kommune",
+    )
+    # the party is named in the article, but as nobody's employer and claiming nothing
+    party = next(o for o in profile.organisations if o.name == "Sp")
+    assert party.kind == "other" and not party.sdgs and not party.statements
+    assert [q.text for q in person.quotes] == ["Dette er bra for byen"]
+
+
+def test_a_party_named_elsewhere_stays_an_organisation():
+    text = "Senterpartiet vil ha ny veg. Kari Vik (Sp) seier at vegen hastar."
+    profile = process_text(text)
+    assert "Senterpartiet" in {o.name for o in profile.organisations}
+    assert next(p for p in profile.people if p.name == "Kari Vik").party == "Sp"
