@@ -78,6 +78,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="per-input limit on the mined text (characters)",
     )
     run.add_argument(
+        "--max-blocks",
+        type=_positive_int,
+        default=5_000,
+        help="per-input limit on the text's blocks (paragraphs, headings, list items)",
+    )
+    run.add_argument(
         "--host-delay", type=_seconds, default=1.0, help="seconds between requests to one host"
     )
     run.add_argument(
@@ -190,10 +196,20 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             respect_robots=not args.ignore_robots,
         ),
         limits=Limits(
-            max_bytes=args.max_bytes, max_chars=args.max_chars, max_seconds=args.max_seconds
+            max_bytes=args.max_bytes,
+            max_chars=args.max_chars,
+            max_blocks=args.max_blocks,
+            max_seconds=args.max_seconds,
         ),
         language=args.lang,
     )
+    if missing := _missing_inputs(list(args.inputs)):  # a --urls list's lines fail one by one
+        print(
+            f"pipeline run: no such file or folder: {', '.join(missing[:3])}"
+            + (f" and {len(missing) - 3} more" if len(missing) > 3 else ""),
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     if (problem := _unusable_output_folder(args.out)) is not None:
         print(f"pipeline run: {problem}", file=sys.stderr)
         return EXIT_USAGE
@@ -214,8 +230,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if bar is not None and per_input:
             bar.update(1)
         problem = line.startswith(("FAILED", "  failed:", "skip "))
-        if args.quiet and line.startswith("ok "):
-            return
+        if args.quiet and not line.startswith("  failed:"):
+            return  # quiet: nothing on success; the failures once, at the end
         if bar is not None:
             bar.write(line, file=sys.stderr if problem else sys.stdout)
         else:
@@ -252,6 +268,15 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
         return EXIT_USAGE
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def _missing_inputs(inputs: list[str]) -> list[str]:
+    """Local paths on the command line that do not exist: a usage error (a typo), caught
+    before any work is done and before the output folder is made. URLs and stdin are
+    checked when read, and a --urls list's lines fail one by one, as inputs of a batch."""
+    from pipeline.fetch import STDIN, is_url
+
+    return [i for i in inputs if i != STDIN and not is_url(i) and not Path(i).exists()]
 
 
 def _progress_bar(quiet: bool):

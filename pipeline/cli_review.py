@@ -20,7 +20,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     review = commands.add_parser(
         "review", help="write one self-contained HTML report of an output folder"
     )
-    review.add_argument("output_dir", type=Path, metavar="OUTPUT_DIR")
+    review.add_argument(
+        "output_dir",
+        type=Path,
+        metavar="OUTPUT_DIR",
+        help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
+    )
     review.add_argument(
         "--html", type=Path, default=None, help="report file (default: OUTPUT_DIR/report.html)"
     )
@@ -43,14 +48,30 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "evaluate",
         help="precision and recall per field from a decisions file saved from the report",
     )
-    evaluate.add_argument("output_dir", type=Path, metavar="OUTPUT_DIR")
-    evaluate.add_argument("--decisions", type=Path, required=True, metavar="DECISIONS")
+    evaluate.add_argument(
+        "output_dir",
+        type=Path,
+        metavar="OUTPUT_DIR",
+        help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
+    )
+    evaluate.add_argument(
+        "--decisions",
+        type=Path,
+        required=True,
+        metavar="DECISIONS",
+        help="the decisions file saved from the review report (JSON lines, one verdict a line)",
+    )
 
     export = commands.add_parser(
         "export",
         help="export the profiles as CSV, JSONL, one SQLite database or Parquet tables",
     )
-    export.add_argument("output_dir", type=Path, metavar="OUTPUT_DIR")
+    export.add_argument(
+        "output_dir",
+        type=Path,
+        metavar="OUTPUT_DIR",
+        help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
+    )
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -75,7 +96,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     aggregate = commands.add_parser(
         "aggregate", help="merge organisations across articles into companies.json(l)"
     )
-    aggregate.add_argument("output_dir", type=Path, metavar="OUTPUT_DIR")
+    aggregate.add_argument(
+        "output_dir",
+        type=Path,
+        metavar="OUTPUT_DIR",
+        help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
+    )
 
 
 def dispatch(args: argparse.Namespace) -> int | None:

@@ -84,7 +84,9 @@ def read_stdin(max_bytes: int) -> RawInput:
     """``pipeline run -``: one article piped in (``cat sak.html | pipeline run -``)."""
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise PipelineError("read", f"standard input is over the {max_bytes}-byte limit")
+        raise PipelineError(
+            "read", f"standard input is over the {max_bytes}-byte limit (raise it with --max-bytes)"
+        )
     return RawInput(source="<stdin>", data=data)
 
 
@@ -97,7 +99,10 @@ def read_file(item: str, max_bytes: int) -> RawInput:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise PipelineError("read", f"file is {size} bytes, over the {max_bytes}-byte limit")
+            raise PipelineError(
+                "read",
+                f"file is {size} bytes, over the {max_bytes}-byte limit (raise it with --max-bytes)",
+            )
         return RawInput(source=item, data=path.read_bytes())
     except FileNotFoundError as err:
         raise PipelineError("read", f"no such file: {item}") from err
@@ -180,6 +185,12 @@ class Fetcher:
                 requests.Timeout,
                 requests.exceptions.ChunkedEncodingError,
             ) as err:
+                if _name_not_resolved(err):  # no network or no such host: retrying cannot help
+                    raise PipelineError(
+                        "fetch",
+                        f"cannot resolve host {urlparse(url).hostname}: no network connection, "
+                        "or no such host (check the address)",
+                    ) from err
                 if attempt >= opts.retries:
                     raise PipelineError(
                         "fetch", f"{type(err).__name__} for {url} after {opts.retries + 1} attempts"
@@ -302,13 +313,16 @@ def _read_capped(response, max_bytes: int) -> bytes:
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
         raise PipelineError(
-            "fetch", f"response is {declared} bytes, over the {max_bytes}-byte limit"
+            "fetch",
+            f"response is {declared} bytes, over the {max_bytes}-byte limit (raise it with --max-bytes)",
         )
     chunks, total = [], 0
     for chunk in response.iter_content(chunk_size=65536):
         total += len(chunk)
         if total > max_bytes:
-            raise PipelineError("fetch", f"response exceeds the {max_bytes}-byte limit")
+            raise PipelineError(
+                "fetch", f"response exceeds the {max_bytes}-byte limit (raise it with --max-bytes)"
+            )
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -317,3 +331,24 @@ def read_input(item: str, *, max_bytes: int | None = None) -> RawInput:
     """Read one input with default options (a convenience for scripts and tests)."""
     options = FetchOptions() if max_bytes is None else FetchOptions(max_bytes=max_bytes)
     return Fetcher(options).read(item)
+
+
+def _name_not_resolved(err: BaseException) -> bool:
+    """Whether a connection failed on name resolution (DNS), anywhere in its causes
+    (requests wraps urllib3's MaxRetryError, which wraps NameResolutionError/gaierror)."""
+    import socket
+
+    from urllib3.exceptions import NameResolutionError
+
+    pending: list[BaseException] = [err]
+    seen: set[int] = set()
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, NameResolutionError | socket.gaierror):
+            return True
+        links = (getattr(current, "reason", None), current.__cause__, current.__context__)
+        pending += [x for x in (*links, *current.args) if isinstance(x, BaseException)]
+    return False

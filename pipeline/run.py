@@ -125,11 +125,15 @@ def admit(article: Article, options: RunOptions) -> Article:
     limits = options.limits
     if len(article.text) > limits.max_chars:
         raise PipelineError(
-            "limits", f"text is {len(article.text)} characters, over the {limits.max_chars} limit"
+            "limits",
+            f"text is {len(article.text)} characters, over the {limits.max_chars} limit "
+            "(raise it with --max-chars)",
         )
     if len(article.blocks) > limits.max_blocks:
         raise PipelineError(
-            "limits", f"{len(article.blocks)} blocks, over the {limits.max_blocks} limit"
+            "limits",
+            f"{len(article.blocks)} blocks, over the {limits.max_blocks} limit "
+            "(raise it with --max-blocks)",
         )
     return article
 
@@ -281,7 +285,9 @@ def time_limit(seconds: float) -> Iterator[None]:
     )
 
     def on_timeout(signum, frame):
-        raise PipelineError("limits", f"took longer than {seconds:g} s")
+        raise PipelineError(
+            "limits", f"took longer than {seconds:g} s (raise it with --max-seconds)"
+        )
 
     if use_signal:
         previous = signal.signal(signal.SIGALRM, on_timeout)
@@ -294,7 +300,9 @@ def time_limit(seconds: float) -> Iterator[None]:
             signal.signal(signal.SIGALRM, previous)
     if time.monotonic() - start > seconds:
         raise PipelineError(
-            "limits", f"took {time.monotonic() - start:.1f} s, over the {seconds:g} s limit"
+            "limits",
+            f"took {time.monotonic() - start:.1f} s, over the {seconds:g} s limit "
+            "(raise it with --max-seconds)",
         )
 
 

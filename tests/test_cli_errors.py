@@ -125,8 +125,7 @@ def test_help_shows_defaults_and_what_out_receives():
 def test_short_out_and_quiet(tmp_path):
     done = _run("run", ARTICLE, "-o", str(tmp_path / "out"), "-q", "--model", "blank:nb")
     assert done.returncode == 0
-    assert not any(line.startswith("ok ") for line in done.stdout.splitlines())
-    assert "1 profiles written" in done.stdout
+    assert (done.stdout, done.stderr) == ("", "")  # quiet: nothing on success
     assert (tmp_path / "out" / "manifest.csv").exists()
 
 
@@ -177,3 +176,42 @@ def test_the_character_limit_can_be_set(tmp_path):
     )
     assert done.returncode == 1
     assert "over the 100 limit" in done.stderr
+
+
+def test_a_mistyped_input_is_exit_2_before_any_work(tmp_path):
+    out = tmp_path / "out"
+    done = _run(
+        "run", ARTICLE, str(tmp_path / "artikel.txt"), "-o", str(out), "--model", "blank:nb"
+    )
+    assert done.returncode == 2
+    assert "no such file or folder" in done.stderr and "artikel.txt" in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+    assert not out.exists()  # nothing made, not even the output folder
+
+
+def test_quiet_prints_nothing_on_success(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(Path(ARTICLE).read_text("utf-8"), "utf-8")
+    (folder / "expected.json").write_text("{}", "utf-8")  # not an article: no line either
+    done = _run("run", str(folder), "-o", str(tmp_path / "out"), "-q", "--model", "blank:nb")
+    assert done.returncode == 0
+    assert (done.stdout, done.stderr) == ("", "")
+
+
+def test_every_limit_names_its_option(tmp_path):
+    for option, value in (("--max-chars", "100"), ("--max-blocks", "2")):
+        done = _run(
+            "run", ARTICLE, "-o", str(tmp_path / option), option, value, "--model", "blank:nb"
+        )
+        assert done.returncode == 1
+        assert f"(raise it with {option})" in done.stderr
+
+
+@pytest.mark.parametrize("command", ["review", "evaluate", "export", "aggregate"])
+def test_every_argument_has_help(command):
+    done = _run(command, "--help")
+    assert done.returncode == 0
+    assert "the folder a pipeline run wrote" in done.stdout
+    if command == "evaluate":
+        assert "the decisions file saved from the review report" in done.stdout

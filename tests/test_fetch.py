@@ -257,3 +257,27 @@ def test_a_plain_text_page_keeps_its_url(server, tmp_path):
     article = parse_raw(Fetcher(fast_options(tmp_path)).read(f"{server}/plain"))
     assert article.url == f"{server}/plain"
     assert article.title == "Ny avtale i fjorden"
+
+
+def test_a_host_that_does_not_resolve_fails_at_once_and_says_so(tmp_path, monkeypatch):
+    """No network (or a mistyped host) is one clear line after one attempt, not four
+    retries of a 'ConnectionError'."""
+    import socket
+
+    import requests
+    from urllib3.exceptions import MaxRetryError, NameResolutionError
+
+    attempts = []
+
+    def no_dns(self, url, **kwargs):
+        attempts.append(url)
+        cause = NameResolutionError(
+            "nyheter.example", None, socket.gaierror(-2, "Name or service not known")
+        )
+        raise requests.ConnectionError(MaxRetryError(None, url, cause))
+
+    monkeypatch.setattr(requests.Session, "get", no_dns)
+    options = fast_options(tmp_path, respect_robots=False, retries=3)
+    with pytest.raises(PipelineError, match="cannot resolve host nyheter.example: no network"):
+        Fetcher(options).read("http://nyheter.example/sak")
+    assert len(attempts) == 1
