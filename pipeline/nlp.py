@@ -25,7 +25,7 @@ from pipeline.errors import PipelineError
 SHIPPED_MODEL = "nb_norne_sm"
 BLANK = "blank:nb"
 TOKENIZER = "nyhetsprofil.news_tokenizer.v1"
-PROJECT_COMPONENTS = ("pipeline_entities", "pipeline_sdgs")
+PROJECT_COMPONENTS = ("pipeline_entities", "pipeline_sdgs", "pipeline_goal_owners")
 
 
 def shipped_model_path() -> Path | None:
@@ -62,6 +62,7 @@ def _load_cached(model: str | None) -> Language:
 
 def _spacy_load(model: str | Path) -> Language:
     import pipeline.entities  # noqa: F401  (registers the factories when not installed as a package)
+    import pipeline.relations  # noqa: F401
     import pipeline.sdg  # noqa: F401
 
     try:
@@ -78,6 +79,7 @@ def assemble(nlp: Language) -> Language:
     project's components (in place; a pipeline that has them is left as it is). The
     shipped pipeline was written by this function (``python -m pipeline.nlp``)."""
     import pipeline.entities  # noqa: F401  (registers the pipeline_entities factory)
+    import pipeline.relations  # noqa: F401  (registers the pipeline_goal_owners factory)
     import pipeline.sdg  # noqa: F401  (registers the pipeline_sdgs factory)
 
     adapt_tokenizer(nlp.tokenizer)

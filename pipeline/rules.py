@@ -108,6 +108,8 @@ class Expectation(BaseModel):
     place: str | None = Field(None, description="a place of this name")
     no_place: str | None = Field(None, description="no place of this name")
     quote_by: str | None = Field(None, description="a quote attributed to this person")
+    goal: int | None = Field(None, description="an explicit goal of this number ...")
+    owner: str | None = Field(None, description="... claimed by this organisation")
 
 
 class RuleExample(BaseModel):
@@ -136,8 +138,17 @@ class RuleRecord(BaseModel):
     id: str = Field(pattern=r"^[a-z_]+$")
     action: str = Field(description="what the words do to a name, a title or a claim")
     why: str = Field(description="the reason, with the real-text case that called for it")
-    words: list[str] | dict[str, Any]
+    words: list[str] | dict[str, Any] | None = None
+    pattern: list[dict[str, Any]] | None = Field(
+        None, description="a DependencyMatcher pattern, for rules that read the tree"
+    )
     examples: RuleExamples = Field(default_factory=RuleExamples)
+
+    @model_validator(mode="after")
+    def _words_or_pattern(self) -> RuleRecord:
+        if (self.words is None) == (self.pattern is None):
+            raise ValueError(f"rule {self.id!r}: give either words or a pattern")
+        return self
 
 
 class RuleFile(BaseModel):
@@ -199,6 +210,12 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
         problems.append(f"no place {expect.place!r} in {sorted(places)}")
     if expect.no_place is not None and expect.no_place in places:
         problems.append(f"{expect.no_place!r} is a place")
+    if expect.goal is not None:
+        owners = {m.organisation for m in profile.sdgs if m.number == expect.goal}
+        if not owners:
+            problems.append(f"no goal {expect.goal}")
+        elif expect.owner is not None and expect.owner not in owners:
+            problems.append(f"goal {expect.goal} is claimed by {sorted(map(str, owners))}")
     if expect.quote_by is not None and not (
         expect.quote_by in people and people[expect.quote_by].quotes
     ):

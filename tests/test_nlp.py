@@ -22,7 +22,12 @@ def test_a_saved_pipeline_loads_by_path(tmp_path):
     saved.add_pipe("sentencizer")
     saved.to_disk(tmp_path / "my_model")
     nlp = load_pipeline(str(tmp_path / "my_model"))
-    assert nlp.pipe_names == ["sentencizer", "pipeline_entities", "pipeline_sdgs"]
+    assert nlp.pipe_names == [
+        "sentencizer",
+        "pipeline_entities",
+        "pipeline_sdgs",
+        "pipeline_goal_owners",
+    ]
     doc = nlp("Vi jobber med bærekraftsmål 7 og 13.")
     assert {s.label_ for s in doc.spans["sdg_explicit"]} == {"SDG_7", "SDG_13"}
 

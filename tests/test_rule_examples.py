@@ -16,7 +16,12 @@ from pipeline.parse import parse_text
 from pipeline.rules import rule_records, unmet
 from pipeline.run import profile_article
 
-FILES = {"entity_rules.json": "rules", "org_rules.json": "org_rules"}  # file -> component setting
+# file -> (component, its setting)
+FILES = {
+    "entity_rules.json": ("pipeline_entities", "rules"),
+    "org_rules.json": ("pipeline_entities", "org_rules"),
+    "relation_rules.json": ("pipeline_goal_owners", "rules"),
+}
 
 # Records written before rules had examples, still waiting for one; the list only shrinks:
 # a new rule comes with its examples. For these no text was found yet that the pipeline gets
@@ -112,26 +117,34 @@ def test_every_rule_has_examples_or_is_a_known_gap():
     )
 
 
+def _needs_a_parser(name: str, nlp) -> None:
+    if FILES[name][0] == "pipeline_goal_owners" and "parser" not in nlp.pipe_names:
+        pytest.skip("the shipped model has no parser: the relation rules read the tree")
+
+
 @pytest.mark.parametrize(("name", "record"), WITH_EXAMPLES, ids=[r.id for _, r in WITH_EXAMPLES])
 def test_rule_examples_hold(name, record):
     nlp = load_pipeline()
+    _needs_a_parser(name, nlp)
     assert _failures(nlp, record.examples.match + record.examples.no_match) == []
 
 
 @pytest.mark.parametrize(("name", "record"), ABLATIONS)
 def test_without_the_rule_its_examples_fail(name, record, ablatable, tmp_path):
+    _needs_a_parser(name, ablatable)
     data = json.loads(_raw(name))
     for rule in data["rules"]:
-        if rule["id"] == record.id:
+        if rule["id"] == record.id and rule.get("pattern"):
+            rule["pattern"] = [{"RIGHT_ID": "none", "RIGHT_ATTRS": {"ORTH": "\u0000"}}]
+        elif rule["id"] == record.id:
             rule["words"] = {} if isinstance(rule["words"], dict) else []
     ablated = tmp_path / name
     ablated.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-    ablatable.replace_pipe(
-        "pipeline_entities", "pipeline_entities", config={FILES[name]: str(ablated)}
-    )
+    component, setting = FILES[name]
+    ablatable.replace_pipe(component, component, config={setting: str(ablated)})
     try:
         assert _failures(ablatable, record.examples.match), (
             f"{record.id}: every match example holds without the rule's words"
         )
     finally:
-        ablatable.replace_pipe("pipeline_entities", "pipeline_entities")
+        ablatable.replace_pipe(component, component)

@@ -34,6 +34,7 @@ from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
 from pipeline.extract.organisations import OrgDraft, mention_spans
 from pipeline.extract.sections import Section
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
+from pipeline.relations import owners_by_offset
 from pipeline.rules import cached_per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name, is_goal_name
 
@@ -57,6 +58,8 @@ class Claims:
     sections: list[Stretch] = field(default_factory=list)
     speakers: list[Stretch] = field(default_factory=list)
     leaders: list[Stretch] = field(default_factory=list)
+    # goal offset -> where the clause's subject names its owner (pipeline_goal_owners)
+    syntactic: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions)
@@ -87,6 +90,7 @@ def attribute_sdgs(
         sections=[(s.start, s.end, d.name) for s, d in owners],
         speakers=speakers or [],
         leaders=leaders or [],
+        syntactic=owners_by_offset(doc),
     )
     mentions = [
         SdgMention(
@@ -118,7 +122,8 @@ def organisation_mentions(text: str, doc: Doc, drafts: list[OrgDraft]) -> list[S
 def owner_of(claims: Claims, offset: int) -> str | None:
     """The organisation that claims what stands at ``offset``, or None (the article)."""
     owner = (
-        _inside(claims.sections, offset)
+        _read_from_the_sentence(claims, offset)
+        or _inside(claims.sections, offset)
         or _inside(claims.speakers, offset)
         or _described(claims, offset)
         or _named_subject(claims, offset)
@@ -128,6 +133,16 @@ def owner_of(claims: Claims, offset: int) -> str | None:
         or _only_organisation(claims)
     )
     return None if owner is None or owner is _ARTICLE else owner  # type: ignore[return-value]
+
+
+def _read_from_the_sentence(claims: Claims, offset: int) -> str | None:
+    """The organisation the clause's subject names, as the parse shows it (the component
+    ``pipeline_goal_owners``), when it is one of the article's organisations."""
+    where = claims.syntactic.get(offset)
+    if where is None:
+        return None
+    start, end = where
+    return next((org for s, e, org in claims.mentions if s < end and start < e), None)
 
 
 def _led_by(claims: Claims, offset: int) -> str | None:

@@ -1,0 +1,170 @@
+"""The ``pipeline_goal_owners`` component: which organisation claims a goal, read from the
+sentence's dependency tree (issue 25).
+
+The claimant of "Grønnbygg bidrar til FNs mål nr. 12" is the subject of the clause the goal
+stands in. The patterns are data (``resources/relation_rules.json``, rule records with
+examples, run by ``tests/test_rule_examples.py``) for spaCy's ``DependencyMatcher``:
+
+* ``claim_subject``: a verb, its subject, and a goal among the verb's dependents (at any
+  depth). The nearest such verb above the goal wins; a subject that names no organisation
+  (a pronoun, a person alone) hands the goal on to the next verb up ("Kari Hansen i X
+  sier at de jobber med mål 7" is X's).
+* ``goal_authors``: the UN wrote the goals ("FNs mål"), it never claims them.
+
+A subject that is a name the model did not tag (a capitalised word outside the common-word
+lexicon, "Grønnbygg") is proposed as an organisation: the syntax shows it acts.
+
+Writes ``Span._.owner`` (the owner's ``(start_char, end_char)``) and ``Span._.owner_rule``
+on the ``sdg_explicit`` spans, and adds proposed organisations to ``org_mentions`` and
+``doc.ents``. Without a parser (``token.dep``) it changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from pipeline.entities import ORG_SPANS, PERSON_SPANS, PLACE_SPANS, load_common_words
+from pipeline.rules import rule_records
+from pipeline.sdg import EXPLICIT_SPAN_KEY
+
+COMPONENT_NAME = "pipeline_goal_owners"
+RULES_FILE = "relation_rules.json"
+
+for _name in ("owner", "owner_rule"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+if not Token.has_extension("in_goal"):
+    Token.set_extension("in_goal", default=False)
+
+
+def load_relation_rules(source: str = "default") -> dict[str, object]:
+    """The relation rule records' patterns and words by id."""
+    raw = (
+        resources.files("pipeline").joinpath(f"resources/{RULES_FILE}").read_text("utf-8")
+        if source == "default"
+        else Path(source).read_text("utf-8")
+    )
+    return {r.id: (r.pattern if r.pattern is not None else r.words) for r in rule_records(raw)}
+
+
+class GoalOwners:
+    def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
+        self.name = name
+        self.source = rules
+        found = load_relation_rules(rules)
+        self.authors = frozenset(w.lower() for w in found["goal_authors"])  # type: ignore[union-attr]
+        self.common_words = load_common_words("default")
+        self.matcher = DependencyMatcher(nlp.vocab)
+        self.matcher.add("claim_subject", [found["claim_subject"]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        goals = list(doc.spans.get(EXPLICIT_SPAN_KEY, []))
+        if not goals or not doc.has_annotation("DEP"):
+            return doc
+        for goal in goals:
+            for token in goal:
+                token._.in_goal = True
+        claims = self._claims(doc)
+        orgs = list(doc.spans.get(ORG_SPANS, []))
+        proposed: list[Span] = []
+        for goal in goals:
+            owner = self._owner(doc, goal, claims, orgs + proposed)
+            if owner is not None:
+                goal._.owner = (owner.start_char, owner.end_char)
+                goal._.owner_rule = "claim_subject"
+                if owner.label_ == "ORG_PROPOSED":
+                    proposed.append(Span(doc, owner.start, owner.end, label="ORG"))
+        if proposed:
+            doc.spans[ORG_SPANS] = orgs + proposed
+            doc.ents = filter_spans([*doc.ents, *proposed])
+        return doc
+
+    def _claims(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
+        """goal token -> (verb, subject) pairs of the clauses above it."""
+        claims: dict[int, list[tuple[int, int]]] = {}
+        for _, (verb, subject, goal) in self.matcher(doc):
+            claims.setdefault(goal, []).append((verb, subject))
+        return claims
+
+    def _owner(self, doc: Doc, goal: Span, claims, orgs: list[Span]) -> Span | None:
+        pairs = {pair for token in goal for pair in claims.get(token.i, [])}
+        # the nearest clause first: a verb deeper in the tree is closer to the goal
+        for _verb, subject in sorted(pairs, key=lambda p: -_depth(doc[p[0]])):
+            head = doc[subject]
+            if any(t._.in_goal for t in head.subtree):
+                continue  # "Mål 7 er viktig": the goal is the subject
+            owner = self._organisation_in(doc, head, orgs)
+            if owner is not None:
+                return owner
+        return None
+
+    def _organisation_in(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
+        left, right = subject.left_edge.i, subject.right_edge.i + 1
+        for org in orgs:
+            if left <= org.start and org.end <= right and org.text.lower() not in self.authors:
+                return org
+        if self._unnamed_actor(doc, subject):
+            end = subject.i + 1
+            while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ == "FLAT":
+                end += 1
+            return Span(doc, subject.i, end, label="ORG_PROPOSED")
+        return None
+
+    def _unnamed_actor(self, doc: Doc, token: Token) -> bool:
+        """A capitalised subject no component named and no lexicon knows: "Grønnbygg"."""
+        if not token.is_title or token.lower_ in self.common_words or token.lower_ in self.authors:
+            return False
+        if token.pos_ not in ("PROPN", "NOUN"):
+            return False
+        named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
+        return not any(s.start <= token.i < s.end for s in named)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.source != "default":
+            (folder / RULES_FILE).write_text(Path(self.source).read_text("utf-8"), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GoalOwners:
+        saved = Path(path) / RULES_FILE
+        if saved.exists():
+            self.__init__(_NlpVocab(self.matcher.vocab), self.name, rules=str(saved))  # type: ignore[misc]
+        return self
+
+
+class _NlpVocab:  # what __init__ reads of a Language when rebuilt from disk
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 200:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+@Language.factory(
+    COMPONENT_NAME,
+    requires=["token.dep", "doc.spans"],
+    assigns=["doc.spans", "doc.ents"],  # Span._.owner, Span._.owner_rule on sdg_explicit spans
+    default_config={"rules": "default"},
+)
+def make_goal_owners(nlp: Language, name: str, rules: str) -> GoalOwners:
+    return GoalOwners(nlp, name, rules=rules)
+
+
+def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int]]:
+    """Each explicit goal's start offset -> where its owner is named, as the component read it."""
+    return {
+        span.start_char: span._.owner
+        for span in doc.spans.get(EXPLICIT_SPAN_KEY, [])
+        if span._.owner is not None
+    }

@@ -1,0 +1,136 @@
+"""The pipeline_goal_owners component on trees set by hand (NDT relations, as the shipped
+parser writes them), so the tests pin the reading of the sentence, not a parser's guesses;
+and the profile that follows from it."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+import pipeline.relations  # noqa: F401  (registers the factory)
+from pipeline.entities import ORG_SPANS
+from pipeline.extract import extract
+from pipeline.parse import parse_text
+from pipeline.sdg import EXPLICIT_SPAN_KEY
+
+
+def _doc(nlp, words, heads, deps, pos, orgs=(), goals=()):
+    """``heads`` as indices; ``orgs``/``goals``: (start, end[, label]) token ranges."""
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.spans[ORG_SPANS] = [Span(doc, s, e, label="ORG") for s, e in orgs]
+    doc.ents = list(doc.spans[ORG_SPANS])
+    doc.spans[EXPLICIT_SPAN_KEY] = [Span(doc, s, e, label=label) for s, e, label in goals]
+    return doc
+
+
+def _owners(doc):
+    return [
+        (g.text, doc.text[g._.owner[0] : g._.owner[1]] if g._.owner else None)
+        for g in doc.spans[EXPLICIT_SPAN_KEY]
+    ]
+
+
+def _component():
+    nlp = spacy.blank("nb")
+    return nlp, nlp.add_pipe("pipeline_goal_owners")
+
+
+def test_the_subject_of_the_clause_claims_the_goal_not_the_un():
+    nlp, owners = _component()
+    # "FN og Havlys AS støttar mål 7": the UN is named in the subject, but wrote the goals
+    words = ["FN", "og", "Havlys", "AS", "støttar", "mål", "7", "."]
+    heads = [4, 2, 0, 2, 4, 4, 5, 4]
+    deps = ["SUBJ", "KONJ", "KOORD", "FLAT", "ROOT", "DOBJ", "DET", "IP"]
+    pos = ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "NOUN", "NUM", "PUNCT"]
+    doc = owners(_doc(nlp, words, heads, deps, pos, orgs=[(0, 1), (2, 4)], goals=[(6, 7, "SDG_7")]))
+    assert _owners(doc) == [("7", "Havlys AS")]
+
+
+def test_a_pronoun_subject_hands_the_goal_to_the_clause_above():
+    nlp, owners = _component()
+    # "Kari Lie i Havlys AS seier at dei jobbar med mål 13."
+    words = [
+        "Kari",
+        "Lie",
+        "i",
+        "Havlys",
+        "AS",
+        "seier",
+        "at",
+        "dei",
+        "jobbar",
+        "med",
+        "mål",
+        "13",
+        ".",
+    ]
+    heads = [5, 0, 0, 2, 3, 5, 8, 8, 5, 8, 9, 10, 5]
+    deps = [
+        "SUBJ",
+        "FLAT",
+        "ATR",
+        "PUTFYLL",
+        "FLAT",
+        "ROOT",
+        "SBU",
+        "SUBJ",
+        "DOBJ",
+        "ADV",
+        "PUTFYLL",
+        "DET",
+        "IP",
+    ]
+    pos = [
+        "PROPN",
+        "PROPN",
+        "ADP",
+        "PROPN",
+        "PROPN",
+        "VERB",
+        "SCONJ",
+        "PRON",
+        "VERB",
+        "ADP",
+        "NOUN",
+        "NUM",
+        "PUNCT",
+    ]
+    doc = owners(_doc(nlp, words, heads, deps, pos, orgs=[(3, 5)], goals=[(11, 12, "SDG_13")]))
+    assert _owners(doc) == [("13", "Havlys AS")]
+
+
+def test_a_name_the_model_missed_is_proposed_when_it_claims_a_goal():
+    nlp, owners = _component()
+    # "Grønnbygg bidrar til mål 12." with no entity for "Grønnbygg"
+    words = ["Grønnbygg", "bidrar", "til", "mål", "12", "."]
+    heads = [1, 1, 1, 2, 3, 1]
+    deps = ["SUBJ", "ROOT", "ADV", "PUTFYLL", "DET", "IP"]
+    pos = ["PROPN", "VERB", "ADP", "NOUN", "NUM", "PUNCT"]
+    doc = owners(_doc(nlp, words, heads, deps, pos, goals=[(4, 5, "SDG_12")]))
+    assert _owners(doc) == [("12", "Grønnbygg")]
+    assert [s.text for s in doc.spans[ORG_SPANS]] == ["Grønnbygg"]
+    # and the profile gives the company its goal
+    article = parse_text(doc.text, source="t.txt")
+    profile = extract(article, doc, model="test")
+    assert [(o.name, [m.number for m in o.sdgs]) for o in profile.organisations] == [
+        ("Grønnbygg", [12])
+    ]
+
+
+def test_a_goal_that_is_the_subject_has_no_owner_from_it():
+    nlp, owners = _component()
+    # "Mål 7 er viktig for Havlys AS."
+    words = ["Mål", "7", "er", "viktig", "for", "Havlys", "AS", "."]
+    heads = [2, 0, 2, 2, 3, 4, 5, 2]
+    deps = ["SUBJ", "DET", "ROOT", "SPRED", "ATR", "PUTFYLL", "FLAT", "IP"]
+    pos = ["NOUN", "NUM", "AUX", "ADJ", "ADP", "PROPN", "PROPN", "PUNCT"]
+    doc = owners(_doc(nlp, words, heads, deps, pos, orgs=[(5, 7)], goals=[(1, 2, "SDG_7")]))
+    assert _owners(doc) == [("7", None)]
+
+
+def test_without_a_parse_nothing_changes():
+    nlp, owners = _component()
+    doc = nlp.make_doc("Grønnbygg bidrar til mål 12.")
+    doc.spans[EXPLICIT_SPAN_KEY] = [Span(doc, 4, 5, label="SDG_12")]
+    assert _owners(owners(doc)) == [("12.", None)]
+    assert ORG_SPANS not in doc.spans
