@@ -7,9 +7,11 @@ entities are mostly parties, government bodies, clubs and media, so companies ar
 ORG entity, each ORG span by a company name from ``assets_src/company_names.txt``
 (public facts: names only; one-word names the place-name gazetteer lists, such as
 "Tomra" or "Bama", are left out), sometimes with a legal suffix ("AS", "ASA"). The rest of
-the sentence and its annotation (entities, UPOS, lemmas, sentence starts) are kept; the
-new tokens come from the pipeline's own tokenizer, are PROPN (NUM for digits) with the
-form as lemma, and a genitive ORG ("Telenors", "FNs", "Senators'") keeps its genitive on
+the sentence and its annotation (entities, UPOS, lemmas, sentence starts, dependency
+tree) are kept; the new tokens come from the pipeline's own tokenizer, are PROPN (NUM for
+digits) with the form as lemma; in the tree the new name's first token takes the place of
+the old span's root (its head and label, and the dependents from outside the span), the
+others attach to it as ``FLAT`` (NDT's relation inside names), and a genitive ORG ("Telenors", "FNs", "Senators'") keeps its genitive on
 the new name ("Salmars", "Hennig-Olsen Is'"; lemma without it, as NorNE writes it).
 Optionally a small share of sentences is lower-cased (spaCy's lower-case augmenter).
 
@@ -131,6 +133,10 @@ class OrgNameAugmenter:
         has_pos = ref.has_annotation("POS")
         has_lemma = ref.has_annotation("LEMMA")
         has_sents = ref.has_annotation("SENT_START")
+        has_dep = ref.has_annotation("DEP")
+        old_to_new: dict[int, int] = {}  # old token index -> new index (a span: its first token)
+        old_heads: list[int] = []  # per new token: old head index, or -1 = the new name's first
+        deps: list[str] = []
         words: list[str] = []
         spaces: list[bool] = []
         pos: list[str] = []
@@ -150,8 +156,15 @@ class OrgNameAugmenter:
                 ents.append(
                     f"{tok.ent_iob_}-{tok.ent_type_}" if tok.ent_type_ else tok.ent_iob_ or "O"
                 )
+                old_to_new[i] = len(words) - 1
+                old_heads.append(tok.head.i)
+                deps.append(tok.dep_)
                 i += 1
                 continue
+            first = len(words)
+            for k in range(span.start, span.end):
+                old_to_new[k] = first
+            root = span.root
             new_words, new_spaces, new_lemmas = self._new_name(nlp, _genitive(span))
             new_spaces[-1] = bool(span[-1].whitespace_)
             for j, (w, sp, lem) in enumerate(zip(new_words, new_spaces, new_lemmas, strict=True)):
@@ -161,17 +174,43 @@ class OrgNameAugmenter:
                 lemmas.append(lem)
                 sent_starts.append(span[0].is_sent_start if j == 0 else False)
                 ents.append("B-ORG" if j == 0 else "I-ORG")
+                if j == 0:  # the span root's head (itself if it is the sentence root)
+                    old_heads.append(root.head.i if root.head.i != root.i else span.start)
+                    deps.append(root.dep_)
+                else:
+                    old_heads.append(-(first + 1))  # marker: attach to the new first token
+                    deps.append("FLAT")
             i = span.end
+        heads: list[int] | None = None
+        if has_dep:
+            heads = [old_to_new[h] if h >= 0 else -h - 1 for h in old_heads]
+            if not _is_tree(heads):
+                heads = None  # keep the rest of the annotation, not the parse
         doc = Doc(
             nlp.vocab,
             words=words,
             spaces=spaces,
             pos=pos if has_pos else None,
             lemmas=lemmas if has_lemma else None,
-            sent_starts=sent_starts if has_sents else None,
+            sent_starts=sent_starts if has_sents and heads is None else None,
+            heads=heads,
+            deps=deps if heads is not None else None,
             ents=ents,
         )
         yield Example(nlp.make_doc(doc.text), doc)
+
+
+def _is_tree(heads: list[int]) -> bool:
+    """One root (its own head) per sentence that every token reaches; no cycle."""
+    n = len(heads)
+    for i in range(n):
+        j, steps = i, 0
+        while heads[j] != j:
+            j = heads[j]
+            steps += 1
+            if steps > n:
+                return False
+    return True
 
 
 @spacy.registry.augmenters("norne.org_names.v1")
@@ -211,6 +250,12 @@ if __name__ == "__main__":
             print(ref.text)
             print("   ", [(e.text, e.label_) for e in ref.ents])
             print("   ", [(t.text, t.pos_, t.lemma_) for t in ref if t.ent_type_ == "ORG"])
+            print(
+                "   ",
+                [(t.text, t.dep_, t.head.i) for t in ref]
+                if ref.has_annotation("DEP")
+                else "no parse",
+            )
             print("    tokens aligned 1:1:", len(eg.predicted) == len(ref))
         shown += 1
         if shown >= 12:

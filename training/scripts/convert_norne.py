@@ -2,8 +2,14 @@
 
 The NorNE train/dev files separate every token by whitespace. The withheld test
 split is natural text (``# text =`` + ``SpaceAfter=No``), so we rebuild the
-spacing here (``detokenize``), and every token keeps its gold entity tag, lemma
-and a UPOS tag mapped from the NDT part of speech (``ndt_to_upos``).
+spacing here (``detokenize``), and every token keeps its gold entity tag, lemma,
+a UPOS tag mapped from the NDT part of speech (``ndt_to_upos``) and its place in
+the NDT dependency tree: ``token.head`` from HEAD and ``token.dep_`` from DEPREL,
+the NDT label kept exactly as written (upper case: ``SUBJ``, ``DOBJ``, ``ATR``,
+``PUTFYLL``, ``FINV`` ...). The sentence root (HEAD 0) is its own head with the
+label ``ROOT`` (spaCy's convention; its NDT label, e.g. ``FINV`` or ``FRAG``, is
+dropped). A sentence whose HEAD column is missing or not a valid tree keeps no
+parse, only the sentence start (as before).
 
 Usage:
     python scripts/convert_norne.py INPUT.conllu [INPUT2.conllu ...] OUTPUT.spacy
@@ -74,6 +80,8 @@ class Token(NamedTuple):
     pos: str
     feats: str
     ent: str  # IOB tag, e.g. "B-ORG" or "O"
+    head: int | None = None  # HEAD column: 1-based index of the head, 0 for the root
+    deprel: str = ""  # DEPREL column as written (NDT: "SUBJ", "DOBJ", ...)
 
 
 class Sentence(NamedTuple):
@@ -109,7 +117,9 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
                 for part in misc.split("|"):
                     if part.startswith("name="):
                         ent = part[5:]
-                tokens.append(Token(cols[1], cols[2], cols[3], cols[5], ent))
+                head = int(cols[6]) if len(cols) > 7 and cols[6].isdigit() else None
+                deprel = cols[7] if len(cols) > 7 and cols[7] != "_" else ""
+                tokens.append(Token(cols[1], cols[2], cols[3], cols[5], ent, head, deprel))
     if tokens:
         yield Sentence(sent_id, tokens, text)
 
@@ -193,6 +203,39 @@ def clean_lemma(tok: Token) -> str:
     return tok.lemma
 
 
+ROOT_LABEL = "ROOT"
+
+
+def tree(tokens: Sequence[Token]) -> tuple[list[int], list[str]] | None:
+    """Absolute 0-based heads and labels of one sentence, or None if no valid tree.
+
+    HEAD 0 becomes the token itself with the label ``ROOT``; other labels stay as
+    written in the file. Exactly one root, every head in range, no cycle.
+    """
+    n = len(tokens)
+    heads: list[int] = []
+    deps: list[str] = []
+    for i, t in enumerate(tokens):
+        if t.head is None or t.head > n or (t.head != 0 and not t.deprel):
+            return None
+        if t.head == 0:
+            heads.append(i)
+            deps.append(ROOT_LABEL)
+        else:
+            heads.append(t.head - 1)
+            deps.append(t.deprel)
+    if sum(h == i for i, h in enumerate(heads)) != 1:
+        return None
+    for i in range(n):  # every token reaches the root within n steps
+        j, steps = i, 0
+        while heads[j] != j:
+            j = heads[j]
+            steps += 1
+            if steps > n:
+                return None
+    return heads, deps
+
+
 def sentence_to_doc(nlp_vocab, sent: Sentence):
     from spacy.tokens import Doc
 
@@ -208,6 +251,19 @@ def sentence_to_doc(nlp_vocab, sent: Sentence):
         ndt_to_upos(t, sent.tokens[i + 1] if i + 1 < len(sent.tokens) else None)
         for i, t in enumerate(sent.tokens)
     ]
+    parse = tree(sent.tokens)
+    if parse is not None:  # one rooted tree: it sets the sentence boundary itself
+        heads, deps = parse
+        return Doc(
+            nlp_vocab,
+            words=forms,
+            spaces=spaces,
+            ents=ents,
+            lemmas=[clean_lemma(t) for t in sent.tokens],
+            pos=poses,
+            heads=heads,
+            deps=deps,
+        )
     sent_starts = [True] + [False] * (len(forms) - 1)
     return Doc(
         nlp_vocab,

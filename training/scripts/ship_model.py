@@ -68,7 +68,9 @@ def ship(source: Path, target: Path, name: str, lang: str, version: str) -> None
         name=name,
         lang=lang,
         version=version,
-        description="Norwegian (bokmål and nynorsk) NER, UPOS and lemmas trained on NorNE; "
+        description="Norwegian (bokmål and nynorsk) NER, UPOS, lemmas"
+        + (" and NDT dependency parse" if "parser" in nlp.pipe_names else "")
+        + " trained on NorNE; "
         f"CNN tok2vec with a place-name gazetteer as norms, {vectors_text}",
         license="CC0 annotations (NorNE/NDT); trained weights only, no source text",
         sources=[
