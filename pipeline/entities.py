@@ -268,6 +268,31 @@ class EntityResolver:
         """What ``nlp.evaluate`` reports for this component (the configured scorer)."""
         return self.scorer(examples, **kwargs) if self.scorer else {}
 
+    def _names_across_particles(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "Marit van der Berg", "Ursula von der Leyen": the model ends the person at a
+        particle ("Marit van") and tags the surname apart. A person's name runs on across
+        name particles to the capitalised word after them when the model took a particle
+        into the name, or two particles follow it ("van der"); a lone "av" or "de" after a
+        name is a Norwegian word ("Kari Hansen av Tromsø")."""
+        added = []
+        for span in spans:
+            if span.label_ != PERSON:
+                continue
+            start = span.end
+            while start > span.start and doc[start - 1].lower_ in self._particles:
+                start -= 1  # the model took "van" into the name
+            end = span.end
+            while end < len(doc) and doc[end].lower_ in self._particles:
+                end += 1
+            particles = doc[start:end]
+            if not len(particles) or end >= len(doc) or not doc[end].is_title:
+                continue
+            model_took_one = start < span.end  # the model ended the name on "van"
+            if not model_took_one and (len(particles) < 2 or all(len(t) < 3 for t in particles)):
+                continue  # "Kari Hansen av Tromsø": a lone "av", "de", "den" is a word here
+            added.append(Span(doc, span.start, end + 1, label=PERSON))
+        return _replacing(spans, added)
+
     def _names_joined_by_og(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """An organisation's name may hold "og" ("Hardanger Frukt og Bær", "Entreprenør-
         foreningen Bygg og Anlegg", "Sparebanken Sogn og Fjordane"), which the model cuts
@@ -343,6 +368,7 @@ class EntityResolver:
         kept = self._names_after_openers(doc, kept)
         kept = _names_joined_by_ampersand(doc, kept)
         kept = self._names_joined_by_og(doc, kept)
+        kept = self._names_across_particles(doc, kept)
         kept = self._organisations_listed_with_organisations(doc, kept)
         targets = [
             part

@@ -865,3 +865,17 @@ def test_the_other_end_of_a_route_between_places_is_a_place_but_a_job_move_is_no
     doc = _run(_blank(), text, ents)
     assert _texts(doc, PLACE_SPANS) == ["Sandefjord", "Kvistad", "Bergen"]
     assert _texts(doc, ORG_SPANS) == ["Tindrakraft"]
+
+
+def test_a_name_runs_on_across_its_particles():
+    """The model ends "Marit van" and tags "Berg" apart; "av" alone after a name is a word."""
+    text = "Rapporten er skriven av Marit van der Berg. Kari Lund av Tromsø var der."
+    ents = [
+        ("Marit van", "PER", 0),
+        ("Berg", "GPE_LOC", 0),
+        ("Kari Lund", "PER", 0),
+        ("Tromsø", "GPE_LOC", 0),
+    ]
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, PERSON_SPANS) == ["Marit van der Berg", "Kari Lund"]
+    assert _texts(doc, PLACE_SPANS) == ["Tromsø"]
