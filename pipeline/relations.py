@@ -30,7 +30,12 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.entities import ORG_SPANS, PERSON_SPANS, PLACE_SPANS, load_common_words
+from pipeline.entities import (
+    ORG_SPANS,
+    PERSON_SPANS,
+    PLACE_SPANS,
+    load_common_words,
+)
 from pipeline.rules import rule_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
@@ -60,7 +65,15 @@ class GoalOwners:
         self.source = rules
         found = load_relation_rules(rules)
         self.authors = frozenset(w.lower() for w in found["goal_authors"])  # type: ignore[union-attr]
+        from pipeline.extract.text import load_org_rules  # here: extract imports this module
+
         self.common_words = load_common_words("default")
+        shared = load_org_rules("default")
+        self.organisation_nouns = tuple(
+            shared["org_head_nouns"]
+            + shared["business_nouns"]
+            + shared["definite_business_endings"]
+        )
         self.matcher = DependencyMatcher(nlp.vocab)
         self.matcher.add("claim_subject", [found["claim_subject"]])
 
@@ -118,10 +131,11 @@ class GoalOwners:
         return None
 
     def _unnamed_actor(self, doc: Doc, token: Token) -> bool:
-        """A capitalised subject no component named and no lexicon knows: "Grønnbygg"."""
+        """A capitalised subject no component named and no lexicon knows: "Grønnbygg"; not
+        a word ending in an organisation noun ("Gjenvinningsselskapet")."""
         if not token.is_title or token.lower_ in self.common_words or token.lower_ in self.authors:
             return False
-        if token.pos_ not in ("PROPN", "NOUN"):
+        if token.pos_ != "PROPN" or token.lower_.endswith(self.organisation_nouns):
             return False
         named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
         return not any(s.start <= token.i < s.end for s in named)

@@ -134,3 +134,15 @@ def test_without_a_parse_nothing_changes():
     doc.spans[EXPLICIT_SPAN_KEY] = [Span(doc, 4, 5, label="SDG_12")]
     assert _owners(owners(doc)) == [("12.", None)]
     assert ORG_SPANS not in doc.spans
+
+
+def test_an_organisation_noun_is_no_unnamed_actor():
+    nlp, owners = _component()
+    # "Gjenvinningsselskapet jobbar med mål 12": a description, not a name
+    words = ["Gjenvinningsselskapet", "jobbar", "med", "mål", "12", "."]
+    heads = [1, 1, 1, 2, 3, 1]
+    deps = ["SUBJ", "ROOT", "ADV", "PUTFYLL", "DET", "IP"]
+    pos = ["PROPN", "VERB", "ADP", "NOUN", "NUM", "PUNCT"]
+    doc = owners(_doc(nlp, words, heads, deps, pos, goals=[(4, 5, "SDG_12")]))
+    assert _owners(doc) == [("12", None)]
+    assert [s.text for s in doc.spans[ORG_SPANS]] == []
