@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
 from pipeline import __version__, cli_review
@@ -213,7 +214,6 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if (problem := _unusable_output_folder(args.out)) is not None:
         print(f"pipeline run: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    written = [0]
     if args.verbose:
         print(
             f"pipeline run: model {args.model or 'shipped (nb_norne_sm)'}, out {args.out}, "
@@ -221,11 +221,9 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             f"{args.max_seconds:g} s an input, language {args.lang or 'detected'}",
             file=sys.stderr,
         )
-    bar = _progress_bar(quiet=args.quiet)
+    bar = _progress_bar(args.quiet, inputs)
 
     def report(line: str) -> None:
-        if line.startswith("ok "):
-            written[0] += 1
         per_input = line.startswith(("ok ", "skip ", "FAILED "))
         if bar is not None and per_input:
             bar.update(1)
@@ -237,6 +235,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         else:
             print(line, file=sys.stderr if problem else sys.stdout, flush=True)
 
+    started = time.time()
     try:
         result = run_batch(
             inputs,
@@ -251,7 +250,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(
-            f"pipeline run: interrupted after {written[0]} profiles written to {args.out}; "
+            f"pipeline run: interrupted after {_written_since(args.out, started)} profiles "
+            f"written to {args.out}; "
             "run the same command again to resume (finished inputs are skipped)",
             file=sys.stderr,
         )
@@ -270,6 +270,18 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
 
 
+def _written_since(out: Path, started: float) -> int:
+    """Profiles this run put on disk (a chunk's profiles are written before they are
+    reported, so the report's count lags behind after Ctrl-C)."""
+    from pipeline.write import is_profile_file
+
+    return sum(
+        1
+        for path in out.glob("*.json")
+        if path.stat().st_mtime >= started - 1 and is_profile_file(path)
+    )
+
+
 def _missing_inputs(inputs: list[str]) -> list[str]:
     """Local paths on the command line that do not exist: a usage error (a typo), caught
     before any work is done and before the output folder is made. URLs and stdin are
@@ -279,13 +291,22 @@ def _missing_inputs(inputs: list[str]) -> list[str]:
     return [i for i in inputs if i != STDIN and not is_url(i) and not Path(i).exists()]
 
 
-def _progress_bar(quiet: bool):
-    """A progress bar on stderr when it is a terminal (a log file or a pipe gets none)."""
+def _progress_bar(quiet: bool, inputs: list[str]):
+    """A progress bar on stderr when it is a terminal (a log file or a pipe gets none), with
+    the number of inputs counted first, so it shows a total and the time left."""
     if quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(unit=" inputs", file=sys.stderr, dynamic_ncols=True, leave=False)
+    from pipeline.fetch import expand_inputs
+
+    skipped = [0]
+
+    def count_skip(item: str, why: str) -> None:
+        skipped[0] += 1
+
+    total = sum(1 for _ in expand_inputs(inputs, skipped=count_skip)) + skipped[0]
+    return tqdm(total=total, unit=" inputs", file=sys.stderr, dynamic_ncols=True, leave=False)
 
 
 def _unusable_output_folder(out: Path) -> str | None:

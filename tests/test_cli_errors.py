@@ -5,6 +5,7 @@ Each test runs the real console script in a subprocess."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import subprocess
@@ -110,6 +111,8 @@ def test_ctrl_c_stops_cleanly_and_says_how_to_resume(tmp_path):
     assert process.returncode == 130
     assert "Traceback" not in stderr
     assert "run the same command again to resume" in stderr
+    said = int(re.search(r"interrupted after (\d+) profiles", stderr).group(1))
+    assert said == len([p for p in out.glob("*.json") if p.name != "profile.schema.json"])
     resumed = _run("run", str(articles), "--out", str(out), "--batch-size", "2")
     assert resumed.returncode == 0
     assert "unchanged since the last run" in resumed.stderr  # finished inputs were kept
@@ -159,6 +162,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     os.close(leader)
     assert process.returncode == 0
     assert b" inputs" in seen  # tqdm's counter on the terminal
+    assert b"1/1" in seen  # with the total, counted before the run
 
 
 def test_a_folder_without_articles_is_a_usage_error(tmp_path):
