@@ -34,6 +34,7 @@ from pipeline.entities import (
     ORG_SPANS,
     PERSON_SPANS,
     PLACE_SPANS,
+    is_inflected_compound,
     load_common_words,
 )
 from pipeline.rules import rule_records
@@ -113,6 +114,9 @@ class GoalOwners:
             head = doc[subject]
             if any(t._.in_goal for t in head.subtree):
                 continue  # "Mål 7 er viktig": the goal is the subject
+            between = doc.text[min(head.idx, goal.start_char) : max(head.idx, goal.start_char)]
+            if "\n" in between:
+                break  # a tree across lines (fact boxes, lists) is no sentence: trust no more
             owner = self._organisation_in(doc, head, orgs)
             if owner is not None:
                 return owner
@@ -132,11 +136,14 @@ class GoalOwners:
 
     def _unnamed_actor(self, doc: Doc, token: Token) -> bool:
         """A capitalised subject no component named and no lexicon knows: "Grønnbygg"; not
-        a word ending in an organisation noun ("Gjenvinningsselskapet")."""
+        a word ending in an organisation noun ("Gjenvinningsselskapet") or the definite form of
+        a compound ("Møbelindustrien")."""
         if not token.is_title or token.lower_ in self.common_words or token.lower_ in self.authors:
             return False
-        if token.pos_ != "PROPN" or token.lower_.endswith(self.organisation_nouns):
+        if token.pos_ not in ("PROPN", "NOUN") or token.lower_.endswith(self.organisation_nouns):
             return False
+        if is_inflected_compound(token.lower_, self.common_words):
+            return False  # "Møbelindustrien": the definite form of a compound, not a name
         named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
         return not any(s.start <= token.i < s.end for s in named)
 

@@ -36,8 +36,8 @@ def nlp():
 def test_meta_and_pipeline(nlp):
     assert nlp.lang == "nb"
     assert nlp.meta["name"] == "norne_sm"
-    assert nlp.meta["version"] == "0.3.0"
-    for name in ("ner", "trainable_lemmatizer", "morphologizer", "sentencizer"):
+    assert nlp.meta["version"] == "0.4.0"
+    for name in ("ner", "trainable_lemmatizer", "morphologizer", "sentencizer", "parser"):
         assert name in nlp.pipe_names
     assert set(nlp.get_pipe("ner").labels) == LABELS
 
@@ -224,3 +224,15 @@ def test_shipped_model_carries_the_gazetteer(nlp):
     assert norms["Tyskland"] == "gaz_land"
     assert norms["kontorer"] == "kontorer"
     assert {e.text for e in doc.ents if e.label_ == "GPE_LOC"} >= {"Bamako", "Tromsø"}
+
+
+def test_the_parser_reads_ndt_relations(nlp):
+    """0.4.0's parser (its own tok2vec; the NER is 0.3.0's, frozen): the subject of a clause,
+    an apposition, and a sentence boundary the sentencizer set are kept."""
+    doc = nlp(
+        "Grønnbygg bidrar til FNs mål for utvikling. Kari Hansen, dagleg leiar i Lie Mat AS, er nøgd."
+    )
+    deps = {t.text: (t.dep_, t.head.text) for t in doc}
+    assert deps["Grønnbygg"] == ("SUBJ", "bidrar")
+    assert deps["leiar"][0] == "APP"
+    assert len(list(doc.sents)) == 2
