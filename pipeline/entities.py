@@ -39,7 +39,7 @@ from spacy.training import Example
 from spacy.util import filter_spans, registry
 
 from pipeline.rules import RuleSources, rule_words, sources_in_force
-from pipeline.sdg import read_resource
+from pipeline.sdg import read_resource, score_span_groups
 
 COMPONENT_NAME = "pipeline_entities"
 PERSON_SPANS = "person_mentions"
@@ -1611,18 +1611,9 @@ def make_entity_resolver(
 def score_entities(examples: Iterable[Example], **kwargs) -> dict[str, Any]:
     """The resolved entities against the reference's (``ents_p/r/f`` and per type), and each
     span group the reference carries (``spans_<group>_p/r/f``)."""
+    examples = list(examples)
     scores = Scorer.score_spans(examples, "ents", **kwargs)
-    for key in (PERSON_SPANS, ORG_SPANS, PLACE_SPANS):
-        scores.update(
-            Scorer.score_spans(
-                examples,
-                f"spans_{key}",
-                getter=lambda doc, attr, key=key: doc.spans.get(key, []),
-                has_annotation=lambda doc, key=key: key in doc.spans,
-                allow_overlap=True,
-                **kwargs,
-            )
-        )
+    scores.update(score_span_groups(examples, (PERSON_SPANS, ORG_SPANS, PLACE_SPANS), **kwargs))
     return scores
 
 

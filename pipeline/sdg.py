@@ -1111,11 +1111,12 @@ def make_sdg_detector(
     return detector
 
 
-def score_sdgs(examples: Iterable[Example], **kwargs) -> dict[str, Any]:
-    """Explicit goals and themes against the reference's span groups of the same names
-    (``spans_sdg_explicit_p/r/f``, ``spans_sdg_theme_p/r/f``, each per goal too)."""
+def score_span_groups(examples: Iterable[Example], keys: Iterable[str], **kwargs) -> dict[str, Any]:
+    """Each span group of ``keys`` against the reference's group of the same name
+    (``spans_<key>_p/r/f`` and per label), where the reference has it."""
+    examples = list(examples)
     scores: dict[str, Any] = {}
-    for key in (EXPLICIT_SPAN_KEY, THEME_SPAN_KEY):
+    for key in keys:
         scores.update(
             Scorer.score_spans(
                 examples,
@@ -1127,6 +1128,12 @@ def score_sdgs(examples: Iterable[Example], **kwargs) -> dict[str, Any]:
             )
         )
     return scores
+
+
+def score_sdgs(examples: Iterable[Example], **kwargs) -> dict[str, Any]:
+    """Explicit goals and themes against the reference's span groups of the same names
+    (``spans_sdg_explicit_p/r/f``, ``spans_sdg_theme_p/r/f``, each per goal too)."""
+    return score_span_groups(examples, (EXPLICIT_SPAN_KEY, THEME_SPAN_KEY), **kwargs)
 
 
 @registry.scorers("nyhetsprofil.sdg_scorer.v1")
