@@ -62,12 +62,10 @@ def load_relation_rules(source: str = "default") -> dict[str, object]:
 
 class GoalOwners:
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
-        self.name = name
-        self.source = rules
-        found = load_relation_rules(rules)
-        self.authors = frozenset(w.lower() for w in found["goal_authors"])  # type: ignore[union-attr]
         from pipeline.extract.text import load_org_rules  # here: extract imports this module
 
+        self.name = name
+        self.vocab = nlp.vocab
         self.common_words = load_common_words("default")
         shared = load_org_rules("default")
         self.organisation_nouns = tuple(
@@ -75,10 +73,22 @@ class GoalOwners:
             + shared["business_nouns"]
             + shared["definite_business_endings"]
         )
-        self.matcher = DependencyMatcher(nlp.vocab)
+        # A saved pipeline carries a user's rules (to_disk); the file it was built from may
+        # be gone where it is loaded, so a missing file waits for from_disk.
+        self._missing = rules != "default" and not Path(rules).exists()
+        self._use("default" if self._missing else rules)
+
+    def _use(self, source: str) -> None:
+        """Build the matcher and word sets from a relation rules file."""
+        self.source = source
+        found = load_relation_rules(source)
+        self.authors = frozenset(w.lower() for w in found["goal_authors"])  # type: ignore[union-attr]
+        self.matcher = DependencyMatcher(self.vocab)
         self.matcher.add("claim_subject", [found["claim_subject"]])
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._missing:
+            raise FileNotFoundError(f"{self.name}: relation rules file not found")
         goals = list(doc.spans.get(EXPLICIT_SPAN_KEY, []))
         if not goals or not doc.has_annotation("DEP"):
             return doc
@@ -156,13 +166,9 @@ class GoalOwners:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GoalOwners:
         saved = Path(path) / RULES_FILE
         if saved.exists():
-            self.__init__(_NlpVocab(self.matcher.vocab), self.name, rules=str(saved))  # type: ignore[misc]
+            self._use(str(saved))
+            self._missing = False
         return self
-
-
-class _NlpVocab:  # what __init__ reads of a Language when rebuilt from disk
-    def __init__(self, vocab) -> None:
-        self.vocab = vocab
 
 
 def _depth(token: Token) -> int:

@@ -146,3 +146,23 @@ def test_an_organisation_noun_is_no_unnamed_actor():
     doc = owners(_doc(nlp, words, heads, deps, pos, goals=[(4, 5, "SDG_12")]))
     assert _owners(doc) == [("12", None)]
     assert [s.text for s in doc.spans[ORG_SPANS]] == []
+
+
+def test_a_users_relation_rules_are_saved_with_the_pipeline(tmp_path):
+    import json
+    from importlib import resources
+
+    rules = json.loads(
+        resources.files("pipeline").joinpath("resources/relation_rules.json").read_text("utf-8")
+    )
+    for rule in rules["rules"]:
+        if rule["id"] == "goal_authors":
+            rule["words"].append("Klimarådet")
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("pipeline_goal_owners", config={"rules": str(mine)})
+    nlp.to_disk(tmp_path / "saved")
+    mine.unlink()
+    loaded = spacy.load(tmp_path / "saved")
+    assert "klimarådet" in loaded.get_pipe("pipeline_goal_owners").authors
