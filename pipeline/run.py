@@ -317,6 +317,15 @@ def summary_line(item: str, profile: Profile) -> str:
 
 # --- the batch: state, scheduling, summary ---------------------------------------------------
 
+
+def _source_name(item: str, article_id: str) -> str:
+    """The manifest's name of an input: its path or URL; for standard input, the profile's
+    source name with the article's id, so each article piped in keeps its own row."""
+    from pipeline.fetch import STDIN
+
+    return f"<stdin> {article_id}" if item == STDIN else item
+
+
 STATE_FILE = ".run-state.jsonl"
 
 
@@ -351,10 +360,11 @@ class RunState:
             return
         if self._handle is None:
             self._handle = self.path.open("a", encoding="utf-8")
-        entry = {"input": outcome.item, "key": outcome.key, "article_id": outcome.article_id}
+        source = _source_name(outcome.item, outcome.article_id)
+        entry = {"input": source, "key": outcome.key, "article_id": outcome.article_id}
         self._handle.write(json.dumps(entry, ensure_ascii=False) + "\n")
         self._handle.flush()
-        self.done[outcome.item] = (outcome.key, outcome.article_id)
+        self.done[source] = (outcome.key, outcome.article_id)
 
     def close(self) -> None:
         if self._handle:

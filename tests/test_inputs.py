@@ -77,3 +77,19 @@ def test_foreign_articles_are_reported_and_skipped_unless_forced(tmp_path):
     lines = (tmp_path / "b" / "profiles.jsonl").read_text().splitlines()
     assert len(lines) == 3
     assert {json.loads(line)["article"]["language"] for line in lines} == {"nb"}
+
+
+def test_articles_piped_in_one_after_another_keep_their_own_manifest_rows(tmp_path):
+    out = tmp_path / "out"
+    other = NORWEGIAN.replace("Fjordlys Energi AS", "Havlys Kraft AS")
+    for text in (NORWEGIAN, other):
+        done = _run("run", "-", "--out", str(out), "--model", "blank:nb", stdin=text)
+        assert done.returncode == 0, done.stderr
+    rows = (out / "manifest.csv").read_text(encoding="utf-8").splitlines()[1:]
+    sources = sorted(row.split(",")[0] for row in rows)
+    ids = sorted(
+        json.loads(line)["article"]["id"]
+        for line in (out / "profiles.jsonl").read_text().splitlines()
+    )
+    assert len(ids) == 2
+    assert sources == [f"<stdin> {i}" for i in ids]  # the profile's name, one row each
