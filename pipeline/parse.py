@@ -17,6 +17,7 @@ from pipeline.boilerplate import is_boilerplate
 from pipeline.errors import PipelineError
 from pipeline.extract.text import alternation, rules
 from pipeline.language import detect_language
+from pipeline.rules import cached_per_rule_set
 
 __all__ = ["parse_bytes", "parse_html", "parse_text"]
 
@@ -257,8 +258,13 @@ def _is_hyphen_quote(line: str) -> bool:
     told from a list item's marker by the attribution (a speech verb after a comma)."""
     if not line.lstrip().startswith("- "):
         return False
-    verbs = alternation(rules()["speech_verbs"])
-    return re.search(rf"[,»\"”]\s+(?:{verbs})\b", line) is not None
+    return _attribution().search(line) is not None
+
+
+@cached_per_rule_set()
+def _attribution() -> re.Pattern[str]:
+    """A speech verb after a comma or a closing quote: ", sier", "» seier"."""
+    return re.compile(rf"[,»\"”]\s+(?:{alternation(rules()['speech_verbs'])})\b")
 
 
 def _classify(line: str, raw: str) -> BlockKind:

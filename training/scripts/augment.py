@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import gazetteer  # noqa: E402,F401  (registers norne.prepare_nlp.v1 for --code)
 import spacy  # noqa: E402
+from convert_norne import reaches_root  # noqa: E402
 from spacy.tokens import Doc  # noqa: E402
 from spacy.training import Example  # noqa: E402
 from spacy.training.augment import make_lowercase_variant  # noqa: E402
@@ -184,7 +185,7 @@ class OrgNameAugmenter:
         heads: list[int] | None = None
         if has_dep:
             heads = [old_to_new[h] if h >= 0 else -h - 1 for h in old_heads]
-            if not _is_tree(heads):
+            if not reaches_root(heads):
                 heads = None  # keep the rest of the annotation, not the parse
         doc = Doc(
             nlp.vocab,
@@ -198,19 +199,6 @@ class OrgNameAugmenter:
             ents=ents,
         )
         yield Example(nlp.make_doc(doc.text), doc)
-
-
-def _is_tree(heads: list[int]) -> bool:
-    """One root (its own head) per sentence that every token reaches; no cycle."""
-    n = len(heads)
-    for i in range(n):
-        j, steps = i, 0
-        while heads[j] != j:
-            j = heads[j]
-            steps += 1
-            if steps > n:
-                return False
-    return True
 
 
 @spacy.registry.augmenters("norne.org_names.v1")

@@ -224,16 +224,22 @@ def tree(tokens: Sequence[Token]) -> tuple[list[int], list[str]] | None:
         else:
             heads.append(t.head - 1)
             deps.append(t.deprel)
-    if sum(h == i for i, h in enumerate(heads)) != 1:
+    if sum(h == i for i, h in enumerate(heads)) != 1 or not reaches_root(heads):
         return None
-    for i in range(n):  # every token reaches the root within n steps
+    return heads, deps
+
+
+def reaches_root(heads: list[int]) -> bool:
+    """Every token reaches a root (its own head) within len(heads) steps: no cycle."""
+    n = len(heads)
+    for i in range(n):
         j, steps = i, 0
         while heads[j] != j:
             j = heads[j]
             steps += 1
             if steps > n:
-                return None
-    return heads, deps
+                return False
+    return True
 
 
 def sentence_to_doc(nlp_vocab, sent: Sentence):
@@ -252,19 +258,12 @@ def sentence_to_doc(nlp_vocab, sent: Sentence):
         for i, t in enumerate(sent.tokens)
     ]
     parse = tree(sent.tokens)
-    if parse is not None:  # one rooted tree: it sets the sentence boundary itself
-        heads, deps = parse
-        return Doc(
-            nlp_vocab,
-            words=forms,
-            spaces=spaces,
-            ents=ents,
-            lemmas=[clean_lemma(t) for t in sent.tokens],
-            pos=poses,
-            heads=heads,
-            deps=deps,
-        )
-    sent_starts = [True] + [False] * (len(forms) - 1)
+    # one rooted tree sets the sentence boundary itself; without one, mark the start only
+    structure = (
+        {"heads": parse[0], "deps": parse[1]}
+        if parse is not None
+        else {"sent_starts": [True] + [False] * (len(forms) - 1)}
+    )
     return Doc(
         nlp_vocab,
         words=forms,
@@ -272,7 +271,7 @@ def sentence_to_doc(nlp_vocab, sent: Sentence):
         ents=ents,
         lemmas=[clean_lemma(t) for t in sent.tokens],
         pos=poses,
-        sent_starts=sent_starts,
+        **structure,
     )
 
 
