@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import Field, model_validator
+from pydantic import Field, create_model, model_validator
 
 from models.base import ContractModel
-from models.profile import Evidence, OrganisationKind, SdgMethod
+from models.facts import merged_fields
+from models.profile import Evidence, Organisation, SdgMethod
 
 
 class SdgBacking(ContractModel):
@@ -43,18 +44,22 @@ class CompanyPlace(ContractModel):
     article_ids: list[str] = Field(min_length=1, description="Articles that tie it to the place")
 
 
-class CompanyProfile(ContractModel):
-    """An organisation as seen across articles, merged by name, alias and word-prefix matching."""
-
+class _CompanyNames(ContractModel):
     id: str = Field(description="Stable slug of the main name, unique within one aggregation")
     name: str = Field(description="Main name: the full name the articles use most")
     names: list[str] = Field(
         min_length=1, description="Every name and alias seen, first seen first"
     )
-    kinds: list[OrganisationKind] = Field(
-        min_length=1, description="Kinds the articles gave it (usually one)"
-    )
-    industries: list[str] = Field(default_factory=list, description="Industries as written")
+
+
+#: The organisation's facts merged across articles (kinds, industries, ...), as declared on
+#: ``Organisation`` (``models.facts``): a new fact needs no field here.
+_CompanyFacts = create_model("_CompanyFacts", __base__=_CompanyNames, **merged_fields(Organisation))
+
+
+class CompanyProfile(_CompanyFacts):
+    """An organisation as seen across articles, merged by name, alias and word-prefix matching."""
+
     places: list[CompanyPlace] = Field(default_factory=list)
     sdgs: list[CompanySdg] = Field(default_factory=list, description="Goals, by number")
     statements: int = Field(ge=0, default=0, description="Statements across all articles")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
 from models.base import ContractModel
+from models.facts import Fact
 
 #: Bumped when a field changes meaning or is removed (additions keep it).
 SCHEMA_VERSION = "1.0"
@@ -82,11 +84,32 @@ class Organisation(ContractModel):
 
     name: str = Field(description="Full name as first written in full")
     aliases: list[str] = Field(default_factory=list, description="Other names used for it")
-    kind: OrganisationKind = Field(description="company, public_body or other")
-    industry: str | None = Field(
-        default=None, description="Industry as written, e.g. 'flyindustri'"
+    kind: Annotated[
+        OrganisationKind,
+        Fact(
+            column="kind",
+            label="Type",
+            review="required",
+            choices=("company", "public_body", "other"),
+            merge="sorted_set",
+            merged_as="kinds",
+        ),
+    ] = Field(description="company, public_body or other")
+    industry: Annotated[
+        str | None,
+        Fact(
+            column="industry",
+            label="Bransje",
+            evidence="industry_evidence",
+            evidence_doc="Where the industry is stated",
+            review="clearable",
+            merge="unique_casefold",
+            merged_as="industries",
+        ),
+    ] = Field(default=None, description="Industry as written, e.g. 'flyindustri'")
+    industry_evidence: Evidence | None = Field(
+        default=None, description="Where the industry is stated"
     )
-    industry_evidence: Evidence | None = None
     places: list[PlaceRef] = Field(default_factory=list, description="Places tied to it")
     sdgs: list[SdgMention] = Field(default_factory=list, description="Goals it states or works on")
     statements: list[Statement] = Field(default_factory=list)
@@ -100,9 +123,13 @@ class Quote(ContractModel):
 
 class Person(ContractModel):
     name: str
-    title: str | None = Field(default=None, description="Role as written, e.g. 'seniorrådgiver'")
-    organisation: str | None = Field(default=None, description="Organisation name it speaks for")
-    party: str | None = Field(
+    title: Annotated[str | None, Fact(column="title", label="Tittel", review="clearable")] = Field(
+        default=None, description="Role as written, e.g. 'seniorrådgiver'"
+    )
+    organisation: Annotated[str | None, Fact(column="organisation", label="Organisasjon")] = Field(
+        default=None, description="Name of the organisation the person speaks for"
+    )
+    party: Annotated[str | None, Fact(column="party", label="Parti")] = Field(
         default=None,
         description="Political party as written after the name, e.g. 'Sp' in 'Per Olsen (Sp)'",
     )
@@ -142,18 +169,18 @@ class Profile(ContractModel):
         return self
 
 
-def _all_evidence(profile: Profile) -> list[Evidence]:
-    found: list[Evidence] = []
-    for org in profile.organisations:
-        found += (
-            org.mentions + [s.evidence for s in org.statements] + [s.evidence for s in org.sdgs]
-        )
-        found += [p.evidence for p in org.places if p.evidence]
-        if org.industry_evidence:
-            found.append(org.industry_evidence)
-    for place in profile.places:
-        found += place.mentions
-    for person in profile.people:
-        found += person.mentions + [q.evidence for q in person.quotes]
-    found += [s.evidence for s in profile.sdgs]
-    return found
+def _all_evidence(model: ContractModel) -> Iterator[Evidence]:
+    """Every Evidence anywhere in the model, however deep: a new field with evidence is
+    checked against the text without being listed here."""
+    for name in type(model).model_fields:
+        yield from _evidence_in(getattr(model, name))
+
+
+def _evidence_in(value: object) -> Iterator[Evidence]:
+    if isinstance(value, Evidence):
+        yield value
+    elif isinstance(value, ContractModel):
+        yield from _all_evidence(value)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _evidence_in(item)

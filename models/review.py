@@ -13,31 +13,38 @@ from typing import Literal, get_args
 from pydantic import AwareDatetime, Field, model_validator
 
 from models.base import ContractModel
-from models.profile import Evidence, OrganisationKind
+from models.facts import DeclaredFact, facts, review_field
+from models.profile import Evidence, Organisation, Person
 
 #: The reviewable values, named after the profile's fields. ``organisation`` is an organisation's
 #: ``name``, ``organisation.place`` one of its ``places``, ``place`` a place of the article
 #: (``Profile.places``), ``person`` a person's ``name``, ``sdg`` a goal claim (the goal
 #: ``number`` of every mention of that goal by one owner) and ``sdg.organisation`` the claim's
 #: owner (``SdgMention.organisation``; null: the article itself).
-ReviewField = Literal[
+#: The judged facts of organisations and people (``organisation.kind``, ``person.title``, ...)
+#: come from their declarations in ``models.profile`` (see ``models.facts``).
+JUDGED_FACTS: dict[str, DeclaredFact] = {
+    review_field(owner, fact): fact
+    for owner, model in (("organisation", Organisation), ("person", Person))
+    for fact in facts(model)
+    if fact.fact.review
+}
+REVIEW_FIELDS: tuple[str, ...] = (
     "organisation",
-    "organisation.kind",
-    "organisation.industry",
+    *(f for f in JUDGED_FACTS if f.startswith("organisation.")),
     "organisation.place",
     "place",
     "person",
-    "person.title",
+    *(f for f in JUDGED_FACTS if f.startswith("person.")),
     "sdg",
     "sdg.organisation",
-]
-REVIEW_FIELDS: tuple[str, ...] = get_args(ReviewField)
+)
+ReviewField = Literal[REVIEW_FIELDS]  # type: ignore[valid-type]  # built from the declarations
 #: The fields a reviewer can add a missing item to, from a span of the article text.
 ADDABLE_FIELDS = ("organisation", "person", "place", "sdg")
 
 Verdict = Literal["correct", "wrong", "corrected", "added"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
-KINDS: tuple[str, ...] = get_args(OrganisationKind)
 
 
 class ReviewDecision(ContractModel):
@@ -86,9 +93,11 @@ class ReviewDecision(ContractModel):
             for text in (self.value, self.correction):
                 if text is not None and not (text.isdigit() and 1 <= int(text) <= 17):
                     raise ValueError(f"a goal number is 1-17, not {text!r}")
-        if self.field == "organisation.kind" and self.correction is not None:
-            if self.correction not in KINDS:
-                raise ValueError(f"a kind is one of {', '.join(KINDS)}, not {self.correction!r}")
+        fact = JUDGED_FACTS.get(self.field)
+        if fact and fact.fact.choices and self.correction is not None:
+            if self.correction not in fact.fact.choices:
+                choices = ", ".join(fact.fact.choices)
+                raise ValueError(f"{fact.name} is one of {choices}, not {self.correction!r}")
         return self
 
     @property

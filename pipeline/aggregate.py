@@ -39,6 +39,7 @@ from models import (
     Profile,
     SdgBacking,
 )
+from models.facts import facts
 from pipeline.write import atomic_write_lines, atomic_write_text, iter_profiles
 
 COMPANIES_JSON = "companies.json"
@@ -226,8 +227,7 @@ def build_company(group: list[Sighting]) -> CompanyProfile:
         id=slug(main_name),
         name=main_name,
         names=_unique_casefold(n for o in orgs for n in [o.name, *o.aliases]),
-        kinds=sorted({o.kind for o in orgs}),
-        industries=_unique_casefold(o.industry for o in orgs if o.industry),
+        **_merged_facts(orgs),
         places=_merge_places(group),
         sdgs=_merge_sdgs(group),
         statements=sum(len(o.statements) for o in orgs),
@@ -235,6 +235,16 @@ def build_company(group: list[Sighting]) -> CompanyProfile:
         last_seen=max(published, default=None),
         article_ids=list(dict.fromkeys(s.profile.article.id for s in group)),
     )
+
+
+def _merged_facts(orgs: list[Organisation]) -> dict[str, list]:
+    """Each declared fact's values across the organisation's articles, by its merge rule."""
+    merged = {}
+    for fact in facts(Organisation):
+        if fact.fact.merge and fact.fact.merged_as:
+            values = [v for o in orgs if (v := fact.value(o)) is not None]
+            merged[fact.fact.merged_as] = MERGE_RULES[fact.fact.merge](values)
+    return merged
 
 
 def _main_name(orgs: list[Organisation]) -> str:
@@ -294,6 +304,12 @@ def _unique_casefold(values: Iterable[str]) -> list[str]:
     for value in values:
         seen.setdefault(value.casefold(), value)
     return list(seen.values())
+
+
+MERGE_RULES = {
+    "sorted_set": lambda values: sorted(set(values)),
+    "unique_casefold": _unique_casefold,
+}
 
 
 def slug(name: str) -> str:

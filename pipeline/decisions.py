@@ -39,6 +39,8 @@ from models import (
     ReviewDecision,
     SdgMention,
 )
+from models.facts import DeclaredFact
+from models.review import JUDGED_FACTS
 from pipeline.write import (
     atomic_write_text,
     profile_files,
@@ -111,11 +113,7 @@ def review_items(profile: Profile) -> list[ReviewItem]:
     for org in profile.organisations:
         first = org.mentions[0] if org.mentions else None
         items.append(ReviewItem("organisation", org.name, first, org))
-        items.append(ReviewItem("organisation.kind", org.kind, first, org))
-        if org.industry:
-            items.append(
-                ReviewItem("organisation.industry", org.industry, org.industry_evidence, org)
-            )
+        items += fact_items("organisation", org)
         for ref in org.places:
             items.append(ReviewItem("organisation.place", ref.name, ref.evidence, ref, org))
     for place in profile.places:
@@ -123,13 +121,31 @@ def review_items(profile: Profile) -> list[ReviewItem]:
     for person in profile.people:
         first = _first(person.mentions)
         items.append(ReviewItem("person", person.name, first, person))
-        if person.title:
-            items.append(ReviewItem("person.title", person.title, first, person))
+        items += fact_items("person", person)
     for claim in sdg_claims(profile):
         first = claim.evidence[0]
         items.append(ReviewItem("sdg", str(claim.number), first, claim))
         items.append(ReviewItem("sdg.organisation", claim.owner, first, claim))
     return items
+
+
+def fact_items(owner: str, target: Organisation | Person) -> list[ReviewItem]:
+    """The judged facts of an organisation or a person that have a value."""
+    return [
+        ReviewItem(field, value, fact.evidence_of(target), target)
+        for field, fact in JUDGED_FACTS.items()
+        if field.startswith(f"{owner}.") and (value := fact.value(target)) is not None
+    ]
+
+
+def _judge_fact(fact: DeclaredFact, target: Organisation | Person, wrong: bool, new) -> None:
+    """A wrong value is removed with its evidence, a correction replaces it; a required value
+    (an organisation's kind) cannot be removed, only corrected."""
+    if wrong and fact.fact.review == "required":
+        return
+    setattr(target, fact.name, None if wrong else new)
+    if wrong and fact.fact.evidence:
+        setattr(target, fact.fact.evidence, None)
 
 
 def _first(evidence: list[Evidence]) -> Evidence | None:
@@ -379,13 +395,8 @@ class _Edit:
                     self.drop_organisation(target)
                 else:
                     self.rename_organisation(target, new or target.name)
-            case "organisation.kind" if isinstance(target, Organisation):
-                if not wrong:  # a kind cannot be left out: only a correction changes it
-                    target.kind = new  # type: ignore[assignment]  # checked by the model
-            case "organisation.industry" if isinstance(target, Organisation):
-                target.industry = None if wrong else new
-                if wrong:
-                    target.industry_evidence = None
+            case field if field in JUDGED_FACTS and isinstance(target, Organisation | Person):
+                _judge_fact(JUDGED_FACTS[field], target, wrong, new)
             case "organisation.place" if isinstance(target, PlaceRef):
                 if wrong:
                     self.dropped.add(id(target))
@@ -401,8 +412,6 @@ class _Edit:
                     self.dropped.add(id(target))
                 else:
                     target.name = new or target.name
-            case "person.title" if isinstance(target, Person):
-                target.title = None if wrong else new
             case "sdg" if isinstance(target, SdgClaim):
                 if wrong:
                     self.dropped.update(id(m) for m in target.mentions)

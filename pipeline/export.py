@@ -17,6 +17,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 from models import Organisation, PlaceRef, Profile
+from models.facts import facts
 from pipeline.tables import (
     TABLES,
     Table,
@@ -34,8 +35,7 @@ CSV_COLUMNS = (
     "source",
     "published",
     "organisation",
-    "kind",
-    "industry",
+    *(fact.fact.column for fact in facts(Organisation)),
     "aliases",
     "places",
     "sdgs_explicit",
@@ -219,8 +219,7 @@ def organisation_row(profile: Profile, org: Organisation) -> dict[str, str | int
         "source": article.source,
         "published": article.published.isoformat() if article.published else "",
         "organisation": org.name,
-        "kind": org.kind,
-        "industry": org.industry or "",
+        **{fact.fact.column: fact.value(org) or "" for fact in facts(Organisation)},
         "aliases": LIST_SEPARATOR.join(org.aliases),
         "places": LIST_SEPARATOR.join(place_label(p) for p in org.places),
         "sdgs_explicit": _goal_numbers(org, "explicit"),

@@ -50,6 +50,7 @@ from models import (
     Profile,
     SdgMention,
 )
+from models.facts import facts, review_field
 from pipeline.aggregate import merge_profiles
 from pipeline.decisions import ReviewItem, SdgClaim, sdg_claims
 from pipeline.export import people_of, place_label
@@ -512,15 +513,6 @@ def organisation_card(
     aid: str, org: Organisation, people: list[str], claims: list[SdgClaim] | None = None
 ) -> str:
     first = org.mentions[0] if org.mentions else None
-    kind = (
-        f'<span class="kind kind-{escape(org.kind)}" title="{escape(KIND_LABELS[org.kind])}">'
-        f"{escape(org.kind)}</span>"
-    )
-    industry = "–"
-    if org.industry:
-        industry = evidence_link(aid, org.industry_evidence, org.industry) + controls(
-            ReviewItem("organisation.industry", org.industry, org.industry_evidence, org)
-        )
     places = [
         evidence_link(aid, p.evidence, place_label(p))
         + controls(ReviewItem("organisation.place", p.name, p.evidence, p, org))
@@ -529,13 +521,12 @@ def organisation_card(
     if claims is None:
         claims = [c for c in _claims_of(org.sdgs) if c.owner == org.name]
     rows = [
-        ("Type (kind)", kind + controls(ReviewItem("organisation.kind", org.kind, first, org))),
-        ("Bransje (industry)", industry),
-        ("Aliaser (aliases)", _alias_links(aid, org) or "–"),
-        ("Steder (places)", "<br>".join(places) or "–"),
-        ("Bærekraftsmål (sdgs)", sdg_claim_list(aid, claims) or "–"),
+        *fact_rows(aid, "organisation", org),
+        ("Aliaser", _alias_links(aid, org) or "–"),
+        ("Steder", "<br>".join(places) or "–"),
+        ("Bærekraftsmål", sdg_claim_list(aid, claims) or "–"),
         ("Personer", escape(", ".join(people)) or "–"),
-        ("Omtaler (mentions)", _numbered_links(aid, org.mentions) or "–"),
+        ("Omtaler", _numbered_links(aid, org.mentions) or "–"),
     ]
     name = evidence_link(aid, first, org.name) + controls(
         ReviewItem("organisation", org.name, first, org)
@@ -544,6 +535,27 @@ def organisation_card(
         f'<div class="card org-card"><h3>{name}</h3>'
         f"{_fact_table(rows)}{_statement_list(aid, org)}</div>"
     )
+
+
+def fact_rows(aid: str, owner: str, target: Organisation | Person) -> list[tuple[str, str]]:
+    """One row per declared fact that has a value: the value (linked to its evidence when it
+    has its own), with the review buttons when a reviewer judges it."""
+    rows = []
+    for fact in facts(type(target)):
+        value = fact.value(target)
+        if value is None:
+            continue
+        evidence = fact.evidence_of(target)
+        if fact.fact.evidence:
+            shown = evidence_link(aid, evidence, value)
+        elif fact.fact.choices:
+            shown = f'<span class="kind kind-{escape(value)}">{escape(KIND_LABELS.get(value, value))}</span>'
+        else:
+            shown = escape(value)
+        if fact.fact.review:
+            shown += controls(ReviewItem(review_field(owner, fact), value, evidence, target))
+        rows.append((fact.fact.label, shown))
+    return rows
 
 
 def _claims_of(mentions: list[SdgMention]) -> list[SdgClaim]:
@@ -577,15 +589,9 @@ def _statement_list(aid: str, org: Organisation) -> str:
 
 def person_card(aid: str, person: Person) -> str:
     first = person.mentions[0] if person.mentions else None
-    title = "–"
-    if person.title:
-        title = escape(person.title) + controls(
-            ReviewItem("person.title", person.title, first, person)
-        )
     rows = [
-        ("Tittel (title)", title),
-        ("Organisasjon (organisation)", escape(person.organisation or "–")),
-        ("Omtaler (mentions)", _numbered_links(aid, person.mentions) or "–"),
+        *fact_rows(aid, "person", person),
+        ("Omtaler", _numbered_links(aid, person.mentions) or "–"),
     ]
     quotes = "".join(
         f"<li>{evidence_link(aid, q.evidence, q.text, 'quote')}</li>" for q in person.quotes
@@ -605,7 +611,7 @@ def places_card(aid: str, places: list[Place]) -> str:
         for p in places
     )
     return (
-        '<div class="card places-card"><h3>Steder i artikkelen (places)</h3>'
+        '<div class="card places-card"><h3>Steder i artikkelen</h3>'
         f"<ul>{items or '<li>ingen</li>'}</ul></div>"
     )
 
@@ -613,7 +619,7 @@ def places_card(aid: str, places: list[Place]) -> str:
 def article_sdgs_card(aid: str, claims: list[SdgClaim]) -> str:
     """The goals no organisation of the article owns: each goal once, with all its evidence."""
     listed = sdg_claim_list(aid, claims, show_owner=True) or "ingen"
-    return f'<div class="card sdgs-card"><h3>Artikkelens egne mål (sdgs)</h3>{listed}</div>'
+    return f'<div class="card sdgs-card"><h3>Artikkelens egne mål</h3>{listed}</div>'
 
 
 def sdg_claim_list(aid: str, claims: Iterable[SdgClaim], show_owner: bool = False) -> str:

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from models import Evidence, Organisation, Profile
+from models import Evidence, Organisation, Person, Profile
+from models.facts import facts
 
 ColumnType = Literal["text", "int", "bool", "date"]
 #: A cell: None is SQL NULL, an empty Parquet cell, an empty CSV field.
@@ -75,6 +76,27 @@ def _text(name: str, doc: str, nullable: bool = True) -> Column:
     return Column(name, "text", doc, nullable=nullable)
 
 
+def _fact_columns(model: type[Organisation] | type[Person]) -> tuple[Column, ...]:
+    """The columns of the model's declared facts: the value, then its evidence span when the
+    fact has evidence of its own."""
+    columns: list[Column] = []
+    for fact in facts(model):
+        nullable = not fact.info.is_required()
+        columns.append(Column(fact.fact.column, "text", fact.doc, nullable=nullable))
+        if fact.fact.evidence:
+            columns += _span(fact.fact.evidence, fact.fact.evidence_doc)
+    return tuple(columns)
+
+
+def _fact_cells(owner: Organisation | Person) -> Row:
+    cells: Row = {}
+    for fact in facts(type(owner)):
+        cells[fact.fact.column] = fact.value(owner)
+        if fact.fact.evidence:
+            cells.update(_span_cells(fact.fact.evidence, getattr(owner, fact.fact.evidence)))
+    return cells
+
+
 def _span(prefix: str, what: str, nullable: bool = True) -> tuple[Column, ...]:
     """Three columns for one Evidence: its text, start and end offsets in articles.text."""
     return (
@@ -121,9 +143,7 @@ TABLES: tuple[Table, ...] = (
             _article_ref(),
             _text("name", "Full name as first written in full", nullable=False),
             _text("aliases", "Other names the article uses for it, joined by '; '"),
-            _text("kind", "company, public_body or other", nullable=False),
-            _text("industry", "Industry as written, e.g. 'energi'"),
-            *_span("industry_evidence", "Where the industry is stated"),
+            *_fact_columns(Organisation),
             *_span("first_mention", "Its first mention by any name"),
         ),
     ),
@@ -163,12 +183,7 @@ TABLES: tuple[Table, ...] = (
             _key("person_id", "'<article_id>/person<n>': the n-th person of the profile"),
             _article_ref(),
             _text("name", "Full name", nullable=False),
-            _text("title", "Role as written, e.g. 'daglig leder'"),
-            _text(
-                "organisation",
-                "Name of the organisation the person speaks for, as the profile gives it",
-            ),
-            _text("party", "Political party as written after the name, e.g. 'Sp'"),
+            *_fact_columns(Person),
             _ref(
                 "org_id",
                 "organisations",
@@ -384,9 +399,7 @@ def _profile_rows(profile: Profile) -> TableRows:
                 "article_id": aid,
                 "name": org.name,
                 "aliases": LIST_SEPARATOR.join(org.aliases) or None,
-                "kind": org.kind,
-                "industry": org.industry,
-                **_span_cells("industry_evidence", org.industry_evidence),
+                **_fact_cells(org),
                 **_span_cells("first_mention", org.mentions[0] if org.mentions else None),
             }
         )
@@ -445,9 +458,7 @@ def _profile_rows(profile: Profile) -> TableRows:
                 "person_id": person_id,
                 "article_id": aid,
                 "name": person.name,
-                "title": person.title,
-                "organisation": person.organisation,
-                "party": person.party,
+                **_fact_cells(person),
                 "org_id": org_of(person.organisation),
                 **_span_cells("first_mention", person.mentions[0] if person.mentions else None),
             }

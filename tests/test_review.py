@@ -189,7 +189,10 @@ def test_interface_is_in_norwegian(soup):
         assert word in labels
     assert "Lagre vurderinger" in soup.select_one("#toolbar").get_text()
     org_rows = [th.get_text() for th in soup.select(".org-card .facts th")]
-    assert "Type (kind)" in org_rows and "Bransje (industry)" in org_rows
+    assert "Type" in org_rows and "Bransje" in org_rows
+    assert not [row for row in org_rows if "(" in row], "no English field codes beside the labels"
+    kinds = [span.get_text() for span in soup.select(".org-card .facts .kind")]
+    assert kinds and set(kinds) <= {"selskap", "offentlig organ", "annen"}
 
 
 def test_report_is_self_contained(page_html):
