@@ -73,6 +73,10 @@ class EntityRules(BaseModel):
     person_titles: list[str] = Field(
         description="Lower-case words that stand before a person's name"
     )
+    title_compound_endings: list[str] = Field(
+        default_factory=list,
+        description="Short title words that end compound titles ('sjef': 'økonomisjef')",
+    )
     organisation_words_before: list[str] = Field(
         description="Nouns that introduce an organisation's name ('partiet', 'avisen')"
     )
@@ -206,7 +210,7 @@ class EntityResolver:
         roles = shared["company_roles"] + shared["public_roles"]
         self._titles = frozenset(self.rules.person_titles) | {r.split()[-1] for r in roles}
         # compounds of a role word are titles too ("kommunaldirektør", "fylkesordfører")
-        self._title_endings = tuple(t for t in self._titles if len(t) >= 5 and t.isalpha())
+        self._title_endings = title_endings(self.rules, self._titles)
         self._org_before = frozenset(self.rules.organisation_words_before) | frozenset(
             shared["org_head_nouns"]
         )
@@ -1509,6 +1513,13 @@ def _winner(counter: Counter) -> str:
     # within the place group keep the most frequent fine label (GPE_LOC, LOC, GPE_ORG)
     fine = [lab for lab in counter if LABEL_GROUP.get(lab, lab) == group]
     return max(sorted(fine), key=lambda lab: counter[lab]) if fine else group
+
+
+def title_endings(rules: EntityRules, titles: Iterable[str]) -> tuple[str, ...]:
+    """Endings that make a compound a title: every title word of five letters or more
+    ("kommunaldirektør"), and the short ones the rules name ("økonomisjef")."""
+    long = {t for t in titles if len(t) >= 5 and t.isalpha()}
+    return tuple(sorted(long | set(rules.title_compound_endings)))
 
 
 def starts_sentence(token: Token) -> bool:

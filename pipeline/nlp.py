@@ -25,7 +25,13 @@ from pipeline.errors import PipelineError
 SHIPPED_MODEL = "nb_norne_sm"
 BLANK = "blank:nb"
 TOKENIZER = "nyhetsprofil.news_tokenizer.v1"
-PROJECT_COMPONENTS = ("pipeline_entities", "pipeline_sdgs", "pipeline_goal_owners")
+LINE_BREAKS = "pipeline_line_breaks"
+PROJECT_COMPONENTS = (
+    "pipeline_entities",
+    "pipeline_sdgs",
+    "pipeline_goal_owners",
+    "pipeline_person_roles",
+)
 
 
 def shipped_model_path() -> Path | None:
@@ -62,7 +68,9 @@ def _load_cached(model: str | None) -> Language:
 
 def _spacy_load(model: str | Path) -> Language:
     import pipeline.entities  # noqa: F401  (registers the factories when not installed as a package)
+    import pipeline.lines  # noqa: F401
     import pipeline.relations  # noqa: F401
+    import pipeline.roles  # noqa: F401
     import pipeline.sdg  # noqa: F401
 
     try:
@@ -79,12 +87,17 @@ def assemble(nlp: Language) -> Language:
     project's components (in place; a pipeline that has them is left as it is). The
     shipped pipeline was written by this function (``python -m pipeline.nlp``)."""
     import pipeline.entities  # noqa: F401  (registers the pipeline_entities factory)
+    import pipeline.lines  # noqa: F401  (registers the pipeline_line_breaks component)
     import pipeline.relations  # noqa: F401  (registers the pipeline_goal_owners factory)
+    import pipeline.roles  # noqa: F401  (registers the pipeline_person_roles factory)
     import pipeline.sdg  # noqa: F401  (registers the pipeline_sdgs factory)
 
     adapt_tokenizer(nlp.tokenizer)
     if not {"parser", "senter", "sentencizer"} & set(nlp.pipe_names):
         nlp.add_pipe("sentencizer")
+    if LINE_BREAKS not in nlp.pipe_names:  # lines end sentences, for the parser too
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {"last": True}
+        nlp.add_pipe(LINE_BREAKS, **where)
     for name in PROJECT_COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name, last=True)  # after the sentence boundaries are set

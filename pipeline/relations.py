@@ -21,6 +21,7 @@ on the ``sdg_explicit`` spans, and adds proposed organisations to ``org_mentions
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -46,8 +47,16 @@ RULES_FILE = "relation_rules.json"
 for _name in ("owner", "owner_rule"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-if not Token.has_extension("in_goal"):
-    Token.set_extension("in_goal", default=False)
+for _name in ("in_goal", "first_person", "in_org"):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default=False)
+if not Doc.has_extension("voice"):
+    Doc.set_extension("voice", default=None)  # (start_char, end_char) of the page's "vi"
+
+#: A line that is an item of a list: a bullet, a number, or a goal named at its start.
+_LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d{1,2}[.)]|(?:bærekrafts|berekrafts)?mål\b)", re.I)
+#: How many lines up a list item looks for the line that introduces its list.
+_LIST_REACH = 20
 
 
 def load_relation_rules(source: str = "default") -> dict[str, object]:
@@ -83,8 +92,11 @@ class GoalOwners:
         self.source = source
         found = load_relation_rules(source)
         self.authors = frozenset(w.lower() for w in found["goal_authors"])  # type: ignore[union-attr]
+        self.first_person = frozenset(w.lower() for w in found["first_person"])  # type: ignore[union-attr]
         self.matcher = DependencyMatcher(self.vocab)
         self.matcher.add("claim_subject", [found["claim_subject"]])
+        self.voice_matcher = DependencyMatcher(self.vocab)
+        self.voice_matcher.add("voice_statement", [found["voice_statement"]])
 
     def __call__(self, doc: Doc) -> Doc:
         if self._missing:
@@ -97,12 +109,16 @@ class GoalOwners:
                 token._.in_goal = True
         claims = self._claims(doc)
         orgs = list(doc.spans.get(ORG_SPANS, []))
+        voice = self._voice(doc, orgs)
+        doc._.voice = (voice.start_char, voice.end_char) if voice is not None else None
         proposed: list[Span] = []
         for goal in goals:
-            owner = self._owner(doc, goal, claims, orgs + proposed)
+            owner, rule = self._owner(doc, goal, claims, orgs + proposed, voice)
+            if owner is None:
+                owner, rule = self._list_introduction(doc, goal, orgs, voice), "list_introduction"
             if owner is not None:
                 goal._.owner = (owner.start_char, owner.end_char)
-                goal._.owner_rule = "claim_subject"
+                goal._.owner_rule = rule
                 if owner.label_ == "ORG_PROPOSED":
                     proposed.append(Span(doc, owner.start, owner.end, label="ORG"))
         if proposed:
@@ -117,7 +133,71 @@ class GoalOwners:
             claims.setdefault(goal, []).append((verb, subject))
         return claims
 
-    def _owner(self, doc: Doc, goal: Span, claims, orgs: list[Span]) -> Span | None:
+    def _voice(self, doc: Doc, orgs: list[Span]) -> Span | None:
+        """The organisation the page speaks for: the X of "vi i X" (``voice_statement``),
+        else the one organisation its headline names."""
+        for token in doc:
+            token._.first_person = token.lower_ in self.first_person
+        for span in orgs:
+            for token in span:
+                token._.in_org = True
+        for _, (_we, _prep, org_token) in sorted(self.voice_matcher(doc), key=lambda m: m[1]):
+            found = next((o for o in orgs if o.start <= org_token < o.end), None)
+            if found is not None:
+                return found
+        headline_end = doc.text.find("\n")
+        in_headline = [o for o in orgs if headline_end < 0 or o.end_char <= headline_end]
+        return in_headline[0] if len({o.text for o in in_headline}) == 1 else None
+
+    def _speaks_as_page(self, doc: Doc, token: Token) -> bool:
+        """A first-person subject outside a quote: inside one, "vi" is the speaker's."""
+        if not token._.first_person:
+            return False
+        line_start = doc.text.rfind("\n", 0, token.idx) + 1
+        opening = doc.text[line_start : line_start + 2].lstrip()
+        return not opening.startswith(("–", "-", "—", "«", '"', "“"))
+
+    def _list_introduction(
+        self, doc: Doc, goal: Span, orgs: list[Span], voice: Span | None
+    ) -> Span | None:
+        """A goal in a list ("- Mål 14: Livet i havet") belongs to whoever the line that
+        introduces the list (the nearest line above ending in ":") names as its subject,
+        or to the page's voice when that line speaks in the first person ("Våre mål er:")."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, goal.start_char) + 1
+        if not _LIST_ITEM.match(text, line_start):
+            return None
+        end = line_start - 1
+        for _ in range(_LIST_REACH):
+            if end <= 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end].rstrip()
+            if line.endswith(":"):
+                return self._owner_of_line(doc, start, end, orgs, voice)
+            if line and not _LIST_ITEM.match(line):
+                return None  # a paragraph between: the list has ended above
+            end = start - 1
+        return None
+
+    def _owner_of_line(
+        self, doc: Doc, start: int, end: int, orgs: list[Span], voice: Span | None
+    ) -> Span | None:
+        line = doc.char_span(start, end, alignment_mode="contract")
+        if line is None:
+            return None
+        for token in line:
+            if token.dep_ == "SUBJ" or token.dep_ == "DET":
+                found = self._organisation_in(doc, token, orgs) if token.dep_ == "SUBJ" else None
+                if found is not None and found.label_ != "ORG_PROPOSED":
+                    return found
+                if token._.first_person and self._speaks_as_page(doc, token):
+                    return voice
+        return None
+
+    def _owner(
+        self, doc: Doc, goal: Span, claims, orgs: list[Span], voice: Span | None
+    ) -> tuple[Span | None, str]:
         pairs = {pair for token in goal for pair in claims.get(token.i, [])}
         # the nearest clause first: a verb deeper in the tree is closer to the goal
         for _verb, subject in sorted(pairs, key=lambda p: -_depth(doc[p[0]])):
@@ -127,10 +207,12 @@ class GoalOwners:
             between = doc.text[min(head.idx, goal.start_char) : max(head.idx, goal.start_char)]
             if "\n" in between:
                 break  # a tree across lines (fact boxes, lists) is no sentence: trust no more
+            if voice is not None and self._speaks_as_page(doc, head):
+                return voice, "first_person"
             owner = self._organisation_in(doc, head, orgs)
             if owner is not None:
-                return owner
-        return None
+                return owner, "claim_subject"
+        return None, ""
 
     def _organisation_in(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
         left, right = subject.left_edge.i, subject.right_edge.i + 1
@@ -188,10 +270,15 @@ def make_goal_owners(nlp: Language, name: str, rules: str) -> GoalOwners:
     return GoalOwners(nlp, name, rules=rules)
 
 
-def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int]]:
-    """Each explicit goal's start offset -> where its owner is named, as the component read it."""
+#: Rules that read the owner from the page's voice ("vi", "våre mål"), not from a name in
+#: the sentence: weaker than the section or the quote the goal stands in.
+VOICE_RULES = frozenset({"first_person", "list_introduction"})
+
+
+def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int, str]]:
+    """Each explicit goal's start offset -> where its owner is named and the rule that read it."""
     return {
-        span.start_char: span._.owner
+        span.start_char: (*span._.owner, span._.owner_rule)
         for span in doc.spans.get(EXPLICIT_SPAN_KEY, [])
         if span._.owner is not None
     }

@@ -104,6 +104,7 @@ class Expectation(BaseModel):
     person: str | None = Field(None, description="a person of this name")
     title: str | None = Field(None, description="... with this title")
     employer: str | None = Field(None, description="... speaking for this organisation")
+    no_title: str | None = Field(None, description="a person of this name with no title")
     no_person: str | None = Field(None, description="no person of this name")
     place: str | None = Field(None, description="a place of this name")
     no_place: str | None = Field(None, description="no place of this name")
@@ -204,6 +205,12 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
                 problems.append(f"{expect.person!r} has title {person.title!r}")
             if expect.employer is not None and person.organisation != expect.employer:
                 problems.append(f"{expect.person!r} speaks for {person.organisation!r}")
+    if expect.no_title is not None:
+        person = people.get(expect.no_title)
+        if person is None:
+            problems.append(f"no person {expect.no_title!r} in {sorted(people)}")
+        elif person.title is not None:
+            problems.append(f"{expect.no_title!r} has title {person.title!r}")
     if expect.no_person is not None and expect.no_person in people:
         problems.append(f"{expect.no_person!r} is a person")
     if expect.place is not None and expect.place not in places:

@@ -24,9 +24,11 @@ def test_a_saved_pipeline_loads_by_path(tmp_path):
     nlp = load_pipeline(str(tmp_path / "my_model"))
     assert nlp.pipe_names == [
         "sentencizer",
+        "pipeline_line_breaks",
         "pipeline_entities",
         "pipeline_sdgs",
         "pipeline_goal_owners",
+        "pipeline_person_roles",
     ]
     doc = nlp("Vi jobber med bærekraftsmål 7 og 13.")
     assert {s.label_ for s in doc.spans["sdg_explicit"]} == {"SDG_7", "SDG_13"}

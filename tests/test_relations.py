@@ -166,3 +166,12 @@ def test_a_users_relation_rules_are_saved_with_the_pipeline(tmp_path):
     mine.unlink()
     loaded = spacy.load(tmp_path / "saved")
     assert "klimarådet" in loaded.get_pipe("pipeline_goal_owners").authors
+
+
+def test_every_line_starts_a_sentence_for_the_parser():
+    from pipeline.lines import line_breaks
+
+    nlp = spacy.blank("nb")
+    doc = line_breaks(nlp("Nytt frå Vestkyst\n\nMe i Havbruk Vest AS har valt mål 14."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "Me" in starts

@@ -52,6 +52,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     _describe_from_sections(text, owners)
     people = _people(article, doc, drafts, owners)
     parties = _parties(text, people)  # a party is named, but it employs nobody
+    drafts = [d for d in drafts if not _only_a_party(text, d, people, parties)]
     speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
     quoted = [(s, e, speaks_for[p.name]) for p in people if speaks_for[p.name] for s, e in p.quotes]
     sdgs = attribute_sdgs(text, doc, owners, drafts, quoted, _block_leaders(article, drafts))
@@ -234,6 +235,20 @@ def _parties(text: str, people) -> dict[str, tuple[str, tuple[int, int]]]:
         if person.name in found and person.organisation == found[person.name][0]:
             person.organisation, person.organisation_start = None, None
     return found
+
+
+def _only_a_party(text: str, draft: OrgDraft, people, parties) -> bool:
+    """ "Per Olsen (Sp)": an organisation named only as someone's party, in brackets after
+    their name, is the person's party (``Person.party``), not an organisation of the article."""
+    brackets = {
+        m.span("party")
+        for person in people
+        if person.name in parties
+        for _, end in person.mentions
+        if (m := _BRACKET_AFTER_NAME.match(text, end))
+    }
+    spans = mention_spans(text, draft.names())
+    return bool(spans) and all(span in brackets for span in spans)
 
 
 def _people(article: Article, doc: Doc, drafts: list[OrgDraft], owners) -> list:

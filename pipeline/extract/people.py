@@ -22,8 +22,10 @@ from pipeline.entities import (
     opens_with_other_name,
     spans_of,
     starts_sentence,
+    title_endings,
 )
 from pipeline.extract.text import NAME, PERSON, alternation, rules
+from pipeline.roles import COMPONENT_NAME as _ROLES  # noqa: F401  (Span._.title exists)
 from pipeline.rules import cached_per_rule_set
 
 
@@ -43,6 +45,7 @@ class PersonDraft:
     organisation_start: int | None = None
     quotes: list[tuple[int, int]] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    role_rule: str | None = None  # the tree rule that gave the title (pipeline_person_roles)
 
     @property
     def surname(self) -> str:
@@ -177,7 +180,7 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
         _role_pattern(),
     ):
         for m in pattern.finditer(text):
-            name = m.group("name")
+            name, name_start = _without_leading_title(m.group("name"), m.start("name"))
             if name.split()[0] in rules()["not_organisations"] or name in organisations:
                 continue
             if opens_with_other_name(name.split()[0], _known_orgs()):
@@ -190,10 +193,10 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
             draft = people.get(name)
             if draft is None:
-                draft = people[name] = PersonDraft(
-                    name, None, None, (m.start("name"), m.end("name"))
-                )
+                draft = people[name] = PersonDraft(name, None, None, (name_start, m.end("name")))
             draft.title = draft.title or _clean_title(m.group("title"))
+            if name_start > m.start("name"):  # "Økonomisjef Hilde Dahl sier ..."
+                draft.title = draft.title or m.group("name").split()[0].lower()
             if draft.organisation is None and m.group("org"):
                 draft.organisation, draft.organisation_start = m.group("org"), m.start("org")
     for draft in people.values():
@@ -206,6 +209,15 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
     _merge_shorter_names(people)
     _attach_quotes(article, list(people.values()))
     return sorted(people.values(), key=lambda p: p.mention[0])
+
+
+def _without_leading_title(name: str, start: int) -> tuple[str, int]:
+    """A capitalised title opening a sentence is read as the name's first word by the speech
+    patterns ("Økonomisjef Hilde Dahl sier"): the name starts after it."""
+    first, _, rest = name.partition(" ")
+    if " " in rest and not first.isupper() and _is_title(first.lower()):
+        return rest, start + len(first) + 1
+    return name, start
 
 
 # a quote opens with a dash (or the hyphen typed for one) or a quotation mark
@@ -317,6 +329,7 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
         mention = (span.start_char, end_char)
         if mention not in draft.mentions:
             draft.mentions.append(mention)
+        _read_role_from_the_tree(span, draft)
         draft.title = draft.title or _title_before(span)
         if draft.organisation is None or draft.title is None:
             title, org = _role_after(span)
@@ -325,6 +338,20 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
                 draft.organisation, draft.organisation_start = org.text, org.start_char
     for draft in people.values():
         draft.mentions.sort()  # draft.mention stays where the rules found the person speaking
+
+
+def _read_role_from_the_tree(span, draft: PersonDraft) -> None:
+    """The title and employer the sentence's tree gives (``pipeline_person_roles``) come
+    before what the surface patterns read; the first mention the tree reads decides."""
+    if span._.title is None or draft.role_rule is not None:
+        return
+    surface = draft.title or _title_before(span) or _role_after(span)[0]
+    longer = surface and surface.lower().startswith(span._.title.lower() + " ")
+    # the surface reading may say more: "SVP Sustainability", "fylkesråd for næring og miljø"
+    draft.title, draft.role_rule = (surface if longer else span._.title), span._.role_rule
+    if span._.employer is not None:
+        start, end = span._.employer
+        draft.organisation, draft.organisation_start = span.doc.text[start:end], start
 
 
 def _genitive(span) -> bool:
@@ -458,7 +485,7 @@ def _is_title(word: str) -> bool:
 
 @cached_per_rule_set()
 def _long_title_words() -> tuple[str, ...]:
-    return tuple(w for w in _title_words() if len(w) >= 5)
+    return title_endings(load_entity_rules(), _title_words())
 
 
 def _title_before(span) -> str | None:

@@ -34,7 +34,7 @@ from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
 from pipeline.extract.organisations import OrgDraft, mention_spans
 from pipeline.extract.sections import Section
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
-from pipeline.relations import owners_by_offset
+from pipeline.relations import VOICE_RULES, owners_by_offset
 from pipeline.rules import cached_per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name, is_goal_name
 
@@ -58,8 +58,8 @@ class Claims:
     sections: list[Stretch] = field(default_factory=list)
     speakers: list[Stretch] = field(default_factory=list)
     leaders: list[Stretch] = field(default_factory=list)
-    # goal offset -> where the clause's subject names its owner (pipeline_goal_owners)
-    syntactic: dict[int, tuple[int, int]] = field(default_factory=dict)
+    # goal offset -> where its owner is named and the rule that read it (pipeline_goal_owners)
+    syntactic: dict[int, tuple[int, int, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions)
@@ -125,6 +125,7 @@ def owner_of(claims: Claims, offset: int) -> str | None:
         _read_from_the_sentence(claims, offset)
         or _inside(claims.sections, offset)
         or _inside(claims.speakers, offset)
+        or _read_from_the_sentence(claims, offset, voice=True)
         or _described(claims, offset)
         or _named_subject(claims, offset)
         or _heading_above(claims, offset)
@@ -135,13 +136,15 @@ def owner_of(claims: Claims, offset: int) -> str | None:
     return None if owner is None or owner is _ARTICLE else owner  # type: ignore[return-value]
 
 
-def _read_from_the_sentence(claims: Claims, offset: int) -> str | None:
+def _read_from_the_sentence(claims: Claims, offset: int, voice: bool = False) -> str | None:
     """The organisation the clause's subject names, as the parse shows it (the component
-    ``pipeline_goal_owners``), when it is one of the article's organisations."""
+    ``pipeline_goal_owners``), when it is one of the article's organisations. With
+    ``voice``: the organisation the page speaks for, where the clause says "vi" (weaker than
+    the section or the quote the goal is in, so asked for after them)."""
     where = claims.syntactic.get(offset)
-    if where is None:
+    if where is None or (where[2] in VOICE_RULES) != voice:
         return None
-    start, end = where
+    start, end, _ = where
     return next((org for s, e, org in claims.mentions if s < end and start < e), None)
 
 

@@ -1,0 +1,188 @@
+"""The ``pipeline_person_roles`` component: a person's title and employer, read from the
+sentence's dependency tree (issue 25).
+
+"Ifølge ordfører i Hadsel kommune, Per Moe, er ..." and "Anne Lid har vært
+kommunikasjonssjef i Telenor" say the same thing in two shapes a surface pattern has to
+learn one by one. In the tree (NDT relations, the shipped parser's) both are one link: the
+title is in apposition to the name (APP), or is the predicate of a clause whose subject
+the name is (SPRED), and the employer hangs under the title by a role preposition ("i",
+"hos", "for", ...; ATR, then PUTFYLL).
+
+The patterns are data (``resources/role_rules.json``, rule records with examples that
+``tests/test_rule_examples.py`` runs with and without each rule). The words they test live
+in the entity rules (``person_titles``, ``title_modifiers``, ``role_prepositions``); this
+module marks tokens with them (``Token._.title_word``, ...) so the patterns only name the
+mark.
+
+Writes, on every ``person_mentions`` span it can read: ``Span._.title`` (the title as
+written, with its modifiers: "dagleg leiar"), ``Span._.employer`` (``(start_char,
+end_char)`` of the organisation) and ``Span._.role_rule`` (the rule that decided).
+Without a parser it changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import DependencyMatcher
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities import ORG_SPANS, PERSON_SPANS, load_entity_rules, title_endings
+from pipeline.rules import rule_records
+
+COMPONENT_NAME = "pipeline_person_roles"
+RULES_FILE = "role_rules.json"
+#: Rules that link a title to a person, and the one that links an employer to a title.
+EMPLOYER_RULE = "employer_of_title"
+
+for _name in ("title", "employer", "role_rule"):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=None)
+for _name in ("in_person", "in_org", "title_word", "role_preposition"):
+    if not Token.has_extension(_name):
+        Token.set_extension(_name, default=False)
+
+#: Modifiers that say when, not what: "ny daglig leder" is a daglig leder.
+_NOT_PART_OF_TITLE = frozenset({"ny", "nye", "nytilsett", "nyansatt", "den"})
+
+
+def load_role_rules(source: str = "default") -> dict[str, list]:
+    """The role rules' dependency patterns by id."""
+    raw = (
+        resources.files("pipeline").joinpath(f"resources/{RULES_FILE}").read_text("utf-8")
+        if source == "default"
+        else Path(source).read_text("utf-8")
+    )
+    return {r.id: r.pattern for r in rule_records(raw) if r.pattern is not None}
+
+
+class PersonRoles:
+    def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
+        self.name = name
+        self.vocab = nlp.vocab
+        words = load_entity_rules("default")
+        self.titles = frozenset(words.person_titles)
+        self.long_titles = title_endings(words, self.titles)
+        self.modifiers = frozenset(words.title_modifiers)
+        self.prepositions = frozenset(words.role_prepositions)
+        # as in pipeline_goal_owners: a saved pipeline carries a user's rules (to_disk)
+        self._missing = rules != "default" and not Path(rules).exists()
+        self._use("default" if self._missing else rules)
+
+    def _use(self, source: str) -> None:
+        self.source = source
+        self.matcher = DependencyMatcher(self.vocab)
+        for rule_id, pattern in load_role_rules(source).items():
+            self.matcher.add(rule_id, [pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._missing:
+            raise FileNotFoundError(f"{self.name}: role rules file not found")
+        people = list(doc.spans.get(PERSON_SPANS, []))
+        if not people or not doc.has_annotation("DEP"):
+            return doc
+        self._mark(doc, people)
+        titles, employers = self._links(doc)
+        for person in people:
+            found = next(
+                ((t, r) for t, r in titles if person.start <= t.head_of < person.end), None
+            )
+            if found is None:
+                continue
+            link, rule = found
+            person._.title = self._title_text(doc, link.title)
+            person._.role_rule = rule
+            employer = employers.get(link.title)
+            if employer is not None:
+                person._.employer = (employer.start_char, employer.end_char)
+        return doc
+
+    def _mark(self, doc: Doc, people: list[Span]) -> None:
+        for span in people:
+            for token in span:
+                token._.in_person = True
+        for span in doc.spans.get(ORG_SPANS, []):
+            for token in span:
+                token._.in_org = True
+        for token in doc:
+            token._.title_word = self._is_title(token)
+            token._.role_preposition = token.lower_ in self.prepositions
+
+    def _is_title(self, token: Token) -> bool:
+        """A title word, or a compound ending in one ("kommunikasjonssjef"), without a
+        determiner; never a name."""
+        if token._.in_person or token._.in_org or not token.is_alpha:
+            return False
+        word = token.lower_
+        if not (word in self.titles or word.endswith(self.long_titles)):
+            return False
+        # a role is a bare noun: "er daglig leder"; with a determiner it describes the
+        # person ("er en ryddig politiker", "ein god leiar") and names no position
+        return not any(child.pos_ == "DET" and child.i < token.i for child in token.children)
+
+    def _links(self, doc: Doc) -> tuple[list[tuple[_Link, str]], dict[int, Span]]:
+        """(person token, title token) links in the order the rules are written, and each
+        title token's employer."""
+        orgs = list(doc.spans.get(ORG_SPANS, []))
+        titles: list[tuple[_Link, str]] = []
+        employers: dict[int, Span] = {}
+        for match_id, tokens in self.matcher(doc):
+            rule = self.vocab.strings[match_id]
+            named = dict(zip(self._ids(rule), tokens, strict=True))
+            if rule == EMPLOYER_RULE:
+                org = next((o for o in orgs if o.start <= named["org"] < o.end), None)
+                if org is not None:
+                    employers.setdefault(named["title"], org)
+            else:
+                titles.append((_Link(named["person"], named["title"]), rule))
+        return titles, employers
+
+    def _ids(self, rule: str) -> list[str]:
+        return [node["RIGHT_ID"] for node in self.matcher.get(rule)[1][0]]
+
+    def _title_text(self, doc: Doc, title: int) -> str:
+        """The title with the modifiers written right before it: "dagleg leiar",
+        "administrerende direktør"; not "ny"."""
+        start = title
+        while start > 0 and doc[start - 1].lower_ in self.modifiers:
+            start -= 1
+        words = [t for t in doc[start : title + 1] if t.lower_ not in _NOT_PART_OF_TITLE]
+        text = " ".join(t.text for t in words)
+        # Norwegian titles are lower case; a capital is the sentence's ("Dagleg leiar i X,
+        # Ola Tveit"), except in an acronym ("CEO")
+        return text if not words or words[0].is_upper else text[:1].lower() + text[1:]
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.source != "default":
+            (folder / RULES_FILE).write_text(Path(self.source).read_text("utf-8"), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PersonRoles:
+        saved = Path(path) / RULES_FILE
+        if saved.exists():
+            self._use(str(saved))
+            self._missing = False
+        return self
+
+
+class _Link:
+    """A person's token and the title token the tree links to it."""
+
+    __slots__ = ("head_of", "title")
+
+    def __init__(self, person: int, title: int) -> None:
+        self.head_of, self.title = person, title
+
+
+@Language.factory(
+    COMPONENT_NAME,
+    requires=["token.dep", "doc.spans"],
+    assigns=["doc.spans"],  # Span._.title, Span._.employer, Span._.role_rule on person spans
+    default_config={"rules": "default"},
+)
+def make_person_roles(nlp: Language, name: str, rules: str) -> PersonRoles:
+    return PersonRoles(nlp, name, rules=rules)
