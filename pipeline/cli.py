@@ -7,8 +7,13 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline import __version__, cli_review
+
+if TYPE_CHECKING:  # imported when needed: pipeline.run imports spaCy
+    from pipeline.options import RunOptions
+    from pipeline.run import BatchResult
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -20,7 +25,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    _add_run_command(commands)
+    _add_schema_command(commands)
+    cli_review.add_commands(commands)
+    return parser
 
+
+def _add_run_command(commands: argparse._SubParsersAction) -> None:
     run = commands.add_parser(
         "run",
         help="profile articles (files, folders, http(s) URLs, - for stdin)",
@@ -28,6 +39,15 @@ def build_parser() -> argparse.ArgumentParser:
         "profiles.jsonl, manifest.csv (source -> profile), errors.jsonl and profile.schema.json.",
         formatter_class=_DefaultsShown,
     )
+    # Added in this order for --help: what goes in and out, how it is processed, the limits
+    # of one input, then fetching and language.
+    _add_run_io_arguments(run)
+    _add_run_processing_arguments(run)
+    _add_run_limit_arguments(run)
+    _add_run_fetch_and_language_arguments(run)
+
+
+def _add_run_io_arguments(run: argparse.ArgumentParser) -> None:
     run.add_argument(
         "inputs", nargs="*", help="files (.html/.htm/.txt), folders, http(s) URLs, or - for stdin"
     )
@@ -41,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "-v", "--verbose", action="store_true", help="also print the settings of the run first"
     )
+
+
+def _add_run_processing_arguments(run: argparse.ArgumentParser) -> None:
     run.add_argument(
         "--model",
         default=None,
@@ -66,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch"
     )
+
+
+def _add_run_limit_arguments(run: argparse.ArgumentParser) -> None:
     run.add_argument(
         "--max-bytes", type=_positive_int, default=10 * 1024 * 1024, help="per-input size limit"
     )
@@ -84,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=5_000,
         help="per-input limit on the text's blocks (paragraphs, headings, list items)",
     )
+
+
+def _add_run_fetch_and_language_arguments(run: argparse.ArgumentParser) -> None:
     run.add_argument(
         "--host-delay", type=_seconds, default=1.0, help="seconds between requests to one host"
     )
@@ -98,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Swedish are then mined too (default: detect, and skip those)",
     )
 
+
+def _add_schema_command(commands: argparse._SubParsersAction) -> None:
     schema = commands.add_parser("schema", help="print the profile JSON Schema (or another)")
     schema.add_argument(
         "which",
@@ -107,8 +138,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="profile (one article), company (one item of companies.json) or decision "
         "(one line of a review decisions file)",
     )
-    cli_review.add_commands(commands)
-    return parser
 
 
 def _schema(which: str) -> dict:
@@ -170,78 +199,26 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    inputs = list(args.inputs)
-    if args.urls:
-        try:
-            lines = args.urls.read_text("utf-8").splitlines()
-        except OSError as err:
-            print(f"pipeline: cannot read --urls file: {err}", file=sys.stderr)
-            return EXIT_USAGE
-        inputs += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    if not inputs:
-        parser.print_usage(sys.stderr)
-        print("pipeline run: give at least one input or --urls FILE", file=sys.stderr)
+    inputs = _inputs(args, parser)
+    if inputs is None:
         return EXIT_USAGE
     from pipeline.errors import PipelineError
-    from pipeline.options import FetchOptions, Limits, RunOptions
     from pipeline.run import run_batch
 
-    options = RunOptions(
-        model=args.model,
-        force=args.force,
-        workers=args.workers,
-        batch_size=args.batch_size,
-        fetch=FetchOptions(
-            max_bytes=args.max_bytes,
-            host_delay=args.host_delay,
-            respect_robots=not args.ignore_robots,
-        ),
-        limits=Limits(
-            max_bytes=args.max_bytes,
-            max_chars=args.max_chars,
-            max_blocks=args.max_blocks,
-            max_seconds=args.max_seconds,
-        ),
-        language=args.lang,
-    )
-    if missing := _missing_inputs(list(args.inputs)):  # a --urls list's lines fail one by one
-        print(
-            f"pipeline run: no such file or folder: {', '.join(missing[:3])}"
-            + (f" and {len(missing) - 3} more" if len(missing) > 3 else ""),
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    if (problem := _unusable_output_folder(args.out)) is not None:
+    options = _run_options(args)
+    if (problem := _path_problem(args)) is not None:
         print(f"pipeline run: {problem}", file=sys.stderr)
         return EXIT_USAGE
     if args.verbose:
-        print(
-            f"pipeline run: model {args.model or 'shipped (nb_norne_sm)'}, out {args.out}, "
-            f"batch {args.batch_size}, workers {args.workers}, max {args.max_bytes} bytes and "
-            f"{args.max_seconds:g} s an input, language {args.lang or 'detected'}",
-            file=sys.stderr,
-        )
+        _print_settings(args)
     bar = _progress_bar(args.quiet, inputs)
-
-    def report(line: str) -> None:
-        per_input = line.startswith(("ok ", "skip ", "FAILED "))
-        if bar is not None and per_input:
-            bar.update(1)
-        problem = line.startswith(("FAILED", "  failed:", "skip "))
-        if args.quiet and not line.startswith("  failed:"):
-            return  # quiet: nothing on success; the failures once, at the end
-        if bar is not None:
-            bar.write(line, file=sys.stderr if problem else sys.stdout)
-        else:
-            print(line, file=sys.stderr if problem else sys.stdout, flush=True)
-
     started = time.time()
     try:
         result = run_batch(
             inputs,
             args.out,
             options=options,
-            report=report,
+            report=_line_printer(args.quiet, bar),
             backend=args.backend,
             scheduler=args.scheduler,
         )
@@ -259,6 +236,89 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     finally:
         if bar is not None:
             bar.close()
+    return _exit_code(result)
+
+
+def _inputs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[str] | None:
+    """The inputs on the command line, then the lines of the --urls file; None (the problem
+    printed) when that file cannot be read or there are no inputs at all."""
+    inputs = list(args.inputs)
+    if args.urls:
+        try:
+            lines = args.urls.read_text("utf-8").splitlines()
+        except OSError as err:
+            print(f"pipeline: cannot read --urls file: {err}", file=sys.stderr)
+            return None
+        inputs += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    if not inputs:
+        parser.print_usage(sys.stderr)
+        print("pipeline run: give at least one input or --urls FILE", file=sys.stderr)
+        return None
+    return inputs
+
+
+def _run_options(args: argparse.Namespace) -> RunOptions:
+    from pipeline.options import FetchOptions, Limits, RunOptions
+
+    return RunOptions(
+        model=args.model,
+        force=args.force,
+        workers=args.workers,
+        batch_size=args.batch_size,
+        fetch=FetchOptions(
+            max_bytes=args.max_bytes,
+            host_delay=args.host_delay,
+            respect_robots=not args.ignore_robots,
+        ),
+        limits=Limits(
+            max_bytes=args.max_bytes,
+            max_chars=args.max_chars,
+            max_blocks=args.max_blocks,
+            max_seconds=args.max_seconds,
+        ),
+        language=args.lang,
+    )
+
+
+def _path_problem(args: argparse.Namespace) -> str | None:
+    """Why the run cannot start (a local input that does not exist, or an output folder that
+    cannot take the profiles), checked before any work; None when it can."""
+    if missing := _missing_inputs(list(args.inputs)):  # a --urls list's lines fail one by one
+        more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+        return f"no such file or folder: {', '.join(missing[:3])}{more}"
+    return _unusable_output_folder(args.out)
+
+
+def _print_settings(args: argparse.Namespace) -> None:
+    print(
+        f"pipeline run: model {args.model or 'shipped (nb_norne_sm)'}, out {args.out}, "
+        f"batch {args.batch_size}, workers {args.workers}, max {args.max_bytes} bytes and "
+        f"{args.max_seconds:g} s an input, language {args.lang or 'detected'}",
+        file=sys.stderr,
+    )
+
+
+def _line_printer(quiet: bool, bar):
+    """What the run reports, line by line: progress to the bar (when there is one), problems
+    to stderr, the rest to stdout; quiet keeps only the failures listed at the end."""
+
+    def report(line: str) -> None:
+        per_input = line.startswith(("ok ", "skip ", "FAILED "))
+        if bar is not None and per_input:
+            bar.update(1)
+        problem = line.startswith(("FAILED", "  failed:", "skip "))
+        if quiet and not line.startswith("  failed:"):
+            return  # quiet: nothing on success; the failures once, at the end
+        if bar is not None:
+            bar.write(line, file=sys.stderr if problem else sys.stdout)
+        else:
+            print(line, file=sys.stderr if problem else sys.stdout, flush=True)
+
+    return report
+
+
+def _exit_code(result: BatchResult) -> int:
+    """Failed inputs exit 1; a run that found no article at all is a usage error (exit 2)."""
     accounted = result.written + result.skipped + result.duplicates + result.foreign
     if accounted + len(result.errors) == 0:
         print(

@@ -1,4 +1,5 @@
-"""Command line for reviewing and reusing an output folder: ``review``, ``export``, ``aggregate``.
+"""Command line for reviewing and reusing an output folder: ``review``, ``evaluate``,
+``export``, ``aggregate``.
 
 ``pipeline.cli`` adds these subcommands with ``add_commands`` and hands parsed arguments to
 ``dispatch``. Nothing here imports spaCy: the commands only read finished profiles.
@@ -16,16 +17,29 @@ EXPORT_FORMATS = ("csv", "jsonl", "sqlite", "parquet")
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
-    """Add the three subcommands to the ``pipeline`` parser's subparsers."""
-    review = commands.add_parser(
-        "review", help="write one self-contained HTML report of an output folder"
-    )
-    review.add_argument(
+    """Add these subcommands to the ``pipeline`` parser's subparsers (in this order in its
+    --help)."""
+    _add_review_command(commands)
+    _add_evaluate_command(commands)
+    _add_export_command(commands)
+    _add_aggregate_command(commands)
+
+
+def _add_output_dir(command: argparse.ArgumentParser) -> None:
+    """The folder every one of these commands reads."""
+    command.add_argument(
         "output_dir",
         type=Path,
         metavar="OUTPUT_DIR",
         help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
     )
+
+
+def _add_review_command(commands: argparse._SubParsersAction) -> None:
+    review = commands.add_parser(
+        "review", help="write one self-contained HTML report of an output folder"
+    )
+    _add_output_dir(review)
     review.add_argument(
         "--html", type=Path, default=None, help="report file (default: OUTPUT_DIR/report.html)"
     )
@@ -44,16 +58,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         metavar="DIR",
         help="folder for the corrected profiles (default: OUTPUT_DIR/reviewed)",
     )
+
+
+def _add_evaluate_command(commands: argparse._SubParsersAction) -> None:
     evaluate = commands.add_parser(
         "evaluate",
         help="precision and recall per field from a decisions file saved from the report",
     )
-    evaluate.add_argument(
-        "output_dir",
-        type=Path,
-        metavar="OUTPUT_DIR",
-        help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
-    )
+    _add_output_dir(evaluate)
     evaluate.add_argument(
         "--decisions",
         type=Path,
@@ -62,16 +74,13 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="the decisions file saved from the review report (JSON lines, one verdict a line)",
     )
 
+
+def _add_export_command(commands: argparse._SubParsersAction) -> None:
     export = commands.add_parser(
         "export",
         help="export the profiles as CSV, JSONL, one SQLite database or Parquet tables",
     )
-    export.add_argument(
-        "output_dir",
-        type=Path,
-        metavar="OUTPUT_DIR",
-        help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
-    )
+    _add_output_dir(export)
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -93,15 +102,12 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="CSV for Excel with a Norwegian locale: UTF-8 with BOM, ';' between fields, CRLF",
     )
 
+
+def _add_aggregate_command(commands: argparse._SubParsersAction) -> None:
     aggregate = commands.add_parser(
         "aggregate", help="merge organisations across articles into companies.json(l)"
     )
-    aggregate.add_argument(
-        "output_dir",
-        type=Path,
-        metavar="OUTPUT_DIR",
-        help="the folder a pipeline run wrote (profiles.jsonl and one JSON profile per article)",
-    )
+    _add_output_dir(aggregate)
 
 
 def dispatch(args: argparse.Namespace) -> int | None:

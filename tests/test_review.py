@@ -1,4 +1,4 @@
-"""pipeline/review.py and pipeline/decisions.py: the HTML report (parsed with BeautifulSoup and
+"""pipeline/review/ and pipeline/decisions.py: the HTML report (parsed with BeautifulSoup and
 opened in Chromium), the review decisions it saves, and applying and scoring them."""
 
 from __future__ import annotations

@@ -1,0 +1,22 @@
+"""The report's names for goals and organisation kinds (the interface is in bokmål)."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+GOALS = range(1, 18)
+
+KIND_LABELS = {"company": "selskap", "public_body": "offentlig organ", "other": "annen"}
+
+
+@lru_cache(maxsize=1)
+def _goal_names() -> dict[int, str]:
+    # Read the catalogue file directly: pipeline.sdg would import spaCy.
+    raw = resources.files("pipeline").joinpath("resources/sdg_goals.json").read_text("utf-8")
+    return {goal["number"]: goal["nb"] for goal in json.loads(raw)["goals"]}
+
+
+def goal_name(number: int) -> str:
+    return _goal_names().get(number, "")
