@@ -6,11 +6,13 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from pipeline import __version__, cli_review
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_MAX_ARTICLES = 500  # a first run on a big sitemap: about 10 minutes at 1 s a host
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
         "Swedish are then mined too (default: detect, and skip those)",
     )
 
+    _add_source_options(run)
+
     schema = commands.add_parser("schema", help="print the profile JSON Schema (or another)")
     schema.add_argument(
         "which",
@@ -109,6 +113,61 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cli_review.add_commands(commands)
     return parser
+
+
+def _add_source_options(run: argparse.ArgumentParser) -> None:
+    follow = run.add_argument_group(
+        "follow a news source",
+        "Read feeds and sitemaps and profile the articles they list. Run the same command "
+        "again (from cron) and only new or changed articles are fetched: what was fetched "
+        "is remembered in OUT/.sources-state.json.",
+    )
+    follow.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS or Atom feed (repeatable)",
+    )
+    follow.add_argument(
+        "--sitemap",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a sitemap or sitemap index, gzip and Google News sitemaps too (repeatable)",
+    )
+    follow.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a homepage: discover its feeds (<link rel=alternate>) and sitemaps (robots.txt "
+        "Sitemap: lines, else /sitemap.xml) and read them (repeatable)",
+    )
+    follow.add_argument(
+        "--since",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help="only articles dated on or after DATE (2026-11-01); articles without a date are kept",
+    )
+    follow.add_argument(
+        "--max-articles",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help=f"fetch at most N new articles a run, newest first; the rest wait for the next "
+        f"run (default: {DEFAULT_MAX_ARTICLES})",
+    )
+
+
+def _iso_date(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as 2026-11-01, not {value!r}") from None
 
 
 def _schema(which: str) -> dict:
@@ -178,13 +237,23 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             print(f"pipeline: cannot read --urls file: {err}", file=sys.stderr)
             return EXIT_USAGE
         inputs += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    if not inputs:
+    following = bool(args.feed or args.sitemap or args.site)
+    if not inputs and not following:
         parser.print_usage(sys.stderr)
-        print("pipeline run: give at least one input or --urls FILE", file=sys.stderr)
+        print(
+            "pipeline run: give at least one input, --urls FILE, --feed, --sitemap or --site",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    if not following and (args.since or args.max_articles):
+        print(
+            "pipeline run: --since and --max-articles apply to --feed, --sitemap and --site",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     from pipeline.errors import PipelineError
     from pipeline.options import FetchOptions, Limits, RunOptions
-    from pipeline.run import run_batch
+    from pipeline.run import RunState, run_batch
 
     options = RunOptions(
         model=args.model,
@@ -221,6 +290,17 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             f"{args.max_seconds:g} s an input, language {args.lang or 'detected'}",
             file=sys.stderr,
         )
+    followed = None
+    if following:
+        try:
+            followed = _follow(args, options)
+        except KeyboardInterrupt:
+            print("pipeline run: interrupted while reading the feeds and sitemaps", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        inputs += followed.urls
+        options = replace(options, item_meta=followed.item_meta)
+        if not inputs and not followed.errors:
+            return EXIT_OK  # nothing new: no model to load, nothing to rewrite
     bar = _progress_bar(args.quiet, inputs)
 
     def report(line: str) -> None:
@@ -244,11 +324,15 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             report=report,
             backend=args.backend,
             scheduler=args.scheduler,
+            source_errors=followed.errors if followed else (),
+            sources_read=followed.read if followed else (),
         )
     except PipelineError as err:
         print(f"pipeline: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        if followed:
+            _remember(args.out, options, followed, done=RunState(args.out).done)
         print(
             f"pipeline run: interrupted after {_written_since(args.out, started)} profiles "
             f"written to {args.out}; "
@@ -259,6 +343,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if followed:
+        _remember(args.out, options, followed, failed={e.input for e in result.errors})
     accounted = result.written + result.skipped + result.duplicates + result.foreign
     if accounted + len(result.errors) == 0:
         print(
@@ -268,6 +354,47 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
         return EXIT_USAGE
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def _follow(args: argparse.Namespace, options):
+    """Read the feeds, sitemaps and sites: problems as lines on stderr (and error records
+    later), the count on stdout; then a pause, so the articles' fetcher (a fresh one, with
+    its own clock) does not follow the last sitemap request too closely."""
+    from pipeline.sources import follow
+
+    def note(line: str) -> None:
+        print(f"pipeline run: {line}", file=sys.stderr, flush=True)
+
+    followed = follow(
+        args.out,
+        options.fetch,
+        feeds=args.feed,
+        sitemaps=args.sitemap,
+        sites=args.site,
+        since=args.since,
+        max_articles=args.max_articles or DEFAULT_MAX_ARTICLES,
+        note=note,
+    )
+    for record in followed.errors:
+        note(f"cannot read {record.input}: {record.message}")
+    if not args.quiet:
+        print(followed.summary(), flush=True)
+    if followed.items:
+        time.sleep(options.fetch.host_delay)
+    return followed
+
+
+def _remember(out: Path, options, followed, failed=frozenset(), done=None) -> None:
+    """The articles this run fetched, for the next run: all but the failed ones (after an
+    interrupt: those the run log has as done)."""
+    from pipeline.sources import remember
+
+    kept = [
+        item
+        for item in followed.items
+        if item.url not in failed and (done is None or item.url in done)
+    ]
+    remember(out, options.fetch, kept)
 
 
 def _written_since(out: Path, started: float) -> int:
