@@ -188,7 +188,8 @@ class _DefaultsShown(argparse.HelpFormatter):
 
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
-        if action.default not in (None, False, argparse.SUPPRESS) and "%(default)" not in text:
+        shown = action.default not in (None, False, [], argparse.SUPPRESS)
+        if shown and "%(default)" not in text:
             text += " (default: %(default)s)"
         return text
 
@@ -292,6 +293,13 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
     followed = None
     if following:
+        if (missing_module := _missing_source_modules()) is not None:
+            print(
+                f"pipeline run: --feed, --sitemap and --site need the package {missing_module} "
+                "(pip install -e . installs it)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         try:
             followed = _follow(args, options)
         except KeyboardInterrupt:
@@ -354,6 +362,17 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
         return EXIT_USAGE
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def _missing_source_modules() -> str | None:
+    """The first dependency of following sources that is not installed (an environment
+    problem: one line and exit 2, not a failure per feed)."""
+    import importlib.util
+
+    for module in ("feedparser", "courlan", "defusedxml"):
+        if importlib.util.find_spec(module) is None:
+            return module
+    return None
 
 
 def _follow(args: argparse.Namespace, options):

@@ -209,8 +209,12 @@ def _field(entry, name: str) -> str | None:
 
 
 def _looks_html(raw: RawInput) -> bool:
+    """An HTML page; an XML declaration wins over a Content-Type (servers label feeds and
+    sitemaps text/html more often than one would think)."""
     head = raw.data[:2048].lstrip().lower()
-    return "html" in (raw.content_type or "") or head.startswith((b"<!doctype html", b"<html"))
+    if head.startswith(b"<?xml"):
+        return False
+    return head.startswith((b"<!doctype html", b"<html")) or "html" in (raw.content_type or "")
 
 
 def feed_links(raw: RawInput) -> list[str]:
@@ -293,8 +297,9 @@ def _children(root, name: str):
 
 
 def _text_of(element, name: str) -> str | None:
-    for child in element.iter():
-        if _local(child.tag) == name and child.text and child.text.strip():
+    """A direct child's text: <image:image><image:loc> and <video:title> are not the page's."""
+    for child in _children(element, name):
+        if child.text and child.text.strip():
             return child.text.strip()
     return None
 
@@ -303,8 +308,9 @@ def _entry(element) -> SitemapEntry | None:
     loc = _text_of(element, "loc")
     if not loc:
         return None
-    published = _text_of(element, "publication_date")  # news:publication_date
-    title = _text_of(element, "title")  # news:title (the only <title> a sitemap has)
+    news = next(_children(element, "news"), None)  # <news:news> of a Google News sitemap
+    published = _text_of(news, "publication_date") if news is not None else None
+    title = _text_of(news, "title") if news is not None else None
     meta = ItemMeta(title=title, published=parse_when(published))
     return SitemapEntry(loc, _text_of(element, "lastmod") or published, meta)
 
@@ -375,9 +381,11 @@ def discover(fetcher: Fetcher, homepage: str, note: Note) -> tuple[list[str], li
     """A site's feeds (the homepage's ``<link rel="alternate">``) and sitemaps (robots.txt
     ``Sitemap:`` lines, else ``/sitemap.xml`` when it exists)."""
     feeds = feed_links(fetcher.fetch(homepage))
-    sitemaps = [s for s in (canonical_url(u) for u in fetcher.robots_sitemaps(homepage)) if s]
+    root = f"{_site_root(homepage)}/"
+    listed = fetcher.robots_sitemaps(homepage)
+    sitemaps = [s for s in (canonical_url(u, base=root) for u in listed) if s]
     if not sitemaps:
-        guess = f"{_site_root(homepage)}/sitemap.xml"
+        guess = f"{root}sitemap.xml"
         try:
             fetcher.fetch(guess, accept=SITEMAP_TYPES, max_bytes=SOURCE_MAX_BYTES)
             sitemaps = [guess]

@@ -121,7 +121,7 @@ def atom(base: str) -> bytes:
         "<updated>2026-11-07T09:00:00+01:00</updated>"
         "<entry><title>Elvekraft får konsesjon i Telemark</title>"
         f"<link rel='alternate' href='{base}/sak/uten-metadata'/><id>urn:fjordavisa:1</id>"
-        "<updated>2026-11-07T09:00:00+01:00</updated><published>2026-11-07T00:30:00+01:00</published>"
+        f"<updated>{NewsSite.atom_updated}</updated><published>2026-11-07T00:30:00+01:00</published>"
         "<author><name>NTB Pressemelding</name></author></entry>"
         "<entry><title>En annen tittel i feeden</title>"
         f"<link rel='alternate' href='{base}/sak/laks-fra-land'/><id>urn:fjordavisa:2</id>"
@@ -169,6 +169,7 @@ def rss_items(items: list[str]) -> bytes:
 class NewsSite(BaseHTTPRequestHandler):
     feed_slugs: list[str] = []
     robots_lists_sitemaps = True
+    atom_updated = "2026-11-07T09:00:00+01:00"  # the Atom entry of the bare page
     log: list[tuple[str, dict]] = []
 
     def log_message(self, *args):
@@ -235,6 +236,27 @@ class NewsSite(BaseHTTPRequestHandler):
 
     def _bad(self, path: str, base: str):
         rss_type = "application/rss+xml"
+        if path == "/privat/rss.xml":
+            return self._send(rss(base, ["laks-fra-land"]), rss_type)
+        if path == "/sitemap-media.xml":  # served as text/html, with image and video tags
+            entry = (
+                f"<url><image:image><image:loc>{base}/bilde.jpg</image:loc></image:image>"
+                f"<loc>{base}/sak/laks-fra-land</loc><video:video><video:title>Video fra anlegget"
+                "</video:title></video:video></url>"
+            )
+            media = (
+                "xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+                "xmlns:image='http://www.google.com/schemas/sitemap-image/1.1' "
+                "xmlns:video='http://www.google.com/schemas/sitemap-video/1.1'"
+            )
+            body = f"<?xml version='1.0' encoding='UTF-8'?><urlset {media}>{entry}</urlset>"
+            return self._send(body.encode(), "text/html")
+        if path == "/sitemap.txt":
+            return self._send(
+                f"{base}/sak/ny-fabrikk-i-mo\n\n{base}/sak/laks-fra-land\n".encode(), "text/plain"
+            )
+        if path == "/bad/bomb.xml.gz":  # 60 MB of nothing in 60 kB
+            return self._send(gzip.compress(b" " * 60_000_000, 1), "application/gzip")
         if path == "/bad/malformed.xml":  # cut off in the middle of an item
             return self._send(rss(base, ["ny-fabrikk-i-mo"])[:-60], rss_type)
         if path == "/bad/not-xml.xml":
@@ -276,6 +298,7 @@ class NewsSite(BaseHTTPRequestHandler):
 def site():
     NewsSite.feed_slugs = ["havvind-utenfor-karmoy", "ny-fabrikk-i-mo", "laks-fra-land"]
     NewsSite.robots_lists_sitemaps = True
+    NewsSite.atom_updated = "2026-11-07T09:00:00+01:00"
     NewsSite.log = []
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), NewsSite)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -401,6 +424,39 @@ def test_since_and_max_articles_bound_the_run(site, tmp_path):
     assert capped.pending == 2
 
 
+def test_sitemaps_as_text_html_with_media_tags_and_as_plain_text(site, tmp_path):
+    followed = follow(
+        tmp_path / "out",
+        options(tmp_path),
+        sitemaps=[f"{site}/sitemap-media.xml", f"{site}/sitemap.txt"],
+        note=lambda _: None,
+    )
+    assert not followed.errors
+    by_url = {item.url: item for item in followed.items}
+    assert set(by_url) == {f"{site}/sak/laks-fra-land", f"{site}/sak/ny-fabrikk-i-mo"}
+    assert by_url[f"{site}/sak/laks-fra-land"].meta.title is None  # a video's title is not it
+
+
+def test_a_gzip_bomb_is_stopped_and_the_other_sitemaps_read(site, tmp_path):
+    followed = follow(
+        tmp_path / "out",
+        options(tmp_path),
+        sitemaps=[f"{site}/bad/bomb.xml.gz", f"{site}/sitemap-news.xml"],
+        note=lambda _: None,
+    )
+    assert [e.message for e in followed.errors] == [f"over {50 * 1024 * 1024} bytes uncompressed"]
+    assert len(followed.items) == 2
+
+
+def test_an_item_with_a_new_date_is_fetched_again(site, tmp_path):
+    out = tmp_path / "out"
+    assert run(out, "--feed", f"{site}/atom.xml") == 0
+    NewsSite.log = []
+    NewsSite.atom_updated = "2026-11-08T10:00:00+01:00"  # the entry says it was updated
+    assert run(out, "--feed", f"{site}/atom.xml") == 0
+    assert article_requests() == ["/sak/uten-metadata"]
+
+
 def test_a_sitemap_run_profiles_its_articles(site, tmp_path):
     out = tmp_path / "out"
     code = run(out, "--sitemap", f"{site}/sitemap-news.xml", "--since", "2026-11-01")
@@ -440,6 +496,7 @@ def test_without_sitemap_lines_discovery_tries_sitemap_xml(site, tmp_path):
         ("/bad/nolinks.xml", "2 items without a usable link, left out"),
         ("/bad/relative.xml", "1 relative links, read against the feed's address"),
         ("/finnes-ikke.xml", "HTTP 404"),
+        ("/privat/rss.xml", "robots.txt of 127.0.0.1"),
     ],
 )
 def test_a_bad_feed_gets_a_clear_line_and_loses_nothing_else(site, tmp_path, path, expected):
@@ -519,3 +576,10 @@ def test_canonical_urls_drop_tracking_and_fragments():
     )
     assert canonical_url("/sak/2", base="https://avis.no/rss.xml") == "https://avis.no/sak/2"
     assert canonical_url("mailto:tips@avis.no") is None
+
+
+def test_a_missing_dependency_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("pipeline.cli._missing_source_modules", lambda: "feedparser")
+    assert main(["run", "-o", str(tmp_path / "out"), "--feed", "http://127.0.0.1:9/f"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "feedparser" in err[0]
