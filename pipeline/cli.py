@@ -405,7 +405,7 @@ def _follow(args: argparse.Namespace, options):
 
 def _remember(out: Path, options, followed, failed=frozenset(), done=None) -> None:
     """The articles this run fetched, for the next run: all but the failed ones (after an
-    interrupt: those the run log has as done)."""
+    interrupt: those the run log has as done, and no sitemap as finished)."""
     from pipeline.sources import remember
 
     kept = [
@@ -413,7 +413,8 @@ def _remember(out: Path, options, followed, failed=frozenset(), done=None) -> No
         for item in followed.items
         if item.url not in failed and (done is None or item.url in done)
     ]
-    remember(out, options.fetch, kept)
+    sitemaps = followed.done_sitemaps(failed) if done is None else {}
+    remember(out, options.fetch, kept, sitemaps)
 
 
 def _written_since(out: Path, started: float) -> int:

@@ -72,6 +72,18 @@ class Followed:
     too_old: int = 0  # dated before --since
     pending: int = 0  # new, but over --max-articles: left for the next run
     sitemaps_read: set[str] = field(default_factory=set)  # each file once a run, loops or not
+    sitemap_stamps: dict[str, str] = field(default_factory=dict)  # sub-sitemap -> index lastmod
+    sitemaps_unchanged: int = 0  # sub-sitemaps not read: the same lastmod as when last done
+    incomplete: set[str] = field(default_factory=set)  # sources with items left for later
+
+    def done_sitemaps(self, failed: Iterable[str]) -> dict[str, str]:
+        """Sub-sitemaps whose every article is now fetched or seen: the next run may skip
+        them while their index gives the same lastmod. One with articles left by --since,
+        --max-articles or a failure is read again."""
+        failed = set(failed)
+        failed_sources = {item.source for item in self.items if item.url in failed}
+        left = self.incomplete | failed_sources
+        return {url: stamp for url, stamp in self.sitemap_stamps.items() if url not in left}
 
     @property
     def urls(self) -> list[str]:
@@ -88,6 +100,8 @@ class Followed:
             f"{self.seen} seen before, {len(self.items)} to fetch"
         )
         line += f", {self.too_old} older than --since" if self.too_old else ""
+        if self.sitemaps_unchanged:
+            line += f", {self.sitemaps_unchanged} sitemaps unchanged since the last run"
         line += f", {self.pending} left for the next run (--max-articles)" if self.pending else ""
         return line
 
@@ -316,10 +330,16 @@ def _entry(element) -> SitemapEntry | None:
 
 
 def read_sitemaps(
-    fetcher: Fetcher, root: str, since: date | None, note: Note, followed: Followed
+    fetcher: Fetcher,
+    root: str,
+    since: date | None,
+    note: Note,
+    followed: Followed,
+    state: SourceState,
 ) -> list[Item]:
     """Every page of a sitemap and the sitemaps it lists, breadth first, each file once;
-    a sub-sitemap last modified before ``since`` is not read (nothing in it is newer)."""
+    a sub-sitemap last modified before ``since``, or not since an earlier run took all its
+    articles, is not read (nothing in it is new)."""
     queue: list[tuple[str, tuple[str, ...]]] = [(root, ())]  # a file and who listed it
     visited, items = followed.sitemaps_read, []
     while queue:
@@ -343,13 +363,15 @@ def read_sitemaps(
             continue
         followed.read.append(url)
         if kind == "index":
-            queue += _sub_sitemaps(url, entries, (*above, url), since, note)
+            queue += _sub_sitemaps(url, entries, (*above, url), since, note, followed, state)
         elif kind == "urlset":
             items += _page_items(url, raw, entries, note)
     return items
 
 
-def _sub_sitemaps(url, entries, above, since, note) -> list[tuple[str, tuple[str, ...]]]:
+def _sub_sitemaps(
+    url, entries, above, since, note, followed: Followed, state: SourceState
+) -> list[tuple[str, tuple[str, ...]]]:
     if len(above) > MAX_SITEMAP_DEPTH:
         note(f"sitemap {url}: nested more than {MAX_SITEMAP_DEPTH} levels deep; not followed")
         return []
@@ -357,8 +379,14 @@ def _sub_sitemaps(url, entries, above, since, note) -> list[tuple[str, tuple[str
     for entry in entries:
         sub = canonical_url(entry.loc, base=url)
         changed = parse_when(entry.lastmod)
-        if sub and not (since and changed and changed < since):
-            subs.append((sub, above))
+        if not sub or (since and changed and changed < since):
+            continue
+        if entry.lastmod and state.sitemaps.get(sub) == entry.lastmod:
+            followed.sitemaps_unchanged += 1
+            continue
+        if entry.lastmod:
+            followed.sitemap_stamps[sub] = entry.lastmod
+        subs.append((sub, above))
     return subs
 
 
@@ -410,22 +438,28 @@ class SourceState:
     def __init__(self, out_dir: Path) -> None:
         self.path = out_dir / STATE_FILE
         self.articles: dict[str, dict] = {}
+        self.sitemaps: dict[str, str] = {}  # sub-sitemap -> its index's lastmod when done
         try:
             data = json.loads(self.path.read_text("utf-8"))
             self.articles = dict(data.get("articles", {}))
-        except (OSError, ValueError, AttributeError):
+            self.sitemaps = dict(data.get("sitemaps", {}))
+        except (OSError, ValueError, AttributeError, TypeError):
             pass  # none yet, or unreadable: everything counts as new (the cache still helps)
 
     def unchanged(self, item: Item) -> bool:
         entry = self.articles.get(item.url)
         return entry is not None and (item.stamp is None or entry.get("stamp") == item.stamp)
 
-    def remember(self, items: Iterable[Item], fetcher: Fetcher) -> None:
+    def remember(self, items: Iterable[Item], fetcher: Fetcher, sitemaps: dict[str, str]) -> None:
         today = datetime.now(UTC).date().isoformat()
         for item in items:
             entry = {"stamp": item.stamp, **fetcher.validators(item.url), "fetched": today}
             self.articles[item.url] = entry
-        data = {"articles": dict(sorted(self.articles.items()))}
+        self.sitemaps.update(sitemaps)
+        data = {
+            "articles": dict(sorted(self.articles.items())),
+            "sitemaps": dict(sorted(self.sitemaps.items())),
+        }
         atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=0) + "\n")
 
 
@@ -441,10 +475,13 @@ def select(
     fresh = [item for item in unique.values() if not state.unchanged(item)]
     followed.seen = len(unique) - len(fresh)
     if since:
-        kept = [item for item in fresh if (_date_of(item) or since) >= since]
-        followed.too_old, fresh = len(fresh) - len(kept), kept
+        too_old = [item for item in fresh if (_date_of(item) or since) < since]
+        followed.too_old = len(too_old)
+        followed.incomplete |= {item.source for item in too_old}
+        fresh = [item for item in fresh if (_date_of(item) or since) >= since]
     fresh.sort(key=lambda item: _date_of(item) or date.min, reverse=True)  # stable: undated last
     followed.pending = max(0, len(fresh) - limit)
+    followed.incomplete |= {item.source for item in fresh[limit:]}
     return fresh[:limit]
 
 
@@ -494,15 +531,19 @@ def follow(
             followed.read.append(feed)
         except Exception as err:  # noqa: BLE001
             followed.errors.append(source_error(feed, "feed", err))
+    state = SourceState(out_dir)
     for sitemap in _unique(sitemaps):
-        items += read_sitemaps(fetcher, sitemap, since, note, followed)
-    followed.items = select(items, SourceState(out_dir), since, max_articles, followed)
+        items += read_sitemaps(fetcher, sitemap, since, note, followed, state)
+    followed.items = select(items, state, since, max_articles, followed)
     return followed
 
 
-def remember(out_dir: Path, options: FetchOptions, items: Iterable[Item]) -> None:
-    """Record the articles fetched (or skipped as not Norwegian) so the next run leaves them."""
-    SourceState(out_dir).remember(items, source_fetcher(out_dir, options))
+def remember(
+    out_dir: Path, options: FetchOptions, items: Iterable[Item], sitemaps: dict[str, str]
+) -> None:
+    """Record the articles fetched (or skipped as not Norwegian) so the next run leaves them,
+    and the sub-sitemaps all of whose articles are done."""
+    SourceState(out_dir).remember(items, source_fetcher(out_dir, options), sitemaps)
 
 
 def source_fetcher(out_dir: Path, options: FetchOptions) -> Fetcher:

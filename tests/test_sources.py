@@ -457,6 +457,29 @@ def test_an_item_with_a_new_date_is_fetched_again(site, tmp_path):
     assert article_requests() == ["/sak/uten-metadata"]
 
 
+def sitemap_requests() -> list[str]:
+    return [path for path, _ in NewsSite.log if path.startswith("/sitemap")]
+
+
+def test_sub_sitemaps_done_and_unchanged_are_not_read_again(site, tmp_path):
+    out = tmp_path / "out"
+    assert run(out, "--sitemap", f"{site}/sitemap_index.xml") == 0
+    NewsSite.log = []
+    assert run(out, "--sitemap", f"{site}/sitemap_index.xml") == 0
+    assert sitemap_requests() == ["/sitemap_index.xml"]  # the same lastmods: nothing new
+    assert article_requests() == []
+
+
+def test_a_sub_sitemap_with_articles_left_over_is_read_again(site, tmp_path):
+    out = tmp_path / "out"
+    assert run(out, "--sitemap", f"{site}/sitemap_index.xml", "--max-articles", "3") == 0
+    assert len(article_requests()) == 3
+    NewsSite.log = []
+    assert run(out, "--sitemap", f"{site}/sitemap_index.xml", "--max-articles", "3") == 0
+    assert article_requests() == ["/sak/kommunen-kutter-matsvinn"]  # the undated one, last
+    assert "/sitemap-arkiv.xml.gz" in sitemap_requests()
+
+
 def test_a_sitemap_run_profiles_its_articles(site, tmp_path):
     out = tmp_path / "out"
     code = run(out, "--sitemap", f"{site}/sitemap-news.xml", "--since", "2026-11-01")
@@ -511,6 +534,19 @@ def test_a_bad_feed_gets_a_clear_line_and_loses_nothing_else(site, tmp_path, pat
     lines = notes + [f"{e.input}: {e.message}" for e in followed.errors]
     assert [line for line in lines if expected in line], lines
     assert {f"{site}/sak/{s}" for s in NewsSite.feed_slugs} <= set(followed.urls)
+
+
+def test_sources_keep_the_per_host_delay(site, tmp_path):
+    import time
+
+    start = time.monotonic()
+    follow(
+        tmp_path / "out",
+        FetchOptions(retries=0, host_delay=0.4, cache_dir=tmp_path / "cache"),
+        feeds=[f"{site}/rss.xml", f"{site}/atom.xml"],
+        note=lambda _: None,
+    )
+    assert time.monotonic() - start >= 0.4
 
 
 def test_relative_links_are_read_against_the_feed(site, tmp_path):
