@@ -165,7 +165,10 @@ def feed_items(raw: RawInput, url: str, note: Note) -> list[Item]:
     if not parsed.get("version"):
         raise PipelineError("feed", _not_a_feed(raw, parsed))
     entries = parsed.entries
-    if parsed.get("bozo"):
+    # an encoding declared wrongly but read right is not worth a line; broken XML is
+    if parsed.get("bozo") and not isinstance(
+        parsed.get("bozo_exception"), feedparser.CharacterEncodingOverride
+    ):
         note(
             f"feed {url}: not well-formed XML ({_first_line(parsed.get('bozo_exception'))}); "
             f"read leniently, {len(entries)} items"
@@ -266,6 +269,7 @@ def parse_sitemap(raw: RawInput) -> tuple[str, list[SitemapEntry]]:
     """("index", sub-sitemaps) or ("urlset", pages) of one sitemap file, gzip or not, XML or
     plain text (one URL a line); raises PipelineError for anything else."""
     data = _gunzip(raw.data) if raw.data[:2] == b"\x1f\x8b" else raw.data
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a UTF-8 byte-order mark before <?xml
     if not data.strip():
         raise PipelineError("sitemap", "empty")
     if _looks_html(replace(raw, data=data)):

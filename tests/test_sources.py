@@ -251,6 +251,9 @@ class NewsSite(BaseHTTPRequestHandler):
             )
             body = f"<?xml version='1.0' encoding='UTF-8'?><urlset {media}>{entry}</urlset>"
             return self._send(body.encode(), "text/html")
+        if path == "/sitemap-bom.xml":
+            entries = [news_entry(base, "laks-fra-land")]
+            return self._send(b"\xef\xbb\xbf" + urlset(entries, news=True), "application/xml")
         if path == "/sitemap.txt":
             return self._send(
                 f"{base}/sak/ny-fabrikk-i-mo\n\n{base}/sak/laks-fra-land\n".encode(), "text/plain"
@@ -428,13 +431,14 @@ def test_sitemaps_as_text_html_with_media_tags_and_as_plain_text(site, tmp_path)
     followed = follow(
         tmp_path / "out",
         options(tmp_path),
-        sitemaps=[f"{site}/sitemap-media.xml", f"{site}/sitemap.txt"],
+        sitemaps=[f"{site}/sitemap-media.xml", f"{site}/sitemap.txt", f"{site}/sitemap-bom.xml"],
         note=lambda _: None,
     )
     assert not followed.errors
     by_url = {item.url: item for item in followed.items}
     assert set(by_url) == {f"{site}/sak/laks-fra-land", f"{site}/sak/ny-fabrikk-i-mo"}
-    assert by_url[f"{site}/sak/laks-fra-land"].meta.title is None  # a video's title is not it
+    # the media sitemap comes first, but a video's title is not the page's: the news title is
+    assert by_url[f"{site}/sak/laks-fra-land"].meta.title == ARTICLES["laks-fra-land"][0]
 
 
 def test_a_gzip_bomb_is_stopped_and_the_other_sitemaps_read(site, tmp_path):
@@ -498,6 +502,8 @@ def test_a_homepage_leads_to_its_feeds_and_sitemaps(site, tmp_path):
     assert f"{site}/sak/uten-metadata" in followed.urls  # from the Atom feed
     assert f"{site}/sak/kommunen-kutter-matsvinn" in followed.urls  # from the gzip sitemap
     assert any("2 feeds" in note and "1 sitemaps" in note for note in notes)
+    # laks-fra-land is in the RSS (with utm_*), the Atom feed and the news sitemap: once
+    assert len(followed.urls) == len(set(followed.urls)) == 5
 
 
 def test_without_sitemap_lines_discovery_tries_sitemap_xml(site, tmp_path):
