@@ -393,6 +393,7 @@ def _follow(args: argparse.Namespace, options):
         since=args.since,
         max_articles=args.max_articles or DEFAULT_MAX_ARTICLES,
         note=note,
+        force=args.force,
     )
     for record in followed.errors:
         note(f"cannot read {record.input}: {record.message}")

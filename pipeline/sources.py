@@ -439,10 +439,12 @@ class SourceState:
     """The articles earlier runs fetched, by canonical URL: the source's stamp (its date for
     the item's last change), and the page's ETag and Last-Modified, in the output folder."""
 
-    def __init__(self, out_dir: Path) -> None:
+    def __init__(self, out_dir: Path, load: bool = True) -> None:
         self.path = out_dir / STATE_FILE
         self.articles: dict[str, dict] = {}
         self.sitemaps: dict[str, str] = {}  # sub-sitemap -> its index's lastmod when done
+        if not load:
+            return
         try:
             data = json.loads(self.path.read_text("utf-8"))
             self.articles = dict(data.get("articles", {}))
@@ -514,9 +516,10 @@ def follow(
     since: date | None = None,
     max_articles: int = 500,
     note: Note = print,
+    force: bool = False,
 ) -> Followed:
     """Read the sources and choose the articles this run fetches. A source that fails is
-    an error record; the others go on."""
+    an error record; the others go on. ``force`` (--force) forgets what earlier runs took."""
     fetcher = source_fetcher(out_dir, options)
     followed = Followed()
     feeds, sitemaps = list(feeds), list(sitemaps)
@@ -535,7 +538,7 @@ def follow(
             followed.read.append(feed)
         except Exception as err:  # noqa: BLE001
             followed.errors.append(source_error(feed, "feed", err))
-    state = SourceState(out_dir)
+    state = SourceState(out_dir, load=not force)
     for sitemap in _unique(sitemaps):
         items += read_sitemaps(fetcher, sitemap, since, note, followed, state)
     followed.items = select(items, state, since, max_articles, followed)

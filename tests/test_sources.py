@@ -361,6 +361,14 @@ def test_a_second_run_fetches_only_the_new_items(site, tmp_path):
     assert state[f"{site}/sak/ny-fabrikk-i-mo"]["etag"] == '"ny-fabrikk-i-mo"'
 
 
+def test_force_fetches_the_listed_articles_again(site, tmp_path):
+    out = tmp_path / "out"
+    assert run(out, "--feed", f"{site}/rss.xml") == 0
+    NewsSite.log = []
+    assert run(out, "--feed", f"{site}/rss.xml", "--force") == 0
+    assert len(article_requests()) == 3
+
+
 def test_profiles_from_a_feed_are_byte_identical_to_profiles_from_urls(site, tmp_path):
     by_feed, by_url = tmp_path / "feed", tmp_path / "urls"
     assert run(by_feed, "--feed", f"{site}/rss.xml", "--feed", f"{site}/atom.xml") == 0
