@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:  # imported when needed: pipeline.run imports spaCy
     from pipeline.run import BatchResult
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_MAX_ARTICLES = 500  # a first run on a big sitemap: about 10 minutes at 1 s a host
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -127,6 +129,8 @@ def _add_run_fetch_and_language_arguments(run: argparse.ArgumentParser) -> None:
         "Swedish are then mined too (default: detect, and skip those)",
     )
 
+    _add_source_options(run)
+
 
 def _add_schema_command(commands: argparse._SubParsersAction) -> None:
     schema = commands.add_parser("schema", help="print the profile JSON Schema (or another)")
@@ -138,6 +142,61 @@ def _add_schema_command(commands: argparse._SubParsersAction) -> None:
         help="profile (one article), company (one item of companies.json) or decision "
         "(one line of a review decisions file)",
     )
+
+
+def _add_source_options(run: argparse.ArgumentParser) -> None:
+    follow = run.add_argument_group(
+        "follow a news source",
+        "Read feeds and sitemaps and profile the articles they list. Run the same command "
+        "again (from cron) and only new or changed articles are fetched: what was fetched "
+        "is remembered in OUT/.sources-state.json.",
+    )
+    follow.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an RSS or Atom feed (repeatable)",
+    )
+    follow.add_argument(
+        "--sitemap",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a sitemap or sitemap index, gzip and Google News sitemaps too (repeatable)",
+    )
+    follow.add_argument(
+        "--site",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="a homepage: discover its feeds (<link rel=alternate>) and sitemaps (robots.txt "
+        "Sitemap: lines, else /sitemap.xml) and read them (repeatable)",
+    )
+    follow.add_argument(
+        "--since",
+        type=_iso_date,
+        default=None,
+        metavar="DATE",
+        help="only articles dated on or after DATE (2026-11-01); articles without a date are kept",
+    )
+    follow.add_argument(
+        "--max-articles",
+        type=_positive_int,
+        default=None,
+        metavar="N",
+        help=f"fetch at most N new articles a run, newest first; the rest wait for the next "
+        f"run (default: {DEFAULT_MAX_ARTICLES})",
+    )
+
+
+def _iso_date(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as 2026-11-01, not {value!r}") from None
 
 
 def _schema(which: str) -> dict:
@@ -158,7 +217,8 @@ class _DefaultsShown(argparse.HelpFormatter):
 
     def _get_help_string(self, action: argparse.Action) -> str:
         text = action.help or ""
-        if action.default not in (None, False, argparse.SUPPRESS) and "%(default)" not in text:
+        shown = action.default not in (None, False, [], argparse.SUPPRESS)
+        if shown and "%(default)" not in text:
             text += " (default: %(default)s)"
         return text
 
@@ -199,11 +259,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    inputs = _inputs(args, parser)
+    following = bool(args.feed or args.sitemap or args.site)
+    inputs = _inputs(args, parser, following)
     if inputs is None:
         return EXIT_USAGE
+    if not following and (args.since or args.max_articles):
+        print(
+            "pipeline run: --since and --max-articles apply to --feed, --sitemap and --site",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     from pipeline.errors import PipelineError
-    from pipeline.run import run_batch
+    from pipeline.run import RunState, run_batch
 
     options = _run_options(args)
     if (problem := _path_problem(args)) is not None:
@@ -211,6 +278,24 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         return EXIT_USAGE
     if args.verbose:
         _print_settings(args)
+    followed = None
+    if following:
+        if (missing_module := _missing_source_modules()) is not None:
+            print(
+                f"pipeline run: --feed, --sitemap and --site need the package {missing_module} "
+                "(pip install -e . installs it)",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        try:
+            followed = _follow(args, options)
+        except KeyboardInterrupt:
+            print("pipeline run: interrupted while reading the feeds and sitemaps", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        inputs += followed.urls
+        options = replace(options, item_meta=followed.item_meta)
+        if not inputs and not followed.errors:
+            return EXIT_OK  # nothing new: no model to load, nothing to rewrite
     bar = _progress_bar(args.quiet, inputs)
     started = time.time()
     try:
@@ -221,11 +306,15 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             report=_line_printer(args.quiet, bar),
             backend=args.backend,
             scheduler=args.scheduler,
+            source_errors=followed.errors if followed else (),
+            sources_read=followed.read if followed else (),
         )
     except PipelineError as err:
         print(f"pipeline: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
+        if followed:
+            _remember(args.out, options, followed, done=RunState(args.out).done)
         print(
             f"pipeline run: interrupted after {_written_since(args.out, started)} profiles "
             f"written to {args.out}; "
@@ -236,12 +325,17 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     finally:
         if bar is not None:
             bar.close()
+    if followed:
+        _remember(args.out, options, followed, failed={e.input for e in result.errors})
     return _exit_code(result)
 
 
-def _inputs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[str] | None:
+def _inputs(
+    args: argparse.Namespace, parser: argparse.ArgumentParser, following: bool
+) -> list[str] | None:
     """The inputs on the command line, then the lines of the --urls file; None (the problem
-    printed) when that file cannot be read or there are no inputs at all."""
+    printed) when that file cannot be read or there is nothing to do (no inputs and no feed,
+    sitemap or site to follow)."""
     inputs = list(args.inputs)
     if args.urls:
         try:
@@ -250,9 +344,12 @@ def _inputs(args: argparse.Namespace, parser: argparse.ArgumentParser) -> list[s
             print(f"pipeline: cannot read --urls file: {err}", file=sys.stderr)
             return None
         inputs += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-    if not inputs:
+    if not inputs and not following:
         parser.print_usage(sys.stderr)
-        print("pipeline run: give at least one input or --urls FILE", file=sys.stderr)
+        print(
+            "pipeline run: give at least one input, --urls FILE, --feed, --sitemap or --site",
+            file=sys.stderr,
+        )
         return None
     return inputs
 
@@ -328,6 +425,60 @@ def _exit_code(result: BatchResult) -> int:
         )
         return EXIT_USAGE
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def _missing_source_modules() -> str | None:
+    """The first dependency of following sources that is not installed (an environment
+    problem: one line and exit 2, not a failure per feed)."""
+    import importlib.util
+
+    for module in ("feedparser", "courlan", "defusedxml"):
+        if importlib.util.find_spec(module) is None:
+            return module
+    return None
+
+
+def _follow(args: argparse.Namespace, options):
+    """Read the feeds, sitemaps and sites: problems as lines on stderr (and error records
+    later), the count on stdout; then a pause, so the articles' fetcher (a fresh one, with
+    its own clock) does not follow the last sitemap request too closely."""
+    from pipeline.sources import follow
+
+    def note(line: str) -> None:
+        print(f"pipeline run: {line}", file=sys.stderr, flush=True)
+
+    followed = follow(
+        args.out,
+        options.fetch,
+        feeds=args.feed,
+        sitemaps=args.sitemap,
+        sites=args.site,
+        since=args.since,
+        max_articles=args.max_articles or DEFAULT_MAX_ARTICLES,
+        note=note,
+        force=args.force,
+    )
+    for record in followed.errors:
+        note(f"cannot read {record.input}: {record.message}")
+    if not args.quiet:
+        print(followed.summary(), flush=True)
+    if followed.items:
+        time.sleep(options.fetch.host_delay)
+    return followed
+
+
+def _remember(out: Path, options, followed, failed=frozenset(), done=None) -> None:
+    """The articles this run fetched, for the next run: all but the failed ones (after an
+    interrupt: those the run log has as done, and no sitemap as finished)."""
+    from pipeline.sources import remember
+
+    kept = [
+        item
+        for item in followed.items
+        if item.url not in failed and (done is None or item.url in done)
+    ]
+    sitemaps = followed.done_sitemaps(failed) if done is None else {}
+    remember(out, options.fetch, kept, sitemaps)
 
 
 def _written_since(out: Path, started: float) -> int:

@@ -142,7 +142,11 @@ class Fetcher:
             self._session = session
         return self._session
 
-    def fetch(self, url: str) -> RawInput:
+    def fetch(
+        self, url: str, accept: tuple[str, ...] = _ACCEPTED_TYPES, max_bytes: int | None = None
+    ) -> RawInput:
+        """``accept`` and ``max_bytes`` widen the defaults for feeds and sitemaps (XML and
+        gzip types; the sitemap protocol's own size limit), everything else is shared."""
         import requests
 
         if self.options.respect_robots and not self._allowed(url):
@@ -173,7 +177,7 @@ class Fetcher:
                             f"HTTP {response.status_code} {response.reason or ''}".strip()
                             + f" from {url}",
                         )
-                    raw = self._read_response(url, response)
+                    raw = self._read_response(url, response, accept, max_bytes)
                     self._cache_store(url, raw, response.headers)
                     return raw
             except requests.TooManyRedirects as err:
@@ -198,12 +202,15 @@ class Fetcher:
                 time.sleep(opts.backoff * 2**attempt)
         raise PipelineError("fetch", f"HTTP errors from {url} after {opts.retries + 1} attempts")
 
-    def _read_response(self, url: str, response) -> RawInput:
+    def _read_response(
+        self, url: str, response, accept: tuple[str, ...], max_bytes: int | None
+    ) -> RawInput:
         content_type = response.headers.get("Content-Type", "")
         mime = content_type.split(";")[0].strip().lower()
-        if mime and mime not in _ACCEPTED_TYPES:
-            raise PipelineError("fetch", f"not HTML or text: Content-Type {mime} from {url}")
-        data = _read_capped(response, self.options.max_bytes)
+        if mime and mime not in accept:
+            what = "HTML or text" if accept is _ACCEPTED_TYPES else "a feed or sitemap"
+            raise PipelineError("fetch", f"not {what}: Content-Type {mime} from {url}")
+        data = _read_capped(response, max_bytes or self.options.max_bytes)
         return RawInput(
             source=url,
             data=data,
@@ -224,12 +231,15 @@ class Fetcher:
         self._last_request[host] = time.monotonic()
 
     def _allowed(self, url: str) -> bool:
+        robots = self._robots_for(url)
+        return robots is None or robots.can_fetch(USER_AGENT, url)
+
+    def _robots_for(self, url: str) -> urllib.robotparser.RobotFileParser | None:
         parts = urlparse(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self._robots:
             self._robots[root] = self._read_robots(root)
-        robots = self._robots[root]
-        return robots is None or robots.can_fetch(USER_AGENT, url)
+        return self._robots[root]
 
     def _read_robots(self, root: str) -> urllib.robotparser.RobotFileParser | None:
         """None (allow all) when there is no robots.txt or it cannot be read."""
@@ -248,6 +258,18 @@ class Fetcher:
         parser = urllib.robotparser.RobotFileParser()
         parser.parse(response.text.splitlines())
         return parser
+
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The ``Sitemap:`` lines of the robots.txt of ``url``'s site (read once per site,
+        also when --ignore-robots is given: reading them is not obeying them)."""
+        robots = self._robots_for(url)
+        return list((robots.site_maps() if robots else None) or [])
+
+    def validators(self, url: str) -> dict[str, str]:
+        """The ETag and Last-Modified the cache holds for ``url`` (for the sources' state)."""
+        cached = self._cache_load(url)
+        meta = cached[1] if cached else {}
+        return {k: meta[k] for k in ("etag", "last_modified") if meta.get(k)}
 
     # --- cache ----------------------------------------------------------------------------
 

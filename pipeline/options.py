@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 
@@ -31,6 +33,15 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class ItemMeta:
+    """What a feed or news sitemap says about an article: used only where the page is silent."""
+
+    title: str | None = None
+    published: date | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class RunOptions:
     model: str | None = None
     force: bool = False  # redo inputs whose content and pipeline version are unchanged
@@ -39,3 +50,4 @@ class RunOptions:
     fetch: FetchOptions = field(default_factory=FetchOptions)
     limits: Limits = field(default_factory=Limits)
     language: str | None = None  # "nb"/"nn" forces the language and mines foreign texts too
+    item_meta: Mapping[str, ItemMeta] = field(default_factory=dict)  # input -> its feed's metadata

@@ -25,7 +25,7 @@ from pipeline import __version__
 from pipeline.errors import PipelineError
 from pipeline.fetch import Fetcher, RawInput, expand_inputs
 from pipeline.language import LANGUAGE_NAMES, foreign_language
-from pipeline.options import FetchOptions, RunOptions
+from pipeline.options import FetchOptions, ItemMeta, RunOptions
 from pipeline.write import (
     ErrorRecord,
     is_profile_file,
@@ -147,6 +147,22 @@ def profile_doc(article: Article, doc, nlp, options: RunOptions) -> Profile:
         return extract(article, doc, model=describe(nlp))
 
 
+def with_item_meta(article: Article, meta: ItemMeta | None) -> Article:
+    """A feed's title, date and authors for a page that has none of its own. Metadata only:
+    the mined text and the id stay the page's, and a page with its own metadata is left as
+    it is, so its profile is the same as from a plain URL run."""
+    if meta is None:
+        return article
+    updates: dict = {}
+    if not article.title and meta.title:
+        updates["title"] = meta.title
+    if article.published is None and meta.published:
+        updates["published"] = meta.published
+    if not article.authors and meta.authors:
+        updates["authors"] = list(meta.authors)
+    return article.model_copy(update=updates) if updates else article
+
+
 def parse_raw(raw: RawInput) -> Article:
     from pipeline.parse import parse_bytes
 
@@ -220,6 +236,7 @@ class Processor:
             stage = "parse"
             with time_limit(limits.max_seconds):
                 article = parse_raw(raw)
+            article = with_item_meta(article, self.options.item_meta.get(outcome.item))
             return admit(article, self.options)
         except ForeignLanguage as foreign:
             outcome.skipped, outcome.foreign = True, foreign.language
@@ -406,15 +423,19 @@ def run_batch(
     report: Report = lambda line: print(line, flush=True),
     backend: str = "local",
     scheduler: str | None = None,
+    source_errors: Iterable[ErrorRecord] = (),
+    sources_read: Iterable[str] = (),
 ) -> BatchResult:
-    """Every input to a profile in ``out_dir``; failures are recorded, the rest go on."""
+    """Every input to a profile in ``out_dir``; failures are recorded, the rest go on.
+    ``source_errors`` are feeds or sitemaps that could not be read (recorded like failed
+    inputs); ``sources_read`` are those read, whose earlier failures are cleared."""
     options = options or RunOptions(model=model)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob(".*.tmp"):  # half-written files of a run that was killed
         stale.unlink(missing_ok=True)
     state = RunState(out_dir)
-    result = BatchResult()
+    result = BatchResult(errors=list(source_errors))
     run = RunLog(id=uuid.uuid4().hex[:12], time=datetime.now(UTC).isoformat(timespec="seconds"))
 
     def not_an_article(item: str, why: str) -> None:
@@ -433,8 +454,7 @@ def run_batch(
         elif options.workers > 1:
             outcome_lists = _run_chunks_pool(work, out_dir, options)
         else:
-            processor = Processor(options, out_dir)
-            outcome_lists = (processor.process_chunk(chunk, done) for chunk, done in work)
+            outcome_lists = _run_chunks_here(work, out_dir, options)
         for outcomes in outcome_lists:
             for outcome in outcomes:
                 _account(outcome, result, state, report, run)
@@ -443,7 +463,7 @@ def run_batch(
         rebuild_jsonl(out_dir)
         for record in result.errors:
             record.run_id, record.time = run.id, run.time
-        write_errors(out_dir, result.errors, succeeded=run.sources)
+        write_errors(out_dir, result.errors, succeeded=[*run.sources, *sources_read])
         write_manifest(out_dir, _manifest_rows(out_dir, state, result))
         write_schema(out_dir)
     duplicates = f", {result.duplicates} duplicates" if result.duplicates else ""
@@ -503,6 +523,15 @@ def _manifest_rows(out_dir: Path, state: RunState, result: BatchResult):
             yield (source, "ok", profile_path(out_dir, article_id).name, "")
     for source, record in failed.items():
         yield (source, "failed", "", f"{record.stage}: {record.message}")
+
+
+def _run_chunks_here(work, out_dir: Path, options: RunOptions) -> Iterator[list[Outcome]]:
+    """In this process; the model loads with the first chunk (a run of followed feeds that
+    found only failed sources loads none)."""
+    processor = None
+    for chunk, done in work:
+        processor = processor or Processor(options, out_dir)
+        yield processor.process_chunk(chunk, done)
 
 
 # --- several processes on one machine ----------------------------------------------------------

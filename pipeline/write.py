@@ -30,6 +30,7 @@ _NOT_PROFILES = {
     "companies.json",
     "company.schema.json",
     "decision.schema.json",  # beside reviewed profiles (pipeline.decisions)
+    ".sources-state.json",  # what followed feeds and sitemaps gave (pipeline.sources)
 }
 
 
