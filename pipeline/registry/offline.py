@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,6 +42,7 @@ class OfflineRegistry:
             raise RegistryError(f"{self.db} is incomplete or from another version: import again")
         self.meta = meta
         self._parents: dict[str, Unit | None] = {}
+        self._lock = threading.Lock()  # one connection, shared by the threads of a run
 
     def link(
         self, name: str, places: Iterable[str] = (), industry: str | None = None
@@ -92,7 +94,8 @@ class OfflineRegistry:
         self.close()
 
     def _units(self, where: str, params: tuple) -> list[Unit]:
-        rows = self._connection.execute(f"{_SELECT} {where}", params).fetchall()
+        with self._lock:
+            rows = self._connection.execute(f"{_SELECT} {where}", params).fetchall()
         return [_unit(row) for row in rows]
 
     def _starting_with(self, tokens: list[str]) -> list[Unit]:
