@@ -99,16 +99,17 @@ class RegisterStub(BaseHTTPRequestHandler):
                 == query["kommunenummer"]
             )
         ]
-        size = int(query.get("size", 20))
+        size, number = int(query.get("size", 20)), int(query.get("page", 0))
+        shown = hits[number * size : (number + 1) * size]
         page = {
             "size": size,
             "totalElements": len(hits),
             "totalPages": -(-len(hits) // size),
-            "number": 0,
+            "number": number,
         }
         answer: dict = {"_links": {"self": {"href": self.path}}, "page": page}
-        if hits:  # an empty result has no _embedded
-            answer["_embedded"] = {kind: hits[:size]}
+        if shown:  # an empty result has no _embedded
+            answer["_embedded"] = {kind: shown}
         return self._json(200, answer)
 
 
@@ -242,3 +243,18 @@ def test_an_unreachable_server_is_an_error_not_an_exception(tmp_path):
     ) as registry:
         link = registry.link("Fjordlys Energi")
     assert link.status_of_lookup == "error" and "ConnectionError" in link.reason
+
+
+def test_a_same_named_organisation_on_a_later_page_is_not_missed(online, monkeypatch):
+    monkeypatch.setattr("pipeline.registry.online.SEARCH_SIZE", 1)
+    assert online.link("Nordvik Transport").status_of_lookup == "ambiguous"
+    assert online.link("Nordvik Transport", places=["Oslo"]).org_number == N["nordvik_oslo"]
+    assert any("page=1" in path for path in RegisterStub.seen)
+
+
+def test_municipality_filter_when_answers_are_left_unread(online, monkeypatch):
+    monkeypatch.setattr("pipeline.registry.online.SEARCH_SIZE", 1)
+    # "Stjernevik": two answers, one read; the first's municipality is asked again filtered
+    link = online.link("Stjernevik", places=["Oslo"])
+    assert link.status_of_lookup == "ambiguous"  # a short form with answers unread: no guess
+    assert any("kommunenummer=0301" in path for path in RegisterStub.seen)

@@ -35,6 +35,7 @@ BASE_URL_ENV = "NYHETSPROFIL_BRREG_URL"
 DEFAULT_BASE_URL = "https://data.brreg.no"
 API_PATH = "/enhetsregisteret/api"
 SEARCH_SIZE = 50
+MAX_PAGES = 4  # of one name search; page * size may not pass 10 000 (the spec's limit)
 DEFINITIVE = (200, 404, 410)  # answers worth caching; errors are asked again next time
 
 
@@ -173,18 +174,18 @@ class OnlineRegistry:
         self, name: str, places: list[str], industry: str | None, deadline: float
     ) -> RegisterLink:
         norm = " ".join(name_tokens(name))
-        found, total, municipality_numbers = self._search("enheter", name, deadline)
+        found, truncated, numbers = self._search("enheter", name, norm, deadline)
         exact = [u for u in found if u.norm == norm]
-        wanted = places_as_municipalities(places)
-        if total > len(found) and wanted:
-            # More answers than one page: ask again within the places' municipalities, so a
-            # same-named organisation there is not cut off.
-            for number in sorted(n for m, n in municipality_numbers.items() if m in wanted)[:2]:
-                more, _, _ = self._search("enheter", name, deadline, kommunenummer=number)
+        if truncated:
+            # Answers beyond what was read: ask again within the places' municipalities
+            # (numbers as the answers give them), so a same-named one there is not missed.
+            wanted = places_as_municipalities(places)
+            for number in sorted(n for m, n in numbers.items() if m in wanted)[:2]:
+                more, _, _ = self._search("enheter", name, norm, deadline, kommunenummer=number)
                 exact += [u for u in more if u.norm == norm and u not in exact]
         subs: list[Unit] = []
         if not exact:  # a local branch's name (sub-units) only when no entity has it
-            subs, _, _ = self._search("underenheter", name, deadline)
+            subs, _, _ = self._search("underenheter", name, norm, deadline)
             exact = [u for u in subs if u.norm == norm]
 
         def parent_of(number: str) -> Unit | None:
@@ -193,31 +194,49 @@ class OnlineRegistry:
         decided = decide_exact(name, exact, parent_of, places, industry)
         if decided is not None:
             return decided
-        return decide_near(name, found + subs, parent_of, truncated=total > len(found))
+        return decide_near(name, found + subs, parent_of, truncated=truncated)
 
     def _search(
-        self, kind: str, name: str, deadline: float, kommunenummer: str | None = None
-    ) -> tuple[list[Unit], int, dict[str, str]]:
+        self,
+        kind: str,
+        name: str,
+        norm: str,
+        deadline: float,
+        kommunenummer: str | None = None,
+    ) -> tuple[list[Unit], bool, dict[str, str]]:
+        """The units a name search answers, whether more answers were left unread, and the
+        municipality numbers seen (by casefolded municipality name). Answers come best
+        first, so pages are read on only while the last one read still has the very name
+        (up to MAX_PAGES); a same-named organisation is never cut off unseen."""
+        units: list[Unit] = []
+        for page in range(MAX_PAGES):
+            got, total = self._search_page(kind, name, page, deadline, kommunenummer)
+            units += got
+            if total <= len(units) or not got:
+                return units, False, _municipality_numbers(units)
+            if got[-1].norm != norm:
+                return units, True, _municipality_numbers(units)
+        raise LookupFailed(f"more than {MAX_PAGES * SEARCH_SIZE} answers named {name!r}")
+
+    def _search_page(
+        self, kind: str, name: str, page: int, deadline: float, kommunenummer: str | None
+    ) -> tuple[list[Unit], int]:
         params = {"navn": name, "size": str(SEARCH_SIZE)}
+        if page:
+            params["page"] = str(page)
         if kommunenummer:
             params["kommunenummer"] = kommunenummer
         status, body = self._get(f"/{kind}", params, deadline)
         if status != 200 or not isinstance(body, dict):
             raise LookupFailed(f"search {kind} answered {status}")
         items = (body.get("_embedded") or {}).get(kind) or []
-        page = body.get("page") or {}
-        if not isinstance(items, list) or not isinstance(page, dict):
+        paging = body.get("page") or {}
+        if not isinstance(items, list) or not isinstance(paging, dict):
             raise LookupFailed(f"search {kind}: unexpected answer shape")
-        units = [
-            u for u in (unit_from_json(i, sub_unit=kind == "underenheter") for i in items) if u
-        ]
-        numbers = {
-            u.municipality.casefold(): u.municipality_number
-            for u in units
-            if u.municipality and u.municipality_number
-        }
-        total = page.get("totalElements")
-        return units, total if isinstance(total, int) else len(units), numbers
+        sub_units = kind == "underenheter"
+        units = [u for u in (unit_from_json(i, sub_unit=sub_units) for i in items) if u]
+        total = paging.get("totalElements")
+        return units, total if isinstance(total, int) else len(units)
 
     def _entity(self, number: str, deadline: float) -> Unit | None:
         status, body = self._get(f"/enheter/{number}", {}, deadline)
@@ -260,6 +279,14 @@ class OnlineRegistry:
             if attempt < s.retries:
                 time.sleep(max(0.0, min(wait, deadline - time.monotonic())))
         raise LookupFailed(f"gave up: {problem}")
+
+
+def _municipality_numbers(units: list[Unit]) -> dict[str, str]:
+    return {
+        u.municipality.casefold(): u.municipality_number
+        for u in units
+        if u.municipality and u.municipality_number
+    }
 
 
 def _json_of(response: requests.Response, url: str) -> Any:
