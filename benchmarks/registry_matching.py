@@ -18,6 +18,7 @@ import argparse
 import itertools
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,9 +145,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         db, cases = build(Path(tmp), args.background)
         with open_registry(db) as registry:
+            started = time.perf_counter()
             results = [
                 (case, registry.link(case.text, case.places, case.industry)) for case in cases
             ]
+            seconds = time.perf_counter() - started
+    print(f"{len(cases)} look-ups in {seconds:.2f} s ({len(cases) / seconds:,.0f} a second)")
     return report(results, args.show_errors)
 
 

@@ -6,6 +6,8 @@ import gzip
 import sqlite3
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pipeline.cli import main
 from pipeline.registry import (
@@ -300,3 +302,14 @@ def test_a_link_serialises(register):
     as_dict = register.link("Nordvik Transport").to_dict()
     assert as_dict["status_of_lookup"] == "ambiguous"
     assert len(as_dict["candidates"]) == 2 and as_dict["kind"] is None
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=60))
+def test_any_text_gives_a_link_and_never_raises(register, text):
+    link = register.link(text, places=[text], industry=text)
+    assert link.status_of_lookup in ("linked", "ambiguous", "not_found", "not_looked_up")
+    assert (link.org_number is not None) == (link.status_of_lookup == "linked")
+    assert register.by_number(text).status_of_lookup in ("linked", "not_found", "not_looked_up")

@@ -100,11 +100,10 @@ def decide_near(
     starting = [u for u in units if u.norm == wanted or u.norm.startswith(wanted + " ")]
     found = _organisations(name, starting, parent_of, method="fts")
     for organisation in found.values():
-        organisation.share = max(
-            len(wanted) / len(u.norm)
-            for u in starting
-            if _legal_number(u) == organisation.unit.org_number
-        )
+        organisation.share = 0.0
+    for unit in starting:  # an organisation's best-fitting name: its own, or a branch's
+        if (organisation := found.get(_legal_number(unit))) is not None:
+            organisation.share = max(organisation.share, len(wanted) / len(unit.norm))
     choices = list(found.values())
     if not choices:
         return not_linked("not_found", f"no registered name starts with {wanted!r}")
@@ -115,7 +114,7 @@ def decide_near(
         return _ambiguous(choices, "the short form is too general to link")
     if only.share < NEAR_MIN_SHARE:
         return _ambiguous(choices, "the short form is too small a part of the registered name")
-    return _link(only, "fts", 0.6 + 0.3 * only.share)
+    return _link(only, "fts", _score(only))
 
 
 def places_as_municipalities(places: Iterable[str]) -> set[str]:
@@ -213,24 +212,23 @@ def _best_method(methods: set[str]) -> str:
 
 
 def _ambiguous(choices: list[_Organisation], reason: str) -> RegisterLink:
-    ranked = sorted(
-        choices,
-        key=lambda c: (
-            -SCORES.get(_best_method(c.methods), c.share),
-            c.unit.name,
-            c.unit.org_number,
-        ),
-    )
+    ranked = sorted(choices, key=lambda c: (-_score(c), c.unit.name, c.unit.org_number))
     candidates = tuple(
         RegisterCandidate(
             org_number=c.unit.org_number,
             name=c.unit.name,
             municipality=c.unit.municipality,
-            score=round(SCORES.get(_best_method(c.methods), 0.6 + 0.3 * c.share), 3),
+            score=round(_score(c), 3),
         )
         for c in ranked[:MAX_CANDIDATES]
     )
     return not_linked("ambiguous", reason, candidates=candidates)
+
+
+def _score(organisation: _Organisation) -> float:
+    """How well the text's name fits: by method, and a short form by its share of the name."""
+    method = _best_method(organisation.methods)
+    return SCORES.get(method, 0.6 + 0.3 * organisation.share)
 
 
 def _legal_number(unit: Unit) -> str:
