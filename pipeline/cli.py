@@ -138,7 +138,7 @@ def _registry(args: argparse.Namespace) -> int:
         print(f"pipeline registry import: {err}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as err:
-        print(f"pipeline registry import: cannot write {args.db}: {err}", file=sys.stderr)
+        print(f"pipeline registry import: {args.db}: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("pipeline registry import: interrupted; the index was not changed", file=sys.stderr)

@@ -184,6 +184,15 @@ def test_cli_import_prints_figures_and_fails_in_one_line(tmp_path, capsys):
     assert not (tmp_path / "bad.db").exists()
 
 
+def test_cli_import_into_a_place_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    entities_file, _ = write_register_files(tmp_path)
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    assert main(["registry", "import", str(entities_file), "--db", str(blocker / "r.db")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
 def test_opening_a_missing_or_foreign_file_says_so(tmp_path):
     with pytest.raises(RegistryError, match="pipeline registry import"):
         open_registry(tmp_path / "nothing.db")

@@ -86,11 +86,12 @@ def import_register(
     progress: Callable[[int], None] | None = None,
 ) -> ImportStats:
     """Load the entities file (and the sub-units file) into a new SQLite index at ``db``.
-    Raises BulkFileError for a file that is not a JSON array of register objects; ``db``
-    is then left as it was."""
+    Raises BulkFileError for a file that is not a JSON array of register objects and
+    OSError when the index cannot be written; ``db`` is then left as it was."""
     started = time.perf_counter()
     db = Path(db)
     tmp = db.with_name(f".{db.name}.importing-{os.getpid()}")
+    db.parent.mkdir(parents=True, exist_ok=True)
     tmp.unlink(missing_ok=True)
     try:
         connection = _new_database(tmp)
@@ -105,6 +106,8 @@ def import_register(
         finally:
             connection.close()
         os.replace(tmp, db)
+    except sqlite3.Error as err:  # a full disk, a folder that cannot be written
+        raise OSError(f"cannot write the index: {err}") from None
     finally:
         tmp.unlink(missing_ok=True)
     return ImportStats(n_entities, n_sub, skipped + skipped_sub, time.perf_counter() - started)
