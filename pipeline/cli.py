@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_command(commands)
     _add_schema_command(commands)
     cli_review.add_commands(commands)
+    _add_registry_command(commands)
     return parser
 
 
@@ -199,6 +200,45 @@ def _iso_date(value: str):
         raise argparse.ArgumentTypeError(f"expected a date as 2026-11-01, not {value!r}") from None
 
 
+def _add_registry_command(commands) -> None:
+    registry = commands.add_parser(
+        "registry", help="organisation numbers: build the offline register index"
+    )
+    actions = registry.add_subparsers(dest="registry_command", required=True)
+    load = actions.add_parser(
+        "import",
+        help="load the register's bulk download (enheter, JSON array, gzip or plain) into DB",
+        description="Load the Central Coordinating Register's bulk file of entities into a "
+        "SQLite index for `pipeline run --registry DB`. DB is replaced only when complete.",
+    )
+    load.add_argument("file", type=Path, help="the entities file (enheter_alle.json.gz)")
+    load.add_argument("--db", type=Path, required=True, help="the SQLite index to write")
+    load.add_argument("--subunits", type=Path, help="the sub-units file (underenheter), optional")
+
+
+def _registry(args: argparse.Namespace) -> int:
+    """``pipeline registry import``: one line of figures, or one line of error and exit 2."""
+    from pipeline.registry import BulkFileError, import_register
+
+    try:
+        stats = import_register(args.file, args.db, sub_units=args.subunits)
+    except BulkFileError as err:
+        print(f"pipeline registry import: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as err:
+        print(f"pipeline registry import: {args.db}: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("pipeline registry import: interrupted; the index was not changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    print(
+        f"imported {stats.entities} entities and {stats.sub_units} sub-units into {args.db} "
+        f"in {stats.seconds:.1f} s ({stats.rows_per_second:,.0f} rows/s"
+        + (f"; {stats.skipped} items without a number or name skipped)" if stats.skipped else ")")
+    )
+    return EXIT_OK
+
+
 def _schema(which: str) -> dict:
     from models import CompanyProfile, Profile, ReviewDecision
     from pipeline.aggregate import COMPANY_SCHEMA
@@ -252,6 +292,8 @@ def main(argv: list[str] | None = None) -> int:
         return int(exc.code or 0)
     if (code := cli_review.dispatch(args)) is not None:
         return code
+    if args.command == "registry":
+        return _registry(args)
     if args.command == "schema":
         print(json.dumps(_schema(args.which), indent=2, ensure_ascii=False))
         return EXIT_OK
