@@ -50,8 +50,9 @@ for _name in ("owner", "owner_rule"):
 for _name in ("in_goal", "first_person", "in_org"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
-if not Doc.has_extension("voice"):
-    Doc.set_extension("voice", default=None)  # (start_char, end_char) of the page's "vi"
+for _name in ("voice", "voice_rule"):  # where the page's "vi" is named, and how it was read
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
 
 #: A line that is an item of a list: a bullet, a number, or a goal named at its start.
 _LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d{1,2}[.)]|(?:bærekrafts|berekrafts)?mål\b)", re.I)
@@ -112,14 +113,21 @@ class GoalOwners:
         voice = self._voice(doc, orgs)
         doc._.voice = (voice.start_char, voice.end_char) if voice is not None else None
         proposed: list[Span] = []
+        listed: tuple[Span, Span] | None = None  # the last list goal and its owner
         for goal in goals:
             owner, rule = self._owner(doc, goal, claims, orgs + proposed, voice)
             if owner is None:
                 owner, rule = self._list_introduction(doc, goal, orgs, voice), "list_introduction"
+            if owner is None and listed is not None and self._same_list(doc, listed[0], goal):
+                owner, rule = listed[1], "list_introduction"
+            if owner is not None and rule == "list_introduction":
+                listed = (goal, owner)
             if owner is not None:
                 goal._.owner = (owner.start_char, owner.end_char)
                 goal._.owner_rule = rule
-                if owner.label_ == "ORG_PROPOSED":
+                if owner.label_ == "ORG_PROPOSED" and not any(
+                    (p.start, p.end) == (owner.start, owner.end) for p in proposed
+                ):
                     proposed.append(Span(doc, owner.start, owner.end, label="ORG"))
         if proposed:
             doc.spans[ORG_SPANS] = orgs + proposed
@@ -144,10 +152,14 @@ class GoalOwners:
         for _, (_we, _prep, org_token) in sorted(self.voice_matcher(doc), key=lambda m: m[1]):
             found = next((o for o in orgs if o.start <= org_token < o.end), None)
             if found is not None:
+                doc._.voice_rule = "voice_statement"
                 return found
         headline_end = doc.text.find("\n")
         in_headline = [o for o in orgs if headline_end < 0 or o.end_char <= headline_end]
-        return in_headline[0] if len({o.text for o in in_headline}) == 1 else None
+        if len({o.text for o in in_headline}) != 1:
+            return None
+        doc._.voice_rule = "headline"
+        return in_headline[0]
 
     def _speaks_as_page(self, doc: Doc, token: Token) -> bool:
         """A first-person subject outside a quote: inside one, "vi" is the speaker's."""
@@ -180,6 +192,18 @@ class GoalOwners:
             end = start - 1
         return None
 
+    def _same_list(self, doc: Doc, before: Span, goal: Span) -> bool:
+        """Whether ``goal`` is an item of the same list as ``before``: its line is a list
+        item, and no other line between them introduces something new (ends in ":")."""
+        text = doc.text
+        line_start = text.rfind("\n", 0, goal.start_char) + 1
+        if not _LIST_ITEM.match(text, line_start):
+            return False
+        between = text[before.end_char : line_start].split("\n")[1:]
+        return not any(
+            line.rstrip().endswith(":") and not _LIST_ITEM.match(line) for line in between
+        )
+
     def _owner_of_line(
         self, doc: Doc, start: int, end: int, orgs: list[Span], voice: Span | None
     ) -> Span | None:
@@ -189,8 +213,8 @@ class GoalOwners:
         for token in line:
             if token.dep_ == "SUBJ" or token.dep_ == "DET":
                 found = self._organisation_in(doc, token, orgs) if token.dep_ == "SUBJ" else None
-                if found is not None and found.label_ != "ORG_PROPOSED":
-                    return found
+                if found is not None:
+                    return found  # a name the model missed is proposed, as in a clause
                 if token._.first_person and self._speaks_as_page(doc, token):
                     return voice
         return None
@@ -217,7 +241,10 @@ class GoalOwners:
     def _organisation_in(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
         left, right = subject.left_edge.i, subject.right_edge.i + 1
         for org in orgs:
-            if left <= org.start and org.end <= right and org.text.lower() not in self.authors:
+            inside = left <= org.start and org.end <= right
+            # a name the parser split ("Sparebanken" SUBJ, "Møre" DOBJ) still holds the head
+            holds_head = org.start <= subject.i < org.end
+            if (inside or holds_head) and org.text.lower() not in self.authors:
                 return org
         if self._unnamed_actor(doc, subject):
             end = subject.i + 1
@@ -273,6 +300,12 @@ def make_goal_owners(nlp: Language, name: str, rules: str) -> GoalOwners:
 #: Rules that read the owner from the page's voice ("vi", "våre mål"), not from a name in
 #: the sentence: weaker than the section or the quote the goal stands in.
 VOICE_RULES = frozenset({"first_person", "list_introduction"})
+
+
+def self_presenting_voice(doc: Doc) -> tuple[int, int] | None:
+    """Where the organisation a page presents itself as is named ("Vi i X ..."): its goals
+    are the page's goals unless a sentence gives them to someone else."""
+    return doc._.voice if doc._.voice_rule == "voice_statement" else None
 
 
 def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int, str]]:

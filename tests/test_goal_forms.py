@@ -34,3 +34,36 @@ def test_a_goal_number_followed_by_another_goals_statement_is_not_confirmed():
         "Våre mål\n\nHavkraft AS jobber med mål 4: «Take urgent action to combat climate change»."
     )
     assert 4 not in {m.number for m in process_text(text).sdgs}
+
+
+def _owners(text: str) -> dict[int, set[str | None]]:
+    owners: dict[int, set[str | None]] = {}
+    for mention in process_text(text).sdgs:
+        owners.setdefault(mention.number, set()).add(mention.organisation)
+    return owners
+
+
+def test_a_self_presenting_page_owns_the_goals_no_sentence_gives_away():
+    text = (
+        "Slik jobber vi\n\nVi i Nordkyst Sparebank har vært en lokal bank i hundre år. "
+        "Vi samarbeider med Vadsø kommune.\n\nSatsingen mot bedriftsmarkedet er knyttet "
+        "til bærekraftsmål 8 og 9."
+    )
+    assert _owners(text) == {8: {"Nordkyst Sparebank"}, 9: {"Nordkyst Sparebank"}}
+
+
+def test_goals_listed_under_an_introduction_with_descriptions_between_share_its_owner():
+    text = (
+        "Våre mål\n\nHavnett Helgeland har ambisjoner om å bidra til disse av FNs "
+        "bærekraftsmål:\n\nMål 8:\n\nAnstendig arbeid og økonomisk vekst\nFremme varig vekst "
+        "for alle.\n\nMål 14:\n\nLivet i havet\nBevare havet og de marine ressursene."
+    )
+    assert _owners(text) == {8: {"Havnett Helgeland"}, 14: {"Havnett Helgeland"}}
+
+
+def test_a_subject_name_the_parser_split_still_owns_the_goal():
+    text = (
+        "Strategi\n\nBasert på FNs bærekraftsmål 8 og 12 har Sparebanken Nordvest følgende "
+        "strategiske mål for perioden:"
+    )
+    assert _owners(text) == {8: {"Sparebanken Nordvest"}, 12: {"Sparebanken Nordvest"}}

@@ -89,3 +89,58 @@ def test_a_party_named_elsewhere_stays_an_organisation():
     profile = process_text(text)
     assert "Senterpartiet" in {o.name for o in profile.organisations}
     assert next(p for p in profile.people if p.name == "Kari Vik").party == "Sp"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        pytest.param(
+            "Fjordbakst AS opnar nytt bakeri.\n\n−Vi gler oss til å opne, seier dagleg leiar "
+            "Siv Lunde.",
+            "Siv Lunde",
+            "Vi gler oss til å opne",
+            id="minus-sign-without-space",
+        ),
+        pytest.param(
+            "Havlys AS har signert avtalen med kommunen. – Det er viktig at vi tek ansvar, "
+            "seier administrerande direktør Trond Vik.",
+            "Trond Vik",
+            "Det er viktig at vi tek ansvar",
+            id="dash-after-a-sentence",
+        ),
+        pytest.param(
+            "Kornmølla AS vil vokse.\n\nVi må tørre å satse mer. Vi må ha fokus på kvalitet, "
+            "sa Odd Nilsen fra Kornmølla under et seminar torsdag.",
+            "Odd Nilsen",
+            "Vi må tørre å satse mer",
+            id="undashed-speech-in-the-first-person",
+        ),
+    ],
+)
+def test_more_quote_forms(text, speaker, quote):
+    quotes = _quotes(text)
+    assert any(q.startswith(quote) for q in quotes.get(speaker, [])), quotes
+
+
+def test_a_dash_paragraph_without_attribution_continues_the_last_quote():
+    text = (
+        "Brødrene Dahl AS bygger ut.\n\n– Vi har hatt et godt år, sier Kari Dahl.\n\n"
+        "– Nå investerer vi i en ny fabrikk."
+    )
+    assert _quotes(text)["Kari Dahl"] == [
+        "Vi har hatt et godt år",
+        "Nå investerer vi i en ny fabrikk.",
+    ]
+
+
+def test_a_dash_paragraph_takes_the_attribution_of_the_next_paragraph():
+    text = (
+        "Daglig leder Cato Lie i Torvmyr AS er fornøyd.\n\n– Vi har gode marginer.\n\n"
+        "Eierne har tro på oss, og vi investerer seks millioner, opplyser Lie."
+    )
+    assert any(q.startswith("Vi har gode marginer") for q in _quotes(text)["Cato Lie"])
+
+
+def test_third_person_reporting_without_a_dash_is_no_quote():
+    text = "Torvmyr AS vokser.\n\nSelskapet leverte 1,5 millioner sekker i fjor, sa Cato Lie."
+    assert _quotes(text).get("Cato Lie", []) == []

@@ -220,8 +220,13 @@ def _without_leading_title(name: str, start: int) -> tuple[str, int]:
     return name, start
 
 
-# a quote opens with a dash (or the hyphen typed for one) or a quotation mark
-_QUOTE_START = re.compile(r"^[–—-]\s+|^[«\"“„]")
+# a quote opens with a dash (or the hyphen or minus sign typed for one, with or without a
+# space before the first word) or a quotation mark
+_QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“„]")
+# "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
+_QUOTE_START_MID = re.compile(r"(?<=[.!?»])\s+[–—−]\s+(?=[A-ZÆØÅ«\"\d])")
+# direct speech without a dash is known by its first or second person ("Vi må tørre ...")
+_SPEAKING_VOICE = re.compile(r"\b(?:vi|jeg|eg|me|oss|vår|våre|vårt|du|dere|dykk|de)\b", re.I)
 _CLOSING = r"[»\"”]"
 _NO_OPENER = re.compile(r"")
 
@@ -231,11 +236,74 @@ def _attach_quotes(article: Article, people: list[PersonDraft]) -> None:
     hyphen or quotation-mark block with the attribution after the quote (ending the block,
     or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
     with a colon before a quotation ("Ola Berg sier: «...»")."""
-    for block in article.blocks:
-        found = _quote_before_attribution(block, people) or _quote_after_colon(block, people)
+    previous: PersonDraft | None = None  # who the last block's quote was by
+    blocks = article.blocks
+    for index, block in enumerate(blocks):
+        found = (
+            _quote_before_attribution(block, people)
+            or _quote_after_colon(block, people)
+            or _quote_after_a_sentence(block, people)
+            or _undashed_speech(block, people)
+        )
         if found is not None:
             speaker, start, end = found
             speaker.quotes.append((block.start + start, block.start + end))
+        elif _QUOTE_START.match(block.text) and block.kind != "heading":
+            found = _continued_quote(block, previous, blocks[index + 1 : index + 2], people)
+            if found is not None:
+                found[0].quotes.append((block.start + found[1], block.start + found[2]))
+        if block.kind != "heading":
+            previous = found[0] if found is not None else None
+
+
+def _continued_quote(block, previous, following, people):
+    """A dash paragraph with no attribution of its own: the speaker of the quote right
+    before it goes on ("– ..., sier Eide." then "– Vi har ..."), or the next paragraph
+    ends with the attribution ("– Vi har ..." then "Eierne har tro på oss, opplyser Wangen.")."""
+    opener = _QUOTE_START.match(block.text)
+    end = len(block.text.rstrip())
+    if previous is not None:
+        return previous, opener.end(), end
+    for nxt in following:
+        tail = None
+        for m in _attribution_at_end().finditer(nxt.text):
+            tail = m
+        if tail is not None and (speaker := _speaker(tail.group("who"), people)):
+            return speaker, opener.end(), end
+    return None
+
+
+def _quote_after_a_sentence(block, people: list[PersonDraft]):
+    """ "Sparebanken har signert avtalen. – Det er viktig ..., seier direktør Trond
+    Teigene.": a dash quote that opens inside the paragraph."""
+    m = _QUOTE_START_MID.search(block.text)
+    if m is None:
+        return None
+    tail = None
+    for t in _attribution_at_end().finditer(block.text, m.end()):
+        tail = t
+    if tail is None:
+        return None
+    speaker = _speaker(tail.group("who"), people)
+    return (speaker, m.end(), tail.start()) if speaker else None
+
+
+def _undashed_speech(block, people: list[PersonDraft]):
+    """ "Vi må tørre å våge mer ..., sa Odd Kvinen fra Sirdal Huskyfarm.": a paragraph that
+    ends in a speech verb and a name, in the first or second person, is a quote without its
+    dash."""
+    if block.kind not in ("paragraph", "list_item") or not block.text[:1].isupper():
+        return None
+    tail = None
+    for t in _attribution_at_end().finditer(block.text):
+        tail = t
+    if tail is None or not tail.group(0).lstrip().startswith(","):
+        return None
+    quote = block.text[: tail.start()]
+    if not _SPEAKING_VOICE.search(quote):
+        return None
+    speaker = _speaker(tail.group("who"), people)
+    return (speaker, 0, tail.start()) if speaker else None
 
 
 def _quote_before_attribution(block, people: list[PersonDraft]):

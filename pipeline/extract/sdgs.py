@@ -34,7 +34,7 @@ from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
 from pipeline.extract.organisations import OrgDraft, mention_spans
 from pipeline.extract.sections import Section
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
-from pipeline.relations import VOICE_RULES, owners_by_offset
+from pipeline.relations import VOICE_RULES, owners_by_offset, self_presenting_voice
 from pipeline.rules import cached_per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name, is_goal_name
 
@@ -60,6 +60,8 @@ class Claims:
     leaders: list[Stretch] = field(default_factory=list)
     # goal offset -> where its owner is named and the rule that read it (pipeline_goal_owners)
     syntactic: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    # where a page that speaks as "vi i X" names X (pipeline_goal_owners)
+    voice: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions)
@@ -91,6 +93,7 @@ def attribute_sdgs(
         speakers=speakers or [],
         leaders=leaders or [],
         syntactic=owners_by_offset(doc),
+        voice=self_presenting_voice(doc),
     )
     mentions = [
         SdgMention(
@@ -132,8 +135,21 @@ def owner_of(claims: Claims, offset: int) -> str | None:
         or _claimant(claims, offset)
         or _led_by(claims, offset)
         or _only_organisation(claims)
+        or _page_voice(claims)
     )
+    if owner is _ARTICLE and _an_own_initiative(claims, offset):
+        owner = _page_voice(claims)  # "Satsingen er knytt til mål 8" on the bank's own page
     return None if owner is None or owner is _ARTICLE else owner  # type: ignore[return-value]
+
+
+def _an_own_initiative(claims: Claims, offset: int) -> bool:
+    """Whether the clause's subject is an initiative, not a group of others ("Satsingen",
+    "Prosjektet", not "Bedriftene"): on a page that presents itself it is the page's."""
+    if claims.voice is None:
+        return False
+    subject = _subject().match(claims.text, _clause_start(claims, offset))
+    words = {w.lower() for w in load_entity_rules().non_company_words_before}
+    return bool(subject and (subject.group("collective") or "").lower() in words)
 
 
 def _read_from_the_sentence(claims: Claims, offset: int, voice: bool = False) -> str | None:
@@ -172,6 +188,15 @@ def _only_organisation(claims: Claims) -> str | None:
         if not _goal_owner_phrase().match(claims.text, end)  # "FNs bærekraftsmål": the UN's list
     }
     return named.pop() if len(named) == 1 else None
+
+
+def _page_voice(claims: Claims) -> str | None:
+    """On a page that presents itself ("Vi i SpareBank 1 Sørøst-Norge ..."), a goal no
+    sentence gives to anyone is the page's: "Satsingen er knyttet til bærekraftsmål 8"."""
+    if claims.voice is None:
+        return None
+    start, end = claims.voice
+    return next((org for s, e, org in claims.mentions if s < end and start < e), None)
 
 
 def _inside(stretches: Sequence[Stretch], offset: int) -> str | None:
