@@ -46,6 +46,10 @@ class Fact:
     merge: Merge | None = None
     merged_as: str | None = None  # the CompanyProfile field that holds the merged values
     identifies: bool = False  # equal values across articles are one organisation
+    # A fact whose value is a model: its fields as columns (field -> column; ``column``
+    # is then the key one) and the field shown and merged as its value.
+    columns: dict[str, str] | None = None
+    shown: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,30 @@ class DeclaredFact:
         return self.info.description or ""
 
     def value(self, owner: BaseModel) -> Any:
-        return getattr(owner, self.name)
+        """The fact's value: for a model-valued fact, its ``shown`` field."""
+        value = getattr(owner, self.name)
+        if self.fact.shown is not None:
+            return getattr(value, self.fact.shown) if value is not None else None
+        return value
+
+    def cells(self, owner: BaseModel) -> dict[str, Any]:
+        """The fact's table cells: one column, or one per field of a model-valued fact."""
+        if self.fact.columns is None:
+            return {self.fact.column: self.value(owner)}
+        value = getattr(owner, self.name)
+        return {
+            column: getattr(value, field) if value is not None else None
+            for field, column in self.fact.columns.items()
+        }
+
+    def column_docs(self) -> dict[str, str]:
+        """Each column's meaning: the field's description (a model-valued fact: its fields')."""
+        if self.fact.columns is None:
+            return {self.fact.column: self.doc}
+        fields = _without_none(self.info.annotation).model_fields
+        return {
+            column: fields[field].description or "" for field, column in self.fact.columns.items()
+        }
 
     def evidence_of(self, owner: BaseModel) -> Any:
         """The span that backs the value: its own evidence field, else the first mention."""
@@ -101,7 +128,10 @@ def merged_fields(model: type[BaseModel]) -> dict[str, Any]:
         if rule is None or name is None:
             continue
         item = _without_none(fact.info.annotation)
-        doc = f"Its {fact.name} across articles: {MERGE_DOCS[rule]}"
+        if fact.fact.shown is not None:
+            item = _without_none(item.model_fields[fact.fact.shown].annotation)
+        what = fact.fact.shown or fact.name
+        doc = f"Its {what} across articles: {MERGE_DOCS[rule]}"
         if fact.info.is_required():
             fields[name] = (list[item], Field(min_length=1, description=doc))
         else:

@@ -79,6 +79,58 @@ class Statement(ContractModel):
     evidence: Evidence
 
 
+RegisterLookup = Literal["linked", "ambiguous", "not_found", "error"]
+RegisterStatus = Literal["active", "bankrupt", "winding_up", "deleted"]
+
+
+class RegisterCandidate(ContractModel):
+    """One of the register's units an ambiguous name could be."""
+
+    org_number: str = Field(pattern=r"^\d{9}$", description="Organisation number, nine digits")
+    name: str = Field(description="The registered name")
+    municipality: str | None = Field(default=None, description="Registered municipality")
+    score: float = Field(ge=0, le=1, description="How well the name matched, 0-1")
+
+
+class RegisterEntry(ContractModel):
+    """What Enhetsregisteret (Brønnøysundregistrene) says about an organisation: the link
+    from the name in the text to the register, made by ``pipeline run --registry``."""
+
+    lookup: RegisterLookup = Field(
+        description="linked: one unit matched; ambiguous: several could (see candidates), "
+        "no number given; not_found; error: the look-up failed (see reason)"
+    )
+    org_number: str | None = Field(
+        default=None, pattern=r"^\d{9}$", description="Organisation number, nine digits"
+    )
+    name: str | None = Field(default=None, description="The registered name")
+    form: str | None = Field(
+        default=None, description="Organisation form code: AS, ASA, ENK, KOMM, STAT, FLI, ..."
+    )
+    nace_code: str | None = Field(default=None, description="Main industry code (NACE)")
+    nace_text: str | None = Field(default=None, description="That industry code's name")
+    municipality: str | None = Field(
+        default=None, description="Registered municipality (business address, else postal)"
+    )
+    status: RegisterStatus | None = Field(
+        default=None, description="active, bankrupt, winding_up or deleted, when linked"
+    )
+    method: str | None = Field(
+        default=None,
+        description="How it was linked: org_number (written in the text), exact, normalised, "
+        "branch (a sub-unit's name), prefix",
+    )
+    score: float | None = Field(default=None, ge=0, le=1, description="Match score, 0-1")
+    candidates: list[RegisterCandidate] = Field(
+        default_factory=list, description="The best candidates of an ambiguous name"
+    )
+    reason: str | None = Field(default=None, description="Why it is not linked")
+    gave: list[Literal["kind", "industry"]] = Field(
+        default_factory=list,
+        description="Facts of the profile that come from the register, not from the text",
+    )
+
+
 class Organisation(ContractModel):
     """An organisation the article is about."""
 
@@ -109,6 +161,30 @@ class Organisation(ContractModel):
     ] = Field(default=None, description="Industry as written, e.g. 'flyindustri'")
     industry_evidence: Evidence | None = Field(
         default=None, description="Where the industry is stated"
+    )
+    register_entry: Annotated[
+        RegisterEntry | None,
+        Fact(
+            column="org_number",
+            label="Org.nr.",
+            columns={
+                "org_number": "org_number",
+                "form": "org_form",
+                "nace_code": "nace_code",
+                "nace_text": "nace_text",
+                "municipality": "registered_municipality",
+                "status": "register_status",
+                "lookup": "register_lookup",
+            },
+            shown="org_number",
+            merge="sorted_set",
+            merged_as="org_numbers",
+            identifies=True,
+        ),
+    ] = Field(
+        default=None,
+        description="Its entry in Enhetsregisteret; null when no register was asked "
+        "(Profile.registry says which was)",
     )
     places: list[PlaceRef] = Field(default_factory=list, description="Places tied to it")
     sdgs: list[SdgMention] = Field(default_factory=list, description="Goals it states or works on")
@@ -160,6 +236,11 @@ class Profile(ContractModel):
     places: list[Place] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
     sdgs: list[SdgMention] = Field(default_factory=list, description="All goal mentions")
+    registry: str | None = Field(
+        default=None,
+        description="The register the organisations were looked up in (offline: the "
+        "index file's name; online: the API's base URL); null: no look-up was made",
+    )
 
     @model_validator(mode="after")
     def _evidence_matches_text(self) -> Profile:

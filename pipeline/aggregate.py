@@ -146,9 +146,43 @@ class _UnionFind:
         return dict(found)
 
 
+def identities(org: Organisation) -> set[NameKey]:
+    """The values that identify the organisation across articles, as keys: its
+    organisation number when the register linked it (the facts declared ``identifies``)."""
+    return {
+        ("#" + fact.name, str(value))
+        for fact in facts(Organisation)
+        if fact.fact.identifies and (value := fact.value(org)) is not None
+    }
+
+
+def _keys_with_identity(sightings: list[Sighting]) -> list[set[NameKey]]:
+    """Each sighting's name keys and identity keys. Equal identities join sightings whatever
+    their names ("Hydro", "Norsk Hydro ASA"); a name that two identities share (one name, two
+    companies in two municipalities) joins only sightings of the same identity, and a
+    sighting of it without one joins neither."""
+    names = [full_name_keys(s) for s in sightings]
+    ids = [identities(s.org) for s in sightings]
+    identities_of: dict[NameKey, set[NameKey]] = defaultdict(set)
+    for own, ident in zip(names, ids, strict=True):
+        for key in own:
+            identities_of[key] |= ident
+    keyed = []
+    for i, (own, ident) in enumerate(zip(names, ids, strict=True)):
+        keys = set(ident)
+        for key in own:
+            if len(identities_of[key]) < 2:
+                keys.add(key)
+            else:  # the name alone says nothing: qualify it by the identity, or by nothing
+                keys |= {(*sorted(ident)[0], *key)} if ident else {("#unsure", str(i), *key)}
+        keyed.append(keys)
+    return keyed
+
+
 def group_sightings(sightings: list[Sighting]) -> list[list[Sighting]]:
-    """Sightings of the same organisation together, in first-seen order."""
-    keys = [full_name_keys(s) for s in sightings]
+    """Sightings of the same organisation together, in first-seen order: by organisation
+    number first, then by name."""
+    keys = _keys_with_identity(sightings)
     uf = _UnionFind(len(sightings))
     _join_same_names(uf, keys)
     _join_prefix_names(uf, sightings, keys)

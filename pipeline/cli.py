@@ -131,6 +131,14 @@ def _add_run_fetch_and_language_arguments(run: argparse.ArgumentParser) -> None:
     )
 
     _add_source_options(run)
+    run.add_argument(
+        "--registry",
+        default=None,
+        metavar="DB|online",
+        help="link every organisation to Enhetsregisteret: an index made by `pipeline "
+        "registry import`, or online (the register's open API; answers cached in "
+        "OUT/.cache/registry.sqlite). Default: no look-up",
+    )
 
 
 def _add_schema_command(commands: argparse._SubParsersAction) -> None:
@@ -416,6 +424,8 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
             max_seconds=args.max_seconds,
         ),
         language=args.lang,
+        registry=args.registry,
+        registry_cache=args.out / ".cache" / "registry.sqlite" if args.registry else None,
     )
 
 
@@ -425,7 +435,20 @@ def _path_problem(args: argparse.Namespace) -> str | None:
     if missing := _missing_inputs(list(args.inputs)):  # a --urls list's lines fail one by one
         more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
         return f"no such file or folder: {', '.join(missing[:3])}{more}"
-    return _unusable_output_folder(args.out)
+    return _unusable_output_folder(args.out) or _unusable_registry(args)
+
+
+def _unusable_registry(args: argparse.Namespace) -> str | None:
+    """Why --registry cannot be used (a missing or unfinished index), before any work."""
+    if not args.registry or args.registry == "online":
+        return None
+    from pipeline.registry import RegistryError, open_registry
+
+    try:
+        open_registry(args.registry).close()
+    except RegistryError as err:
+        return f"--registry {args.registry}: {err}"
+    return None
 
 
 def _print_settings(args: argparse.Namespace) -> None:

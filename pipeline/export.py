@@ -35,7 +35,7 @@ CSV_COLUMNS = (
     "source",
     "published",
     "organisation",
-    *(fact.fact.column for fact in facts(Organisation)),
+    *(column for fact in facts(Organisation) for column in fact.column_docs()),
     "aliases",
     "places",
     "sdgs_explicit",
@@ -219,7 +219,11 @@ def organisation_row(profile: Profile, org: Organisation) -> dict[str, str | int
         "source": article.source,
         "published": article.published.isoformat() if article.published else "",
         "organisation": org.name,
-        **{fact.fact.column: fact.value(org) or "" for fact in facts(Organisation)},
+        **{
+            column: "" if value is None else value
+            for fact in facts(Organisation)
+            for column, value in fact.cells(org).items()
+        },
         "aliases": LIST_SEPARATOR.join(org.aliases),
         "places": LIST_SEPARATOR.join(place_label(p) for p in org.places),
         "sdgs_explicit": _goal_numbers(org, "explicit"),

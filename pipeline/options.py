@@ -51,3 +51,6 @@ class RunOptions:
     limits: Limits = field(default_factory=Limits)
     language: str | None = None  # "nb"/"nn" forces the language and mines foreign texts too
     item_meta: Mapping[str, ItemMeta] = field(default_factory=dict)  # input -> its feed's metadata
+    # Enhetsregisteret: an index file (pipeline registry import) or "online"; None: no look-up
+    registry: str | None = None
+    registry_cache: Path | None = None  # where online answers are kept (SQLite)

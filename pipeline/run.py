@@ -144,7 +144,15 @@ def profile_doc(article: Article, doc, nlp, options: RunOptions) -> Profile:
     from pipeline.nlp import describe
 
     with time_limit(options.limits.max_seconds):
-        return extract(article, doc, model=describe(nlp))
+        profile = extract(article, doc, model=describe(nlp))
+    if options.registry is None:
+        return profile
+    from pipeline.registry.profiles import link_profile, registry_for, registry_name
+
+    cache = str(options.registry_cache) if options.registry_cache else None
+    registry = registry_for(options.registry, cache)
+    linked = link_profile(profile, registry, registry_name(options.registry))
+    return Profile.model_validate_json(linked.model_dump_json())  # checked as written
 
 
 def with_item_meta(article: Article, meta: ItemMeta | None) -> Article:
@@ -223,6 +231,8 @@ class Processor:
             raw = self.fetcher.read(outcome.item)
             content = hashlib.sha256(raw.data).hexdigest()
             outcome.key = f"{content}:{__version__}+{installed_code()}:{self.model_name}"
+            if self.options.registry:  # linked profiles differ from unlinked ones
+                outcome.key += f":{self.options.registry}"
             previous = done.get(outcome.item)
             if (
                 not self.options.force

@@ -82,7 +82,9 @@ def _fact_columns(model: type[Organisation] | type[Person]) -> tuple[Column, ...
     columns: list[Column] = []
     for fact in facts(model):
         nullable = not fact.info.is_required()
-        columns.append(Column(fact.fact.column, "text", fact.doc, nullable=nullable))
+        columns += [
+            Column(name, "text", doc, nullable=nullable) for name, doc in fact.column_docs().items()
+        ]
         if fact.fact.evidence:
             columns += _span(fact.fact.evidence, fact.fact.evidence_doc)
     return tuple(columns)
@@ -91,7 +93,7 @@ def _fact_columns(model: type[Organisation] | type[Person]) -> tuple[Column, ...
 def _fact_cells(owner: Organisation | Person) -> Row:
     cells: Row = {}
     for fact in facts(type(owner)):
-        cells[fact.fact.column] = fact.value(owner)
+        cells.update(fact.cells(owner))
         if fact.fact.evidence:
             cells.update(_span_cells(fact.fact.evidence, getattr(owner, fact.fact.evidence)))
     return cells

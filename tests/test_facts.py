@@ -15,7 +15,7 @@ PERSON_FACTS = list(facts(Person))
 
 
 def test_the_facts_are_declared():
-    assert [f.name for f in ORG_FACTS] == ["kind", "industry"]
+    assert [f.name for f in ORG_FACTS] == ["kind", "industry", "register_entry"]
     assert [f.name for f in PERSON_FACTS] == ["title", "organisation", "party"]
 
 
@@ -23,6 +23,7 @@ def test_the_facts_are_declared():
 def test_an_organisation_fact_reaches_every_consumer(fact):
     columns = TABLE_BY_NAME["organisations"].column_names
     assert fact.fact.column in columns and fact.fact.column in CSV_COLUMNS
+    assert set(fact.column_docs()) <= set(columns) & set(CSV_COLUMNS)
     if fact.fact.evidence:
         assert f"{fact.fact.evidence}_start" in columns
     if fact.fact.review:

@@ -48,3 +48,12 @@ def org_numbers_in(text: str) -> list[str]:
         if valid_org_number(number) and number not in found:
             found.append(number)
     return found
+
+
+def labelled_numbers(text: str) -> list[tuple[str, int]]:
+    """Each valid labelled organisation number in ``text`` with where its label starts."""
+    return [
+        (number, match.start())
+        for match in _LABELLED_NUMBER.finditer(text)
+        if valid_org_number(number := digits_of(match.group(1)))
+    ]
