@@ -90,7 +90,14 @@ def _add_run_processing_arguments(run: argparse.ArgumentParser) -> None:
         help="Dask scheduler address (tcp://host:8786); none: a local cluster",
     )
     run.add_argument(
-        "--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch"
+        "--batch-size", type=_positive_int, default=32, help="texts per nlp.pipe batch, at most"
+    )
+    run.add_argument(
+        "--batch-words",
+        type=_positive_int,
+        default=4_000,
+        help="words per nlp.pipe batch, at most: the model's memory grows with the words of a "
+        "batch, so long articles go in smaller batches",
     )
 
 
@@ -412,6 +419,7 @@ def _run_options(args: argparse.Namespace) -> RunOptions:
         force=args.force,
         workers=args.workers,
         batch_size=args.batch_size,
+        batch_words=args.batch_words,
         fetch=FetchOptions(
             max_bytes=args.max_bytes,
             host_delay=args.host_delay,

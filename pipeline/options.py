@@ -46,7 +46,8 @@ class RunOptions:
     model: str | None = None
     force: bool = False  # redo inputs whose content and pipeline version are unchanged
     workers: int = 1
-    batch_size: int = 32
+    batch_size: int = 32  # texts per nlp.pipe batch, at most
+    batch_words: int = 4_000  # words per nlp.pipe batch, at most (memory grows with them)
     fetch: FetchOptions = field(default_factory=FetchOptions)
     limits: Limits = field(default_factory=Limits)
     language: str | None = None  # "nb"/"nn" forces the language and mines foreign texts too

@@ -78,6 +78,10 @@ class GoalOwners:
         self.vocab = nlp.vocab
         self.common_words = load_common_words("default")
         shared = load_org_rules("default")
+        # a line with a speech verb after a comma reports someone's words ("..., sa Olsen")
+        self.attribution = re.compile(
+            r",\s*[»\"”]?\s*(?:" + "|".join(map(re.escape, shared["speech_verbs"])) + r")\b"
+        )
         self.organisation_nouns = tuple(
             shared["org_head_nouns"]
             + shared["business_nouns"]
@@ -155,11 +159,30 @@ class GoalOwners:
                 doc._.voice_rule = "voice_statement"
                 return found
         headline_end = doc.text.find("\n")
-        in_headline = [o for o in orgs if headline_end < 0 or o.end_char <= headline_end]
+        in_headline = [
+            o
+            for o in orgs
+            if (headline_end < 0 or o.end_char <= headline_end)
+            and o.text.lower() not in self.authors  # "... til FNs bærekraftsmål"
+        ]
         if len({o.text for o in in_headline}) != 1:
             return None
-        doc._.voice_rule = "headline"
+        # a headline's organisation speaks for the page when the page says "vi" outside
+        # quotes ("Hvordan bidrar BIR til FNs bærekraftsmål" + "vi prioriterer ...");
+        # in a news story "vi" is only ever quoted
+        speaks = any(
+            t.dep_ == "SUBJ" and self._speaks_as_page(doc, t) and not self._in_reported_line(doc, t)
+            for t in doc
+        )
+        doc._.voice_rule = "headline_we" if speaks else "headline"
         return in_headline[0]
+
+    def _in_reported_line(self, doc: Doc, token: Token) -> bool:
+        """Whether the token's line quotes someone: quotation marks or an attribution."""
+        start = doc.text.rfind("\n", 0, token.idx) + 1
+        end = doc.text.find("\n", token.idx)
+        line = doc.text[start : end if end >= 0 else len(doc.text)]
+        return bool(re.search(r"[«»\"“”]", line) or self.attribution.search(line))
 
     def _speaks_as_page(self, doc: Doc, token: Token) -> bool:
         """A first-person subject outside a quote: inside one, "vi" is the speaker's."""
@@ -305,7 +328,7 @@ VOICE_RULES = frozenset({"first_person", "list_introduction"})
 def self_presenting_voice(doc: Doc) -> tuple[int, int] | None:
     """Where the organisation a page presents itself as is named ("Vi i X ..."): its goals
     are the page's goals unless a sentence gives them to someone else."""
-    return doc._.voice if doc._.voice_rule == "voice_statement" else None
+    return doc._.voice if doc._.voice_rule in ("voice_statement", "headline_we") else None
 
 
 def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int, str]]:

@@ -195,6 +195,22 @@ class Outcome:
     foreign: str | None = None  # the language of an article that is not Norwegian
 
 
+def word_batches(pending: list, max_words: int, max_texts: int) -> Iterator[list]:
+    """``pending`` (outcome, article) pairs in order, cut into batches of at most
+    ``max_texts`` articles and ``max_words`` words (an article longer than that alone)."""
+    batch: list = []
+    words = 0
+    for pair in pending:
+        count = len(pair[1].text.split())
+        if batch and (words + count > max_words or len(batch) >= max_texts):
+            yield batch
+            batch, words = [], 0
+        batch.append(pair)
+        words += count
+    if batch:
+        yield batch
+
+
 class Processor:
     """Loads the model once per process and turns chunks of inputs into written profiles."""
 
@@ -218,10 +234,14 @@ class Processor:
             article = self._read_and_parse(outcome, done)
             if article is not None:
                 pending.append((outcome, article))
-        docs = self._nlp([a.text for _, a in pending], [o for o, _ in pending])
-        for (outcome, article), doc in zip(pending, docs, strict=False):
-            if doc is not None:
-                self._extract_and_write(outcome, article, doc)
+        # One nlp batch at a time, bounded in words as well as in texts: the model's memory
+        # grows with the words of a batch, so long articles make smaller batches, and each
+        # batch's Docs are written and dropped before the next one is made.
+        for batch in word_batches(pending, self.options.batch_words, self.options.batch_size):
+            docs = self._nlp([a.text for _, a in batch], [o for o, _ in batch])
+            for (outcome, article), doc in zip(batch, docs, strict=False):
+                if doc is not None:
+                    self._extract_and_write(outcome, article, doc)
         return outcomes
 
     def _read_and_parse(self, outcome: Outcome, done: dict[str, tuple[str, str]]) -> Article | None:

@@ -292,3 +292,23 @@ def test_the_code_fingerprint_follows_the_bytes_of_every_rules_file(tmp_path):
     assert code_fingerprint(tmp_path) == before
     rules.write_text('{"legal_suffixes": ["AS", "ASA"]}', "utf-8")
     assert code_fingerprint(tmp_path) != before
+
+
+def test_nlp_batches_are_bounded_in_words_and_in_texts():
+    from types import SimpleNamespace
+
+    from pipeline.run import word_batches
+
+    def pair(words: int):
+        return (None, SimpleNamespace(text=" ".join(["ord"] * words)))
+
+    sizes = [
+        [len(a.text.split()) for _, a in b]
+        for b in word_batches(
+            [pair(300), pair(300), pair(500), pair(2000), pair(10), pair(10), pair(10)],
+            max_words=1000,
+            max_texts=2,
+        )
+    ]
+    # 300+300 fits; 500 would not fit with a third text; 2000 is over the bound alone
+    assert sizes == [[300, 300], [500], [2000], [10, 10], [10]]
