@@ -159,6 +159,8 @@ class GoalOwners:
                 doc._.voice_rule = "voice_statement"
                 return found
         headline_end = doc.text.find("\n")
+        if doc.text[: max(headline_end, 0)].rstrip().endswith(":"):
+            return None  # "Heimli Bygg:" labels a section, it is no headline
         in_headline = [
             o
             for o in orgs
@@ -325,10 +327,13 @@ def make_goal_owners(nlp: Language, name: str, rules: str) -> GoalOwners:
 VOICE_RULES = frozenset({"first_person", "list_introduction"})
 
 
-def self_presenting_voice(doc: Doc) -> tuple[int, int] | None:
-    """Where the organisation a page presents itself as is named ("Vi i X ..."): its goals
-    are the page's goals unless a sentence gives them to someone else."""
-    return doc._.voice if doc._.voice_rule in ("voice_statement", "headline_we") else None
+def self_presenting_voice(doc: Doc) -> tuple[int, int, str] | None:
+    """Where the organisation a page presents itself as is named ("Vi i X ...", or the
+    headline's organisation on a page that says "vi"), and how it was read: its goals are
+    the page's goals unless a sentence gives them to someone else."""
+    if doc._.voice_rule in ("voice_statement", "headline_we"):
+        return (*doc._.voice, doc._.voice_rule)
+    return None
 
 
 def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int, str]]:

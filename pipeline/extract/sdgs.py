@@ -60,8 +60,8 @@ class Claims:
     leaders: list[Stretch] = field(default_factory=list)
     # goal offset -> where its owner is named and the rule that read it (pipeline_goal_owners)
     syntactic: dict[int, tuple[int, int, str]] = field(default_factory=dict)
-    # where a page that speaks as "vi i X" names X (pipeline_goal_owners)
-    voice: tuple[int, int] | None = None
+    # where a page that speaks as "vi i X" names X, and how it was read (pipeline_goal_owners)
+    voice: tuple[int, int, str] | None = None
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions)
@@ -145,8 +145,8 @@ def owner_of(claims: Claims, offset: int) -> str | None:
 def _an_own_initiative(claims: Claims, offset: int) -> bool:
     """Whether the clause's subject is an initiative, not a group of others ("Satsingen",
     "Prosjektet", not "Bedriftene"): on a page that presents itself it is the page's."""
-    if claims.voice is None:
-        return False
+    if claims.voice is None or claims.voice[2] != "voice_statement":
+        return False  # only a page that names itself in the first person owns its initiatives
     subject = _subject().match(claims.text, _clause_start(claims, offset))
     words = {w.lower() for w in load_entity_rules().non_company_words_before}
     return bool(subject and (subject.group("collective") or "").lower() in words)
@@ -195,7 +195,7 @@ def _page_voice(claims: Claims) -> str | None:
     sentence gives to anyone is the page's: "Satsingen er knyttet til bærekraftsmål 8"."""
     if claims.voice is None:
         return None
-    start, end = claims.voice
+    start, end, _ = claims.voice
     return next((org for s, e, org in claims.mentions if s < end and start < e), None)
 
 
