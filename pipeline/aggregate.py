@@ -70,11 +70,17 @@ def merge_profiles(profiles: Iterable[Profile]) -> list[CompanyProfile]:
     return sorted(companies, key=lambda c: (c.name.casefold(), c.id))
 
 
-def write_companies(out_dir: Path, companies: list[CompanyProfile]) -> Path:
+def write_companies(out_dir: Path, organisations: list[CompanyProfile]) -> Path:
+    """companies.json(l): the merged organisations that are companies; organisations.json(l):
+    all of them (public bodies and others too), in the same shape."""
+    companies = [c for c in organisations if "company" in c.kinds]
+    for name, items in (("companies", companies), ("organisations", organisations)):
+        data = [c.model_dump(mode="json") for c in items]
+        atomic_write_text(
+            out_dir / f"{name}.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        )
+        atomic_write_lines(out_dir / f"{name}.jsonl", (c.model_dump_json() for c in items))
     path = out_dir / COMPANIES_JSON
-    data = [c.model_dump(mode="json") for c in companies]
-    atomic_write_text(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    atomic_write_lines(out_dir / COMPANIES_JSONL, (c.model_dump_json() for c in companies))
     schema = CompanyProfile.json_schema(COMPANY_SCHEMA)
     atomic_write_text(
         out_dir / COMPANY_SCHEMA, json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -105,7 +105,9 @@ def _add_export_command(commands: argparse._SubParsersAction) -> None:
 
 def _add_aggregate_command(commands: argparse._SubParsersAction) -> None:
     aggregate = commands.add_parser(
-        "aggregate", help="merge organisations across articles into companies.json(l)"
+        "aggregate",
+        help="merge organisations across articles: companies.json(l) (companies) and "
+        "organisations.json(l) (every organisation)",
     )
     _add_output_dir(aggregate)
 

@@ -28,6 +28,7 @@ _NOT_PROFILES = {
     ERRORS_JSONL,
     SCHEMA_FILE,
     "companies.json",
+    "organisations.json",  # pipeline aggregate: every organisation, companies.json the companies
     "company.schema.json",
     "decision.schema.json",  # beside reviewed profiles (pipeline.decisions)
     ".sources-state.json",  # what followed feeds and sitemaps gave (pipeline.sources)

@@ -74,11 +74,25 @@ def test_each_goal_is_backed_by_article_evidence(case_dir, companies):
 
 
 def test_companies_json_and_jsonl_are_written_and_valid(case_dir, companies):
+    only_companies = [c for c in companies if "company" in c.kinds]
     data = json.loads((case_dir / COMPANIES_JSON).read_text("utf-8"))
-    assert [CompanyProfile.model_validate_json(json.dumps(d)) for d in data] == companies
+    assert [CompanyProfile.model_validate_json(json.dumps(d)) for d in data] == only_companies
     lines = (case_dir / COMPANIES_JSONL).read_text("utf-8").splitlines()
-    assert [CompanyProfile.model_validate_json(line) for line in lines] == companies
+    assert [CompanyProfile.model_validate_json(line) for line in lines] == only_companies
+    everyone = json.loads((case_dir / "organisations.json").read_text("utf-8"))
+    assert [CompanyProfile.model_validate_json(json.dumps(d)) for d in everyone] == companies
     assert len(list(iter_profiles(case_dir))) == 3  # companies.json is not taken for a profile
+
+
+def test_companies_json_holds_only_companies(tmp_path):
+    from pipeline.aggregate import write_companies
+
+    profile = _profile("a1", ("Fjordlys AS", [], "company"), ("Os kommune", [], "public_body"))
+    write_companies(tmp_path, merge_profiles([profile]))
+    companies = json.loads((tmp_path / COMPANIES_JSON).read_text("utf-8"))
+    everyone = json.loads((tmp_path / "organisations.json").read_text("utf-8"))
+    assert [c["name"] for c in companies] == ["Fjordlys AS"]
+    assert sorted(c["name"] for c in everyone) == ["Fjordlys AS", "Os kommune"]
 
 
 def test_dates_unknown_in_plain_text_articles(companies):

@@ -587,6 +587,13 @@ def test_corpus_report_in_chromium(browser, tmp_path, corpus_profiles):
     assert page.locator("span.hl-org").first.is_visible()
     assert page.locator("span.hl-sdg-explicit").count() > 0
     assert page.locator(".rv .rv-b").count() == 3 * page.locator(".rv").count()
+    button = page.locator(".rv .rv-b").first.bounding_box()
+    assert button["width"] >= 32 and button["height"] >= 32, button  # big enough to hit
+    card = page.locator(".org-card").first
+    card.screenshot(path=str(tmp_path / "card.png"))  # one article card, as a reviewer sees it
+    assert (tmp_path / "card.png").stat().st_size > 1000
+    assert card.bounding_box()["height"] < 1200  # empty fields hidden, not rows of dashes
+    assert "–</td>" not in card.inner_html()
 
     # A link far down the page: its target must end up in view (in its scrolling pane) and flash.
     link = page.locator(".article").last.locator(".org-card a.sdg-chip").first

@@ -245,6 +245,7 @@ def _numbered_links(aid: str, evidence: list[Evidence]) -> str:
 
 
 def _fact_table(rows: list[tuple[str, str]]) -> str:
-    """Rows of (label, ready HTML): the values are already escaped by their makers."""
-    cells = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    """Rows of (label, ready HTML): the values are already escaped by their makers. Empty
+    fields ("–") are left out: a card is as tall as what was found."""
+    cells = "".join(f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows if v != "–")
     return f'<table class="facts">{cells}</table>'
