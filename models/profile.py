@@ -69,6 +69,13 @@ class SdgMention(ContractModel):
     organisation: str | None = Field(
         default=None, description="Name of the organisation it belongs to; null for the article"
     )
+    owner_rule: str | None = Field(
+        default=None,
+        description="Why it belongs to that organisation: the rule that read the owner "
+        "(claim_subject, first_person, list_introduction: the sentence's tree; section, quote, "
+        "heading, clause, introducing_noun, list_leader, only_organisation, "
+        "self_presenting_page: the text's layout); null for the article's own goals",
+    )
 
 
 class Statement(ContractModel):
@@ -201,6 +208,11 @@ class Person(ContractModel):
     name: str
     title: Annotated[str | None, Fact(column="title", label="Tittel", review="clearable")] = Field(
         default=None, description="Role as written, e.g. 'seniorrådgiver'"
+    )
+    title_rule: str | None = Field(
+        default=None,
+        description="Why that title: the tree rule that read it (title_in_apposition, "
+        "title_as_predicate, ...; resources/role_rules.json) or 'surface_pattern'",
     )
     organisation: Annotated[str | None, Fact(column="organisation", label="Organisasjon")] = Field(
         default=None, description="Name of the organisation the person speaks for"

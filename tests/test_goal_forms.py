@@ -67,3 +67,14 @@ def test_a_subject_name_the_parser_split_still_owns_the_goal():
         "strategiske mål for perioden:"
     )
     assert _owners(text) == {8: {"Sparebanken Nordvest"}, 12: {"Sparebanken Nordvest"}}
+
+
+def test_each_owner_and_title_says_which_rule_gave_it():
+    profile = process_text(
+        "Nytt i Nordkyst\n\nGrønnbygg AS bidrar til bærekraftsmål 12. Ifølge ordfører i "
+        "Vadsø kommune, Per Moe, er dette viktig."
+    )
+    goal = next(m for m in profile.sdgs if m.number == 12)
+    assert (goal.organisation, goal.owner_rule) == ("Grønnbygg AS", "claim_subject")
+    person = next(p for p in profile.people if p.name == "Per Moe")
+    assert (person.title, person.title_rule) == ("ordfører", "title_in_apposition")

@@ -211,6 +211,7 @@ def _person(text, draft, organisation: str | None, party: tuple | None) -> Perso
     return Person(
         name=draft.name,
         title=draft.title,
+        title_rule=(draft.role_rule or "surface_pattern") if draft.title else None,
         organisation=organisation,
         party=party[0] if party else None,
         quotes=[Quote(text=text[s:e], evidence=evidence(text, s, e)) for s, e in draft.quotes],

@@ -95,17 +95,21 @@ def attribute_sdgs(
         syntactic=owners_by_offset(doc),
         voice=self_presenting_voice(doc),
     )
-    mentions = [
-        SdgMention(
-            number=int(span.label_.removeprefix("SDG_")),
-            name=goal_name(int(span.label_.removeprefix("SDG_"))),
-            method=method,  # type: ignore[arg-type]
-            evidence=evidence(text, span.start_char, span.end_char),
-            organisation=owner_of(claims, span.start_char),
-        )
-        for key, method in _SPAN_GROUPS
-        for span in doc.spans.get(key, [])
-    ]
+    mentions = []
+    for key, method in _SPAN_GROUPS:
+        for span in doc.spans.get(key, []):
+            number = int(span.label_.removeprefix("SDG_"))
+            owner, rule = owner_and_rule(claims, span.start_char)
+            mentions.append(
+                SdgMention(
+                    number=number,
+                    name=goal_name(number),
+                    method=method,  # type: ignore[arg-type]
+                    evidence=evidence(text, span.start_char, span.end_char),
+                    organisation=owner,
+                    owner_rule=rule if owner else None,
+                )
+            )
     return sorted(mentions, key=lambda m: (m.evidence.start, m.number))
 
 
@@ -124,22 +128,23 @@ def organisation_mentions(text: str, doc: Doc, drafts: list[OrgDraft]) -> list[S
 
 def owner_of(claims: Claims, offset: int) -> str | None:
     """The organisation that claims what stands at ``offset``, or None (the article)."""
-    owner = (
-        _read_from_the_sentence(claims, offset)
-        or _inside(claims.sections, offset)
-        or _inside(claims.speakers, offset)
-        or _read_from_the_sentence(claims, offset, voice=True)
-        or _described(claims, offset)
-        or _named_subject(claims, offset)
-        or _heading_above(claims, offset)
-        or _claimant(claims, offset)
-        or _led_by(claims, offset)
-        or _only_organisation(claims)
-        or _page_voice(claims)
-    )
-    if owner is _ARTICLE and _an_own_initiative(claims, offset):
-        owner = _page_voice(claims)  # "Satsingen er knytt til mål 8" on the bank's own page
-    return None if owner is None or owner is _ARTICLE else owner  # type: ignore[return-value]
+    return owner_and_rule(claims, offset)[0]
+
+
+def owner_and_rule(claims: Claims, offset: int) -> tuple[str | None, str | None]:
+    """The owner of what stands at ``offset`` and the rule that decided, first rule first:
+    the tree's reading, then the layout's."""
+    for rule, step in _OWNER_RULES:
+        owner = step(claims, offset)
+        if owner is _ARTICLE:
+            if _an_own_initiative(claims, offset):  # "Satsingen er knytt til mål 8", own page
+                return _page_voice(claims), "self_presenting_page"
+            return None, None
+        if owner is not None:
+            if rule in ("tree", "tree_voice"):
+                rule = claims.syntactic[offset][2]  # claim_subject, first_person, ...
+            return owner, rule  # type: ignore[return-value]
+    return None, None
 
 
 def _an_own_initiative(claims: Claims, offset: int) -> bool:
@@ -150,6 +155,21 @@ def _an_own_initiative(claims: Claims, offset: int) -> bool:
     subject = _subject().match(claims.text, _clause_start(claims, offset))
     words = {w.lower() for w in load_entity_rules().non_company_words_before}
     return bool(subject and (subject.group("collective") or "").lower() in words)
+
+
+_OWNER_RULES = (
+    ("tree", lambda c, o: _read_from_the_sentence(c, o)),
+    ("section", lambda c, o: _inside(c.sections, o)),
+    ("quote", lambda c, o: _inside(c.speakers, o)),
+    ("tree_voice", lambda c, o: _read_from_the_sentence(c, o, voice=True)),
+    ("introducing_noun", lambda c, o: _described(c, o)),
+    ("clause_subject", lambda c, o: _named_subject(c, o)),
+    ("heading", lambda c, o: _heading_above(c, o)),
+    ("clause", lambda c, o: _claimant(c, o)),
+    ("list_leader", lambda c, o: _led_by(c, o)),
+    ("only_organisation", lambda c, o: _only_organisation(c)),
+    ("self_presenting_page", lambda c, o: _page_voice(c)),
+)
 
 
 def _read_from_the_sentence(claims: Claims, offset: int, voice: bool = False) -> str | None:

@@ -220,6 +220,10 @@ def sdg_claim_list(aid: str, claims: Iterable[SdgClaim], show_owner: bool = Fals
         owner = "eier"
         if show_owner:
             owner += f": {escape(claim.owner) if claim.owner else 'artikkelen'}"
+        rules = sorted({m.owner_rule for m in claim.mentions if m.owner_rule})
+        if rules:  # why this owner, for the reviewer: the rule's id, as a tooltip
+            why = escape(", ".join(rules))
+            owner = f'<span class="why" title="regel: {why}">{owner} ⓘ</span>'
         goal = controls(ReviewItem("sdg", str(claim.number), first, claim))
         owned = controls(ReviewItem("sdg.organisation", claim.owner, first, claim))
         items.append(
