@@ -50,16 +50,9 @@ from pipeline.sdg.component import (
     score_sdgs,
     score_span_groups,
 )
-from pipeline.sdg.explicit import (
-    find_explicit_sdgs,
-)
-from pipeline.sdg.layout import (
-    TextLayout,
-)
-from pipeline.sdg.names import (
-    is_goal_name,
-    near_goal_name,
-)
+from pipeline.sdg.explicit import find_explicit_sdgs
+from pipeline.sdg.layout import TextLayout
+from pipeline.sdg.names import is_goal_name, near_goal_name
 from pipeline.sdg.themes import (
     ThemeMatcher,
     build_theme_matcher,
