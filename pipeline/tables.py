@@ -373,27 +373,47 @@ def table_rows(
 
 
 def _profile_rows(profile: Profile) -> TableRows:
-    meta = profile.article
-    aid = meta.id
+    """One profile's rows of every table; ids are the article's id and a path of numbers
+    ("<article>/org2/place1"), so rows of many profiles never collide."""
+    aid = profile.article.id
     rows: TableRows = {t.name: [] for t in TABLES}
-    rows["articles"].append(
-        {
-            "article_id": aid,
-            "title": meta.title,
-            "lead": meta.lead,
-            "source": meta.source,
-            "url": meta.url,
-            "published": meta.published,
-            "language": meta.language,
-            "authors": LIST_SEPARATOR.join(meta.authors) or None,
-            "schema_version": profile.schema_version,
-            "pipeline_version": profile.pipeline_version,
-            "model": profile.model,
-            "text": profile.text,
-        }
-    )
-    mentions: list[tuple[str, str, Evidence]] = []  # (entity, its id, evidence)
+    rows["articles"].append(_article_row(profile))
     org_ids = [f"{aid}/org{n}" for n in range(1, len(profile.organisations) + 1)]
+    mentions: list[tuple[str, str, Evidence]] = []  # (entity, its id, evidence)
+    mentions += _organisation_rows(profile, org_ids, rows)
+    org_of = _org_resolver(profile, org_ids)
+    mentions += _place_rows(profile, rows)
+    mentions += _people_rows(profile, org_of, rows)
+    rows["sdg_claims"] = _sdg_claim_rows(profile, org_ids, org_of)
+    rows["mentions"] = _mention_rows(aid, mentions)
+    return rows
+
+
+def _article_row(profile: Profile) -> Row:
+    meta = profile.article
+    return {
+        "article_id": meta.id,
+        "title": meta.title,
+        "lead": meta.lead,
+        "source": meta.source,
+        "url": meta.url,
+        "published": meta.published,
+        "language": meta.language,
+        "authors": LIST_SEPARATOR.join(meta.authors) or None,
+        "schema_version": profile.schema_version,
+        "pipeline_version": profile.pipeline_version,
+        "model": profile.model,
+        "text": profile.text,
+    }
+
+
+def _organisation_rows(
+    profile: Profile, org_ids: list[str], rows: TableRows
+) -> list[tuple[str, str, Evidence]]:
+    """Each organisation's row, and the rows of its places and statements, added to
+    ``rows``; returns its mentions."""
+    aid = profile.article.id
+    mentions: list[tuple[str, str, Evidence]] = []
     for org_id, org in zip(org_ids, profile.organisations, strict=True):
         rows["organisations"].append(
             {
@@ -433,8 +453,14 @@ def _profile_rows(profile: Profile) -> TableRows:
                 }
             )
         mentions += [("organisation", org_id, ev) for ev in org.mentions]
-    org_of = _org_resolver(profile, org_ids)
+    return mentions
 
+
+def _place_rows(profile: Profile, rows: TableRows) -> list[tuple[str, str, Evidence]]:
+    """The article's places (after the organisations' own), added to ``rows``; returns
+    their mentions."""
+    aid = profile.article.id
+    mentions: list[tuple[str, str, Evidence]] = []
     for n, place in enumerate(profile.places, start=1):
         place_id = f"{aid}/place{n}"
         rows["places"].append(
@@ -452,7 +478,16 @@ def _profile_rows(profile: Profile) -> TableRows:
             }
         )
         mentions += [("place", place_id, ev) for ev in place.mentions]
+    return mentions
 
+
+def _people_rows(
+    profile: Profile, org_of: Callable[[str | None], str | None], rows: TableRows
+) -> list[tuple[str, str, Evidence]]:
+    """Each person's row and the rows of their quotes, added to ``rows``; returns their
+    mentions."""
+    aid = profile.article.id
+    mentions: list[tuple[str, str, Evidence]] = []
     for n, person in enumerate(profile.people, start=1):
         person_id = f"{aid}/person{n}"
         rows["people"].append(
@@ -476,9 +511,16 @@ def _profile_rows(profile: Profile) -> TableRows:
                 }
             )
         mentions += [("person", person_id, ev) for ev in person.mentions]
+    return mentions
 
-    # Every goal mention of the article; an organisation's own list (Organisation.sdgs) is
-    # drawn from them, so a mention there that the article list lacks is added, not lost.
+
+def _sdg_claim_rows(
+    profile: Profile, org_ids: list[str], org_of: Callable[[str | None], str | None]
+) -> list[Row]:
+    """Every goal mention of the article with the organisation that claims it. An
+    organisation's own list (Organisation.sdgs) is drawn from them, so a mention there that
+    the article list lacks is added, not lost."""
+    aid = profile.article.id
     listed = {
         org_id: list(org.sdgs) for org_id, org in zip(org_ids, profile.organisations, strict=True)
     }
@@ -489,34 +531,36 @@ def _profile_rows(profile: Profile) -> TableRows:
         for m in own
         if not any(m == c and org_id == c_org for c, c_org in claims)
     ]
-    for n, (mention, org_id) in enumerate(claims, start=1):
-        rows["sdg_claims"].append(
-            {
-                "claim_id": f"{aid}/sdg{n}",
-                "article_id": aid,
-                "number": mention.number,
-                "goal": mention.name,
-                "method": mention.method,
-                "organisation": mention.organisation,
-                "org_id": org_id,
-                "organisation_listed": (mention in listed[org_id]) if org_id else None,
-                **_span_cells("evidence", mention.evidence),
-            }
-        )
+    return [
+        {
+            "claim_id": f"{aid}/sdg{n}",
+            "article_id": aid,
+            "number": mention.number,
+            "goal": mention.name,
+            "method": mention.method,
+            "organisation": mention.organisation,
+            "org_id": org_id,
+            "organisation_listed": (mention in listed[org_id]) if org_id else None,
+            **_span_cells("evidence", mention.evidence),
+        }
+        for n, (mention, org_id) in enumerate(claims, start=1)
+    ]
 
-    for n, (entity, entity_id, ev) in enumerate(mentions, start=1):
-        rows["mentions"].append(
-            {
-                "mention_id": f"{aid}/mention{n}",
-                "article_id": aid,
-                "entity": entity,
-                "org_id": entity_id if entity == "organisation" else None,
-                "person_id": entity_id if entity == "person" else None,
-                "place_id": entity_id if entity == "place" else None,
-                **_span_cells("evidence", ev),
-            }
-        )
-    return rows
+
+def _mention_rows(aid: str, mentions: list[tuple[str, str, Evidence]]) -> list[Row]:
+    """Every mention of an organisation, place or person, in that order."""
+    return [
+        {
+            "mention_id": f"{aid}/mention{n}",
+            "article_id": aid,
+            "entity": entity,
+            "org_id": entity_id if entity == "organisation" else None,
+            "person_id": entity_id if entity == "person" else None,
+            "place_id": entity_id if entity == "place" else None,
+            **_span_cells("evidence", ev),
+        }
+        for n, (entity, entity_id, ev) in enumerate(mentions, start=1)
+    ]
 
 
 def _span_cells(prefix: str, evidence: Evidence | None) -> Row:

@@ -253,14 +253,14 @@ def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
 
 
 def test_an_organisation_named_for_its_country_keeps_the_country():
-    from pipeline.extract.organisations import _trim_name
+    from pipeline.extract.organisations.names import trim_name
     from pipeline.extract.people import _clean_title
 
     # "Norge" ends many organisations' names ("Energi Norge", read by the model on a real
     # page and cut to "Energi"); inside a name it still stops a name run into the sentence
-    assert _trim_name("Energi Norge") == "Energi Norge"
-    assert _trim_name("Tindra Norge Sverige") == "Tindra"
+    assert trim_name("Energi Norge") == "Energi Norge"
+    assert trim_name("Tindra Norge Sverige") == "Tindra"
     # an association's kind before its name is no part of it
-    assert _trim_name("Bransjeforeningen Fornybar Kraft") == "Fornybar Kraft"
+    assert trim_name("Bransjeforeningen Fornybar Kraft") == "Fornybar Kraft"
     # "og" after a hyphenated first part belongs to the title
     assert _clean_title("olje- og energiminister") == "olje- og energiminister"

@@ -6,7 +6,7 @@ import json
 
 import spacy
 
-from pipeline.sdg import _default_theme_matcher
+from pipeline.sdg.themes import _default_theme_matcher
 from tests.conftest import CORPUS, ROOT
 
 

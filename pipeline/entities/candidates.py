@@ -1,0 +1,383 @@
+"""Candidate mentions: the model's entities cleaned of the words it ran into them, and the
+names it missed where the text shows one (listed organisations, trade-named companies,
+organisations after a role, companies whose share moves, names spelled by an acronym,
+joined by "&" or "og", opened by a listed opener, or listed among organisations)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities.labels import LABEL_GROUP, ORG, PERSON, PLACE
+from pipeline.entities.lists import listed_names, mostly_organisations, split_across_items
+from pipeline.entities.words import (
+    NOT_IN_NAMES,
+    is_capitalised_word,
+    is_name_word,
+    is_place_name_text,
+    lemma_is_common_noun,
+    replacing,
+    starts_sentence,
+    token_mask,
+)
+
+
+class CandidatePasses:
+    """The passes that find and clean mentions before the document votes on their labels
+    (a mixin of EntityResolver: the lookups are its attributes)."""
+
+    def _clean(self, ent: Span, capitalised: set[str]) -> Span | None:
+        """Trim the common words the model ran into the name at a sentence start ("Liker
+        Disney" -> "Disney"); None when nothing of a name is left."""
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while start < end and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        while (
+            start < end
+            and self._common_word_here(doc[start], capitalised)
+            and (
+                doc[start].lower_ in self._short_openers  # "Da Norge stengte ned"
+                or not self._names_an_organisation(doc[start:end])  # "Brekke Transport"
+            )
+        ):
+            start += 1
+        while start < end and doc[start].text[:1].islower():
+            start += 1  # "natur- og havmiljøene", "denne Michea"
+        while ent.label_ == PERSON and end - start > 1 and self._is_title(doc[start]):
+            start += 1  # "Konsernsjef Peter A. Ruzicka har signert": the title opens the sentence
+        while end > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in NOT_IN_NAMES:
+            end -= 1  # "Ski vasker sengetøy": a verb after the name
+        if start >= end or not any(c.isalpha() for c in doc[start:end].text):
+            return None
+        if not any(t.text[:1].isupper() for t in doc[start:end]):
+            return None
+        if ent.label_ == ORG:  # "...elektrifiseringsbedriften Goodtech": the name follows the noun
+            heads = [
+                t.i
+                for t in doc[start : end - 1]
+                if t.text[:1].islower() and t.lower_.endswith(self._business_endings)
+            ]
+            start = heads[-1] + 1 if heads else start
+        end = next((t.i for t in doc[start + 1 : end] if t.text in self._never_names), end)
+        if ent.label_ == PERSON:  # "B uansvarlig": a person's name ends at a common word
+            cut = next(
+                (
+                    t.i
+                    for t in doc[start + 1 : end]
+                    if t.text[:1].islower() and t.lower_ not in self._particles
+                ),
+                end,
+            )
+            end = cut
+        return Span(doc, start, end, label=ent.label_)
+
+    def _common_word_here(self, token: Token, capitalised: set[str]) -> bool:
+        lowered = token.text.lower()
+        if lowered.endswith("s") and (
+            lowered[:-1] in self.common_words or lowered[:-1] in capitalised
+        ):
+            lowered = lowered[:-1]  # "Meddommerens"
+        if not starts_sentence(token) or lowered in capitalised:
+            return False
+        return (
+            lowered in self.common_words
+            or lowered in self._short_openers
+            or lemma_is_common_noun(token)
+            or self._inflected_compound(lowered)
+        )
+
+    def _with_listed_organisations(
+        self, doc: Doc, found: list[Span], capitalised: set[str]
+    ) -> list[Span]:
+        """``found`` plus listed organisations (parties, newspapers, agencies) the model did
+        not tag, as an entity ruler would add them. A listed name replaces the model's
+        shorter pieces inside it ("Finans" + "Norge" -> "Finans Norge", "UN Global Compact"
+        as an event -> the organisation); a listed name that is also a common word
+        ("Venstre", "Rødt") counts only inside a sentence, where its capital means a name."""
+        kept = list(found)
+        for _, start, end in sorted(self._matcher(doc), key=lambda m: m[1] - m[2]):  # longest first
+            overlapping = [s for s in kept if s.start < end and start < s.end]
+            if any(s.start < start or s.end > end for s in overlapping):
+                continue  # the model's span reaches beyond the listed name: keep the model's
+            if any((s.start, s.end) == (start, end) for s in overlapping):
+                continue  # the same words: the model's label stands (listed kinds fixed later)
+            span = Span(doc, start, end, label=ORG)
+            if span.text.lower() in self.common_words and starts_sentence(span[0]):
+                continue
+            kept = [s for s in kept if s not in overlapping] + [span]
+        return kept
+
+    def _trade_named_organisations(
+        self, doc: Doc, found: list[Span], capitalised: set[str]
+    ) -> list[Span]:
+        """Names the model did not tag that end in a capitalised trade word after one to
+        three capitalised words ("Tindra Data", "Brekke Transport", "Nordvik Mekaniske"): the
+        way Norwegian companies are named. Not when the first word is a common word opening
+        the sentence ("Ny Transport")."""
+        # the model's lone "Helse" may be extended to "Elvebredden Helse"
+        taken = token_mask(doc, [s for s in found if len(s) > 1 or not self._is_trade_tail(s[0])])
+        added = []
+        for token in doc:
+            if taken[token.i] or not self._is_trade_tail(token):
+                continue
+            start = token.i
+            while (
+                start > 0
+                and token.i - start < 3
+                and not taken[start - 1]
+                and is_name_word(doc[start - 1])
+                and "\n" not in doc[start - 1].whitespace_
+            ):
+                start -= 1
+            while start < token.i and (
+                doc[start].lower_ in self._function_words
+                or (doc[start].lower_ in self._short_openers and starts_sentence(doc[start]))
+            ):
+                start += 1  # "Den Transport...", "Da Norge stengte": not the name's first word
+            if start == token.i:
+                continue
+            added.append(Span(doc, start, token.i + 1, label=ORG))
+            taken[start : token.i + 1] = b"\x01" * (token.i + 1 - start)
+        return added
+
+    def _organisations_after_roles(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Names the model did not tag where only an organisation fits: after a person's
+        title and name and "i"/"hos" ("direktør Anna Lie i Samfunnsbedriftene")."""
+        taken = token_mask(doc, found)
+        added = []
+        for token in doc[1:-1]:
+            start = token.i + 1
+            if token.lower_ not in self._role_prepositions or taken[start]:
+                continue
+            end = start
+            while end < len(doc) and end - start < 4 and not taken[end] and is_name_word(doc[end]):
+                end += 1
+            if end == start or "\n" in doc[start:end].text:
+                continue
+            span = Span(doc, start, end, label=ORG)
+            if self._context_label(span) == ORG and not self._is_title(doc[start]):
+                added.append(span)
+                taken[start:end] = b"\x01" * (end - start)
+        return added
+
+    def _companies_in_market_moves(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Names the model did not tag where market news says how their share moved
+        ("Bakkafrost steg 4,4 prosent", "Frontline er ned 1,24 prosent"): only a listed
+        company's share moves. Not a common word opening the sentence ("Aksjen steg")."""
+        taken = token_mask(doc, found)
+        added = []
+        for token in doc[1:]:
+            end = token.i
+            if taken[end - 1] or not self._share_move_at(doc, end):
+                continue
+            start = end
+            while (
+                start > 0
+                and end - start < 4
+                and not taken[start - 1]
+                and is_capitalised_word(doc[start - 1])
+                and "\n" not in doc[start - 1].whitespace_
+            ):
+                start -= 1
+            while start < end and (
+                doc[start].lower_ in self._function_words
+                or (starts_sentence(doc[start]) and doc[start].lower_ in self.common_words)
+                or (end - start == 1 and self._may_be_common_noun(doc[start]))
+            ):
+                start += 1  # "Også Frontline steg", "Aksjen steg"
+            if start == end:
+                continue
+            added.append(Span(doc, start, end, label=ORG))
+            taken[start:end] = b"\x01" * (end - start)
+        return added
+
+    def _names_after_openers(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "Sparebank 1 Søre Sunnmøre" (the model: a person "Sparebank" and a person "Søre
+        Sunnmøre"), "Sparebanken Vest": a listed opener and the capitalised words after it
+        are one organisation's name. Hotels are not openers: NorNE annotates them as places."""
+        added = []
+        person_starts = {s.start for s in spans if s.label_ == PERSON}
+        for token in doc:
+            i = token.i
+            for opener in self._name_openers.get(token.text, ()):
+                end = i + len(opener)
+                if tuple(t.text for t in doc[i:end]) != opener:
+                    continue
+                last = end
+                while (
+                    last < len(doc)
+                    and doc[last].text[:1].isupper()
+                    and "\n" not in doc[last - 1].whitespace_
+                ):
+                    last += 1
+                if last + 1 < len(doc) and doc[last].lower_ == "og" and last + 1 in person_starts:
+                    break  # "Brødrene Atle og Bjørnar Hovi": brothers, not a company
+                if last > end:
+                    added.append(Span(doc, i, last, label=ORG))
+                break
+        return replacing(spans, added)
+
+    def _names_joined_by_og(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """An organisation's name may hold "og" ("Hardanger Frukt og Bær", "Entreprenør-
+        foreningen Bygg og Anlegg", "Sparebanken Sogn og Fjordane"), which the model cuts
+        at the "og". The name goes on across it when the two words it joins are a pair of
+        capitalised common nouns or together a place's name, and the word after "og" ends
+        the name; two names joined by "og" ("Norsk Hydro og Yara") stay two."""
+        added = []
+        for span in spans:
+            og, last = span.end, span.end + 1
+            if span.label_ != ORG or len(span) < 2 or last >= len(doc):
+                continue
+            if doc[og].lower_ != "og" or not doc[last].is_title:
+                continue
+            if last + 1 < len(doc) and is_capitalised_word(doc[last + 1]):
+                continue  # "og Ola Berg", "og Sparebank 1 Nord": another name follows
+            before, after = doc[og - 1], doc[last]
+            common_pair = before.is_title and {before.lower_, after.lower_} <= self.common_words
+            if common_pair or is_place_name_text(f"{before.text} og {after.text}"):
+                added.append(Span(doc, span.start, last + 1, label=ORG))
+        return replacing(spans, added)
+
+    def _organisations_listed_with_organisations(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "De tolv er Elvia, Glitre Nett, Lede, BKK, ... og Elinett": in a list of names
+        that is mostly organisations (three or more and at least half, or two of three), every
+        name is one, also those the model missed or read as a person; a name the model or
+        the gazetteer has as a place keeps that."""
+        added: list[Span] = []
+        for items in listed_names(doc):
+            labels = [
+                {s.label_ for s in spans if s.start < end and start < s.end}
+                if not self._is_title(doc[start])  # "CEO" between names is no organisation
+                else {"TITLE"}
+                for start, end in items
+            ]
+            n_org = sum(ORG in found for found in labels)
+            named = {LABEL_GROUP.get(label) for found in labels for label in found}
+            if not mostly_organisations(n_org, len(items), PERSON in named or PLACE in named):
+                continue
+            first = items[0][0]
+            if first > 0 and doc[first - 1].lower_ in self._list_place_openers:
+                continue  # "fra Romerike, Follo og Vestområdet" lists regions
+            for (start, end), found in zip(items, labels, strict=True):
+                if ORG in found or is_place_name_text(doc[start:end].text):
+                    continue  # a place the gazetteer knows stays one; the model's guess does not
+                if doc[start].lower_ in self._function_words or "TITLE" in found:
+                    continue
+                added.append(Span(doc, start, end, label=ORG))
+            added += split_across_items(spans, items)
+        return replacing(spans, added)
+
+
+def split_at_line_breaks(ent: Span) -> list[Span]:
+    """A name never runs across blocks: "Voss\n\nTilsette" is the end of one line and the start
+    of the next."""
+    parts, start = [], ent.start
+    for token in ent:
+        if token.is_space or ("\n" in token.whitespace_ and token.i + 1 < ent.end):
+            end = token.i if token.is_space else token.i + 1
+            if end > start:
+                parts.append(Span(ent.doc, start, end, label=ent.label_))
+            start = token.i + 1
+    if ent.end > start:
+        parts.append(Span(ent.doc, start, ent.end, label=ent.label_))
+    return parts
+
+
+def capitalised_inside_sentences(doc: Doc) -> set[str]:
+    """Lower-cased words this article capitalises where a capital means a name."""
+    return {
+        t.text.lower()
+        for t in doc
+        if t.text[:1].isupper() and not t.text.isupper() and not starts_sentence(t)
+    }
+
+
+def adjacent_organisations_joined(spans: list[Span]) -> list[Span]:
+    """ "KS Bedrifts medlemmer", which the model tagged "KS" + "Bedrifts": two organisations
+    with nothing between them on one line are one name; a text that names two writes a
+    comma, a word or a line break between them."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.label_ == ORG == span.label_
+            and last.end == span.start
+            and "\n" not in last[-1].whitespace_
+            and not span[0].is_punct
+        ):
+            out[-1] = Span(span.doc, last.start, span.end, label=ORG)
+        else:
+            out.append(span)
+    return out
+
+
+_ACRONYM_FILLERS = {"og", "i", "for", "av", "-"}
+
+
+def names_spelled_by_acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Sogn og Fjordane Energi (SFE)", "Norges vassdrags- og energidirektorat (NVE)": the
+    words before a bracketed acronym whose initials spell it are one organisation's name,
+    whatever the model made of them (here a county and nothing). The initials must match
+    letter for letter, so "Statens vegvesen (SVV)" or a country's code changes nothing."""
+    added = []
+    for i in range(1, len(doc) - 2):
+        acronym = doc[i + 1].text
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _acronym_like(acronym):
+            continue
+        start = _start_of_spelled_name(doc, i, acronym.lower())
+        if start is not None and not any(
+            s.label_ == ORG and s.start < i and start < s.end and (s.start < start or s.end > i)
+            for s in spans
+        ):  # an organisation the model found reaching beyond those words keeps its own span;
+            # one inside them is a piece ("Entreprenørforeningen Bygg" of "... Bygg og Anlegg")
+            added.append(Span(doc, start, i, label=ORG))
+    return replacing(spans, added)
+
+
+def _acronym_like(word: str) -> bool:
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
+    """The first token of the words before ``bracket`` whose initials are ``letters``."""
+    j, k = len(letters) - 1, bracket - 1
+    while j >= 0 and k >= 0:
+        word = doc[k]
+        if "\n" in word.whitespace_ or word.is_punct and word.text != "-":
+            return None
+        if word.lower_ in _ACRONYM_FILLERS:
+            k -= 1
+            continue
+        if word.lower_[:1] != letters[j]:
+            return None
+        j, k = j - 1, k - 1
+    start = k + 1
+    return start if j < 0 and doc[start].text[:1].isupper() else None
+
+
+def names_joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "daglig leder i Christie & Opsahl" with the model's "Christie" alone: capitalised
+    words joined by "&" are one organisation's name (law and audit firms, "Procter &
+    Gamble"); "R&M" is one token and needs no help."""
+    added = []
+    for token in doc:
+        i = token.i
+        if token.text != "&" or i == 0 or i + 1 >= len(doc):
+            continue
+        if not (is_capitalised_word(doc[i - 1]) and is_capitalised_word(doc[i + 1])):
+            continue
+        start, end = i - 1, i + 2
+        while start > 0 and is_capitalised_word(doc[start - 1]) and not starts_sentence(doc[start]):
+            start -= 1
+        while (
+            end < len(doc)
+            and is_capitalised_word(doc[end])
+            and "\n" not in doc[end - 1].whitespace_
+        ):
+            end += 1
+        if any(s.start < end and start < s.end for s in spans):
+            added.append(Span(doc, start, end, label=ORG))
+    return replacing(spans, added)

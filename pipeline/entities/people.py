@@ -1,0 +1,107 @@
+"""People's names the model cut or ran together: a name across particles ("Ursula von der
+Leyen"), a given name it read as something else, a surname run into a company's name, a
+newspaper's or a country's name opening a person's."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from pipeline.entities.labels import ORG, PERSON
+from pipeline.entities.words import (
+    NOT_NAME_LABELS,
+    opens_with_other_name,
+    replacing,
+    starts_sentence,
+)
+
+
+class PersonNamePasses:
+    """The passes that mend people's names (a mixin of EntityResolver)."""
+
+    def _names_across_particles(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """ "Marit van der Berg", "Ursula von der Leyen": the model ends the person at a
+        particle ("Marit van") and tags the surname apart. A person's name runs on across
+        name particles to the capitalised word after them when the model took a particle
+        into the name, or two particles follow it ("van der"); a lone "av" or "de" after a
+        name is a Norwegian word ("Kari Hansen av Tromsø")."""
+        added = []
+        for span in spans:
+            if span.label_ != PERSON:
+                continue
+            start = span.end
+            while start > span.start and doc[start - 1].lower_ in self._particles:
+                start -= 1  # the model took "van" into the name
+            end = span.end
+            while end < len(doc) and doc[end].lower_ in self._particles:
+                end += 1
+            particles = doc[start:end]
+            if not len(particles) or end >= len(doc) or not doc[end].is_title:
+                continue
+            model_took_one = start < span.end  # the model ended the name on "van"
+            if not model_took_one and (len(particles) < 2 or all(len(t) < 3 for t in particles)):
+                continue  # "Kari Hansen av Tromsø": a lone "av", "de", "den" is a word here
+            added.append(Span(doc, span.start, end + 1, label=PERSON))
+        return replacing(spans, added)
+
+    def _given_names_the_model_missed(self, targets: list[Span], kept: list[Span]) -> list[Span]:
+        """ "sonen Gustav Magnar Witzøe" tagged as an event "Gustav" and a person "Magnar
+        Witzøe": a capitalised word inside the sentence that the model gave a label no name
+        of a person's kind has (event, product, misc) joins the person right after it."""
+        odd = {s.end: s for s in kept if s.label_ in NOT_NAME_LABELS and len(s) == 1}
+        out = []
+        for span in targets:
+            before = odd.get(span.start)
+            if (
+                span.label_ == PERSON
+                and before is not None
+                and before[0].is_alpha
+                and before[0].is_title
+                and not starts_sentence(before[0])
+                and before[0].lower_ not in self.common_words
+            ):
+                span = Span(span.doc, before.start, span.end, label=PERSON)
+            out.append(span)
+        return out
+
+    def _surname_then_company(self, span: Span, spans: list[Span]) -> list[Span]:
+        """ "starta Witzøe Salmar i 1991": a surname the article gives a person in full,
+        then a listed company, read as one name (a person's or an organisation's): the
+        person and the company."""
+        if (
+            span.label_ not in (PERSON, ORG)
+            or len(span) != 2
+            or span[1].text not in self._companies
+        ):
+            return [span]
+        surname = span[0].text
+        if not any(s.label_ == PERSON and len(s) > 1 and s[-1].text == surname for s in spans):
+            return [span]
+        doc = span.doc
+        return [
+            Span(doc, span.start, span.start + 1, label=PERSON),
+            Span(doc, span.start + 1, span.end, label=ORG),
+        ]
+
+    def _without_leading_other_name(self, span: Span) -> list[Span]:
+        """ "Jyllands-Posten Jon Helt", "Kasakhstans London": a person's name does not open
+        with a newspaper's or a country's name; the model ran two names together."""
+        if span.label_ in (PERSON, ORG) and len(span) > 1 and span[0].text in self._companies:
+            return [Span(span.doc, span.start, span.end, label=ORG)]  # "Mowi Market Norway"
+        if span.label_ == PERSON and len(span) > 1 and self._other_name(span[0]):
+            person = Span(span.doc, span.start + 1, span.end, label=PERSON)
+            first = span[0].text
+            if first in self._known_orgs or first.rstrip("s") in self._known_orgs:
+                return [Span(span.doc, span.start, span.start + 1, label=ORG), person]
+            return [person]
+        return [span]
+
+    def _other_name(self, first: Token) -> bool:
+        return first.norm_ in ("gaz_land", "gaz_fylke") or opens_with_other_name(
+            first.text, self._known_orgs
+        )
+
+    def _common_noun_as_given_name(self, token: Token) -> bool:
+        word = token.lower_
+        if len(word) >= 6 and word in self.common_words:
+            return True
+        return any(word[i:] in self.common_words for i in range(3, len(word) - 5))

@@ -1,0 +1,113 @@
+"""Organisations from fact boxes: "Bedrift: X" followed by "Bransje: Y" and "Sted: A"
+lines, or a box flattened into one block ("X AS Bransje: bakeri Sted: Lillestrøm")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from models import Article
+from pipeline.extract.organisations.names import TAIL, OrgDraft, skip_name
+from pipeline.extract.organisations.places import split_places
+from pipeline.extract.text import NAME, alternation, rules
+from pipeline.geography import lookup_place_in
+from pipeline.rules import cached_per_rule_set
+
+
+def _fact_key(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return _compiled_key(keys)
+
+
+@lru_cache(maxsize=8)
+def _compiled_key(keys: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{alternation(keys)})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
+
+
+def fact_box_companies(article: Article) -> list[OrgDraft]:
+    """Fact boxes: "Bedrift: X" followed by "Bransje: Y", "Sted: A, B kommune" lines."""
+    r = rules()
+    name_key, industry_key, place_key = (
+        _fact_key(tuple(r["fact_box_name_keys"])),
+        _fact_key(tuple(r["fact_box_industry_keys"])),
+        _fact_key(tuple(r["fact_box_place_keys"])),
+    )
+    found: list[OrgDraft] = []
+    current: OrgDraft | None = None
+    for block in article.blocks:
+        if (one_line := _fact_line(block.text, block.start)) is not None:
+            found.append(one_line)  # "X AS Bransje: bakeri Sted: Lillestrøm Bærekraftsmål: 2"
+            current = None
+            continue
+        if (m := name_key.match(block.text)) and re.fullmatch(
+            rf"{NAME}(?:\s+og\s+{NAME})?", m.group("value")
+        ):
+            current = OrgDraft(m.group("value"), TAIL, block.start + m.start("value"), "company")
+            found.append(current)
+        elif current is not None and (m := industry_key.match(block.text)):
+            value = m.group("value").strip().rstrip(".")
+            current.industry = value.lower() if len(value.split()) <= 3 else None
+            start = block.start + m.start("value")
+            current.industry_span = (start, start + len(value)) if current.industry else None
+        elif current is not None and (m := place_key.match(block.text)):
+            base = block.start + m.start("value")
+            value = re.sub(
+                r"\s+(?:kommune|kommunе)\b", lambda g: " " * len(g.group(0)), m.group("value")
+            )
+            for place, p_start, p_end, _ in split_places(value.replace(" i ", " , "), base, True):
+                if lookup_place_in(article.text, place):
+                    current.described_places.append((place, p_start, p_end))
+        elif ":" not in block.text[:30]:
+            current = None  # the box ended
+    return found
+
+
+@cached_per_rule_set()
+def _fact_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r = rules()
+    keys = (
+        r["fact_box_industry_keys"]
+        + r["fact_box_place_keys"]
+        + [
+            "Bærekraftsmål",
+            "Berekraftsmål",
+            "FN-mål",
+            "Ansatte",
+            "Tilsette",
+            "Omsetning",
+            "Etablert",
+            "Nettside",
+        ]
+    )
+    head = re.compile(rf"^(?P<name>{NAME}(?:\s+og\s+{NAME})?)\s+(?=(?:{alternation(keys)})\s*:)")
+    field = re.compile(
+        rf"(?P<key>{alternation(keys)})\s*:\s*(?P<value>.*?)(?=\s+(?:{alternation(keys)})\s*:|$)",
+        re.S,
+    )
+    return head, field
+
+
+def _fact_line(text: str, offset: int) -> OrgDraft | None:
+    """A fact box flattened into one block: the name, then "Key: value" pairs."""
+    head, field = _fact_line_patterns()
+    m = head.match(text)
+    if not m or skip_name(m.group("name")):
+        return None
+    draft = OrgDraft(m.group("name"), TAIL, offset, "company")
+    industry_keys = {k.lower() for k in rules()["fact_box_industry_keys"]}
+    place_keys = {k.lower() for k in rules()["fact_box_place_keys"]}
+    for f in field.finditer(text, m.end()):
+        key, value, start = (
+            f.group("key").lower(),
+            f.group("value").strip(),
+            offset + f.start("value"),
+        )
+        if key in industry_keys and 0 < len(value.split()) <= 3:
+            draft.industry, draft.industry_span = value.lower(), (start, start + len(value))
+        elif key in place_keys:
+            cleaned = re.sub(r"\s+kommune\b", lambda g: " " * len(g.group(0)), value)
+            for place, p_start, p_end, _ in split_places(
+                cleaned.replace(" i ", " , "), start, True
+            ):
+                if lookup_place_in(text, place):
+                    draft.described_places.append((place, p_start, p_end))
+    return draft

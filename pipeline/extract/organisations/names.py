@@ -1,0 +1,120 @@
+"""The organisation draft and the name helpers every step shares: which sources named it,
+trimming a candidate to its name, what is no name, where a name stands as a whole word,
+and when two names are forms of one ("Holzweiler" / "Holzweiler Items")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from models import OrganisationKind
+from pipeline.entities import WEB_DOMAINS
+from pipeline.extract.text import rules
+from pipeline.geography import lookup_place
+
+INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
+
+
+@dataclass
+class OrgDraft:
+    name: str
+    source: int
+    first: int
+    kind: OrganisationKind
+    industry: str | None = None
+    industry_span: tuple[int, int] | None = None
+    aliases: list[str] = field(default_factory=list)
+    described_places: list[tuple[str, int, int]] = field(default_factory=list)  # from a description
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+def skip_name(name: str) -> bool:
+    words = name.split()
+    if len(words) >= 3 and words[0] in ("Det", "Den") and words[1][:1].isupper():
+        return False  # "Det Norske Veritas", "Den Norske Opera": the article opens the name
+    return (
+        words[0] in rules()["not_organisations"]
+        or len(name) < 2
+        or not any(c.isalpha() for c in name)
+    )
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """True at the text's start, after a sentence's end, a colon, a dash or a quote, or at
+    a line's start."""
+    before = text[:at].rstrip(" \t")
+    return not before or before[-1] in '.!?:;\n«"–—-'
+
+
+def _drop_place_before_og(name: str) -> str:
+    """ "Stord og Skjelvik Sjømat" is a place and a company: keep the company."""
+    head, sep, tail = name.partition(" og ")
+    return tail if sep and lookup_place(head) else name
+
+
+def trim_name(name: str, opens_sentence: bool = True) -> str:
+    """The name without an organisation noun the sentence opens with ("Bedriften Goodtech"),
+    cut at the first word that is a known function word. ``opens_sentence``: False where the
+    name stands inside a sentence, where a capitalised noun is the name's own first word
+    ("i Kysthotellet Rørvik AS")."""
+    name = _drop_place_before_og(name)
+    words = name.split()
+    # "IT-selskapet X", "Ålesundbedrifta X" describe X anywhere; "Kysthotellet X" is a name
+    opens_sentence = opens_sentence or "-" in words[0] or _place_compound(words[0])
+    definite_ending = words[0].lower().endswith(tuple(rules()["definite_business_endings"]))
+    if opens_sentence and len(words) > 2 and definite_ending:
+        words = words[1:]  # "Støperiet Halden Metallstøperi AS" at the start of a sentence
+    heads = tuple(rules()["org_head_nouns"] + rules()["name_prefix_nouns"])
+    while opens_sentence and len(words) > 1 and words[0].lower().endswith(heads):
+        words = words[1:]
+    name = " ".join(words)
+    stop = set(rules()["not_organisations"])
+    extensions = set(rules()["name_extensions"])
+    legal = set(rules()["legal_suffixes"])
+    for i, word in enumerate(words[1:], start=1):
+        rest = words[i + 1 :]
+        if word in stop and not (word in extensions and set(rest) <= legal and len(rest) <= 1):
+            return " ".join(words[:i])  # but "Energi Norge", "Telenor Norge AS" end in "Norge"
+    return name
+
+
+def _place_compound(word: str) -> bool:
+    """ "Ålesundbedrifta", "Tromsøselskapet": a known place joined to an organisation noun."""
+    lowered = word.lower()
+    heads = rules()["org_head_nouns"] + rules()["definite_business_endings"]
+    return any(
+        lowered.endswith(head) and lookup_place(word[: len(word) - len(head)]) is not None
+        for head in heads
+        if len(word) - len(head) >= 2
+    )
+
+
+def word_positions(text: str, word: str) -> list[int]:
+    """Where ``word`` stands as a whole word (str.find first: compiling a pattern per name
+    cost more than the rest of the extraction)."""
+    found, at = [], text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        left_ok = at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")
+        right_ok = end == len(text) or not text[end].isalnum()
+        if left_ok and right_ok:
+            found.append(at)
+        at = text.find(word, end)
+    return found
+
+
+_WEB_DOMAIN = re.compile(rf"(?:{'|'.join(re.escape(d) for d in WEB_DOMAINS)})$")
+
+
+def _tokens(name: str) -> list[str]:
+    """Lower-case words; a web shop's domain is no part of its name ("Dyrekassen.no")."""
+    return _WEB_DOMAIN.sub("", name.lower()).split()
+
+
+def names_related(a: str, b: str) -> bool:
+    """True when one name is the other or a word-prefix of it ("Holzweiler" / "Holzweiler Items")."""
+    ta, tb = _tokens(a), _tokens(b)
+    short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return long_[: len(short)] == short

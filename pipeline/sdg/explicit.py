@@ -1,0 +1,451 @@
+"""Explicit mentions: goals the text names, by a number tied to an SDG cue ("bærekraftsmål
+13", "SDG 7 og 9", "mål 12–13"), by ordinal or number word, or by name ("Stoppe
+klimaendringene", also misspelt or as a list one a line). Precision first: a bare number
+is a goal only where a cue ties it, so years, counts, money and dates never become goals.
+The vocabulary of cues comes first, then one detector per way of naming a goal."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from itertools import pairwise
+
+from pipeline.sdg.catalogue import GOAL_NUMBERS, GoalCatalogue, NameContext, SdgHit
+from pipeline.sdg.layout import TextLayout
+from pipeline.sdg.names import (
+    GOAL_LINE,
+    NameIndex,
+    build_name_index,
+    default_name_index,
+    near_goal_name,
+)
+
+# Cues that on their own tie a following number to the SDGs.
+_STRICT_CUE = (
+    r"(?:FNs\s+)?b[æe]rekrafts?[\s-]?mål(?:ene|et|a|ane)?(?!\w)"
+    r"|SDG(?:-?s|-ene|-ane|-mål(?:ene|a)?)?"
+    r"|FN-mål(?:ene|a)?(?!\w)"
+    r"|verd(?:en)?smål(?:ene|a|et)?(?!\w)"
+)
+# "mål" alone is an everyday word (a plan's "Mål 1", a football goal): it ties a
+# number only where the paragraph speaks of sustainability / the UN.
+_PLAIN_CUE = r"(?<![\w-])mål(?:et|ene|a)?(?!\w)"
+_WEAK_CONTEXT = re.compile(r"b[æe]rekraft|SDG|\bFN|verdensmål", re.IGNORECASE)
+_SPORT_CONTEXT = re.compile(
+    r"\b(?:scor\w*|kamp\w*|sesong\w*|keeper\w*|straffe\w*)\b", re.IGNORECASE
+)
+
+# A goal number, optionally a target ("12.5", "7.a"), never part of a longer number.
+_NUM = r"(?<![\d.,])\d{1,2}(?:\.(?:\d{1,2}|[a-c]))?(?![\d])(?!\.\d)"
+# A goal name in brackets may follow a number inside a list: "2 (utrydde sult) og 12".
+_BRACKETED = r"(?:\s*\([^()\n]{1,60}\))?"
+_LIST_SEP = r"(?:\s*/\s*|\s*,\s+(?:og\s+)?|\s+(?:og|samt|and)\s+|\s*&\s*|\s*[–—-]\s*)"
+# "nr. 13 og nr. 15": the number word may be repeated inside a list
+_NUM_LIST = rf"{_NUM}{_BRACKETED}(?:{_LIST_SEP}(?:nr\.?\s*)?{_NUM}{_BRACKETED})*"
+_NUMBER_WORD = r"(?:nr\.?|nummer|#)"
+
+_CUED_LIST = re.compile(
+    rf"(?P<cue>{_STRICT_CUE}|{_PLAIN_CUE})\s*:?\s*(?:{_NUMBER_WORD}\s*)?(?P<list>{_NUM_LIST})",
+    re.IGNORECASE,
+)
+_ORDINALS = {
+    "første": 1, "fyrste": 1, "andre": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
+    "sjuende": 7, "syvende": 7, "sjuande": 7, "åttende": 8, "åttande": 8, "niende": 9,
+    "niande": 9, "tiende": 10, "tiande": 10, "ellevte": 11, "tolvte": 12, "trettende": 13,
+    "trettande": 13, "fjortende": 14, "fjortande": 14, "femtende": 15, "femtande": 15,
+    "sekstende": 16, "sekstande": 16, "syttende": 17, "syttande": 17,
+}  # fmt: skip
+_ORDINAL_GOAL = re.compile(
+    rf"(?<!\w)(?P<ord>{'|'.join(_ORDINALS)}|(?<![\d.,])\d{{1,2}}\.)\s+"
+    r"(?:av\s+)?(?:FNs\s+)?b[æe]rekrafts?[\s-]?mål(?:et|ene|a)?(?!\w)",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(rf"(?<!\w)delmål(?:et|ene|a)?\s+(?P<list>{_NUM_LIST})", re.IGNORECASE)
+_ONE_NUM = re.compile(_NUM)
+_RANGE_BETWEEN = re.compile(r"^\s*[–—-]\s*$")
+_STRICT_CUE_RE = re.compile(_STRICT_CUE, re.IGNORECASE)
+_PLAIN_CUE_RE = re.compile(_PLAIN_CUE, re.IGNORECASE)
+
+_MONTHS = r"jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des"
+# What may not follow a number tied to a cue: units, counted nouns, dates, more digits.
+_NOT_A_GOAL_AFTER = re.compile(
+    rf"^(?:\.\s*(?:{_MONTHS})"
+    r"|\s*(?:%|‰)"
+    r"|\s+\d"
+    r"|\s+til\s+\d"
+    r"|\s*(?:prosent\w*|kr\b|kroner|mill\w*|milliard\w*|mrd\b|år\b|åra?\b|års\b|ganger|gonger"
+    r"|minutt\w*|timer?\b|dager?\b|døgn|uker?\b|veker?\b|måned\w*|månad\w*|meter|km\b|kg\b"
+    r"|tonn|grader|ansatte|tilsette|personer|mennesker|bedrift\w*|kommuner|land\b|medlem\w*"
+    r"|sider|kapitl\w*|mål\b|målene|måla|delmål\w*|b[æe]rekraftsmål\w*|av\s+\d|stk\b"
+    r"|deltak\w*|elever|kunder|innbygg\w*|skular|skoler))",
+    re.IGNORECASE,
+)
+# A number after a cue but not next to it ("... bærekraftsmål, herunder 3, 8 og 13.")
+# is a goal only if followed by one of these: an end, a list, or a plain function word.
+_LOOSE_TAIL_OK = re.compile(
+    r"^(?:\s*$|\s*[.,;:!?)\]»”\"]|\s*\n|\s*[–—-]\s"
+    r"|\s+(?:vi|me|eg|dei|de|som|i|er|var|og|fordi|siden|sidan|der|med|på|til|for|blir|vert|ble"
+    r"|har|kan|skal|vil|ligg|ligger|står|betyr|handlar|handler)\b)",
+    re.IGNORECASE,
+)
+# Words before such a number that make it something else: a count, page, chapter, time.
+_NOT_A_GOAL_BEFORE = re.compile(
+    r"(?:\b(?:de|dei|alle|disse|desse|av|over|under|kl|klokka|side|sida|kapittel|kap|paragraf"
+    r"|punkt|pkt|versjon|del|fra|frå|innen|mellom|til|i|på|om|ca|rundt)\.?|§)\s*$",
+    re.IGNORECASE,
+)
+# Words that introduce a single goal number after a cue ("særlig 13", "nummer 13").
+_INTRODUCER_BEFORE = re.compile(
+    r"(?:\b(?:herunder|særlig|særleg|spesielt|nemleg|nemlig|blant annet|mellom anna|bl\.a\."
+    r"|inkludert|først og fremst|deretter|hovedsakelig|hovudsakleg|primært|både|nr\.?|nummer"
+    r"|fokus på|valgt|valt)|[:–])\s*$",
+    re.IGNORECASE,
+)
+
+
+def _goal_numbers(list_text: str, offset: int) -> Iterator[tuple[int, int, int]]:
+    """(goal, start, end) for each number of a list; a range ("12–13") expands, and every
+    goal of a range gets the whole range as its span."""
+    found = list(_ONE_NUM.finditer(list_text))
+    goals = [int(m.group().split(".")[0]) for m in found]
+    is_range = [
+        bool(_RANGE_BETWEEN.match(list_text[a.end() : b.start()])) for a, b in pairwise(found)
+    ]
+    i = 0
+    while i < len(found):
+        first = i
+        while i < len(is_range) and is_range[i]:
+            i += 1
+        start, end = offset + found[first].start(), offset + found[i].end()
+        span_goals = range(goals[first], goals[i] + 1) if i > first else [goals[i]]
+        if list(span_goals) == list(GOAL_NUMBERS):
+            i += 1  # "1–17" is the whole set of goals, not a choice among them
+            continue
+        for goal in span_goals:
+            if goal in GOAL_NUMBERS:
+                yield goal, start, end
+        i += 1
+
+
+def _number_hits(text: str, list_text: str, offset: int) -> list[SdgHit]:
+    return [
+        SdgHit(goal, start, end, text[start:end], "number")
+        for goal, start, end in _goal_numbers(list_text, offset)
+    ]
+
+
+# "har valt mål 7", "jobber med mål 12", "knyttet arbeidet til mål 9": choosing a goal.
+_CHOOSING_BEFORE = re.compile(
+    r"(?:valt|valgt|velger|vel|jobb(?:er|ar)\s+(?:mest\s+)?med|arbeid(?:er|ar)\s+med|knytt(?:et|a)\s+(?:\w+\s+){0,3}til"
+    r"|prioriter\w*|sats(?:er|ar)\s+på|pek(?:t|a|er)\s+ut|peika\s+ut|fokuser\w*\s+på|bidra\w*\s+til|støtt\w*\s+opp\s+om)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
+    """A plain "mål N" is a goal in a paragraph about sustainability, or where the text has
+    spoken of the goals before and someone here chooses one ("har valt mål 7")."""
+    sentence = ctx.text[slice(*ctx.sentence_at(offset))]
+    if _SPORT_CONTEXT.search(sentence):
+        return False
+    if _WEAK_CONTEXT.search(ctx.paragraph_text(offset)):
+        return True
+    question = ctx.previous_paragraph_text(offset)  # "Hvilke bærekraftsmål ...?" / "Først mål 12."
+    if question.rstrip().endswith("?") and _WEAK_CONTEXT.search(question):
+        return True
+    chosen = _CHOOSING_BEFORE.search(ctx.text, max(0, offset - 40), offset)
+    return bool(chosen) and bool(_STRICT_CUE_RE.search(ctx.text, 0, offset))
+
+
+def _followed_by_own_name(ctx: TextLayout, end: int, goal: int, names: NameIndex) -> bool:
+    match = re.match(r"\s*(?:[:.)–—-]|,)?\s*[«\"“]?", ctx.text[end:])
+    rest = ctx.text[end + (match.end() if match else 0) :]
+    name = names.pattern.match(rest)
+    return name is not None and names.lookup(name.group())[0] == goal
+
+
+def _cued_list_hits(
+    ctx: TextLayout, names: NameIndex, unconfirmed: list[SdgHit] | None = None
+) -> Iterator[SdgHit]:
+    """Numbers right after a cue: "bærekraftsmål nr. 13", "SDG 7 og 9", "mål 12–13".
+    A plain "mål N" that nothing confirms goes to ``unconfirmed``: it counts if another goal
+    is named in its sentence ("mål nr. 13 «Stopp klimaendringene» og mål nr. 14")."""
+    for match in _CUED_LIST.finditer(ctx.text):
+        list_text, list_start = match.group("list"), match.start("list")
+        after = ctx.text[match.end() :]
+        if _NOT_A_GOAL_AFTER.match(after):
+            continue
+        hits = _number_hits(ctx.text, list_text, list_start)
+        if not _STRICT_CUE_RE.fullmatch(match.group("cue")) and _plain_goal_needs_name(
+            ctx, match, after
+        ):
+            # "Mål 14 Livet i havet" stays a goal even without context: its name confirms it.
+            named = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
+            if unconfirmed is not None and not _in_a_heading(ctx, match, after):
+                unconfirmed += [h for h in hits if h not in named]
+            hits = named
+        yield from hits
+
+
+def _plain_goal_needs_name(ctx: TextLayout, match: re.Match[str], after: str) -> bool:
+    """Whether "mål N" needs the goal's name to count: outside a sustainability context,
+    and always in a plan's own numbered headings ("Mål 1: Kutte utslippene ...")."""
+    return _in_a_heading(ctx, match, after) or not _plain_cue_allowed(ctx, match.start())
+
+
+def _in_a_heading(ctx: TextLayout, match: re.Match[str], after: str) -> bool:
+    return ":" in ctx.text[match.end("cue") : match.start("list")] or after.startswith(":")
+
+
+def _confirmed_by_neighbours(
+    ctx: TextLayout, pending: list[SdgHit], found: list[SdgHit]
+) -> list[SdgHit]:
+    """The unconfirmed plain "mål N" whose sentence names another goal for certain."""
+    sentences = {ctx.sentence_at(hit.start) for hit in found}
+    return [hit for hit in pending if ctx.sentence_at(hit.start) in sentences]
+
+
+def _target_hits(ctx: TextLayout) -> Iterator[SdgHit]:
+    """Targets name their goal: "delmål 7.2" is goal 7."""
+    for match in _TARGET.finditer(ctx.text):
+        if not _NOT_A_GOAL_AFTER.match(ctx.text[match.end() :]):
+            yield from _number_hits(ctx.text, match.group("list"), match.start("list"))
+
+
+_CARDINALS = {
+    "en": 1, "ein": 1, "ett": 1, "eitt": 1, "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6,
+    "sju": 7, "syv": 7, "åtte": 8, "ni": 9, "ti": 10, "elleve": 11, "tolv": 12, "tretten": 13,
+    "fjorten": 14, "femten": 15, "seksten": 16, "sytten": 17,
+}  # fmt: skip
+_NUMBER_WORD_GOAL = re.compile(
+    rf"(?:{_STRICT_CUE})\s+(?:nummer|nr\.?)\s+(?P<word>{'|'.join(_CARDINALS)})(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _number_word_hits(ctx: TextLayout) -> Iterator[SdgHit]:
+    """A goal number written as a word: "bærekraftsmål nummer åtte" is goal 8."""
+    for match in _NUMBER_WORD_GOAL.finditer(ctx.text):
+        goal = _CARDINALS[match.group("word").lower()]
+        yield SdgHit(goal, match.start(), match.end(), match.group(), "number")
+
+
+def _ordinal_hits(ctx: TextLayout) -> Iterator[SdgHit]:
+    """Goals by ordinal: "det tredje bærekraftsmålet" is goal 3. Not "det første av
+    bærekraftsmålene" (the first of them, unnamed) nor a plural ("de tre første")."""
+    for match in _ORDINAL_GOAL.finditer(ctx.text):
+        word = match.group("ord").lower()
+        goal = _ORDINALS.get(word) or int(word.rstrip("."))
+        if " av " in match.group() or match.group().lower().endswith(("målene", "måla")):
+            continue
+        if goal in GOAL_NUMBERS:
+            yield SdgHit(goal, match.start(), match.end(), match.group(), "number")
+
+
+def _numbered_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
+    """A number followed by that goal's name: "8: Anstendig arbeid og økonomisk vekst",
+    "Nr. 6 Rent vann og gode sanitærforhold", "13 – Stoppe klimaendringene"."""
+    number = re.compile(
+        rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))\s*(?:[:.)–—-]|,)?\s*[«\"“]?",
+        re.IGNORECASE,
+    )
+    for match in number.finditer(ctx.text):
+        goal = int(match.group("n"))
+        name = names.pattern.match(ctx.text, match.end())
+        if goal in GOAL_NUMBERS and name and names.lookup(name.group())[0] == goal:
+            start, end = match.start("n"), name.end()
+            yield SdgHit(goal, start, end, ctx.text[start:end], "name")
+
+
+# What makes a lower-case goal name a name: a goal word, a number or a quote right before
+# it ("bærekraftsmålet ren energi", "mål 7, ren energi for alle", "«stoppe klimaendringene»").
+_NAME_INTRODUCED = re.compile(
+    rf"(?:(?:{_STRICT_CUE}|{_PLAIN_CUE})\s*(?:om|for|(?:{_NUMBER_WORD}\s*)?\d{{1,2}}"
+    r"(?:\s+(?:er|handler\s+om|handlar\s+om|heter|heiter))?)?"
+    r"|\d{1,2}\s*(?:[:.)–—-]|,))\s*[:«\"“(–—-]?\s*$|[«\"“]\s*$",
+    re.IGNORECASE,
+)
+_NAME_LIST_SEP = re.compile(r"^\s*(?:,|og|og\s+til|samt|and|&|/)\s*$", re.IGNORECASE)
+
+
+def _name_is_used_as_name(
+    ctx: TextLayout, start: int, context: NameContext, previous_end: int | None = None
+) -> bool:
+    """A goal name counts alone when it is used as a name: capitalised mid-sentence (a
+    title, not sentence case) or where an SDG cue shares its sentence; written in lower
+    case only right after a goal word, a number or a quote, or in a list of names after
+    one ("bærekraftsmålene ren energi for alle og stoppe klimaendringene"). Everyday
+    phrases such as "vi vil bidra til å utrydde fattigdom" are themes, not names."""
+    if context == "with_number":
+        return False
+    sent_start, sent_end = ctx.cue_scope(start)
+    if not ctx.text[start].isupper():
+        introduced = _NAME_INTRODUCED.search(ctx.text, max(sent_start, start - 40), start)
+        listed = previous_end is not None and _NAME_LIST_SEP.match(ctx.text[previous_end:start])
+        own_start = ctx.sentence_at(start)[0]
+        answer = sent_start < own_start and _STRICT_CUE_RE.search(ctx.text, sent_start, own_start)
+        return bool(introduced or listed or answer)  # answer: "Hvilke FN-mål ...? Vi ... med X"
+    if _STRICT_CUE_RE.search(ctx.text, sent_start, sent_end):
+        return True
+    before = ctx.text[sent_start:start]
+    mid_sentence = bool(re.search(r"\w", before)) and not re.search(r"[:–—\-•*]\s*$", before)
+    if mid_sentence:
+        return True
+    return context == "anywhere" and bool(_WEAK_CONTEXT.search(ctx.paragraph_text(start)))
+
+
+_NAME_SLOT = re.compile(
+    rf"(?:{_STRICT_CUE}|{_PLAIN_CUE})\s*(?:{_NUMBER_WORD}\s*)?(?:\d{{1,2}}\s*[:.)–—-]?\s*)?[«\"“]?"
+    r"(?=[A-ZÆØÅ])",
+    re.IGNORECASE,
+)
+_MAX_NAME_WORDS = 7
+
+
+_NUMBER_LIST = re.compile(
+    rf"^[ \t]*(?:{_STRICT_CUE})[^\n]{{0,40}}\n+(?P<list>(?:[ \t]*(?:[-–•*][ \t]*)?\d{{1,2}}[ \t]*(?:\n+|$))+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _number_list_hits(ctx: TextLayout) -> Iterator[SdgHit]:
+    """Goal numbers one a line under a heading with a goal word ("Bærekraftsmål\n6\n12")."""
+    for match in _NUMBER_LIST.finditer(ctx.text):
+        for number in re.finditer(r"\d{1,2}", match.group("list")):
+            goal = int(number.group())
+            if goal in GOAL_NUMBERS:
+                start = match.start("list") + number.start()
+                yield SdgHit(goal, start, start + len(number.group()), number.group(), "number")
+
+
+def _misspelt_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
+    """A goal's name with a misspelling, right after a goal word: "bærekraftsmålet Ren
+    energi for all", "mål 17 Samareid for å nå målene". The longest run of words that is
+    nearly a name wins; exact names are found elsewhere."""
+    for slot in _NAME_SLOT.finditer(ctx.text):
+        words = list(re.finditer(r"[\wæøåÆØÅ-]+", ctx.text[slot.end() : slot.end() + 80]))
+        for count in range(min(len(words), _MAX_NAME_WORDS), 1, -1):
+            end = slot.end() + words[count - 1].end()
+            candidate = ctx.text[slot.end() : end]
+            if "\n" in candidate or names.pattern.fullmatch(candidate):
+                continue
+            goal = near_goal_name(candidate, names)
+            if goal is not None:
+                yield SdgHit(goal, slot.end(), end, candidate, "name")
+                break
+
+
+def _bare_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
+    previous_end: int | None = None
+    for match in names.pattern.finditer(ctx.text):
+        goal, context = names.lookup(match.group())
+        if _name_is_used_as_name(ctx, match.start(), context, previous_end):
+            previous_end = match.end()
+            yield SdgHit(goal, match.start(), match.end(), match.group(), "name")
+
+
+_LINE_CUE_WINDOW = 300  # characters before a list of goal names where a goal word may stand
+
+
+def _goal_line_hits(ctx: TextLayout, names: NameIndex) -> list[SdgHit]:
+    """Lists of goals, one a line, as pages write them: "3. God helse og livskvalitet",
+    "Samareid for å nå målene" (misspelt), or the names alone when the page's list markers
+    were numbers the parser dropped. A run of two or more such lines is a list of goals;
+    one line alone counts after a goal word ("Vi har valgt disse bærekraftsmålene:") or
+    under its own number."""
+    lines: list[tuple[SdgHit, bool]] = []  # (hit, numbered with its own goal's number)
+    for match in GOAL_LINE.finditer(ctx.text):
+        name = match.group("name")
+        if not name or len(name.split()) > 8 or not name[0].isupper():
+            continue
+        exact = names.pattern.fullmatch(name)
+        goal = names.lookup(name)[0] if exact else near_goal_name(name, names)
+        number = int(match.group("n")) if match.group("n") else None
+        if goal is None or (number is not None and number != goal):
+            continue
+        start = match.start("n") if number else match.start("name")
+        hit = SdgHit(goal, start, match.end("name"), ctx.text[start : match.end("name")], "name")
+        lines.append((hit, number == goal))
+    runs: list[list[tuple[SdgHit, bool]]] = []
+    for hit, numbered in lines:
+        previous = runs[-1][-1][0] if runs else None
+        if previous and not ctx.text[previous.end : hit.start].strip(" \t\n.,;"):
+            runs[-1].append((hit, numbered))
+        else:
+            runs.append([(hit, numbered)])
+    found = []
+    for run in runs:
+        first = run[0][0].start
+        cued = _WEAK_CONTEXT.search(ctx.text, max(0, first - _LINE_CUE_WINDOW), first)
+        if len(run) >= 2 or cued:
+            found += [hit for hit, _ in run]
+        else:
+            found += [hit for hit, numbered in run if numbered]
+    return found
+
+
+def _loose_list_hits(ctx: TextLayout) -> Iterator[SdgHit]:
+    """Numbers later in a sentence that has a strict cue: "Av bærekraftsmålene har vi
+    valgt ut særlig 4, 9 og 16." Stricter than a number right after
+    a cue: each list must end cleanly and not follow a counting word ("de 17", "side 4")."""
+    for sent_start, sent_end in ctx.sentences:
+        scope_start, _ = ctx.cue_scope(sent_start)
+        cue = _STRICT_CUE_RE.search(ctx.text, scope_start, sent_end)
+        if not cue:
+            continue
+        from_offset = max(cue.end(), sent_start)
+        accepted: list[tuple[list[SdgHit], bool]] = []
+        for match in re.finditer(_NUM_LIST, ctx.text[from_offset:sent_end]):
+            start, end = from_offset + match.start(), from_offset + match.end()
+            before, after = ctx.text[sent_start:start], ctx.text[end:]
+            if _NOT_A_GOAL_BEFORE.search(before) or _NOT_A_GOAL_AFTER.match(after):
+                continue
+            if not _LOOSE_TAIL_OK.match(after):
+                continue
+            introduced = bool(_INTRODUCER_BEFORE.search(before))
+            accepted.append((_number_hits(ctx.text, match.group(), start), introduced))
+        if sum(len(hits) for hits, _ in accepted) >= 2:
+            yield from (hit for hits, _ in accepted for hit in hits)
+        else:
+            yield from (hit for hits, introduced in accepted if introduced for hit in hits)
+
+
+def _merge(hits: Iterable[SdgHit]) -> list[SdgHit]:
+    """One hit per goal and place: of overlapping hits of the same goal keep the longest
+    (number + name over number alone)."""
+    kept: list[SdgHit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        overlapping = [
+            k for k in kept if k.number == hit.number and k.start < hit.end and hit.start < k.end
+        ]
+        if not overlapping:
+            kept.append(hit)
+        elif all(hit.end - hit.start > k.end - k.start for k in overlapping):
+            kept = [k for k in kept if k not in overlapping] + [hit]
+    return sorted(kept, key=lambda h: (h.start, h.number))
+
+
+def find_explicit_sdgs(text: str, catalogue: GoalCatalogue | None = None) -> list[SdgHit]:
+    """Every goal the text names, by number or by name, in text order (default: the
+    packaged catalogue of goal names)."""
+    names = default_name_index() if catalogue is None else build_name_index(catalogue)
+    return find_explicit(text, names)
+
+
+def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
+    ctx = TextLayout.of(text)
+    unconfirmed: list[SdgHit] = []
+    found = [
+        *_cued_list_hits(ctx, names, unconfirmed),
+        *_target_hits(ctx),
+        *_ordinal_hits(ctx),
+        *_number_word_hits(ctx),
+        *_numbered_name_hits(ctx, names),
+        *_bare_name_hits(ctx, names),
+        *_goal_line_hits(ctx, names),
+        *_misspelt_name_hits(ctx, names),
+        *_number_list_hits(ctx),
+        *_loose_list_hits(ctx),
+    ]
+    return _merge(found + _confirmed_by_neighbours(ctx, unconfirmed, found))
