@@ -334,3 +334,26 @@ def test_benchmark_f1_floor() -> None:
     assert summary.f1 >= BENCHMARK_F1_FLOOR, (
         f"F1 {summary.f1:.3f} fell below the floor {BENCHMARK_F1_FLOOR}"
     )
+
+
+def test_the_headline_is_chosen_by_what_the_page_repeats() -> None:
+    # a site logo in the page's first <h1>, the site's name glued to og:title: the story's
+    # own <h1> and the title tag agree on the headline
+    page = (
+        "<html><head><title>Kraftlaget bygger ut - Avisa Nord</title>"
+        '<meta property="og:title" content="Kraftlaget bygger ut - Avisa Nord"></head><body>'
+        "<header><h1>Avisa Nord</h1></header><article><h1>Kraftlaget bygger ut</h1>"
+        "<p>Nordkraft AS bygger et nytt kraftverk i Narvik, og arbeidet starter i vår.</p>"
+        "<p>Daglig leder Kari Holm sier at prosjektet gir tjue nye arbeidsplasser.</p>"
+        "</article></body></html>"
+    )
+    assert parse_html(page).title == "Kraftlaget bygger ut"
+
+
+def test_a_longer_headline_is_not_cut_to_a_shorter_witness() -> None:
+    page = (
+        '<html><head><meta property="og:title" content="Nettverk"></head><body><article>'
+        "<h1>Nettverk for bærekraft</h1><p>Nordkraft AS bygger et nytt kraftverk i Narvik, "
+        "og arbeidet starter i vår.</p></article></body></html>"
+    )
+    assert parse_html(page).title == "Nettverk"  # no witness repeats either: the first wins
