@@ -193,6 +193,13 @@ def test_interface_is_in_norwegian(soup):
     assert not [row for row in org_rows if "(" in row], "no English field codes beside the labels"
     kinds = [span.get_text() for span in soup.select(".org-card .facts .kind")]
     assert kinds and set(kinds) <= {"selskap", "offentlig organ", "annen"}
+    # the profile's codes only in tooltips, never as visible text
+    cards = soup.select(".card")
+    assert cards
+    visible = " ".join(c.get_text() for c in cards)
+    visible += " ".join(o.get_text() for o in soup.select("#f-kind option"))
+    for code in ("public_body", "municipality", "former_county", "expectations:", "purpose:"):
+        assert code not in visible, code
 
 
 def test_report_is_self_contained(page_html):

@@ -11,7 +11,7 @@ from models import Evidence, Organisation, Person, Place, Profile, SdgMention
 from models.facts import facts, review_field
 from pipeline.decisions import ReviewItem, SdgClaim, sdg_claims
 from pipeline.export import people_of, place_label
-from pipeline.review.labels import KIND_LABELS, goal_name
+from pipeline.review.labels import KIND_LABELS, PLACE_KIND_LABELS, TOPIC_LABELS, goal_name
 from pipeline.review.text import evidence_link, render_text
 
 
@@ -159,7 +159,8 @@ def _statement_list(aid: str, org: Organisation) -> str:
     if not org.statements:
         return ""
     items = "".join(
-        f"<li><b>{escape(s.topic)}:</b> {evidence_link(aid, s.evidence, s.text, 'statement')}</li>"
+        f'<li><b title="{escape(s.topic)}">{escape(TOPIC_LABELS.get(s.topic, s.topic))}:</b> '
+        f"{evidence_link(aid, s.evidence, s.text, 'statement')}</li>"
         for s in org.statements
     )
     return (
@@ -188,7 +189,8 @@ def places_card(aid: str, places: list[Place]) -> str:
     items = "".join(
         f"<li>{evidence_link(aid, p.mentions[0] if p.mentions else None, place_label(p))}"
         f"{controls(ReviewItem('place', p.name, p.mentions[0] if p.mentions else None, p))} "
-        f"<small>{escape(p.kind)}</small> {_numbered_links(aid, p.mentions)}</li>"
+        f'<small title="{escape(p.kind)}">{escape(PLACE_KIND_LABELS.get(p.kind, p.kind))}</small> '
+        f"{_numbered_links(aid, p.mentions)}</li>"
         for p in places
     )
     return (

@@ -9,6 +9,22 @@ from importlib import resources
 GOALS = range(1, 18)
 
 KIND_LABELS = {"company": "selskap", "public_body": "offentlig organ", "other": "annen"}
+#: The profile's codes as the report shows them; the codes themselves only in tooltips.
+TOPIC_LABELS = {
+    "purpose": "formål",
+    "expectations": "forventninger",
+    "sdgs": "bærekraftsmål",
+    "other": "annet",
+}
+PLACE_KIND_LABELS = {
+    "municipality": "kommune",
+    "county": "fylke",
+    "former_county": "tidligere fylke",
+    "locality": "sted",
+    "country": "land",
+    "unknown": "ukjent",
+}
+METHOD_LABELS = {"explicit": "nevnt", "theme": "tema"}
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 
 from models import CompanyProfile, CompanySdg, Profile
-from pipeline.review.labels import GOALS, KIND_LABELS, goal_name
+from pipeline.review.labels import GOALS, KIND_LABELS, METHOD_LABELS, goal_name
 from pipeline.review.page import inert_block, report_file
 from pipeline.review.text import evidence_link
 from pipeline.write import ErrorRecord
@@ -92,7 +92,8 @@ def _matrix_cell(goal: CompanySdg | None) -> str:
     # Link the cell to the strongest evidence: an explicit mention when there is one.
     backing = next((b for b in goal.backing if b.method == "explicit"), goal.backing[0])
     title = (
-        f"Mål {goal.number} {goal.name}: {', '.join(goal.methods)} i {len(goal.backing)} omtale(r)"
+        f"Mål {goal.number} {goal.name}: {', '.join(METHOD_LABELS[m] for m in goal.methods)} "
+        f"i {len(goal.backing)} omtale(r)"
     )
     link = evidence_link(backing.article_id, backing.evidence, mark)
     return f'<td class="{css}" title="{escape(title)}">{link}</td>'
@@ -115,7 +116,8 @@ def render_errors(errors: list[ErrorRecord]) -> str:
 
 def render_filters() -> str:
     kinds = "".join(
-        f'<option value="{k}">{escape(label)} ({k})</option>' for k, label in KIND_LABELS.items()
+        f'<option value="{k}" title="{k}">{escape(label)}</option>'
+        for k, label in KIND_LABELS.items()
     )
     goals = "".join(f'<option value="{n}">{n} {escape(goal_name(n))}</option>' for n in GOALS)
     return f"""<section class="filters" id="filters"><h2>Artikler</h2>

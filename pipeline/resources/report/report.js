@@ -128,7 +128,8 @@
         if (k === base.value) return;
         var option = document.createElement('option');
         option.value = k;
-        option.textContent = KINDS[k] + ' (' + k + ')';
+        option.textContent = KINDS[k];
+        option.title = k;
         input.appendChild(option);
       });
     } else {
@@ -350,7 +351,10 @@
   ['f-search', 'f-org', 'f-place', 'f-article'].forEach(function (id) {
     $(id).addEventListener('input', function () { clearTimeout(typing); typing = setTimeout(applyFilters, 200); });
   });
-  ['f-kind', 'f-sdg'].forEach(function (id) { $(id).addEventListener('change', applyFilters); });
+  // a chosen filter shows its results: the filter bar and the first articles it kept
+  ['f-kind', 'f-sdg'].forEach(function (id) {
+    $(id).addEventListener('change', function () { applyFilters(); $('filters').scrollIntoView(); });
+  });
   $('f-reset').addEventListener('click', function () { resetFilters(); page = 0; renderPage(); });
 
   /* --- evidence links: show the article, scroll its span into view and flash it ---------- */
