@@ -9,6 +9,7 @@ examples, run by ``tests/test_rule_examples.py``) for spaCy's ``DependencyMatche
   depth). The nearest such verb above the goal wins; a subject that names no organisation
   (a pronoun, a person alone) hands the goal on to the next verb up ("Kari Hansen i X
   sier at de jobber med mål 7" is X's).
+* ``claim_agent``: in a passive ("målene er valgt av X") the agent of the "av" phrase.
 * ``goal_authors``: the UN wrote the goals ("FNs mål"), it never claims them.
 
 A subject that is a name the model did not tag (a capitalised word outside the common-word
@@ -100,6 +101,7 @@ class GoalOwners:
         self.first_person = frozenset(w.lower() for w in found["first_person"])  # type: ignore[union-attr]
         self.matcher = DependencyMatcher(self.vocab)
         self.matcher.add("claim_subject", [found["claim_subject"]])
+        self.matcher.add("claim_agent", [found["claim_agent"]])
         self.voice_matcher = DependencyMatcher(self.vocab)
         self.voice_matcher.add("voice_statement", [found["voice_statement"]])
 
@@ -138,11 +140,17 @@ class GoalOwners:
             doc.ents = filter_spans([*doc.ents, *proposed])
         return doc
 
-    def _claims(self, doc: Doc) -> dict[int, list[tuple[int, int]]]:
-        """goal token -> (verb, subject) pairs of the clauses above it."""
-        claims: dict[int, list[tuple[int, int]]] = {}
-        for _, (verb, subject, goal) in self.matcher(doc):
-            claims.setdefault(goal, []).append((verb, subject))
+    def _claims(self, doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
+        """goal token -> (verb, claimant, rule) of the clauses above it: the subject, or in a
+        passive the agent of its "av" phrase."""
+        claims: dict[int, list[tuple[int, int, str]]] = {}
+        for match_id, tokens in self.matcher(doc):
+            rule = self.vocab.strings[match_id]
+            if rule == "claim_agent":
+                verb, _participle, _by, claimant, goal = tokens
+            else:
+                verb, claimant, goal = tokens
+            claims.setdefault(goal, []).append((verb, claimant, rule))
         return claims
 
     def _voice(self, doc: Doc, orgs: list[Span]) -> Span | None:
@@ -249,7 +257,7 @@ class GoalOwners:
     ) -> tuple[Span | None, str]:
         pairs = {pair for token in goal for pair in claims.get(token.i, [])}
         # the nearest clause first: a verb deeper in the tree is closer to the goal
-        for _verb, subject in sorted(pairs, key=lambda p: -_depth(doc[p[0]])):
+        for _verb, subject, rule in sorted(pairs, key=lambda p: (-_depth(doc[p[0]]), p[2])):
             head = doc[subject]
             if any(t._.in_goal for t in head.subtree):
                 continue  # "Mål 7 er viktig": the goal is the subject
@@ -260,7 +268,7 @@ class GoalOwners:
                 return voice, "first_person"
             owner = self._organisation_in(doc, head, orgs)
             if owner is not None:
-                return owner, "claim_subject"
+                return owner, rule
         return None, ""
 
     def _organisation_in(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
