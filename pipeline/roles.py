@@ -41,9 +41,12 @@ EMPLOYER_RULE = "employer_of_title"
 for _name in ("title", "employer", "role_rule"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-for _name in ("in_person", "in_org", "title_word", "role_preposition"):
+for _name in ("in_person", "in_org", "title_word", "role_preposition", "first_person"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
+if not Doc.has_extension("we_statements"):
+    # (char of "vi"/"oss", start_char, end_char of X) for each "vi i X" in the text
+    Doc.set_extension("we_statements", default=None)
 
 #: Modifiers that say when, not what: "ny daglig leder" is a daglig leder.
 _NOT_PART_OF_TITLE = frozenset({"ny", "nye", "nytilsett", "nyansatt", "den"})
@@ -68,6 +71,9 @@ class PersonRoles:
         self.long_titles = title_endings(words, self.titles)
         self.modifiers = frozenset(words.title_modifiers)
         self.prepositions = frozenset(words.role_prepositions)
+        from pipeline.relations import load_relation_rules  # the one list of "vi" words
+
+        self.first_person = frozenset(w.lower() for w in load_relation_rules()["first_person"])
         # as in pipeline_goal_owners: a saved pipeline carries a user's rules (to_disk)
         self._missing = rules != "default" and not Path(rules).exists()
         self._use("default" if self._missing else rules)
@@ -85,8 +91,12 @@ class PersonRoles:
         if not people or not doc.has_annotation("DEP"):
             return doc
         self._mark(doc, people)
-        titles, employers = self._links(doc)
+        titles, employers, direct = self._links(doc)
         for person in people:
+            org = next((o for head, o in direct if person.start <= head < person.end), None)
+            if org is not None:  # "NorgesGruppens Runar Hollevik": the employer, no title
+                person._.employer = (org.start_char, org.end_char)
+                person._.role_rule = person._.role_rule or "employer_in_genitive"
             found = next(
                 ((t, r) for t, r in titles if person.start <= t.head_of < person.end), None
             )
@@ -110,6 +120,7 @@ class PersonRoles:
         for token in doc:
             token._.title_word = self._is_title(token)
             token._.role_preposition = token.lower_ in self.prepositions
+            token._.first_person = token.lower_ in self.first_person
 
     def _is_title(self, token: Token) -> bool:
         """A title word, or a compound ending in one ("kommunikasjonssjef"), without a
@@ -123,22 +134,31 @@ class PersonRoles:
         # person ("er en ryddig politiker", "ein god leiar") and names no position
         return not any(child.pos_ == "DET" and child.i < token.i for child in token.children)
 
-    def _links(self, doc: Doc) -> tuple[list[tuple[_Link, str]], dict[int, Span]]:
-        """(person token, title token) links in the order the rules are written, and each
-        title token's employer."""
+    def _links(self, doc: Doc):
+        """(person token, title token) links in the order the rules are written, each title
+        token's employer, and (person token, organisation) links without a title."""
         orgs = list(doc.spans.get(ORG_SPANS, []))
         titles: list[tuple[_Link, str]] = []
         employers: dict[int, Span] = {}
+        direct: list[tuple[int, Span]] = []
+        doc._.we_statements = []
         for match_id, tokens in self.matcher(doc):
             rule = self.vocab.strings[match_id]
             named = dict(zip(self._ids(rule), tokens, strict=True))
+            org = next(
+                (o for o in orgs if "org" in named and o.start <= named["org"] < o.end), None
+            )
             if rule == EMPLOYER_RULE:
-                org = next((o for o in orgs if o.start <= named["org"] < o.end), None)
                 if org is not None:
                     employers.setdefault(named["title"], org)
-            else:
+            elif "we" in named:
+                if org is not None:
+                    doc._.we_statements.append((doc[named["we"]].idx, org.start_char, org.end_char))
+            elif "title" in named:
                 titles.append((_Link(named["person"], named["title"]), rule))
-        return titles, employers
+            elif org is not None:
+                direct.append((named["person"], org))
+        return titles, employers, direct
 
     def _ids(self, rule: str) -> list[str]:
         return [node["RIGHT_ID"] for node in self.matcher.get(rule)[1][0]]

@@ -208,7 +208,22 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
         _add_named_people(doc, people)
     _merge_shorter_names(people)
     _attach_quotes(article, list(people.values()))
+    if doc is not None:
+        _employer_named_in_quotes(doc, people.values())
     return sorted(people.values(), key=lambda p: p.mention[0])
+
+
+def _employer_named_in_quotes(doc: Doc, people) -> None:
+    """A speaker whose attribution names no organisation speaks for the X of "vi i X" /
+    "oss i X" in their own quote (``pipeline_person_roles``, rule speaker_we_in)."""
+    statements = doc._.we_statements or []
+    for person in people:
+        if person.organisation is not None:
+            continue
+        for we, start, end in statements:
+            if any(s <= we < e for s, e in person.quotes):
+                person.organisation, person.organisation_start = doc.text[start:end], start
+                break
 
 
 def _without_leading_title(name: str, start: int) -> tuple[str, int]:
@@ -411,6 +426,9 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
 def _read_role_from_the_tree(span, draft: PersonDraft) -> None:
     """The title and employer the sentence's tree gives (``pipeline_person_roles``) come
     before what the surface patterns read; the first mention the tree reads decides."""
+    if span._.title is None and span._.employer is not None and draft.organisation is None:
+        start, end = span._.employer  # "NorgesGruppens Runar Hollevik": employer, no title
+        draft.organisation, draft.organisation_start = span.doc.text[start:end], start
     if span._.title is None or draft.role_rule is not None:
         return
     surface = draft.title or _title_before(span) or _role_after(span)[0]
