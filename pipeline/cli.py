@@ -337,18 +337,9 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _print_settings(args)
     followed = None
     if following:
-        if (missing_module := _missing_source_modules()) is not None:
-            print(
-                f"pipeline run: --feed, --sitemap and --site need the package {missing_module} "
-                "(pip install -e . installs it)",
-                file=sys.stderr,
-            )
-            return EXIT_USAGE
-        try:
-            followed = _follow(args, options)
-        except KeyboardInterrupt:
-            print("pipeline run: interrupted while reading the feeds and sitemaps", file=sys.stderr)
-            return EXIT_INTERRUPTED
+        followed = _read_sources(args, options)
+        if isinstance(followed, int):
+            return followed  # an exit code: the sources could not be read
         inputs += followed.urls
         options = replace(options, item_meta=followed.item_meta)
         if not inputs and not followed.errors:
@@ -498,6 +489,23 @@ def _exit_code(result: BatchResult) -> int:
         )
         return EXIT_USAGE
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
+
+
+def _read_sources(args: argparse.Namespace, options):
+    """The articles the feeds, sitemaps and sites list; an exit code (one line printed)
+    when the modules to read them are missing or the user interrupts."""
+    if (missing_module := _missing_source_modules()) is not None:
+        print(
+            f"pipeline run: --feed, --sitemap and --site need the package {missing_module} "
+            "(pip install -e . installs it)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    try:
+        return _follow(args, options)
+    except KeyboardInterrupt:
+        print("pipeline run: interrupted while reading the feeds and sitemaps", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 def _missing_source_modules() -> str | None:

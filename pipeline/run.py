@@ -477,25 +477,38 @@ def run_batch(
         for chunk in chunks(expand_inputs(inputs, skipped=not_an_article), options.batch_size)
     )
     try:
-        if backend == "dask":
-            from pipeline.distributed import run_chunks_dask
-
-            outcome_lists = run_chunks_dask(work, out_dir, options, scheduler)
-        elif options.workers > 1:
-            outcome_lists = _run_chunks_pool(work, out_dir, options)
-        else:
-            outcome_lists = _run_chunks_here(work, out_dir, options)
-        for outcomes in outcome_lists:
+        for outcomes in _outcome_lists(work, out_dir, options, backend, scheduler):
             for outcome in outcomes:
                 _account(outcome, result, state, report, run)
     finally:
         state.close()
-        rebuild_jsonl(out_dir)
-        for record in result.errors:
-            record.run_id, record.time = run.id, run.time
-        write_errors(out_dir, result.errors, succeeded=[*run.sources, *sources_read])
-        write_manifest(out_dir, _manifest_rows(out_dir, state, result))
-        write_schema(out_dir)
+        _write_run_files(out_dir, state, result, run, sources_read)
+    _report_summary(result, out_dir, report)
+    return result
+
+
+def _outcome_lists(work, out_dir: Path, options: RunOptions, backend: str, scheduler):
+    """The chunks' outcomes from the backend chosen: Dask, local processes, or this one."""
+    if backend == "dask":
+        from pipeline.distributed import run_chunks_dask
+
+        return run_chunks_dask(work, out_dir, options, scheduler)
+    if options.workers > 1:
+        return _run_chunks_pool(work, out_dir, options)
+    return _run_chunks_here(work, out_dir, options)
+
+
+def _write_run_files(out_dir: Path, state, result, run, sources_read) -> None:
+    """What a run leaves beside the profiles, also after Ctrl-C or a crash."""
+    rebuild_jsonl(out_dir)
+    for record in result.errors:
+        record.run_id, record.time = run.id, run.time
+    write_errors(out_dir, result.errors, succeeded=[*run.sources, *sources_read])
+    write_manifest(out_dir, _manifest_rows(out_dir, state, result))
+    write_schema(out_dir)
+
+
+def _report_summary(result, out_dir: Path, report: Report) -> None:
     duplicates = f", {result.duplicates} duplicates" if result.duplicates else ""
     others = f", {result.not_articles} not articles" if result.not_articles else ""
     others += f", {result.foreign} not in Norwegian" if result.foreign else ""
@@ -505,7 +518,6 @@ def run_batch(
     )
     for record in result.errors:
         report(f"  failed: {record.input} ({record.stage}: {record.message})")
-    return result
 
 
 @dataclass
