@@ -11,12 +11,20 @@ examples, run by ``tests/test_rule_examples.py``) for spaCy's ``DependencyMatche
   sier at de jobber med mål 7" is X's).
 * ``claim_agent``: in a passive ("målene er valgt av X") the agent of the "av" phrase.
 * ``goal_authors``: the UN wrote the goals ("FNs mål"), it never claims them.
+* ``first_person`` and ``voice_statement``: a page that says "vi" speaks for an
+  organisation (``Doc._.voice``): the X of "Vi i X ..." (``voice_statement``), else the one
+  organisation of its headline when the page says "vi" outside quotes. A clause whose
+  subject is "vi", or a list introduced by "Våre mål er:", is that organisation's; inside a
+  quote "vi" is the speaker's and is left to the extraction layer.
+* Lists: a goal on a list line ("- Mål 14: Livet i havet") belongs to whoever the line that
+  introduces the list (ending in ":") names as its subject, and the following items of the
+  same list keep that owner (``list_introduction``).
 
 A subject that is a name the model did not tag (a capitalised word outside the common-word
 lexicon, "Grønnbygg") is proposed as an organisation: the syntax shows it acts.
 
 Writes ``Span._.owner`` (the owner's ``(start_char, end_char)``) and ``Span._.owner_rule``
-on the ``sdg_explicit`` spans, and adds proposed organisations to ``org_mentions`` and
+on the ``sdg_explicit`` spans, ``Doc._.voice`` and ``Doc._.voice_rule``, and adds proposed organisations to ``org_mentions`` and
 ``doc.ents``. Without a parser (``token.dep``) it changes nothing.
 """
 
