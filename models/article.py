@@ -37,6 +37,10 @@ class Article(ContractModel):
     lead: str | None = Field(default=None, description="Lead paragraph (ingress)")
     published: date | None = Field(default=None, description="Publication date when stated")
     authors: list[str] = Field(default_factory=list, description="Bylines when stated")
+    publisher: str | None = Field(
+        default=None,
+        description="Who publishes the page, as it declares (og:site_name, JSON-LD publisher)",
+    )
     language: Literal["nb", "nn"] = Field(description="Bokmål (nb) or nynorsk (nn)")
     blocks: list[Block] = Field(description="Ordered body blocks")
     text: str = Field(description="The mined text: the blocks joined by blank lines")
@@ -60,6 +64,7 @@ class Article(ContractModel):
         lead: str | None = None,
         published: date | None = None,
         authors: list[str] | None = None,
+        publisher: str | None = None,
     ) -> Article:
         """Assemble an article from (kind, text) pairs, computing offsets and id."""
         placed: list[Block] = []
@@ -83,6 +88,7 @@ class Article(ContractModel):
             lead=lead,
             published=published,
             authors=authors or [],
+            publisher=publisher,
             language=language,
             blocks=placed,
             text=body,

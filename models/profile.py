@@ -233,6 +233,10 @@ class ArticleMeta(ContractModel):
     lead: str | None = None
     published: date | None = None
     authors: list[str] = Field(default_factory=list)
+    publisher: str | None = Field(
+        default=None,
+        description="Who publishes the page, as it declares (og:site_name, JSON-LD publisher)",
+    )
     language: Literal["nb", "nn"]
 
 

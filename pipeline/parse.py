@@ -28,6 +28,10 @@ _MAX_HEADING_WORDS = 10
 _MAX_LABEL_WORDS = 6  # "GKN Aerospace:" or "Bedriftene:" but not a sentence introducing a quote
 
 
+#: What an Article says about itself besides its text: kept when its blocks are rebuilt.
+_METADATA = frozenset(Article.model_fields) - {"id", "blocks", "text"}
+
+
 def parse_html(html: str | bytes, url: str | None = None, source: str | None = None) -> Article:
     """HTML page -> Article (main content extraction lives in ``pipeline.html``)."""
     from pipeline.html import parse_html as _parse_html
@@ -43,8 +47,7 @@ def with_title_block(article: Article) -> Article:
         return article
     blocks: list[tuple[BlockKind, str]] = [("title", title)]
     blocks += [(b.kind, b.text) for b in article.blocks]
-    metadata = {"source", "language", "url", "title", "lead", "published", "authors"}
-    return Article.build(blocks, **article.model_dump(include=metadata))
+    return Article.build(blocks, **article.model_dump(include=_METADATA))
 
 
 def refine_blocks(article: Article) -> Article:
@@ -65,8 +68,7 @@ def refine_blocks(article: Article) -> Article:
         b.text == t for b, (_, t) in zip(article.blocks, blocks, strict=False)
     ):
         return article
-    metadata = {"source", "language", "url", "title", "lead", "published", "authors"}
-    return Article.build(blocks, **article.model_dump(include=metadata))
+    return Article.build(blocks, **article.model_dump(include=_METADATA))
 
 
 def parse_text(text: str, source: str | None = None, url: str | None = None) -> Article:

@@ -188,12 +188,15 @@ class GoalOwners:
         # a headline's organisation speaks for the page when the page says "vi" outside
         # quotes ("Hvordan bidrar BIR til FNs bærekraftsmål" + "vi prioriterer ...");
         # in a news story "vi" is only ever quoted
-        speaks = any(
+        doc._.voice_rule = "headline_we" if self._says_we(doc) else "headline"
+        return in_headline[0]
+
+    def _says_we(self, doc: Doc) -> bool:
+        """Whether the page speaks in the first person outside quotes and reported lines."""
+        return any(
             t.dep_ == "SUBJ" and self._speaks_as_page(doc, t) and not self._in_reported_line(doc, t)
             for t in doc
         )
-        doc._.voice_rule = "headline_we" if speaks else "headline"
-        return in_headline[0]
 
     def _in_reported_line(self, doc: Doc, token: Token) -> bool:
         """Whether the token's line quotes someone: quotation marks or an attribution."""

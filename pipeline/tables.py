@@ -124,6 +124,7 @@ TABLES: tuple[Table, ...] = (
             Column("published", "date", "Publication date when stated"),
             _text("language", "nb (bokmål) or nn (nynorsk)", nullable=False),
             _text("authors", "Bylines, joined by '; '"),
+            _text("publisher", "Who publishes the page, as it declares (og:site_name, JSON-LD)"),
             _text("schema_version", "Version of the profile format", nullable=False),
             _text(
                 "pipeline_version", "Version of the pipeline that wrote the profile", nullable=False
@@ -400,6 +401,7 @@ def _article_row(profile: Profile) -> Row:
         "published": meta.published,
         "language": meta.language,
         "authors": LIST_SEPARATOR.join(meta.authors) or None,
+        "publisher": meta.publisher,
         "schema_version": profile.schema_version,
         "pipeline_version": profile.pipeline_version,
         "model": profile.model,

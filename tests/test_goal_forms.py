@@ -78,3 +78,20 @@ def test_each_owner_and_title_says_which_rule_gave_it():
     assert (goal.organisation, goal.owner_rule) == ("Grønnbygg AS", "claim_subject")
     person = next(p for p in profile.people if p.name == "Per Moe")
     assert (person.title, person.title_rule) == ("ordfører", "title_in_apposition")
+
+
+def test_a_page_declares_its_publisher():
+    from pipeline.nlp import load_pipeline
+    from pipeline.parse import parse_bytes
+    from pipeline.run import profile_article
+
+    page = (
+        "<html><head><title>Bærekraft</title>"
+        '<meta property="og:site_name" content="Fjellbakst"></head><body><article>'
+        "<h1>Bærekraft</h1><p>Fjellbakst AS baker brød i Bergen, og kundene er Norsk Mel AS "
+        "og Bergen kommune sine kantiner.</p><p>Vi har valgt å jobbe med bærekraftsmål 2 og "
+        "bærekraftsmål 12.</p></article></body></html>"
+    ).encode()
+    article = parse_bytes(page, "fjellbakst.html", content_type="text/html")
+    assert article.publisher == "Fjellbakst"
+    assert profile_article(article, load_pipeline()).article.publisher == "Fjellbakst"

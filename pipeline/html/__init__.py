@@ -144,6 +144,7 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
         lead=choose_lead(lead_text, meta.description, blocks),
         published=meta.published,
         authors=meta.authors,
+        publisher=meta.publisher,
     )
 
 

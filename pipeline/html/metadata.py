@@ -40,6 +40,7 @@ class PageMetadata:
     description: str | None = None
     published: date | None = None
     authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
     canonical: str | None = None
     language: str | None = None
     json_ld_body: str | None = None
@@ -71,10 +72,20 @@ def read_metadata(root: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
         )
         or parse_date(_published_in_text(root)),
         authors=_authors(ld.get("author"), metas, root),
+        publisher=_first_text(_name_of(ld.get("publisher")), metas.get("og:site_name")),
         canonical=_canonical(root, metas, url),
         language=_html_language(root, ld),
         json_ld_body=_clean_json_ld_body(ld.get("articleBody")),
     )
+
+
+def _name_of(value: object) -> str | None:
+    """The name of a JSON-LD Organization (or the first of a list of them)."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("name")
+    return value if isinstance(value, str) else None
 
 
 def _json_ld_article(root: lxml.html.HtmlElement) -> dict:
