@@ -31,6 +31,7 @@ PROJECT_COMPONENTS = (
     "pipeline_sdgs",
     "pipeline_goal_owners",
     "pipeline_person_roles",
+    "pipeline_org_places",
 )
 
 
@@ -69,6 +70,7 @@ def _load_cached(model: str | None) -> Language:
 def _spacy_load(model: str | Path) -> Language:
     import pipeline.entities  # noqa: F401  (registers the factories when not installed as a package)
     import pipeline.lines  # noqa: F401
+    import pipeline.org_places  # noqa: F401
     import pipeline.relations  # noqa: F401
     import pipeline.roles  # noqa: F401
     import pipeline.sdg  # noqa: F401
@@ -88,6 +90,7 @@ def assemble(nlp: Language) -> Language:
     shipped pipeline was written by this function (``python -m pipeline.nlp``)."""
     import pipeline.entities  # noqa: F401  (registers the pipeline_entities factory)
     import pipeline.lines  # noqa: F401  (registers the pipeline_line_breaks component)
+    import pipeline.org_places  # noqa: F401  (registers the pipeline_org_places factory)
     import pipeline.relations  # noqa: F401  (registers the pipeline_goal_owners factory)
     import pipeline.roles  # noqa: F401  (registers the pipeline_person_roles factory)
     import pipeline.sdg  # noqa: F401  (registers the pipeline_sdgs factory)

@@ -29,6 +29,7 @@ def test_a_saved_pipeline_loads_by_path(tmp_path):
         "pipeline_sdgs",
         "pipeline_goal_owners",
         "pipeline_person_roles",
+        "pipeline_org_places",
     ]
     doc = nlp("Vi jobber med bærekraftsmål 7 og 13.")
     assert {s.label_ for s in doc.spans["sdg_explicit"]} == {"SDG_7", "SDG_13"}

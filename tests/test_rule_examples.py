@@ -22,9 +22,10 @@ FILES = {
     "org_rules.json": ("pipeline_entities", "org_rules"),
     "relation_rules.json": ("pipeline_goal_owners", "rules"),
     "role_rules.json": ("pipeline_person_roles", "rules"),
+    "place_rules.json": ("pipeline_org_places", "rules"),
 }
 #: The components whose rules read the dependency tree.
-TREE_READERS = ("pipeline_goal_owners", "pipeline_person_roles")
+TREE_READERS = ("pipeline_goal_owners", "pipeline_person_roles", "pipeline_org_places")
 
 # Records written before rules had examples, still waiting for one; the list only shrinks:
 # a new rule comes with its examples. For these no text was found yet that the pipeline gets

@@ -83,11 +83,12 @@ needs_model = pytest.mark.skipif(shipped_model_path() is None, reason="no shippe
 def test_spacy_load_in_a_fresh_process_gives_the_same_profile():
     fresh = _fresh_process(shipped_model_path(), TEXT)
     here = _in_process(load_pipeline(), TEXT)
-    assert fresh["pipes"][-4:] == [
+    assert fresh["pipes"][-5:] == [
         "pipeline_entities",
         "pipeline_sdgs",
         "pipeline_goal_owners",
         "pipeline_person_roles",
+        "pipeline_org_places",
     ]
     assert fresh == here
     assert {o["name"] for o in fresh["profile"]["organisations"]} >= {"Grønnbygg AS"}

@@ -31,6 +31,7 @@ from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
+from pipeline.org_places import COMPONENT_NAME as _ORG_PLACES  # noqa: F401  (Doc._.org_places)
 from pipeline.rules import RuleSources, rules_in_force
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
@@ -50,6 +51,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     drafts = find_organisations(article, doc, sections)
     owners = section_owners(sections, drafts)
     _describe_from_sections(text, owners)
+    _places_from_the_tree(text, doc, drafts)
     people = _people(article, doc, drafts, owners)
     parties = _parties(text, people)  # a party is named, but it employs nobody
     drafts = [d for d in drafts if not _only_a_party(text, d, people, parties)]
@@ -236,6 +238,22 @@ def _parties(text: str, people) -> dict[str, tuple[str, tuple[int, int]]]:
         if person.name in found and person.organisation == found[person.name][0]:
             person.organisation, person.organisation_start = None, None
     return found
+
+
+def _places_from_the_tree(text: str, doc: Doc, drafts: list[OrgDraft]) -> None:
+    """The places ``pipeline_org_places`` read from the clauses ("X held til i Brandal")
+    join the described places of the organisation named where it read it."""
+    for org_start, org_end, start, end, _rule in doc._.org_places or []:
+        draft = next(
+            (
+                d
+                for d in drafts
+                if any(s < org_end and org_start < e for s, e in mention_spans(text, d.names()))
+            ),
+            None,
+        )
+        if draft is not None and all(start != s for _, s, _ in draft.described_places):
+            draft.described_places.append((text[start:end], start, end))
 
 
 def _only_a_party(text: str, draft: OrgDraft, people, parties) -> bool:
