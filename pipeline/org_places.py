@@ -16,16 +16,11 @@ changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
-
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities import ORG_SPANS, PLACE_SPANS, load_entity_rules
-from pipeline.rules import rule_records
+from pipeline.rules import TreeRuleFile, dependency_matcher
 
 COMPONENT_NAME = "pipeline_org_places"
 RULES_FILE = "place_rules.json"
@@ -37,32 +32,20 @@ if not Doc.has_extension("org_places"):
     Doc.set_extension("org_places", default=None)
 
 
-def load_place_rules(source: str = "default") -> dict[str, list]:
-    raw = (
-        resources.files("pipeline").joinpath(f"resources/{RULES_FILE}").read_text("utf-8")
-        if source == "default"
-        else Path(source).read_text("utf-8")
-    )
-    return {r.id: r.pattern for r in rule_records(raw) if r.pattern is not None}
+class OrganisationPlaces(TreeRuleFile):
+    rules_file = RULES_FILE
 
-
-class OrganisationPlaces:
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
         self.name = name
         self.vocab = nlp.vocab
         self.prepositions = frozenset(load_entity_rules("default").place_prepositions)
-        self._missing = rules != "default" and not Path(rules).exists()
-        self._use("default" if self._missing else rules)
+        self._load_rules(rules)
 
     def _use(self, source: str) -> None:
-        self.source = source
-        self.matcher = DependencyMatcher(self.vocab)
-        for rule_id, pattern in load_place_rules(source).items():
-            self.matcher.add(rule_id, [pattern])
+        self.matcher, self.node_names = dependency_matcher(self.vocab, self._records(source))
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._missing:
-            raise FileNotFoundError(f"{self.name}: place rules file not found")
+        self._require_rules()
         doc._.org_places = []
         orgs = list(doc.spans.get(ORG_SPANS, []))
         places = list(doc.spans.get(PLACE_SPANS, []))
@@ -75,8 +58,7 @@ class OrganisationPlaces:
         seen = set()
         for match_id, tokens in self.matcher(doc):
             rule = self.vocab.strings[match_id]
-            ids = [node["RIGHT_ID"] for node in self.matcher.get(rule)[1][0]]
-            named = dict(zip(ids, tokens, strict=True))
+            named = dict(zip(self.node_names[rule], tokens, strict=True))
             org = _span_at(orgs, named["org"])
             if org is None:
                 continue
@@ -86,19 +68,6 @@ class OrganisationPlaces:
                     seen.add(key)
                     doc._.org_places.append((*key, rule))
         return doc
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        if self.source != "default":
-            (folder / RULES_FILE).write_text(Path(self.source).read_text("utf-8"), "utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrganisationPlaces:
-        saved = Path(path) / RULES_FILE
-        if saved.exists():
-            self._use(str(saved))
-            self._missing = False
-        return self
 
 
 def _mark(spans: list[Span], flag: str) -> None:

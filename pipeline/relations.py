@@ -31,9 +31,6 @@ on the ``sdg_explicit`` spans, ``Doc._.voice`` and ``Doc._.voice_rule``, and add
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher
@@ -47,7 +44,7 @@ from pipeline.entities import (
     is_inflected_compound,
     load_common_words,
 )
-from pipeline.rules import rule_records
+from pipeline.rules import TreeRuleFile, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 COMPONENT_NAME = "pipeline_goal_owners"
@@ -71,15 +68,12 @@ _LIST_REACH = 20
 
 def load_relation_rules(source: str = "default") -> dict[str, object]:
     """The relation rule records' patterns and words by id."""
-    raw = (
-        resources.files("pipeline").joinpath(f"resources/{RULES_FILE}").read_text("utf-8")
-        if source == "default"
-        else Path(source).read_text("utf-8")
-    )
-    return {r.id: (r.pattern if r.pattern is not None else r.words) for r in rule_records(raw)}
+    return rule_file_records(RULES_FILE, source)
 
 
-class GoalOwners:
+class GoalOwners(TreeRuleFile):
+    rules_file = RULES_FILE
+
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
         from pipeline.extract.text import load_org_rules  # here: extract imports this module
 
@@ -96,15 +90,11 @@ class GoalOwners:
             + shared["business_nouns"]
             + shared["definite_business_endings"]
         )
-        # A saved pipeline carries a user's rules (to_disk); the file it was built from may
-        # be gone where it is loaded, so a missing file waits for from_disk.
-        self._missing = rules != "default" and not Path(rules).exists()
-        self._use("default" if self._missing else rules)
+        self._load_rules(rules)
 
     def _use(self, source: str) -> None:
         """Build the matcher and word sets from a relation rules file."""
-        self.source = source
-        found = load_relation_rules(source)
+        found = self._records(source)
         self.authors = frozenset(w.lower() for w in found["goal_authors"])  # type: ignore[union-attr]
         self.first_person = frozenset(w.lower() for w in found["first_person"])  # type: ignore[union-attr]
         self.matcher = DependencyMatcher(self.vocab)
@@ -114,8 +104,7 @@ class GoalOwners:
         self.voice_matcher.add("voice_statement", [found["voice_statement"]])
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._missing:
-            raise FileNotFoundError(f"{self.name}: relation rules file not found")
+        self._require_rules()
         goals = list(doc.spans.get(EXPLICIT_SPAN_KEY, []))
         if not goals or not doc.has_annotation("DEP"):
             return doc
@@ -309,19 +298,6 @@ class GoalOwners:
             return False  # "Møbelindustrien": the definite form of a compound, not a name
         named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
         return not any(s.start <= token.i < s.end for s in named)
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        if self.source != "default":
-            (folder / RULES_FILE).write_text(Path(self.source).read_text("utf-8"), "utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> GoalOwners:
-        saved = Path(path) / RULES_FILE
-        if saved.exists():
-            self._use(str(saved))
-            self._missing = False
-        return self
 
 
 def _depth(token: Token) -> int:

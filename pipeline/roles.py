@@ -22,16 +22,11 @@ Without a parser it changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from importlib import resources
-from pathlib import Path
-
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities import ORG_SPANS, PERSON_SPANS, load_entity_rules, title_endings
-from pipeline.rules import rule_records
+from pipeline.rules import TreeRuleFile, dependency_matcher
 
 COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
@@ -52,17 +47,9 @@ if not Doc.has_extension("we_statements"):
 _NOT_PART_OF_TITLE = frozenset({"ny", "nye", "nytilsett", "nyansatt", "den"})
 
 
-def load_role_rules(source: str = "default") -> dict[str, list]:
-    """The role rules' dependency patterns by id."""
-    raw = (
-        resources.files("pipeline").joinpath(f"resources/{RULES_FILE}").read_text("utf-8")
-        if source == "default"
-        else Path(source).read_text("utf-8")
-    )
-    return {r.id: r.pattern for r in rule_records(raw) if r.pattern is not None}
+class PersonRoles(TreeRuleFile):
+    rules_file = RULES_FILE
 
-
-class PersonRoles:
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
         self.name = name
         self.vocab = nlp.vocab
@@ -74,19 +61,13 @@ class PersonRoles:
         from pipeline.relations import load_relation_rules  # the one list of "vi" words
 
         self.first_person = frozenset(w.lower() for w in load_relation_rules()["first_person"])
-        # as in pipeline_goal_owners: a saved pipeline carries a user's rules (to_disk)
-        self._missing = rules != "default" and not Path(rules).exists()
-        self._use("default" if self._missing else rules)
+        self._load_rules(rules)
 
     def _use(self, source: str) -> None:
-        self.source = source
-        self.matcher = DependencyMatcher(self.vocab)
-        for rule_id, pattern in load_role_rules(source).items():
-            self.matcher.add(rule_id, [pattern])
+        self.matcher, self.node_names = dependency_matcher(self.vocab, self._records(source))
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._missing:
-            raise FileNotFoundError(f"{self.name}: role rules file not found")
+        self._require_rules()
         people = list(doc.spans.get(PERSON_SPANS, []))
         if not people or not doc.has_annotation("DEP"):
             return doc
@@ -144,7 +125,7 @@ class PersonRoles:
         doc._.we_statements = []
         for match_id, tokens in self.matcher(doc):
             rule = self.vocab.strings[match_id]
-            named = dict(zip(self._ids(rule), tokens, strict=True))
+            named = dict(zip(self.node_names[rule], tokens, strict=True))
             org = next(
                 (o for o in orgs if "org" in named and o.start <= named["org"] < o.end), None
             )
@@ -160,9 +141,6 @@ class PersonRoles:
                 direct.append((named["person"], org))
         return titles, employers, direct
 
-    def _ids(self, rule: str) -> list[str]:
-        return [node["RIGHT_ID"] for node in self.matcher.get(rule)[1][0]]
-
     def _title_text(self, doc: Doc, title: int) -> str:
         """The title with the modifiers written right before it: "dagleg leiar",
         "administrerende direktør"; not "ny"."""
@@ -174,19 +152,6 @@ class PersonRoles:
         # Norwegian titles are lower case; a capital is the sentence's ("Dagleg leiar i X,
         # Ola Tveit"), except in an acronym ("CEO")
         return text if not words or words[0].is_upper else text[:1].lower() + text[1:]
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        folder = Path(path)
-        folder.mkdir(parents=True, exist_ok=True)
-        if self.source != "default":
-            (folder / RULES_FILE).write_text(Path(self.source).read_text("utf-8"), "utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PersonRoles:
-        saved = Path(path) / RULES_FILE
-        if saved.exists():
-            self._use(str(saved))
-            self._missing = False
-        return self
 
 
 class _Link:

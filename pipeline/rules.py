@@ -19,11 +19,13 @@ reads no rules at all and this module goes away.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from importlib import resources
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -231,3 +233,68 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
     ):
         problems.append(f"no quote by {expect.quote_by!r}")
     return problems
+
+
+# --- rule files of the components that read the tree ------------------------------------
+
+
+def rule_file_records(file_name: str, source: str = "default") -> dict[str, Any]:
+    """A rule file's patterns (or words) by rule id: the package's ``resources/<file_name>``
+    for source "default", else the file at path ``source``."""
+    raw = (
+        resources.files("pipeline").joinpath(f"resources/{file_name}").read_text("utf-8")
+        if source == "default"
+        else Path(source).read_text("utf-8")
+    )
+    return {r.id: (r.pattern if r.pattern is not None else r.words) for r in rule_records(raw)}
+
+
+class TreeRuleFile:
+    """What the components reading the dependency tree share about their rule file: which
+    one is in use (``source``), the matcher built from its patterns with each pattern's node
+    names, and saving it with the pipeline. A saved pipeline carries a user's rules
+    (``to_disk``); the file it was built from may be gone where it is loaded, so a missing
+    file waits for ``from_disk`` and only a call without it fails."""
+
+    rules_file: str  # the file's name in pipeline/resources and in a saved pipeline
+    name: str
+
+    def _load_rules(self, rules: str) -> None:
+        self._missing = rules != "default" and not Path(rules).exists()
+        self._use("default" if self._missing else rules)
+
+    def _use(self, source: str) -> None:
+        """Build what the component reads from the file (``self.source`` set first)."""
+        raise NotImplementedError
+
+    def _records(self, source: str) -> dict[str, Any]:
+        self.source = source
+        return rule_file_records(self.rules_file, source)
+
+    def _require_rules(self) -> None:
+        if self._missing:
+            raise FileNotFoundError(f"{self.name}: rules file {self.rules_file} not found")
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.source != "default":
+            (folder / self.rules_file).write_text(Path(self.source).read_text("utf-8"), "utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()):
+        saved = Path(path) / self.rules_file
+        if saved.exists():
+            self._use(str(saved))
+            self._missing = False
+        return self
+
+
+def dependency_matcher(vocab, patterns: dict[str, list]) -> tuple[Any, dict[str, list[str]]]:
+    """A DependencyMatcher with each pattern under its rule id, and each rule's node names
+    in pattern order (a match lists its tokens in that order)."""
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab)
+    for rule_id, pattern in patterns.items():
+        matcher.add(rule_id, [pattern])
+    return matcher, {rule_id: [node["RIGHT_ID"] for node in p] for rule_id, p in patterns.items()}
