@@ -54,7 +54,8 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     _places_from_the_tree(text, doc, drafts)
     people = _people(article, doc, drafts, owners)
     parties = _parties(text, people)  # a party is named, but it employs nobody
-    drafts = [d for d in drafts if not _only_a_party(text, d, people, parties)]
+    brackets = _party_brackets(text, people, parties)
+    drafts = [d for d in drafts if not _only_a_party(text, d, brackets)]
     speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
     quoted = [(s, e, speaks_for[p.name]) for p in people if speaks_for[p.name] for s, e in p.quotes]
     sdgs = attribute_sdgs(text, doc, owners, drafts, quoted, _block_leaders(article, drafts))
@@ -256,16 +257,20 @@ def _places_from_the_tree(text: str, doc: Doc, drafts: list[OrgDraft]) -> None:
             draft.described_places.append((text[start:end], start, end))
 
 
-def _only_a_party(text: str, draft: OrgDraft, people, parties) -> bool:
-    """ "Per Olsen (Sp)": an organisation named only as someone's party, in brackets after
-    their name, is the person's party (``Person.party``), not an organisation of the article."""
-    brackets = {
+def _party_brackets(text: str, people, parties) -> set[tuple[int, int]]:
+    """Where a party stands in brackets after the name of a person it is the party of."""
+    return {
         m.span("party")
         for person in people
         if person.name in parties
         for _, end in person.mentions
         if (m := _BRACKET_AFTER_NAME.match(text, end))
     }
+
+
+def _only_a_party(text: str, draft: OrgDraft, brackets: set[tuple[int, int]]) -> bool:
+    """ "Per Olsen (Sp)": an organisation named only as someone's party, in brackets after
+    their name, is the person's party (``Person.party``), not an organisation of the article."""
     spans = mention_spans(text, draft.names())
     return bool(spans) and all(span in brackets for span in spans)
 

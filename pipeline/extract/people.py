@@ -280,9 +280,7 @@ def _continued_quote(block, previous, following, people):
     if previous is not None:
         return previous, opener.end(), end
     for nxt in following:
-        tail = None
-        for m in _attribution_at_end().finditer(nxt.text):
-            tail = m
+        tail = _last_attribution(nxt.text)
         if tail is not None and (speaker := _speaker(tail.group("who"), people)):
             return speaker, opener.end(), end
     return None
@@ -294,9 +292,7 @@ def _quote_after_a_sentence(block, people: list[PersonDraft]):
     m = _QUOTE_START_MID.search(block.text)
     if m is None:
         return None
-    tail = None
-    for t in _attribution_at_end().finditer(block.text, m.end()):
-        tail = t
+    tail = _last_attribution(block.text, m.end())
     if tail is None:
         return None
     speaker = _speaker(tail.group("who"), people)
@@ -309,9 +305,7 @@ def _undashed_speech(block, people: list[PersonDraft]):
     dash."""
     if block.kind not in ("paragraph", "list_item") or not block.text[:1].isupper():
         return None
-    tail = None
-    for t in _attribution_at_end().finditer(block.text):
-        tail = t
+    tail = _last_attribution(block.text)
     if tail is None or not tail.group(0).lstrip().startswith(","):
         return None
     quote = block.text[: tail.start()]
@@ -327,9 +321,7 @@ def _quote_before_attribution(block, people: list[PersonDraft]):
     )  # a quote block whose hyphen the parser took off ("- Vi ..., sier X.")
     if not opener:
         return None
-    at_end = None
-    for m in _attribution_at_end().finditer(block.text):
-        at_end = m
+    at_end = _last_attribution(block.text)
     mid_block = _attribution_mid_block().search(block.text, opener.end())
     for tail in (at_end, mid_block):
         if tail is None:
@@ -347,6 +339,14 @@ def _quote_after_colon(block, people: list[PersonDraft]):
         return None
     speaker = _speaker(m.group("who"), people)
     return (speaker, m.start("quote"), m.end("quote")) if speaker else None
+
+
+def _last_attribution(text: str, start: int = 0) -> re.Match[str] | None:
+    """The last "..., sier X." in ``text`` from ``start``: the one that closes the quote."""
+    last = None
+    for last in _attribution_at_end().finditer(text, start):  # noqa: B007
+        pass
+    return last
 
 
 @cached_per_rule_set()
