@@ -56,12 +56,15 @@ for _name in ("owner", "owner_rule"):
 for _name in ("in_goal", "first_person", "in_org"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
-for _name in ("voice", "voice_rule"):  # where the page's "vi" is named, and how it was read
+# where the page's "vi" is named and how it was read; the names that wrote the goals
+for _name in ("voice", "voice_rule", "goal_authors"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 #: A line that is an item of a list: a bullet, a number, or a goal named at its start.
-_LIST_ITEM = re.compile(r"\s*(?:[-–•*]|\d{1,2}[.)]|(?:bærekrafts|berekrafts)?mål\b)", re.I)
+_LIST_ITEM = re.compile(
+    r"\s*(?:\.\.\.|…)?\s*(?:[-–•*]|\d{1,2}[.)]|(?:bærekrafts|berekrafts)?mål\b|nummer\b|nr\.)", re.I
+)
 #: How many lines up a list item looks for the line that introduces its list.
 _LIST_REACH = 20
 
@@ -97,14 +100,18 @@ class GoalOwners(TreeRuleFile):
         found = self._records(source)
         self.authors = frozenset(w.lower() for w in found["goal_authors"])  # type: ignore[union-attr]
         self.first_person = frozenset(w.lower() for w in found["first_person"])  # type: ignore[union-attr]
+        self.goal_nouns = frozenset(w.lower() for w in found["goal_nouns"])  # type: ignore[union-attr]
+        self.pointers = frozenset(w.lower() for w in found["goal_reference"])  # type: ignore[union-attr]
         self.matcher = DependencyMatcher(self.vocab)
         self.matcher.add("claim_subject", [found["claim_subject"]])
         self.matcher.add("claim_agent", [found["claim_agent"]])
         self.voice_matcher = DependencyMatcher(self.vocab)
         self.voice_matcher.add("voice_statement", [found["voice_statement"]])
+        self.voice_matcher.add("voice_statement_fronted", [found["voice_statement_fronted"]])
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
+        doc._.goal_authors = self.authors
         goals = list(doc.spans.get(EXPLICIT_SPAN_KEY, []))
         if not goals or not doc.has_annotation("DEP"):
             return doc
@@ -116,14 +123,20 @@ class GoalOwners(TreeRuleFile):
         voice = self._voice(doc, orgs)
         doc._.voice = (voice.start_char, voice.end_char) if voice is not None else None
         proposed: list[Span] = []
+        general = self._general_claims(doc, orgs, voice)
         listed: tuple[Span, Span] | None = None  # the last list goal and its owner
         for goal in goals:
             owner, rule = self._owner(doc, goal, claims, orgs + proposed, voice)
+            if rule == "goal_authors":
+                goal._.owner_rule = rule  # the UN's goals, stated as such: no one claims them
+                continue
             if owner is None:
-                owner, rule = self._list_introduction(doc, goal, orgs, voice), "list_introduction"
+                owner, rule = self._list_introduction(doc, goal, orgs, voice, general)
             if owner is None and listed is not None and self._same_list(doc, listed[0], goal):
                 owner, rule = listed[1], "list_introduction"
-            if owner is not None and rule == "list_introduction":
+            if owner is None:
+                owner, rule = self._referred_to(goal.root, general), "goal_reference"
+            if owner is not None and rule in ("list_introduction", "goal_reference"):
                 listed = (goal, owner)
             if owner is not None:
                 goal._.owner = (owner.start_char, owner.end_char)
@@ -158,8 +171,11 @@ class GoalOwners(TreeRuleFile):
         for span in orgs:
             for token in span:
                 token._.in_org = True
-        for _, (_we, _prep, org_token) in sorted(self.voice_matcher(doc), key=lambda m: m[1]):
-            found = next((o for o in orgs if o.start <= org_token < o.end), None)
+        for match_id, tokens in sorted(self.voice_matcher(doc), key=lambda m: m[1]):
+            rule = self.vocab.strings[match_id]
+            if rule == "voice_statement_fronted" and not _opens_its_sentence(doc[tokens[2]]):
+                continue  # "Vi har jobbet i X": a place of work, not the page's name
+            found = next((o for o in orgs if o.start <= tokens[-1] < o.end), None)
             if found is not None:
                 doc._.voice_rule = "voice_statement"
                 return found
@@ -203,27 +219,28 @@ class GoalOwners(TreeRuleFile):
         return not opening.startswith(("–", "-", "—", "«", '"', "“"))
 
     def _list_introduction(
-        self, doc: Doc, goal: Span, orgs: list[Span], voice: Span | None
-    ) -> Span | None:
+        self, doc: Doc, goal: Span, orgs: list[Span], voice: Span | None, general: list
+    ) -> tuple[Span | None, str]:
         """A goal in a list ("- Mål 14: Livet i havet") belongs to whoever the line that
         introduces the list (the nearest line above ending in ":") names as its subject,
-        or to the page's voice when that line speaks in the first person ("Våre mål er:")."""
+        or to the page's voice when that line speaks in the first person ("Våre mål er:"),
+        or, when it points back ("Det er:"), to whoever claimed goals just before."""
         text = doc.text
         line_start = text.rfind("\n", 0, goal.start_char) + 1
         if not _LIST_ITEM.match(text, line_start):
-            return None
+            return None, ""
         end = line_start - 1
         for _ in range(_LIST_REACH):
             if end <= 0:
-                return None
+                return None, ""
             start = text.rfind("\n", 0, end) + 1
             line = text[start:end].rstrip()
             if line.endswith(":"):
-                return self._owner_of_line(doc, start, end, orgs, voice)
+                return self._owner_of_line(doc, start, end, orgs, voice, general)
             if line and not _LIST_ITEM.match(line):
-                return None  # a paragraph between: the list has ended above
+                return None, ""  # a paragraph between: the list has ended above
             end = start - 1
-        return None
+        return None, ""
 
     def _same_list(self, doc: Doc, before: Span, goal: Span) -> bool:
         """Whether ``goal`` is an item of the same list as ``before``: its line is a list
@@ -238,19 +255,76 @@ class GoalOwners(TreeRuleFile):
         )
 
     def _owner_of_line(
-        self, doc: Doc, start: int, end: int, orgs: list[Span], voice: Span | None
-    ) -> Span | None:
+        self, doc: Doc, start: int, end: int, orgs: list[Span], voice: Span | None, general: list
+    ) -> tuple[Span | None, str]:
         line = doc.char_span(start, end, alignment_mode="contract")
         if line is None:
-            return None
+            return None, ""
         for token in line:
-            if token.dep_ == "SUBJ" or token.dep_ == "DET":
+            if token.dep_ in ("SUBJ", "FSUBJ", "DET"):
                 found = self._organisation_in(doc, token, orgs) if token.dep_ == "SUBJ" else None
                 if found is not None:
-                    return found  # a name the model missed is proposed, as in a clause
+                    return found, "list_introduction"  # a name the model missed is proposed
                 if token._.first_person and self._speaks_as_page(doc, token):
-                    return voice
+                    return voice, "list_introduction"
+                if token.dep_ in ("SUBJ", "FSUBJ") and self._points_back(token):
+                    return self._claimed_before(token, general), "goal_reference"
+        return None, ""
+
+    # --- goals named after the sentence that claims them ("... tre mål. Det er: ...") ---
+
+    def _general_claims(
+        self, doc: Doc, orgs: list[Span], voice: Span | None
+    ) -> list[tuple[int, Span | None]]:
+        """Where a clause claims goals in general ("vi har valgt ut tre mål", "X har trukket
+        fram de bærekraftsmålene"): the goal noun's token and the claimant (None when the
+        subject names no organisation: "Kommunane har valt ut tre mål")."""
+        found = []
+        for token in doc:
+            if token.lower_ not in self.goal_nouns or token._.in_goal:
+                continue
+            subject = self._clause_subject(token)
+            if subject is None or subject.i == token.i or self._points_back(subject):
+                continue  # "Målene er ...", "Det er mål ...": a reference, not a claim
+            if voice is not None and self._speaks_as_page(doc, subject):
+                found.append((token.i, voice))
+            else:
+                found.append((token.i, self._organisation_in(doc, subject, orgs)))
+        return found
+
+    def _referred_to(self, token: Token, general: list) -> Span | None:
+        """The owner of a goal whose clause points back ("Det er spesielt mål 9 og 11",
+        "De fem målene er ... (9)"): whoever claimed goals in general just before."""
+        subject = self._clause_subject(token, formal=True)
+        if subject is None or not self._points_back(subject):
+            return None
+        return self._claimed_before(subject, general)
+
+    def _claimed_before(self, subject: Token, general: list) -> Span | None:
+        """The claimant of the last general claim in the sentence before ``subject``'s (or the
+        one before that), None when that claim names no organisation."""
+        doc = subject.doc
+        sentence = subject.sent
+        earlier = [(i, owner) for i, owner in general if i < sentence.start]
+        if not earlier:
+            return None
+        index, owner = earlier[-1]
+        sentences_between = {doc[i].sent.start for i in range(index, sentence.start)}
+        return owner if len(sentences_between) <= 2 else None
+
+    def _clause_subject(self, token: Token, formal: bool = False) -> Token | None:
+        """The subject of the nearest clause above ``token`` (with ``formal``, a formal
+        subject too: the "Det" of "Det er mål 9 som ...")."""
+        relations = ("SUBJ", "FSUBJ") if formal else ("SUBJ",)
+        for head in [token, *token.ancestors]:
+            subject = next((c for c in head.children if c.dep_ in relations), None)
+            if subject is not None:
+                return subject
         return None
+
+    def _points_back(self, subject: Token) -> bool:
+        """ "Det", "Dette", "De": a pronoun; "De fem målene": a goal noun as the subject."""
+        return subject.lower_ in self.pointers or subject.lower_ in self.goal_nouns
 
     def _owner(
         self, doc: Doc, goal: Span, claims, orgs: list[Span], voice: Span | None
@@ -269,7 +343,15 @@ class GoalOwners(TreeRuleFile):
             owner = self._organisation_in(doc, head, orgs)
             if owner is not None:
                 return owner, rule
+            if self._names_an_author(head, orgs):
+                return None, "goal_authors"  # "FNs medlemsland vedtok 17 mål for å ..."
         return None, ""
+
+    def _names_an_author(self, subject: Token, orgs: list[Span]) -> bool:
+        left, right = subject.left_edge.i, subject.right_edge.i + 1
+        return any(
+            left <= o.start and o.end <= right and o.text.lower() in self.authors for o in orgs
+        )
 
     def _organisation_in(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
         left, right = subject.left_edge.i, subject.right_edge.i + 1
@@ -279,25 +361,48 @@ class GoalOwners(TreeRuleFile):
             holds_head = org.start <= subject.i < org.end
             if (inside or holds_head) and org.text.lower() not in self.authors:
                 return org
-        if self._unnamed_actor(doc, subject):
-            end = subject.i + 1
-            while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ == "FLAT":
-                end += 1
+        end = subject.i + 1
+        while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ == "FLAT":
+            end += 1
+        if self._unnamed_actor(doc, subject, doc[subject.i : end]):
             return Span(doc, subject.i, end, label="ORG_PROPOSED")
         return None
 
-    def _unnamed_actor(self, doc: Doc, token: Token) -> bool:
-        """A capitalised subject no component named and no lexicon knows: "Grønnbygg"; not
-        a word ending in an organisation noun ("Gjenvinningsselskapet") or the definite form of
-        a compound ("Møbelindustrien")."""
-        if not token.is_title or token.lower_ in self.common_words or token.lower_ in self.authors:
+    def _unnamed_actor(self, doc: Doc, token: Token, name: Span) -> bool:
+        """A capitalised subject no component named: a word no lexicon knows ("Grønnbygg",
+        "FORUT"), or a name of several capitalised words the parser holds together ("Avfall
+        Norge"); not a word ending in an organisation noun ("Gjenvinningsselskapet") or the
+        definite form of a compound ("Møbelindustrien")."""
+        if not _capitalised(token) or token.lower_ in self.authors:
+            return False
+        several = len(name) > 1 and all(_capitalised(t) for t in name)
+        if token.lower_ in self.common_words and not (several or _acronym(token)):
             return False
         if token.pos_ not in ("PROPN", "NOUN") or token.lower_.endswith(self.organisation_nouns):
             return False
-        if is_inflected_compound(token.lower_, self.common_words):
+        if not several and is_inflected_compound(token.lower_, self.common_words):
             return False  # "Møbelindustrien": the definite form of a compound, not a name
         named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+def _capitalised(token: Token) -> bool:
+    """ "Grønnbygg", and an acronym of letters ("FORUT"), not "FN" or a number."""
+    return token.is_title or _acronym(token)
+
+
+def _acronym(token: Token) -> bool:
+    """ "FORUT" in a sentence of ordinary case, not a word of a line in capitals."""
+    if not (token.is_upper and token.is_alpha and len(token) >= 3):
+        return False
+    neighbours = [t for t in token.sent if t.is_alpha and t.i != token.i]
+    return not neighbours or sum(t.is_upper for t in neighbours) < len(neighbours) / 2
+
+
+def _opens_its_sentence(token: Token) -> bool:
+    """Whether the preposition of "I X har vi ..." is the first word of its sentence."""
+    first = token.sent[0]
+    return token.i == first.i or (first.is_punct and token.i == first.i + 1)
 
 
 def _depth(token: Token) -> int:
@@ -329,6 +434,16 @@ def self_presenting_voice(doc: Doc) -> tuple[int, int, str] | None:
     if doc._.voice_rule in ("voice_statement", "headline_we"):
         return (*doc._.voice, doc._.voice_rule)
     return None
+
+
+def authored_by_offset(doc: Doc) -> frozenset[int]:
+    """The start offsets of explicit goals a clause gives to their authors ("FNs medlemsland
+    vedtok 17 mål for å utrydde fattigdom"): the UN's statement, no one's claim."""
+    return frozenset(
+        span.start_char
+        for span in doc.spans.get(EXPLICIT_SPAN_KEY, [])
+        if span._.owner_rule == "goal_authors"
+    )
 
 
 def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int, str]]:

@@ -114,6 +114,7 @@ class Expectation(BaseModel):
     quote_by: str | None = Field(None, description="a quote attributed to this person")
     goal: int | None = Field(None, description="an explicit goal of this number ...")
     owner: str | None = Field(None, description="... claimed by this organisation")
+    not_owner: str | None = Field(None, description="... not claimed by this organisation")
 
 
 class RuleExample(BaseModel):
@@ -228,6 +229,8 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
             problems.append(f"no goal {expect.goal}")
         elif expect.owner is not None and expect.owner not in owners:
             problems.append(f"goal {expect.goal} is claimed by {sorted(map(str, owners))}")
+        elif expect.not_owner is not None and expect.not_owner in owners:
+            problems.append(f"goal {expect.goal} is claimed by {expect.not_owner!r}")
     if expect.quote_by is not None and not (
         expect.quote_by in people and people[expect.quote_by].quotes
     ):

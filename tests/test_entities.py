@@ -879,3 +879,16 @@ def test_a_name_runs_on_across_its_particles():
     doc = _run(_blank(), text, ents)
     assert _texts(doc, PERSON_SPANS) == ["Marit van der Berg", "Kari Lund"]
     assert _texts(doc, PLACE_SPANS) == ["Tromsø"]
+
+
+def test_a_sentence_opening_name_the_parser_holds_together_keeps_its_first_word():
+    from pipeline.run import process_text
+
+    names = {
+        o.name
+        for o in process_text(
+            "Sirkula Miljø AS har valgt fem mål. Verkstedbedriften Fjordverk AS er med."
+        ).organisations
+    }
+    assert "Sirkula Miljø AS" in names
+    assert "Fjordverk AS" in names and "Verkstedbedriften Fjordverk AS" not in names

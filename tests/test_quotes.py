@@ -144,3 +144,54 @@ def test_a_dash_paragraph_takes_the_attribution_of_the_next_paragraph():
 def test_third_person_reporting_without_a_dash_is_no_quote():
     text = "Torvmyr AS vokser.\n\nSelskapet leverte 1,5 millioner sekker i fjor, sa Cato Lie."
     assert _quotes(text).get("Cato Lie", []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        pytest.param(
+            "Straumen AS la fram tala i dag.\n\nAdministrerande direktør Eli Nes seier året "
+            "har vore tungt.\n\n– Vi hadde eit første halvår utan overskot.",
+            "Eli Nes",
+            "Vi hadde eit første halvår",
+            id="speech-verb-in-the-paragraph-before",
+        ),
+        pytest.param(
+            "Dette seier selskapa.\n\nOla Rud, pressetalsperson i Fjellkraft AS:\n\n"
+            "– Vi tek klimaet på alvor.",
+            "Ola Rud",
+            "Vi tek klimaet på alvor",
+            id="name-and-title-with-a-colon",
+        ),
+    ],
+)
+def test_a_dash_paragraph_goes_to_the_speaker_the_paragraph_before_introduces(text, speaker, quote):
+    quotes = _quotes(text)
+    assert any(q.startswith(quote) for q in quotes.get(speaker, [])), quotes
+
+
+def test_a_new_speaker_introduced_between_quotes_takes_the_next_dash_paragraph():
+    text = (
+        "Dette seier selskapa.\n\nKari Lund, rådgivar i Havkraft AS.\n\n– Vi må sjå det store "
+        "biletet.\n\nOla Rud, pressetalsperson i Fjellkraft AS:\n\n– Vi tek klimaet på alvor."
+    )
+    quotes = _quotes(text)
+    assert quotes["Ola Rud"] == ["Vi tek klimaet på alvor."]
+    assert quotes["Kari Lund"] == ["Vi må sjå det store biletet."]
+
+
+def test_an_interviewers_question_is_no_quote():
+    text = (
+        "Banksjef Siri Dal i Dalbanken svarte på spørsmål.\n\n– Hva håper dere å oppnå med "
+        "dette?\n\n– Vi vil bli bedre på bærekraft, sier Dal."
+    )
+    quotes = _quotes(text)
+    assert quotes["Siri Dal"] == ["Vi vil bli bedre på bærekraft"]
+
+
+def test_a_dash_quote_after_a_sentence_with_more_sentences_after_the_attribution():
+    text = (
+        "Regjeringen legger fram en plan til våren. – Vår bransje har stor innvirkning, sier "
+        "fagsjef Nina Berg i Eiendomsforbundet. Hun ønsker innspill fra medlemmene."
+    )
+    assert any(q.startswith("Vår bransje har stor") for q in _quotes(text)["Nina Berg"])

@@ -175,3 +175,23 @@ def test_every_line_starts_a_sentence_for_the_parser():
     doc = line_breaks(nlp("Nytt frå Vestkyst\n\nMe i Havbruk Vest AS har valt mål 14."))
     starts = [t.text for t in doc if t.is_sent_start]
     assert "Me" in starts
+
+
+def test_a_goal_the_un_is_said_to_have_adopted_is_nobodys_on_a_company_page():
+    from pipeline.run import process_text
+
+    text = (
+        "Slik jobber vi\n\nI Nordlys Sparebank har vi valgt ut bærekraftsmål 8 i år. I 2015 vedtok "
+        "FNs medlemsland bærekraftsmål 1 om å utrydde fattigdom."
+    )
+    owners = {(m.number, m.organisation) for m in process_text(text).sdgs}
+    assert (8, "Nordlys Sparebank") in owners
+    assert (1, None) in owners and (1, "Nordlys Sparebank") not in owners
+
+
+def test_an_acronym_or_a_name_the_parser_holds_together_is_an_actor():
+    from pipeline.run import process_text
+
+    for name in ("NORDVEKST", "Grønn Vekst"):
+        profile = process_text(f"{name} bidrar til bærekraftsmål 8 og bærekraftsmål 9.")
+        assert {m.organisation for m in profile.sdgs} == {name}, profile.sdgs

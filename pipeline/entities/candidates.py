@@ -37,6 +37,7 @@ class CandidatePasses:
         while (
             start < end
             and self._common_word_here(doc[start], capitalised)
+            and not self._holds_the_name(doc[start], end)
             and (
                 doc[start].lower_ in self._short_openers  # "Da Norge stengte ned"
                 or not self._names_an_organisation(doc[start:end])  # "Brekke Transport"
@@ -72,6 +73,39 @@ class CandidatePasses:
             )
             end = cut
         return Span(doc, start, end, label=ent.label_)
+
+    def _name_the_tree_holds(self, ent: Span) -> Span:
+        """ "Fjordmat Vest AS har ...", which the model tagged "Vest AS": at a sentence start
+        the capital says nothing, but the parser hangs the rest of the name on the first
+        word (FLAT), so the name starts there; not at a title or a noun that introduces a
+        name ("Konsernsjef", "Bedriften")."""
+        doc = ent.doc
+        if ent.label_ != ORG or ent.start == 0:
+            return ent
+        first = doc[ent.start - 1]
+        held = ent[0].dep_ == "FLAT" and ent[0].head.i == first.i
+        if not (held and first.is_sent_start and first.is_title):
+            return ent
+        if not self._may_open_a_name(first.lower_):
+            return ent
+        return Span(doc, first.i, ent.end, label=ent.label_)
+
+    def _may_open_a_name(self, word: str) -> bool:
+        """Not a word of the lexicon, a title, or a noun that introduces a name
+        ("Verkstedbedriften X", "Kornmølla X")."""
+        if word in self._titles or word in self._org_before or word in self.common_words:
+            return False
+        if word in self._short_openers or word.endswith(self._business_endings):
+            return False
+        return not self._inflected_compound(word)
+
+    def _holds_the_name(self, token: Token, end: int) -> bool:
+        """Whether the parser hangs the next word of the name on this one ("Sirkula" in
+        "Sirkula Miljø AS"), and no lexicon knows the word as an ordinary one."""
+        following = token.doc[token.i + 1] if token.i + 1 < end else None
+        if following is None or following.dep_ != "FLAT" or following.head.i != token.i:
+            return False
+        return self._may_open_a_name(token.lower_)
 
     def _common_word_here(self, token: Token, capitalised: set[str]) -> bool:
         lowered = token.text.lower()

@@ -203,7 +203,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         kept = [
             s
             for e in doc.ents
-            for part in split_at_line_breaks(e)
+            for part in split_at_line_breaks(self._name_the_tree_holds(e))
             if (s := self._clean(part, capitalised)) is not None
         ]
         kept = adjacent_organisations_joined(kept)

@@ -24,6 +24,8 @@ from pipeline.entities import (
     starts_sentence,
     title_endings,
 )
+from pipeline.extract.quotes import attach_quotes
+from pipeline.extract.quotes import speech_verbs as _verbs
 from pipeline.extract.text import NAME, PERSON, alternation, rules
 from pipeline.roles import COMPONENT_NAME as _ROLES  # noqa: F401  (Span._.title exists)
 from pipeline.rules import cached_per_rule_set
@@ -62,10 +64,6 @@ def _entity_rules():
 
 
 @cached_per_rule_set()
-def _verbs() -> str:
-    return alternation(rules()["speech_verbs"])
-
-
 @cached_per_rule_set()
 def _speech_pattern() -> re.Pattern[str]:
     return re.compile(
@@ -207,7 +205,7 @@ def find_people(article: Article, doc: Doc | None = None) -> list[PersonDraft]:
     if doc is not None:
         _add_named_people(doc, people)
     _merge_shorter_names(people)
-    _attach_quotes(article, list(people.values()))
+    attach_quotes(article, list(people.values()))
     if doc is not None:
         _employer_named_in_quotes(doc, people.values())
     return sorted(people.values(), key=lambda p: p.mention[0])
@@ -237,158 +235,6 @@ def _without_leading_title(name: str, start: int) -> tuple[str, int]:
 
 # a quote opens with a dash (or the hyphen or minus sign typed for one, with or without a
 # space before the first word) or a quotation mark
-_QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“„]")
-# "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
-_QUOTE_START_MID = re.compile(r"(?<=[.!?»])\s+[–—−]\s+(?=[A-ZÆØÅ«\"\d])")
-# direct speech without a dash is known by its first or second person ("Vi må tørre ...")
-_SPEAKING_VOICE = re.compile(r"\b(?:vi|jeg|eg|me|oss|vår|våre|vårt|du|dere|dykk|de)\b", re.I)
-_CLOSING = r"[»\"”]"
-_NO_OPENER = re.compile(r"")
-
-
-def _attach_quotes(article: Article, people: list[PersonDraft]) -> None:
-    """Quotes go to the person the attribution names, in the forms news writes them: a dash,
-    hyphen or quotation-mark block with the attribution after the quote (ending the block,
-    or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
-    with a colon before a quotation ("Ola Berg sier: «...»")."""
-    previous: PersonDraft | None = None  # who the last block's quote was by
-    blocks = article.blocks
-    for index, block in enumerate(blocks):
-        found = (
-            _quote_before_attribution(block, people)
-            or _quote_after_colon(block, people)
-            or _quote_after_a_sentence(block, people)
-            or _undashed_speech(block, people)
-        )
-        if found is not None:
-            speaker, start, end = found
-            speaker.quotes.append((block.start + start, block.start + end))
-        elif _QUOTE_START.match(block.text) and block.kind != "heading":
-            found = _continued_quote(block, previous, blocks[index + 1 : index + 2], people)
-            if found is not None:
-                found[0].quotes.append((block.start + found[1], block.start + found[2]))
-        if block.kind != "heading":
-            previous = found[0] if found is not None else None
-
-
-def _continued_quote(block, previous, following, people):
-    """A dash paragraph with no attribution of its own: the speaker of the quote right
-    before it goes on ("– ..., sier Eide." then "– Vi har ..."), or the next paragraph
-    ends with the attribution ("– Vi har ..." then "Eierne har tro på oss, opplyser Wangen.")."""
-    opener = _QUOTE_START.match(block.text)
-    end = len(block.text.rstrip())
-    if previous is not None:
-        return previous, opener.end(), end
-    for nxt in following:
-        tail = _last_attribution(nxt.text)
-        if tail is not None and (speaker := _speaker(tail.group("who"), people)):
-            return speaker, opener.end(), end
-    return None
-
-
-def _quote_after_a_sentence(block, people: list[PersonDraft]):
-    """ "Sparebanken har signert avtalen. – Det er viktig ..., seier direktør Trond
-    Teigene.": a dash quote that opens inside the paragraph."""
-    m = _QUOTE_START_MID.search(block.text)
-    if m is None:
-        return None
-    tail = _last_attribution(block.text, m.end())
-    if tail is None:
-        return None
-    speaker = _speaker(tail.group("who"), people)
-    return (speaker, m.end(), tail.start()) if speaker else None
-
-
-def _undashed_speech(block, people: list[PersonDraft]):
-    """ "Vi må tørre å våge mer ..., sa Odd Kvinen fra Sirdal Huskyfarm.": a paragraph that
-    ends in a speech verb and a name, in the first or second person, is a quote without its
-    dash."""
-    if block.kind not in ("paragraph", "list_item") or not block.text[:1].isupper():
-        return None
-    tail = _last_attribution(block.text)
-    if tail is None or not tail.group(0).lstrip().startswith(","):
-        return None
-    quote = block.text[: tail.start()]
-    if not _SPEAKING_VOICE.search(quote):
-        return None
-    speaker = _speaker(tail.group("who"), people)
-    return (speaker, 0, tail.start()) if speaker else None
-
-
-def _quote_before_attribution(block, people: list[PersonDraft]):
-    opener = _QUOTE_START.match(block.text) or (
-        _NO_OPENER.match(block.text) if block.kind == "quote" else None
-    )  # a quote block whose hyphen the parser took off ("- Vi ..., sier X.")
-    if not opener:
-        return None
-    at_end = _last_attribution(block.text)
-    mid_block = _attribution_mid_block().search(block.text, opener.end())
-    for tail in (at_end, mid_block):
-        if tail is None:
-            continue
-        who = tail.group("who")
-        speaker = _speaker(who, people) or _pronoun_speaker(who, block.start, people)
-        if speaker is not None:
-            return speaker, opener.end(), tail.start()
-    return None
-
-
-def _quote_after_colon(block, people: list[PersonDraft]):
-    m = _colon_quote().search(block.text)
-    if m is None:
-        return None
-    speaker = _speaker(m.group("who"), people)
-    return (speaker, m.start("quote"), m.end("quote")) if speaker else None
-
-
-def _last_attribution(text: str, start: int = 0) -> re.Match[str] | None:
-    """The last "..., sier X." in ``text`` from ``start``: the one that closes the quote."""
-    last = None
-    for last in _attribution_at_end().finditer(text, start):  # noqa: B007
-        pass
-    return last
-
-
-@cached_per_rule_set()
-def _attribution_at_end() -> re.Pattern[str]:
-    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?:{_verbs()})\s+(?P<who>[^.]*?)\.?$")
-
-
-@cached_per_rule_set()
-def _attribution_mid_block() -> re.Pattern[str]:
-    """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
-    and the paragraph goes on."""
-    return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{_verbs()})\s+(?P<who>[^.]*?)\.(?=\s+[A-ZÆØÅ«–\"])"
-    )
-
-
-@cached_per_rule_set()
-def _colon_quote() -> re.Pattern[str]:
-    """ "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»" """
-    return re.compile(
-        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{_verbs()}):\s*[«\"“„](?P<quote>[^»\"”]+?)\s*{_CLOSING}"
-    )
-
-
-def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
-    """'..., sier hun.': the person named last before the quote."""
-    if who.strip().lower() not in {"han", "hun", "ho"}:
-        return None
-    named = [(start, p) for p in people for start, _ in p.mentions if start < before]
-    named += [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before]
-    return max(named, key=lambda pair: pair[0])[1] if named else None
-
-
-def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
-    for person in people:
-        if person.name in who:
-            return person
-    words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
-    matches = [p for p in people if p.surname in words]
-    return matches[0] if len(matches) == 1 else None
-
-
 # --- everyone the article names ------------------------------------------------------------
 
 

@@ -34,7 +34,12 @@ from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
 from pipeline.extract.organisations import OrgDraft, mention_spans
 from pipeline.extract.sections import Section
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
-from pipeline.relations import VOICE_RULES, owners_by_offset, self_presenting_voice
+from pipeline.relations import (
+    VOICE_RULES,
+    authored_by_offset,
+    owners_by_offset,
+    self_presenting_voice,
+)
 from pipeline.rules import cached_per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name, is_goal_name
 
@@ -62,6 +67,10 @@ class Claims:
     syntactic: dict[int, tuple[int, int, str]] = field(default_factory=dict)
     # where a page that speaks as "vi i X" names X, and how it was read (pipeline_goal_owners)
     voice: tuple[int, int, str] | None = None
+    # who wrote the goals ("FN"): named as the claimant, they claim none (pipeline_goal_owners)
+    authors: frozenset[str] = frozenset()
+    # goal offsets a clause gives to the goals' authors (pipeline_goal_owners)
+    authored: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         self.mentions = sorted(self.mentions)
@@ -94,6 +103,8 @@ def attribute_sdgs(
         leaders=leaders or [],
         syntactic=owners_by_offset(doc),
         voice=self_presenting_voice(doc),
+        authors=doc._.goal_authors or frozenset(),
+        authored=authored_by_offset(doc),
     )
     mentions = []
     for key, method in _SPAN_GROUPS:
@@ -134,12 +145,16 @@ def owner_of(claims: Claims, offset: int) -> str | None:
 def owner_and_rule(claims: Claims, offset: int) -> tuple[str | None, str | None]:
     """The owner of what stands at ``offset`` and the rule that decided, first rule first:
     the tree's reading, then the layout's."""
+    if offset in claims.authored:
+        return None, None
     for rule, step in _OWNER_RULES:
         owner = step(claims, offset)
         if owner is _ARTICLE:
             if _an_own_initiative(claims, offset):  # "Satsingen er knytt til mål 8", own page
                 return _page_voice(claims), "self_presenting_page"
             return None, None
+        if owner is not None and owner.lower() in claims.authors:
+            return None, None  # "FNs medlemsland vedtok 17 mål ...": the UN's, no one claims
         if owner is not None:
             if rule in ("tree", "tree_voice"):
                 rule = claims.syntactic[offset][2]  # claim_subject, first_person, ...

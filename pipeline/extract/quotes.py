@@ -1,0 +1,217 @@
+"""Quotes and who said them, in the forms Norwegian news writes them: a dash, hyphen or
+quotation-mark paragraph with the attribution after the quote ("– ..., sier Eide."), or
+inside it ("..., sier Eide. Han mener ..."), a speech verb with a colon before a quotation,
+a dash quote that opens after a sentence, a paragraph in the first person that ends
+", sa X", and dash paragraphs that continue the last quote or follow the paragraph that
+hands the word to someone ("Kari Lie, direktør i X:")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from models import Article
+from pipeline.extract.text import alternation, rules
+from pipeline.rules import cached_per_rule_set
+
+if TYPE_CHECKING:  # the people module imports this one
+    from pipeline.extract.people import PersonDraft
+
+
+def speech_verbs() -> str:
+    """The speech verbs as one alternation (org_rules.json's ``speech_verbs``)."""
+    return alternation(rules()["speech_verbs"])
+
+
+_QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“„]")
+# "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
+_QUOTE_START_MID = re.compile(r"(?<=[.!?»])\s+[–—−]\s+(?=[A-ZÆØÅ«\"\d])")
+# direct speech without a dash is known by its first or second person ("Vi må tørre ...")
+_SPEAKING_VOICE = re.compile(r"\b(?:vi|jeg|eg|me|oss|vår|våre|vårt|du|dere|dykk|de)\b", re.I)
+_CLOSING = r"[»\"”]"
+_NO_OPENER = re.compile(r"")
+
+
+def attach_quotes(article: Article, people: list[PersonDraft]) -> None:
+    """Quotes go to the person the attribution names, in the forms news writes them: a dash,
+    hyphen or quotation-mark block with the attribution after the quote (ending the block,
+    or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
+    with a colon before a quotation ("Ola Berg sier: «...»")."""
+    previous: PersonDraft | None = None  # who the last block's quote was by
+    blocks = article.blocks
+    for index, block in enumerate(blocks):
+        found = (
+            _quote_before_attribution(block, people)
+            or _quote_after_colon(block, people)
+            or _quote_after_a_sentence(block, people)
+            or _undashed_speech(block, people)
+        )
+        if found is not None:
+            speaker, start, end = found
+            speaker.quotes.append((block.start + start, block.start + end))
+        elif _QUOTE_START.match(block.text) and block.kind != "heading":
+            around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
+            found = _continued_quote(block, previous, around, people)
+            if found is not None:
+                found[0].quotes.append((block.start + found[1], block.start + found[2]))
+        if block.kind != "heading":
+            previous = found[0] if found is not None else None
+
+
+def _continued_quote(block, previous, around, people):
+    """A dash paragraph with no attribution of its own: the speaker of the quote right
+    before it goes on ("– ..., sier Eide." then "– Vi har ..."), or the next paragraph
+    ends with the attribution ("– Vi har ..." then "Eierne har tro på oss, opplyser Wangen."),
+    or the paragraph before introduces the one person who speaks ("Direktør Kari Lie
+    seier året er dårleg." or "Kari Lie, direktør i X:" then "– Vi hadde ...")."""
+    opener = _QUOTE_START.match(block.text)
+    end = len(block.text.rstrip())
+    if _a_question(block.text[opener.end() : end]):
+        return None  # "– Hva håper dere å oppnå?": the interviewer asks
+    before, following = around
+    introduced = _introduced_speaker(before, people)  # a new speaker is handed the word
+    if introduced is not None or previous is not None:
+        return introduced or previous, opener.end(), end
+    for nxt in following:
+        tail = _last_attribution(nxt.text)
+        if tail is not None and (speaker := _speaker(tail.group("who"), people)):
+            return speaker, opener.end(), end
+    return None
+
+
+def _a_question(text: str) -> bool:
+    """One sentence that asks: an interviewer's question in a dash paragraph."""
+    text = text.strip()
+    return text.endswith("?") and not re.search(r"[.!?]\s", text)
+
+
+def _introduced_speaker(before, people: list[PersonDraft]) -> PersonDraft | None:
+    """The one person the paragraph before a quote names, when it hands over to them: it
+    ends in a colon, has a speech verb after the name, or is the name with a title only."""
+    if before is None or _QUOTE_START.match(before.text):
+        return None  # a quote of its own that nobody was found for
+    named = {
+        p.name: (p, start)
+        for p in people
+        for start, _ in p.mentions
+        if before.start <= start < before.start + len(before.text)
+    }
+    if len(named) != 1:
+        return None
+    speaker, start = next(iter(named.values()))
+    text = before.text.rstrip()
+    after_name = text[start - before.start :]
+    if text.endswith(":") or _speech_verb().search(after_name):
+        return speaker
+    return speaker if len(text.split()) <= 12 and text.count(".") <= 1 else None
+
+
+@cached_per_rule_set()
+def _speech_verb() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{speech_verbs()})(?!\w)")
+
+
+def _quote_after_a_sentence(block, people: list[PersonDraft]):
+    """ "Sparebanken har signert avtalen. – Det er viktig ..., seier direktør Trond
+    Teigene.": a dash quote that opens inside the paragraph."""
+    m = _QUOTE_START_MID.search(block.text)
+    if m is None:
+        return None
+    # the attribution ends the paragraph, or a sentence of it ("..., sier X. Hun ...")
+    tail = _last_attribution(block.text, m.end()) or _attribution_mid_block().search(
+        block.text, m.end()
+    )
+    if tail is None:
+        return None
+    speaker = _speaker(tail.group("who"), people)
+    return (speaker, m.end(), tail.start()) if speaker else None
+
+
+def _undashed_speech(block, people: list[PersonDraft]):
+    """ "Vi må tørre å våge mer ..., sa Odd Kvinen fra Sirdal Huskyfarm.": a paragraph that
+    ends in a speech verb and a name, in the first or second person, is a quote without its
+    dash."""
+    if block.kind not in ("paragraph", "list_item") or not block.text[:1].isupper():
+        return None
+    tail = _last_attribution(block.text)
+    if tail is None or not tail.group(0).lstrip().startswith(","):
+        return None
+    quote = block.text[: tail.start()]
+    if not _SPEAKING_VOICE.search(quote):
+        return None
+    speaker = _speaker(tail.group("who"), people)
+    return (speaker, 0, tail.start()) if speaker else None
+
+
+def _quote_before_attribution(block, people: list[PersonDraft]):
+    opener = _QUOTE_START.match(block.text) or (
+        _NO_OPENER.match(block.text) if block.kind == "quote" else None
+    )  # a quote block whose hyphen the parser took off ("- Vi ..., sier X.")
+    if not opener:
+        return None
+    at_end = _last_attribution(block.text)
+    mid_block = _attribution_mid_block().search(block.text, opener.end())
+    for tail in (at_end, mid_block):
+        if tail is None:
+            continue
+        who = tail.group("who")
+        speaker = _speaker(who, people) or _pronoun_speaker(who, block.start, people)
+        if speaker is not None:
+            return speaker, opener.end(), tail.start()
+    return None
+
+
+def _quote_after_colon(block, people: list[PersonDraft]):
+    m = _colon_quote().search(block.text)
+    if m is None:
+        return None
+    speaker = _speaker(m.group("who"), people)
+    return (speaker, m.start("quote"), m.end("quote")) if speaker else None
+
+
+def _last_attribution(text: str, start: int = 0) -> re.Match[str] | None:
+    """The last "..., sier X." in ``text`` from ``start``: the one that closes the quote."""
+    last = None
+    for last in _attribution_at_end().finditer(text, start):  # noqa: B007
+        pass
+    return last
+
+
+@cached_per_rule_set()
+def _attribution_at_end() -> re.Pattern[str]:
+    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?:{speech_verbs()})\s+(?P<who>[^.]*?)\.?$")
+
+
+@cached_per_rule_set()
+def _attribution_mid_block() -> re.Pattern[str]:
+    """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
+    and the paragraph goes on."""
+    return re.compile(
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{speech_verbs()})\s+(?P<who>[^.]*?)\.(?=\s+[A-ZÆØÅ«–\"])"
+    )
+
+
+@cached_per_rule_set()
+def _colon_quote() -> re.Pattern[str]:
+    """ "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»" """
+    return re.compile(
+        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs()}):\s*[«\"“„](?P<quote>[^»\"”]+?)\s*{_CLOSING}"
+    )
+
+
+def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
+    """'..., sier hun.': the person named last before the quote."""
+    if who.strip().lower() not in {"han", "hun", "ho"}:
+        return None
+    named = [(start, p) for p in people for start, _ in p.mentions if start < before]
+    named += [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before]
+    return max(named, key=lambda pair: pair[0])[1] if named else None
+
+
+def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
+    for person in people:
+        if person.name in who:
+            return person
+    words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
+    matches = [p for p in people if p.surname in words]
+    return matches[0] if len(matches) == 1 else None
