@@ -513,7 +513,9 @@ def _outcome_lists(work, out_dir: Path, options: RunOptions, backend: str, sched
 
         return run_chunks_dask(work, out_dir, options, scheduler)
     if options.workers > 1:
-        return _run_chunks_pool(work, out_dir, options)
+        from pipeline.distributed import run_chunks_pool
+
+        return run_chunks_pool(work, out_dir, options)
     return _run_chunks_here(work, out_dir, options)
 
 
@@ -593,42 +595,3 @@ def _run_chunks_here(work, out_dir: Path, options: RunOptions) -> Iterator[list[
     for chunk, done in work:
         processor = processor or Processor(options, out_dir)
         yield processor.process_chunk(chunk, done)
-
-
-# --- several processes on one machine ----------------------------------------------------------
-
-_WORKER: Processor | None = None
-
-
-def _init_worker(options: RunOptions, out_dir: Path) -> None:
-    global _WORKER
-    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
-    # reports once; workers ignore it rather than each printing a traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = Processor(options, out_dir)
-
-
-def _worker_chunk(chunk: list[str], done: dict[str, tuple[str, str]]) -> list[Outcome]:
-    assert _WORKER is not None
-    return _WORKER.process_chunk(chunk, done)
-
-
-def _run_chunks_pool(work, out_dir: Path, options: RunOptions) -> Iterator[list[Outcome]]:
-    """N processes, each loading the model once; a bounded number of chunks in flight keeps
-    memory flat however many inputs there are."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model's threads
-    with ProcessPoolExecutor(
-        options.workers, mp_context=context, initializer=_init_worker, initargs=(options, out_dir)
-    ) as pool:
-        in_flight = set()
-        for chunk, done in work:
-            in_flight.add(pool.submit(_worker_chunk, chunk, done))
-            if len(in_flight) >= options.workers * 2:
-                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield future.result()
-        for future in in_flight:
-            yield future.result()
