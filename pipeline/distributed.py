@@ -1,14 +1,16 @@
-"""Dask backend: partitions of the inputs processed on a cluster's workers.
+"""The backends that run chunks of inputs in other processes: local processes on this
+machine (``--workers N``), or the partitions of a Dask cluster (``--backend dask``).
 
-Each worker process loads the model once (a module-level ``Processor`` per process and
-options) and writes profiles straight into the output folder, which must therefore be on
-a filesystem every worker sees (the same machine, or a shared mount). The parent keeps
-the run state, the error list and ``profiles.jsonl``, exactly as in a local run, so the
-output is the same.
+Each worker process loads the model once (a ``Processor`` per process and options) and
+writes profiles straight into the output folder, which for Dask must therefore be on a
+filesystem every worker sees (the same machine, or a shared mount). The parent keeps the
+run state, the error list and ``profiles.jsonl``, exactly as in a local run, so the output
+is the same.
 """
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -69,3 +71,44 @@ def run_chunks_dask(
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+# --- several processes on one machine ----------------------------------------------------------
+
+_WORKER = None  # this worker process's Processor
+
+
+def _init_worker(options: RunOptions, out_dir: Path) -> None:
+    from pipeline.run import Processor
+
+    global _WORKER
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
+    # reports once; workers ignore it rather than each printing a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER = Processor(options, out_dir)
+
+
+def _worker_chunk(chunk: list[str], done: dict[str, tuple[str, str]]) -> list:
+    assert _WORKER is not None
+    return _WORKER.process_chunk(chunk, done)
+
+
+def run_chunks_pool(work, out_dir: Path, options: RunOptions) -> Iterator[list]:
+    """N processes, each loading the model once; a bounded number of chunks in flight keeps
+    memory flat however many inputs there are."""
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model's threads
+    with ProcessPoolExecutor(
+        options.workers, mp_context=context, initializer=_init_worker, initargs=(options, out_dir)
+    ) as pool:
+        in_flight = set()
+        for chunk, done in work:
+            in_flight.add(pool.submit(_worker_chunk, chunk, done))
+            if len(in_flight) >= options.workers * 2:
+                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    yield future.result()
+        for future in in_flight:
+            yield future.result()

@@ -28,6 +28,7 @@ TOKENIZER = "nyhetsprofil.news_tokenizer.v1"
 LINE_BREAKS = "pipeline_line_breaks"
 PROJECT_COMPONENTS = (
     "pipeline_entities",
+    "pipeline_org_candidates",
     "pipeline_sdgs",
     "pipeline_goal_owners",
     "pipeline_person_roles",
@@ -70,6 +71,7 @@ def _load_cached(model: str | None) -> Language:
 def _spacy_load(model: str | Path) -> Language:
     import pipeline.entities  # noqa: F401  (registers the factories when not installed as a package)
     import pipeline.lines  # noqa: F401
+    import pipeline.org_candidates  # noqa: F401
     import pipeline.org_places  # noqa: F401
     import pipeline.relations  # noqa: F401
     import pipeline.roles  # noqa: F401
@@ -90,6 +92,7 @@ def assemble(nlp: Language) -> Language:
     shipped pipeline was written by this function (``python -m pipeline.nlp``)."""
     import pipeline.entities  # noqa: F401  (registers the pipeline_entities factory)
     import pipeline.lines  # noqa: F401  (registers the pipeline_line_breaks component)
+    import pipeline.org_candidates  # noqa: F401  (registers the pipeline_org_candidates factory)
     import pipeline.org_places  # noqa: F401  (registers the pipeline_org_places factory)
     import pipeline.relations  # noqa: F401  (registers the pipeline_goal_owners factory)
     import pipeline.roles  # noqa: F401  (registers the pipeline_person_roles factory)

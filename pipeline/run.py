@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from models import Article, Profile
 from pipeline import __version__
@@ -37,6 +38,9 @@ from pipeline.write import (
     write_profile,
     write_schema,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 Report = Callable[[str], None]
 
@@ -97,10 +101,23 @@ def process_text(
 
 def profile_article(article: Article, nlp, options: RunOptions | None = None) -> Profile:
     """A parsed article through the nlp pipeline to its profile: the wiring for one article.
-    Batches run the same two halves (``admit`` before ``nlp.pipe``, ``profile_doc`` after)."""
+    Batches run the same three steps (``admit`` and ``article_doc`` before ``nlp.pipe``,
+    ``profile_doc`` after)."""
     options = options or RunOptions()
     article = admit(article, options)
-    return profile_doc(article, nlp(article.text), nlp, options)
+    return profile_doc(article, nlp(article_doc(article, nlp)), nlp, options)
+
+
+def article_doc(article: Article, nlp) -> Doc:
+    """The Doc an article enters the nlp pipeline as, for one article and for batches: its
+    text, tokenised, with its blocks (``Doc._.blocks``: kind, start, end), which the
+    components read the article's structure from (``pipeline_org_candidates``: fact boxes,
+    headings over question-and-answer items)."""
+    import pipeline.org_candidates  # noqa: F401  (the Doc._.blocks extension)
+
+    doc = nlp.make_doc(article.text)
+    doc._.blocks = [(block.kind, block.start, block.end) for block in article.blocks]
+    return doc
 
 
 class ForeignLanguage(PipelineError):
@@ -238,7 +255,7 @@ class Processor:
         # grows with the words of a batch, so long articles make smaller batches, and each
         # batch's Docs are written and dropped before the next one is made.
         for batch in word_batches(pending, self.options.batch_words, self.options.batch_size):
-            docs = self._nlp([a.text for _, a in batch], [o for o, _ in batch])
+            docs = self._nlp([a for _, a in batch], [o for o, _ in batch])
             for (outcome, article), doc in zip(batch, docs, strict=False):
                 if doc is not None:
                     self._extract_and_write(outcome, article, doc)
@@ -277,15 +294,17 @@ class Processor:
             outcome.error = _error(outcome.item, stage, err)
         return None
 
-    def _nlp(self, texts: list[str], outcomes: list[Outcome]) -> list:
-        """nlp.pipe for speed; if the batch fails, each text alone so only the bad one is lost."""
+    def _nlp(self, articles: list[Article], outcomes: list[Outcome]) -> list:
+        """nlp.pipe for speed; if the batch fails, each article alone (a fresh Doc) so only
+        the bad one is lost."""
         try:
-            return list(self.nlp.pipe(texts, batch_size=self.options.batch_size))
+            docs = (article_doc(article, self.nlp) for article in articles)
+            return list(self.nlp.pipe(docs, batch_size=self.options.batch_size))
         except Exception:  # noqa: BLE001
             docs = []
-            for outcome, text in zip(outcomes, texts, strict=False):
+            for outcome, article in zip(outcomes, articles, strict=False):
                 try:
-                    docs.append(self.nlp(text))
+                    docs.append(self.nlp(article_doc(article, self.nlp)))
                 except Exception as err:  # noqa: BLE001
                     outcome.error = _error(outcome.item, "nlp", err)
                     docs.append(None)
@@ -494,7 +513,9 @@ def _outcome_lists(work, out_dir: Path, options: RunOptions, backend: str, sched
 
         return run_chunks_dask(work, out_dir, options, scheduler)
     if options.workers > 1:
-        return _run_chunks_pool(work, out_dir, options)
+        from pipeline.distributed import run_chunks_pool
+
+        return run_chunks_pool(work, out_dir, options)
     return _run_chunks_here(work, out_dir, options)
 
 
@@ -574,42 +595,3 @@ def _run_chunks_here(work, out_dir: Path, options: RunOptions) -> Iterator[list[
     for chunk, done in work:
         processor = processor or Processor(options, out_dir)
         yield processor.process_chunk(chunk, done)
-
-
-# --- several processes on one machine ----------------------------------------------------------
-
-_WORKER: Processor | None = None
-
-
-def _init_worker(options: RunOptions, out_dir: Path) -> None:
-    global _WORKER
-    # Ctrl-C reaches every process of the terminal's group: the parent stops the run and
-    # reports once; workers ignore it rather than each printing a traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER = Processor(options, out_dir)
-
-
-def _worker_chunk(chunk: list[str], done: dict[str, tuple[str, str]]) -> list[Outcome]:
-    assert _WORKER is not None
-    return _WORKER.process_chunk(chunk, done)
-
-
-def _run_chunks_pool(work, out_dir: Path, options: RunOptions) -> Iterator[list[Outcome]]:
-    """N processes, each loading the model once; a bounded number of chunks in flight keeps
-    memory flat however many inputs there are."""
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    context = multiprocessing.get_context("spawn")  # no forked copies of a loaded model's threads
-    with ProcessPoolExecutor(
-        options.workers, mp_context=context, initializer=_init_worker, initargs=(options, out_dir)
-    ) as pool:
-        in_flight = set()
-        for chunk, done in work:
-            in_flight.add(pool.submit(_worker_chunk, chunk, done))
-            if len(in_flight) >= options.workers * 2:
-                finished, in_flight = wait(in_flight, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield future.result()
-        for future in in_flight:
-            yield future.result()

@@ -11,7 +11,7 @@ from models import Profile
 from pipeline.extract import extract
 from pipeline.fetch import read_input
 from pipeline.nlp import describe
-from pipeline.run import parse_raw
+from pipeline.run import article_doc, parse_raw
 from tests.conftest import CORPUS
 
 ARTICLES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".html"))
@@ -23,7 +23,7 @@ def _expected(path: Path) -> dict:
 
 def _profile(path: Path, nlp) -> Profile:
     article = parse_raw(read_input(str(path)))
-    return extract(article, nlp(article.text), model=describe(nlp))
+    return extract(article, nlp(article_doc(article, nlp)), model=describe(nlp))
 
 
 def test_corpus_is_big_enough_and_varied():

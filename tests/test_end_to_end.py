@@ -11,6 +11,7 @@ import pytest
 from models import Profile
 from pipeline.extract import extract
 from pipeline.parse import parse_text
+from pipeline.run import article_doc
 from tests.conftest import SEED, require_shared
 
 EXPECTED_COMPANIES = {
@@ -29,7 +30,7 @@ def seed_profile(request, seed_text) -> Profile:
 
     nlp = load_pipeline(None if request.param == "default" else request.param)
     article = parse_text(seed_text, source=str(SEED))
-    return extract(article, nlp(article.text), model=describe(nlp))
+    return extract(article, nlp(article_doc(article, nlp)), model=describe(nlp))
 
 
 def _org(profile: Profile, name: str):

@@ -7,6 +7,7 @@ import pytest
 
 from pipeline.extract import extract
 from pipeline.parse import parse_text
+from pipeline.run import article_doc
 
 BOKMAL = """Bedrifter i Vestfold går sammen
 
@@ -60,7 +61,7 @@ def nlp(request):
 
 def _profile(text, nlp):
     article = parse_text(text, source="test.txt")
-    return extract(article, nlp(article.text), model="test")
+    return extract(article, nlp(article_doc(article, nlp)), model="test")
 
 
 def _companies(profile):
@@ -148,7 +149,7 @@ def test_fact_box_in_an_aside_gives_companies_places_and_goals(nlp):
         "Fire bedrifter på Romerike"
     )  # the lede opens the text
     assert "Les også" not in article.text
-    profile = extract(article, nlp(article.text), model="test")
+    profile = extract(article, nlp(article_doc(article, nlp)), model="test")
     companies = _companies(profile)
     assert set(companies) == {"Kjeller Bakeri AS", "Hurdal Trehus AS"}
     assert companies["Kjeller Bakeri AS"].industry == "bakeri"

@@ -11,6 +11,7 @@ from models import Article, Evidence, Organisation, Profile
 from pipeline.cli import main
 from pipeline.extract import extract
 from pipeline.parse import parse_text
+from pipeline.run import article_doc
 
 TEXT = """Lokalbedrifter på Gjøvik satser grønt
 
@@ -25,7 +26,7 @@ Vardal Stål:
 @pytest.fixture(scope="module")
 def profile(blank_nlp) -> Profile:
     article = parse_text(TEXT, source="test.txt")
-    return extract(article, blank_nlp(article.text), model="blank")
+    return extract(article, blank_nlp(article_doc(article, blank_nlp)), model="blank")
 
 
 def test_round_trip_through_json(profile):
@@ -91,7 +92,9 @@ def test_a_profile_read_with_json_load_validates_with_its_date():
     from pipeline.nlp import load_pipeline
 
     nlp = load_pipeline("blank:nb")
-    data = json.loads(extract(article, nlp(article.text), model="test").model_dump_json())
+    data = json.loads(
+        extract(article, nlp(article_doc(article, nlp)), model="test").model_dump_json()
+    )
     assert data["article"]["published"] == "2025-09-02"
     with pytest.raises(ValidationError):
         Profile.model_validate(data)  # strict: a date is no string in Python mode

@@ -26,6 +26,7 @@ def test_a_saved_pipeline_loads_by_path(tmp_path):
         "sentencizer",
         "pipeline_line_breaks",
         "pipeline_entities",
+        "pipeline_org_candidates",
         "pipeline_sdgs",
         "pipeline_goal_owners",
         "pipeline_person_roles",

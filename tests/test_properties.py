@@ -12,6 +12,7 @@ from models import Profile
 from pipeline.errors import PipelineError
 from pipeline.extract import extract
 from pipeline.parse import parse_bytes, parse_html, parse_text
+from pipeline.run import article_doc
 
 NORWEGIAN_WORDS = [
     "bedriften",
@@ -92,7 +93,7 @@ def _profile_or_clean_error(make_article, blank_nlp):
         article = make_article()
     except PipelineError:
         return
-    profile = extract(article, blank_nlp(article.text), model="blank")
+    profile = extract(article, blank_nlp(article_doc(article, blank_nlp)), model="blank")
     Profile.model_validate_json(profile.model_dump_json())
 
 

@@ -17,13 +17,36 @@ from pipeline.cli import main
 from pipeline.errors import PipelineError
 from pipeline.nlp import load_pipeline, shipped_model_path
 from pipeline.options import Limits, RunOptions
-from pipeline.run import ForeignLanguage, process_text
+from pipeline.org_candidates import SPAN_KEY as CANDIDATES
+from pipeline.parse import parse_text
+from pipeline.run import ForeignLanguage, article_doc, process_text
 
 TEXT = (
     "Grønnbygg AS i Drammen bidrar til bærekraftsmål 7 og 13.\n\n"
     "– Vi kutter utslippene, sier daglig leder Kari Hansen i Grønnbygg AS.\n\n"
     "Ordfører Per Olsen i Drammen kommune er fornøyd. Han stemte på Frp."
 )
+
+# A text of the project's own: a company introduced by its trade, a public body, a fact box
+# and a heading over question-and-answer items.
+CANDIDATE_TEXT = """Tre bedrifter i Hallingdal satser grønt
+
+Verkstedbedriften Fjellsveis AS i Gol har fått ny kontrakt, og Nesbyen kommune er fornøyd.
+
+Fakta
+
+Bedrift: Nordbakst AS
+
+Bransje: Bakeri
+
+Sted: Nesbyen
+
+Fjellsveis:
+
+Om hovedformålet med å delta i nettverket: Vi vil kutte utslipp.
+
+Om bærekraftsmål: Vi jobber med bærekraftsmål 7.
+"""
 
 # Runs in a new interpreter: only spaCy and the package's entry points know the factories.
 FRESH = """
@@ -32,12 +55,19 @@ import spacy
 nlp = spacy.load(sys.argv[1])
 doc = nlp(sys.argv[2])
 from pipeline.parse import parse_text
-from pipeline.run import profile_article
-profile = profile_article(parse_text(sys.argv[2], source="t.txt"), nlp)
+from pipeline.run import article_doc, profile_article
+article = parse_text(sys.argv[2], source="t.txt")
+profile = profile_article(article, nlp)
+article_doc = nlp(article_doc(article, nlp))
+candidates = article_doc.spans.get("org_candidates", [])
 print(json.dumps({
     "pipes": nlp.pipe_names,
     "ents": [(e.start_char, e.end_char, e.label_) for e in doc.ents],
     "spans": {k: [(s.start_char, s.end_char, s.label_) for s in v] for k, v in doc.spans.items()},
+    "candidates": [
+        (s.start_char, s.end_char, s.label_, s._.org_name, s._.org_industry, s._.org_places)
+        for s in candidates
+    ],
     "profile": profile.model_dump(mode="json", exclude={"created_at"}),
 }))
 """
@@ -60,7 +90,10 @@ def _in_process(nlp, text: str) -> dict:
     from pipeline.run import profile_article
 
     doc = nlp(text)
-    profile = profile_article(parse_text(text, source="t.txt"), nlp)
+    article = parse_text(text, source="t.txt")
+    profile = profile_article(article, nlp)
+    with_blocks = nlp(article_doc(article, nlp))
+    candidates = with_blocks.spans.get(CANDIDATES, [])
     return json.loads(
         json.dumps(
             {
@@ -70,6 +103,11 @@ def _in_process(nlp, text: str) -> dict:
                     k: [(s.start_char, s.end_char, s.label_) for s in v]
                     for k, v in doc.spans.items()
                 },
+                "candidates": [
+                    (s.start_char, s.end_char, s.label_, s._.org_name)
+                    + (s._.org_industry, s._.org_places)
+                    for s in candidates
+                ],
                 "profile": profile.model_dump(mode="json", exclude={"created_at"}),
             }
         )
@@ -83,8 +121,9 @@ needs_model = pytest.mark.skipif(shipped_model_path() is None, reason="no shippe
 def test_spacy_load_in_a_fresh_process_gives_the_same_profile():
     fresh = _fresh_process(shipped_model_path(), TEXT)
     here = _in_process(load_pipeline(), TEXT)
-    assert fresh["pipes"][-5:] == [
+    assert fresh["pipes"][-6:] == [
         "pipeline_entities",
+        "pipeline_org_candidates",
         "pipeline_sdgs",
         "pipeline_goal_owners",
         "pipeline_person_roles",
@@ -147,14 +186,67 @@ def test_a_missing_shipped_model_is_one_line_and_exit_2(monkeypatch, tmp_path, c
         nlp_module._load_cached.cache_clear()
 
 
+def test_the_candidates_are_a_span_group_of_their_own():
+    """``pipeline_org_candidates`` writes its own span group, each span with the rule that
+    found it and the draft's values; the fact box and the heading come from the blocks the
+    article's Doc carries. The entities and their span groups are left as they were."""
+    nlp = load_pipeline("blank:nb")
+    article = parse_text(CANDIDATE_TEXT, source="t.txt")
+    doc = nlp(article_doc(article, nlp))
+    found = [
+        (s.label_, s._.org_name, s._.org_kind, s._.org_industry) for s in doc.spans[CANDIDATES]
+    ]
+    assert ("intro", "Fjellsveis AS", "company", "verksted") in found
+    assert ("legal", "Fjellsveis AS", "company", None) in found  # the same place, its own values
+    assert ("public", "Nesbyen kommune", "public_body", None) in found
+    assert ("fact_box", "Nordbakst AS", "company", "bakeri") in found
+    assert ("heading", "Fjellsveis AS", "company", None) in found  # "Fjellsveis:" in full
+    box = next(s for s in doc.spans[CANDIDATES] if s.label_ == "fact_box")
+    start = CANDIDATE_TEXT.index("Nesbyen\n")
+    assert box.text == "Nordbakst AS" and box._.org_places == [("Nesbyen", start, start + 7)]
+    heading = next(s for s in doc.spans[CANDIDATES] if s.label_ == "heading")
+    assert heading.text == "Fjellsveis:" and heading._.org_aliases == ["Fjellsveis"]
+    # a text alone shows no blocks: no fact box, no heading
+    plain = nlp(CANDIDATE_TEXT)
+    assert {s.label_ for s in plain.spans[CANDIDATES]} == {"intro", "legal", "public"}
+    with nlp.select_pipes(disable=["pipeline_org_candidates"]):
+        without = nlp(article_doc(article, nlp))
+    assert [(e.start_char, e.end_char, e.label_) for e in without.ents] == [
+        (e.start_char, e.end_char, e.label_) for e in doc.ents
+    ]
+    assert set(doc.spans) - set(without.spans) == {CANDIDATES}
+    for key in without.spans:
+        spans = [(s.start_char, s.end_char, s.label_) for s in doc.spans[key]]
+        assert spans == [(s.start_char, s.end_char, s.label_) for s in without.spans[key]]
+
+
+def test_a_saved_pipeline_gives_the_same_candidates_and_profile(tmp_path):
+    """``to_disk`` and a plain ``spacy.load`` in a fresh process: the same span group and
+    the same profile as the pipeline it was saved from."""
+    nlp = load_pipeline("blank:nb")
+    nlp.to_disk(tmp_path / "saved")
+    fresh = _fresh_process(tmp_path / "saved", CANDIDATE_TEXT)
+    here = _in_process(nlp, CANDIDATE_TEXT)
+    assert fresh == here
+    assert "pipeline_org_candidates" in fresh["pipes"]
+    assert {c[2] for c in fresh["candidates"]} >= {"intro", "public", "fact_box", "heading"}
+    companies = {o["name"]: o for o in fresh["profile"]["organisations"] if o["kind"] == "company"}
+    assert set(companies) == {"Fjellsveis AS", "Nordbakst AS"}
+    assert companies["Nordbakst AS"]["industry"] == "bakeri"
+
+
 def test_components_declare_what_they_need_and_write():
     nlp = load_pipeline("blank:nb")
-    meta = {name: nlp.get_pipe_meta(name) for name in ("pipeline_entities", "pipeline_sdgs")}
+    names = ("pipeline_entities", "pipeline_sdgs", "pipeline_org_candidates")
+    meta = {name: nlp.get_pipe_meta(name) for name in names}
     assert "doc.ents" in meta["pipeline_entities"].assigns
     assert "doc.spans" in meta["pipeline_entities"].assigns
     assert "token.is_sent_start" in meta["pipeline_entities"].requires
     assert meta["pipeline_sdgs"].assigns == ["doc.spans"]
     assert meta["pipeline_sdgs"].requires == ["token.is_sent_start"]
+    assert "doc._.blocks" in meta["pipeline_org_candidates"].requires
+    assert "doc.spans" in meta["pipeline_org_candidates"].assigns
+    assert "span._.org_industry" in meta["pipeline_org_candidates"].assigns
 
 
 def test_nlp_evaluate_scores_the_components():

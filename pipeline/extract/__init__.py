@@ -48,7 +48,7 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
 def _extract(article: Article, doc: Doc, model: str) -> Profile:
     text = article.text
     sections = split_sections(article)
-    drafts = find_organisations(article, doc, sections)
+    drafts = find_organisations(doc)
     owners = section_owners(sections, drafts)
     _describe_from_sections(text, owners)
     _places_from_the_tree(text, doc, drafts)

@@ -97,11 +97,16 @@ def _answered(question: Block, answers: list[Block]) -> QaItem:
 
 def split_sections(article: Article) -> list[Section]:
     """Each heading with the blocks up to the next heading (a question heading stays inside)."""
+    return sections_of(article.blocks)
+
+
+def sections_of(blocks: list[Block]) -> list[Section]:
+    """The sections of an article's blocks (``split_sections``)."""
     sections: list[Section] = []
-    first = article.blocks[0] if article.blocks else None
+    first = blocks[0] if blocks else None
     if first is not None and first.kind != "heading":
         sections.append(Section(heading=first, preamble=True))
-    for block in article.blocks:
+    for block in blocks:
         if block.kind == "heading" and not (sections and is_question(block)):
             sections.append(Section(heading=block))
         elif sections:

@@ -1,24 +1,21 @@
 """Organisations: who the article is about, by name, alias, kind, industry and places.
 
-Candidates come from the genre's own ways of introducing an organisation, strongest first:
-1. an industry noun before the name ("flyindustribedriften GKN Aerospace"), a description
-   after it ("Ramfjord Skjell AS, et familieeid skjelloppdrett i Balsfjord", a list item
-   "X AS – trykkeri i Halden"), or "X er en verkstedbedrift";
-2. a generic noun after the name ("Sundvolden hotell"), a legal suffix ("Brattli AS"), a name
-   listed next to introduced companies, a fact box ("Bedrift: X");
-3. public-body forms ("Viken fylkeskommune", "Innovasjon Norge", "Statsforvalteren i Agder");
-4. a section heading over question-and-answer items ("Holzweiler:");
-5. the model's ORG entities (filtered hard: the NorNE model is noisy on this genre).
+The candidates come from the Doc: the ``pipeline_org_candidates`` component's span group
+(the genre's own ways of introducing an organisation, strongest first: an industry noun
+before the name or a description after it; a generic noun or a legal suffix after it, a
+name listed next to introduced companies, a fact box; a public body's form; a heading over
+question-and-answer items) and the model's ORG entities (the ``pipeline_entities`` span
+group, filtered hard: the NorNE model is noisy on this genre).
 Names that are word-prefixes of each other are merged; the strongest, fullest, earliest form
 is the name and the others are aliases ("Holzweiler" -> "Holzweiler Items").
 Places come from the descriptions, from what follows a name ("(Oslo og Moss)", "i Øvre
 Eiker"), and, when the text gives none, from a home place that opens the name.
 
 One module a job: ``names`` (the draft and the name helpers all steps share),
-``candidates`` (sources 1-4), ``fact_boxes`` (fact boxes), ``model`` (source 5 and the
-typing of a name), ``merge`` (merging drafts, aliases), ``places`` (places tied to an
-organisation, mentions, evidence). This module runs them in order and re-exports their
-public names.
+``industries`` (industries and places from descriptions), ``model`` (the model's
+organisations and the typing of a name), ``merge`` (merging drafts, aliases), ``places``
+(places tied to an organisation, mentions, evidence). This module maps the candidates to
+drafts, runs the steps in order and re-exports their public names.
 """
 
 from __future__ import annotations
@@ -27,17 +24,12 @@ import re
 
 from spacy.tokens import Doc
 
-from models import Article
 from pipeline.entities import PERSON_SPANS, PLACE_SPANS, spans_of
-from pipeline.extract.organisations.candidates import (
+from pipeline.extract.organisations.industries import (
     describe_with,
-    extend_heading_names,
-    heading_orgs,
     industry_from_name,
     normalise_industry,
-    rule_candidates,
 )
-from pipeline.extract.organisations.fact_boxes import fact_box_companies
 from pipeline.extract.organisations.merge import (
     add_extended_names,
     add_short_names,
@@ -47,7 +39,7 @@ from pipeline.extract.organisations.merge import (
 from pipeline.extract.organisations.model import model_orgs, organisation_kind, outside_rule_names
 from pipeline.extract.organisations.names import HEADING, INTRO, MODEL, PUBLIC, TAIL, OrgDraft
 from pipeline.extract.organisations.places import mention_spans, organisation_evidence, places_of
-from pipeline.extract.sections import Section
+from pipeline.org_candidates import SPAN_KEY as CANDIDATES
 
 __all__ = [
     "HEADING",
@@ -56,6 +48,7 @@ __all__ = [
     "PUBLIC",
     "TAIL",
     "OrgDraft",
+    "candidate_drafts",
     "describe_with",
     "find_organisations",
     "known_organisations",
@@ -67,14 +60,13 @@ __all__ = [
 ]
 
 
-def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> list[OrgDraft]:
+def find_organisations(doc: Doc) -> list[OrgDraft]:
     """All organisation drafts of an article, merged by alias (sources in the module docstring)."""
-    text = article.text
-    drafts = rule_candidates(text, doc)
-    drafts += fact_box_companies(article)
-    heading_drafts = heading_orgs(text, sections, drafts)
-    extend_heading_names(text, heading_drafts)
-    drafts += heading_drafts + outside_rule_names(model_orgs(doc, text), drafts, text)
+    text = doc.text
+    drafts = candidate_drafts(doc)
+    # the names the rules found whole, headings aside: the model's fragments of them go
+    ruled = [d for d in drafts if d.source != HEADING]
+    drafts += outside_rule_names(model_orgs(doc, text), ruled, text)
     merged = merge_drafts(drafts, bracketed_short_names(text, drafts))
     taken = _names_of_places_and_people(doc)
     for draft in merged:
@@ -83,6 +75,23 @@ def find_organisations(article: Article, doc: Doc, sections: list[Section]) -> l
         add_extended_names(text, draft)
         add_short_names(text, draft, taken)
     return merged
+
+
+def candidate_drafts(doc: Doc) -> list[OrgDraft]:
+    """The ``pipeline_org_candidates`` span group as drafts, in its order."""
+    return [
+        OrgDraft(
+            span._.org_name,
+            span._.org_rank,
+            span._.org_start,
+            span._.org_kind,
+            span._.org_industry,
+            tuple(span._.org_industry_span) if span._.org_industry_span else None,
+            list(span._.org_aliases or []),
+            [tuple(place) for place in span._.org_places or []],
+        )
+        for span in doc.spans.get(CANDIDATES, [])
+    ]
 
 
 def _names_of_places_and_people(doc: Doc) -> set[str]:

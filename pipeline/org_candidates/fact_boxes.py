@@ -1,12 +1,14 @@
-"""Organisations from fact boxes: "Bedrift: X" followed by "Bransje: Y" and "Sted: A"
-lines, or a box flattened into one block ("X AS Bransje: bakeri Sted: Lillestrøm")."""
+"""Organisation candidates from fact boxes (rules ``fact_box``: "Bedrift: X" followed by
+"Bransje: Y" and "Sted: A" lines; ``fact_line``: a box flattened into one block, "X AS
+Bransje: bakeri Sted: Lillestrøm"). The blocks are the article's, as the Doc carries them
+(``Doc._.blocks``)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from models import Article
+from models import Block
 from pipeline.extract.organisations.names import TAIL, OrgDraft, skip_name
 from pipeline.extract.organisations.places import split_places
 from pipeline.extract.text import NAME, alternation, rules
@@ -23,7 +25,7 @@ def _compiled_key(keys: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(keys)})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 
 
-def fact_box_companies(article: Article) -> list[OrgDraft]:
+def fact_box_companies(text: str, blocks: list[Block]) -> list[tuple[str, OrgDraft]]:
     """Fact boxes: "Bedrift: X" followed by "Bransje: Y", "Sted: A, B kommune" lines."""
     r = rules()
     name_key, industry_key, place_key = (
@@ -31,18 +33,19 @@ def fact_box_companies(article: Article) -> list[OrgDraft]:
         _fact_key(tuple(r["fact_box_industry_keys"])),
         _fact_key(tuple(r["fact_box_place_keys"])),
     )
-    found: list[OrgDraft] = []
+    found: list[tuple[str, OrgDraft]] = []
     current: OrgDraft | None = None
-    for block in article.blocks:
+    for block in blocks:
         if (one_line := _fact_line(block.text, block.start)) is not None:
-            found.append(one_line)  # "X AS Bransje: bakeri Sted: Lillestrøm Bærekraftsmål: 2"
+            # "X AS Bransje: bakeri Sted: Lillestrøm Bærekraftsmål: 2"
+            found.append(("fact_line", one_line))
             current = None
             continue
         if (m := name_key.match(block.text)) and re.fullmatch(
             rf"{NAME}(?:\s+og\s+{NAME})?", m.group("value")
         ):
             current = OrgDraft(m.group("value"), TAIL, block.start + m.start("value"), "company")
-            found.append(current)
+            found.append(("fact_box", current))
         elif current is not None and (m := industry_key.match(block.text)):
             value = m.group("value").strip().rstrip(".")
             current.industry = value.lower() if len(value.split()) <= 3 else None
@@ -54,7 +57,7 @@ def fact_box_companies(article: Article) -> list[OrgDraft]:
                 r"\s+(?:kommune|kommunе)\b", lambda g: " " * len(g.group(0)), m.group("value")
             )
             for place, p_start, p_end, _ in split_places(value.replace(" i ", " , "), base, True):
-                if lookup_place_in(article.text, place):
+                if lookup_place_in(text, place):
                     current.described_places.append((place, p_start, p_end))
         elif ":" not in block.text[:30]:
             current = None  # the box ended

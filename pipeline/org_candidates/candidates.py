@@ -1,7 +1,14 @@
-"""Organisation candidates from the genre's own ways of introducing one: an industry noun
-before the name, a description after it, "X er en verkstedbedrift", a generic noun or a
-legal suffix after it, a public body's form, a name listed next to introduced companies,
-and a heading over question-and-answer items; with the industry and places they give."""
+"""The rules of ``pipeline_org_candidates``: the genre's own ways of introducing an
+organisation, read from the Doc's text, with the industry and places they give.
+
+Each candidate is an ``OrgDraft`` with the id of the rule that found it: ``intro`` (an
+industry noun before the name, "flyindustribedriften GKN Aerospace"), ``described`` (a
+description after it, "Ramfjord Skjell AS, et familieeid skjelloppdrett"), ``is_a`` ("X er
+en verkstedbedrift"), ``tail`` (a generic noun after it, "Sundvolden hotell"), ``legal`` (a
+legal suffix, "Brattli AS"), ``public`` (a public body's form, "Viken fylkeskommune"),
+``listed`` (a name listed next to introduced companies), ``fact_box`` and ``fact_line``
+(fact boxes, ``fact_boxes``) and ``heading`` (a heading over question-and-answer items).
+The word lists are ``resources/org_rules.json``'s (the rules in force, pipeline/rules.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +16,18 @@ import re
 
 from spacy.tokens import Doc
 
+from models import Block
 from pipeline.entities import (
     PERSON_SPANS,
     PLACE_SPANS,
     is_inflected_compound,
     load_common_words,
     spans_of,
+)
+from pipeline.extract.organisations.industries import (
+    description_places,
+    industry_of_noun,
+    normalise_industry,
 )
 from pipeline.extract.organisations.names import (
     HEADING,
@@ -29,10 +42,25 @@ from pipeline.extract.organisations.names import (
     word_positions,
 )
 from pipeline.extract.organisations.places import split_places
-from pipeline.extract.sections import Section
+from pipeline.extract.sections import Section, sections_of
 from pipeline.extract.text import CAP_WORD, NAME, alternation, rules, sentence_bounds
 from pipeline.geography import lookup_place, lookup_place_in
+from pipeline.org_candidates.fact_boxes import fact_box_companies
 from pipeline.rules import cached_per_rule_set
+
+Candidate = tuple[str, OrgDraft]  # (the rule that found it, the draft)
+
+
+def organisation_candidates(doc: Doc, blocks: list[Block]) -> list[Candidate]:
+    """Every candidate of the Doc, in the order the extraction layer merges them: the text's
+    rules, the fact boxes, then the headings over Q&A items (named by a fuller form written
+    before them: "Lågen:" -> "Lågen Reiseliv")."""
+    text = doc.text
+    found = rule_candidates(text, doc)
+    found += fact_box_companies(text, blocks)
+    headings = heading_orgs(text, sections_of(blocks), [draft for _, draft in found])
+    extend_heading_names(text, headings)
+    return found + [("heading", draft) for draft in headings]
 
 
 @cached_per_rule_set()  # compiled once per process: these alternations are large
@@ -78,43 +106,24 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-# A compound's first part often ends in a linking s ("reiselivsbedriften", "avfallsselskapet");
-# words whose own form ends in s ("kles", "hus", "gass") keep it.
-_LINKING_S = re.compile(r"(?<=[^aeiouyæøås])s$")
-
-
-def normalise_industry(raw: str) -> str | None:
-    """'Digitaliserings-, robotiserings- og elektrifiserings' -> 'digitalisering, robotisering og elektrifisering'."""
-    # lower case, but acronyms ("IT-selskapet") keep their capitals
-    text = " ".join(w if w.rstrip(",-").isupper() else w.lower() for w in raw.split()).strip(" ,-")
-    if not text:
-        return None
-    parts = re.split(r"(-,?\s+og\s+|-,\s+|-\s+)", text)
-    words = []
-    for part in parts:
-        if part.strip().startswith("-"):
-            words.append(", " if "," in part and "og" not in part else " og ")
-        else:
-            words.append(_LINKING_S.sub("", part) if len(part) > 4 else part)
-    return "".join(words).replace(" ,", ",").strip()
-
-
-def rule_candidates(text: str, doc: Doc) -> list[OrgDraft]:
-    """Drafts from the ways the text introduces an organisation (sources 1-3 of the package
-    docstring, fact boxes aside); an introduced name runs on over "og" where a legal suffix
-    shows it goes on."""
+def rule_candidates(text: str, doc: Doc) -> list[Candidate]:
+    """Candidates from the ways the text introduces an organisation (fact boxes and headings
+    aside); an introduced name runs on over "og" where a legal suffix shows it goes on."""
     pats = _patterns()
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
-    drafts = _introduced(text, pats["intro"])
-    drafts += _described_companies(text, pats["described"], places)
-    drafts += _said_to_be(text, pats["is_a"]) + _with_tail(text, pats["tail"])
-    drafts += _with_legal_suffix(text, pats["legal"]) + _public_bodies(text, pats["public"])
+    found = [("intro", d) for d in _introduced(text, pats["intro"])]
+    found += [("described", d) for d in _described_companies(text, pats["described"], places)]
+    found += [("is_a", d) for d in _said_to_be(text, pats["is_a"])]
+    found += [("tail", d) for d in _with_tail(text, pats["tail"])]
+    found += [("legal", d) for d in _with_legal_suffix(text, pats["legal"])]
+    found += [("public", d) for d in _public_bodies(text, pats["public"])]
     people = {s.text for s in spans_of(doc, PERSON_SPANS)}
-    drafts += _listed_companies(text, pats["listed"], drafts, people)
-    for draft in drafts:
+    drafts = [d for _, d in found]
+    found += [("listed", d) for d in _listed_companies(text, pats["listed"], drafts, people)]
+    for _, draft in found:
         if draft.source == INTRO:
             _extend_over_og(text, draft)
-    return drafts
+    return found
 
 
 def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
@@ -235,21 +244,6 @@ def _public_bodies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
 _DESCRIPTION_NOUN = re.compile(
     r"(?P<noun>[a-zæøå][\wæøå-]*)(?=\s+(?:i|på|ved|med|som|for|og|fra|frå|sidan|siden)\b|\s*$)"
 )
-# "i Tønsberg og Larvik", "i Østre Toten": each listed place may have two words
-_DESCRIPTION_PLACES = re.compile(
-    rf"\b(?:i|på|ved)\s+(?P<places>{CAP_WORD}(?:[ ]{CAP_WORD})?(?:(?:\s*,\s*|\s+og\s+){CAP_WORD}(?:[ ]{CAP_WORD})?)*)"
-)
-
-
-def _known_place(text: str, place: str, start: int, end: int) -> tuple[str, int, int] | None:
-    """The place if the gazetteer (or the article itself) knows it; else its first word
-    ("Oslo" of "Oslo Sentrum")."""
-    if lookup_place_in(text, place):
-        return place, start, end
-    head = place.split(" ", 1)[0]
-    if head != place and lookup_place_in(text, head):
-        return head, start, start + len(head)
-    return None
 
 
 def _described_companies(
@@ -270,7 +264,7 @@ def _described_companies(
             or (" " not in name and name in places)  # "i Brandal, møbelprodusenten X"
         ):
             continue
-        industry = _industry_of_noun(noun.group("noun"))
+        industry = industry_of_noun(noun.group("noun"))
         start = m.start("description") + noun.start("noun")
         draft = OrgDraft(
             name,
@@ -280,7 +274,7 @@ def _described_companies(
             industry,
             (start, start + len(noun.group("noun"))) if industry else None,
         )
-        draft.described_places += _description_places(text, description, m.start("description"))
+        draft.described_places += description_places(text, description, m.start("description"))
         if m.group("where"):
             for place, p_start, p_end, _ in split_places(m.group("where"), m.start("where"), True):
                 if lookup_place_in(text, place):
@@ -298,41 +292,6 @@ def _described_name(name: str) -> str:
     if hyphen and base and noun.islower() and noun.endswith(nouns):
         return base
     return name
-
-
-def describe_with(
-    text: str, draft: OrgDraft, noun: str, rest: str, noun_start: int, rest_start: int
-) -> None:
-    """Industry and places from a description of the company whose noun is a business noun."""
-    if not noun.lower().endswith(tuple(rules()["business_nouns"])):
-        return
-    if draft.industry is None:
-        draft.industry = _industry_of_noun(noun.lower())
-        draft.industry_span = (noun_start, noun_start + len(noun)) if draft.industry else None
-    draft.described_places += _description_places(text, rest, rest_start)
-
-
-def _description_places(text: str, description: str, base: int) -> list[tuple[str, int, int]]:
-    """The known places a description names after i/på/ved, with their text positions."""
-    found = []
-    for places in _DESCRIPTION_PLACES.finditer(description):
-        start = base + places.start("places")
-        for place, p_start, p_end, _ in split_places(places.group("places"), start, True):
-            if known := _known_place(text, place, p_start, p_end):
-                found.append(known)
-    return found
-
-
-_LINKING_E = re.compile(r"([bdfgklmnprstv])\1e$")  # "bygge(firma)" -> "bygg"
-
-
-def _industry_of_noun(noun: str) -> str | None:
-    """'gjenvinningsbedrift' -> 'gjenvinning', 'elektrofirma' -> 'elektro', 'trykkeri' -> 'trykkeri'."""
-    for head in sorted(rules()["industry_heads"], key=len, reverse=True):
-        if noun.endswith(head) and len(noun) - len(head) >= 3:
-            stem = noun[: -len(head)].rstrip("-")
-            return _LINKING_E.sub(r"\1\1", normalise_industry(stem) or stem)
-    return noun
 
 
 def _trim_public(name: str) -> str:
@@ -367,23 +326,6 @@ def _listed_companies(
         if sentence_bounds(text, m.start("name")) in intro_sentences:
             found.append(OrgDraft(name, TAIL, m.start("name"), "company"))
     return found
-
-
-def industry_from_name(text: str, draft: OrgDraft) -> None:
-    """ "Kabelvåg Kaffebrenneri AS", "Kløfta Gartneri AS": the name says the trade."""
-    legal = set(rules()["legal_suffixes"])
-    words = [w for w in draft.name.split() if w not in legal]
-    if len(words) < 2:
-        return
-    last = words[-1]
-    tails = {t for t in rules()["name_tail_nouns"] if " " not in t} | set(
-        rules()["name_trade_words"]
-    )
-    if last.lower().endswith("eri") or last.lower() in tails:
-        at = text.find(draft.name)
-        if at >= 0:
-            start = at + draft.name.index(last)
-            draft.industry, draft.industry_span = last.lower(), (start, start + len(last))
 
 
 def _extend_over_og(text: str, draft: OrgDraft) -> None:
