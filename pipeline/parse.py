@@ -22,6 +22,9 @@ from pipeline.rules import cached_per_rule_set
 __all__ = ["parse_bytes", "parse_html", "parse_text"]
 
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.)]|[-*•·▪])\s+")
+# what a list item loses from its text: a bullet; a number stays, it may be content ("13)
+# Stoppe klimaendringene" names goal 13)
+_BULLET = re.compile(r"^\s*[-*•·▪]\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…»”\")]$")
 _KEY_VALUE = re.compile(r"^[A-ZÆØÅ][\wæøå]{1,20}:\s+\S")
 _MAX_HEADING_WORDS = 10
@@ -60,7 +63,7 @@ def refine_blocks(article: Article) -> Article:
             if _is_hyphen_quote(text):
                 kind, text = "quote", _LIST_MARKER.sub("", text, count=1)
             elif _LIST_MARKER.match(text):
-                kind, text = "list_item", _LIST_MARKER.sub("", text, count=1)
+                kind, text = "list_item", _BULLET.sub("", text, count=1)
             elif text.endswith(":") and len(text.split()) <= _MAX_LABEL_WORDS:
                 kind = "heading"
         blocks.append((kind, text))
@@ -292,5 +295,5 @@ def _classify(line: str, raw: str) -> BlockKind:
 
 def _strip_marker(line: str, raw: str) -> str:
     if _LIST_MARKER.match(raw):  # a hyphen quote loses its hyphen too: the block says quote
-        return _LIST_MARKER.sub("", line, count=1)
+        return _BULLET.sub("", line, count=1)
     return line

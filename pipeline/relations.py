@@ -44,6 +44,7 @@ from pipeline.entities import (
     is_inflected_compound,
     load_common_words,
 )
+from pipeline.entities.words import is_place_name_text
 from pipeline.rules import TreeRuleFile, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
@@ -123,6 +124,8 @@ class GoalOwners(TreeRuleFile):
         voice = self._voice(doc, orgs)
         doc._.voice = (voice.start_char, voice.end_char) if voice is not None else None
         proposed: list[Span] = []
+        if voice is not None and voice.label_ == "ORG_PROPOSED":
+            proposed.append(Span(doc, voice.start, voice.end, label="ORG"))
         general = self._general_claims(doc, orgs, voice)
         listed: tuple[Span, Span] | None = None  # the last list goal and its owner
         for goal in goals:
@@ -146,9 +149,19 @@ class GoalOwners(TreeRuleFile):
                 ):
                     proposed.append(Span(doc, owner.start, owner.end, label="ORG"))
         if proposed:
-            doc.spans[ORG_SPANS] = orgs + proposed
-            doc.ents = filter_spans([*doc.ents, *proposed])
+            self._add_proposed(doc, orgs, proposed)
         return doc
+
+    def _add_proposed(self, doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
+        """The proposed organisations into ``org_mentions`` and ``doc.ents``, over the model's
+        guess of a place at the same words ("Vi i Trevarsel")."""
+        doc.spans[ORG_SPANS] = orgs + proposed
+
+        def overlaps(span: Span) -> bool:
+            return any(p.start < span.end and span.start < p.end for p in proposed)
+
+        doc.spans[PLACE_SPANS] = [s for s in doc.spans.get(PLACE_SPANS, []) if not overlaps(s)]
+        doc.ents = filter_spans([*proposed, *(e for e in doc.ents if not overlaps(e))])
 
     def _claims(self, doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
         """goal token -> (verb, claimant, rule) of the clauses above it: the subject, or in a
@@ -176,6 +189,8 @@ class GoalOwners(TreeRuleFile):
             if rule == "voice_statement_fronted" and not _opens_its_sentence(doc[tokens[2]]):
                 continue  # "Vi har jobbet i X": a place of work, not the page's name
             found = next((o for o in orgs if o.start <= tokens[-1] < o.end), None)
+            if found is None:  # "Vi i BoKlok": a name no component found; the page names itself
+                found = self._proposed_name(doc, doc[tokens[-1]], self_named=True)
             if found is not None:
                 doc._.voice_rule = "voice_statement"
                 return found
@@ -227,7 +242,7 @@ class GoalOwners(TreeRuleFile):
         or, when it points back ("Det er:"), to whoever claimed goals just before."""
         text = doc.text
         line_start = text.rfind("\n", 0, goal.start_char) + 1
-        if not _LIST_ITEM.match(text, line_start):
+        if not _item_line(text, line_start, goal.start_char):
             return None, ""
         end = line_start - 1
         for _ in range(_LIST_REACH):
@@ -247,7 +262,7 @@ class GoalOwners(TreeRuleFile):
         item, and no other line between them introduces something new (ends in ":")."""
         text = doc.text
         line_start = text.rfind("\n", 0, goal.start_char) + 1
-        if not _LIST_ITEM.match(text, line_start):
+        if not _item_line(text, line_start, goal.start_char):
             return False
         between = text[before.end_char : line_start].split("\n")[1:]
         return not any(
@@ -309,8 +324,10 @@ class GoalOwners(TreeRuleFile):
         if not earlier:
             return None
         index, owner = earlier[-1]
-        sentences_between = {doc[i].sent.start for i in range(index, sentence.start)}
-        return owner if len(sentences_between) <= 2 else None
+        # the claim's sentence and at most one more before the subject's (a Token.sent per
+        # token would walk the sentence again for each)
+        starts = sum(1 for t in doc[index + 1 : sentence.start] if t.is_sent_start)
+        return owner if starts <= 1 else None
 
     def _clause_subject(self, token: Token, formal: bool = False) -> Token | None:
         """The subject of the nearest clause above ``token`` (with ``formal``, a formal
@@ -361,14 +378,20 @@ class GoalOwners(TreeRuleFile):
             holds_head = org.start <= subject.i < org.end
             if (inside or holds_head) and org.text.lower() not in self.authors:
                 return org
-        end = subject.i + 1
-        while end < len(doc) and doc[end].head.i == subject.i and doc[end].dep_ == "FLAT":
+        return self._proposed_name(doc, subject)
+
+    def _proposed_name(self, doc: Doc, head: Token, self_named: bool = False) -> Span | None:
+        """The name the syntax shows acting (``head`` and the words the parser hangs on it
+        with FLAT), when no component named it an organisation: proposed as one. With
+        ``self_named`` ("vi i X"), a place only the model guessed may be proposed."""
+        end = head.i + 1
+        while end < len(doc) and doc[end].head.i == head.i and doc[end].dep_ == "FLAT":
             end += 1
-        if self._unnamed_actor(doc, subject, doc[subject.i : end]):
-            return Span(doc, subject.i, end, label="ORG_PROPOSED")
+        if self._unnamed_actor(doc, head, doc[head.i : end], self_named):
+            return Span(doc, head.i, end, label="ORG_PROPOSED")
         return None
 
-    def _unnamed_actor(self, doc: Doc, token: Token, name: Span) -> bool:
+    def _unnamed_actor(self, doc: Doc, token: Token, name: Span, self_named: bool = False) -> bool:
         """A capitalised subject no component named: a word no lexicon knows ("Grønnbygg",
         "FORUT"), or a name of several capitalised words the parser holds together ("Avfall
         Norge"); not a word ending in an organisation noun ("Gjenvinningsselskapet") or the
@@ -382,8 +405,27 @@ class GoalOwners(TreeRuleFile):
             return False
         if not several and is_inflected_compound(token.lower_, self.common_words):
             return False  # "Møbelindustrien": the definite form of a compound, not a name
-        named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
+        if self_named:  # "Vi i Trevarsel": the model's guess of a place yields, the gazetteer not
+            named = [*doc.spans.get(PERSON_SPANS, [])]
+            if is_place_name_text(name.text):
+                return False
+        else:
+            named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+def _item_line(text: str, line_start: int, goal_start: int) -> bool:
+    """Whether the goal's line is an item of a list: a bullet or number opens it, or the
+    goal is named at its start on a short line ("FNs bærekraftsmål #3", "Mål 8:")."""
+    if _LIST_ITEM.match(text, line_start):
+        return True
+    line_end = text.find("\n", line_start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return goal_start - line_start <= _ITEM_LEAD and len(line.split()) <= _ITEM_WORDS
+
+
+#: How far into a line a goal may be named for the line to be a list item, and its length.
+_ITEM_LEAD, _ITEM_WORDS = 24, 8
 
 
 def _capitalised(token: Token) -> bool:

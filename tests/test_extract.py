@@ -265,3 +265,14 @@ def test_an_organisation_named_for_its_country_keeps_the_country():
     assert trim_name("Bransjeforeningen Fornybar Kraft") == "Fornybar Kraft"
     # "og" after a hyphenated first part belongs to the title
     assert _clean_title("olje- og energiminister") == "olje- og energiminister"
+
+
+def test_a_numbered_goal_list_gives_explicit_goals_and_no_places_from_their_names():
+    from pipeline.run import process_text
+
+    profile = process_text(
+        "Fjordverk AS fokuserer på følgende bærekraftsmål:\n\n7. Ren energi for alle\n"
+        "14. Livet under vann\n\nFeltet ligger i Nordsjøen."
+    )
+    assert {(m.number, m.method) for m in profile.sdgs} >= {(7, "explicit"), (14, "explicit")}
+    assert [p.name for p in profile.places] == ["Nordsjøen"]

@@ -35,7 +35,7 @@ def test_title_lead_headings_and_lists():
     kinds = [(b.kind, b.text) for b in article.blocks]
     assert ("heading", "Mellomtittel") in kinds
     assert ("heading", "Svarene:") in kinds
-    assert ("list_item", "Om forventninger: Vi håper mye.") in kinds
+    assert ("list_item", "1. Om forventninger: Vi håper mye.") in kinds  # a number may be content
     assert ("list_item", "Et punkt i en liste") in kinds
     assert ("quote", "– Dette er et sitat, sier Kari Nordmann.") in kinds
 
@@ -109,3 +109,13 @@ def test_bare_datelines_give_the_publication_date(line):
     article = parse_text(f"Ny avtale i fjorden\n\n{line}\n\nSelskapet har signert ein avtale.")
     assert str(article.published) == "2025-09-02"
     assert line not in article.text
+
+
+def test_a_numbered_list_item_keeps_its_number_a_bullet_goes():
+    article = parse_text(
+        "Våre mål\n\nVi har valgt tre bærekraftsmål:\n\n13) Stoppe klimaendringene\n\n- Et punkt\n",
+        source="t.txt",
+    )
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    assert ("list_item", "13) Stoppe klimaendringene") in kinds
+    assert ("list_item", "Et punkt") in kinds

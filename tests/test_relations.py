@@ -195,3 +195,16 @@ def test_an_acronym_or_a_name_the_parser_holds_together_is_an_actor():
     for name in ("NORDVEKST", "Grønn Vekst"):
         profile = process_text(f"{name} bidrar til bærekraftsmål 8 og bærekraftsmål 9.")
         assert {m.organisation for m in profile.sdgs} == {name}, profile.sdgs
+
+
+def test_a_list_of_lines_that_open_with_a_goal_belongs_to_the_line_that_introduces_it():
+    from pipeline.run import process_text
+
+    text = (
+        "Vi deltar i dugnaden\n\nFNs bærekraftsmål gjelder alle land.\n\n"
+        "Fjordklinikken Ortopedi har valgt ut tre av bærekraftsmålene der vi mener vi kan "
+        "bidra:\n\nFNs bærekraftmål #3\n\nGod helse og livskvalitet; Sikre god helse for alle."
+        "\n\nFNs bærekraftmål #8\n\nAnstendig arbeid og økonomisk vekst; Fremme varig vekst."
+    )
+    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    assert owners == {(3, "Fjordklinikken Ortopedi"), (8, "Fjordklinikken Ortopedi")}

@@ -62,6 +62,8 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     organisations = [_organisation(text, d, owners, sdgs, people) for d in drafts]
     name_spans = [span for p in people for span in p.mentions]
     name_spans += [span for d in drafts for span in mention_spans(text, d.names())]
+    # a goal's name is no place ("14. Livet under vann")
+    name_spans += [(g.start_char, g.end_char) for g in doc.spans.get(EXPLICIT_SPAN_KEY, [])]
     return Profile(
         pipeline_version=__version__,
         model=model,

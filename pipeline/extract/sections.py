@@ -13,7 +13,8 @@ from models import Article, Block, StatementTopic
 
 # "Om hovedformålet med å delta i nettverket: answer" / "Hovedformålet: answer" / "Om berekraftsmål: answer"
 _QA_LABEL = re.compile(
-    r"^(?P<label>(?:Om|Kva|Hva|Hvorfor|Kvifor|Hvordan|Korleis)\b[^:]{0,80}|[A-ZÆØÅ][\wæøå-]{2,30}):\s+(?P<answer>\S.*)$",
+    # a numbered item keeps its number in the text ("2. Om forventningar: ...")
+    r"^(?:\d{1,2}[.)]\s+)?(?P<label>(?:Om|Kva|Hva|Hvorfor|Kvifor|Hvordan|Korleis)\b[^:]{0,80}|[A-ZÆØÅ][\wæøå-]{2,30}):\s+(?P<answer>\S.*)$",
     re.DOTALL,
 )
 _ANSWER_DASH = re.compile(r"^[–—-]\s*")
@@ -124,7 +125,7 @@ def topic_of(label: str) -> StatementTopic:
 
 # "Hva er formålet med å delta? Vi vil bli bedre ..." (a bold question and its answer in one block)
 _INLINE_QUESTION = re.compile(
-    r"^(?P<label>(?:Hva|Hvilke|Hvilken|Hvorfor|Hvordan|Kva|Kvifor|Korleis|Kvar|Når|Om)\b[^?]{3,120}\?)\s+(?P<answer>\S.*)$",
+    r"^(?:\d{1,2}[.)]\s+)?(?P<label>(?:Hva|Hvilke|Hvilken|Hvorfor|Hvordan|Kva|Kvifor|Korleis|Kvar|Når|Om)\b[^?]{3,120}\?)\s+(?P<answer>\S.*)$",
     re.S,
 )
 
