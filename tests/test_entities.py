@@ -892,3 +892,21 @@ def test_a_sentence_opening_name_the_parser_holds_together_keeps_its_first_word(
     }
     assert "Sirkula Miljø AS" in names
     assert "Fjordverk AS" in names and "Verkstedbedriften Fjordverk AS" not in names
+
+
+def test_titles_in_nynorsk_and_compounds_of_a_responsibility():
+    from pipeline.run import process_text
+
+    people = {
+        p.name: p.title
+        for p in process_text(
+            "Ta kontakt med miljøvernrådgivar Magnar Dal i Fjellvik kommune eller "
+            "supportansvarlig Ronja Lie i Dalbanken.\n\n– Vi er klare, sier Kari Moe, "
+            "tillitsvalgt i Tekna."
+        ).people
+    }
+    assert people == {
+        "Magnar Dal": "miljøvernrådgivar",
+        "Ronja Lie": "supportansvarlig",
+        "Kari Moe": "tillitsvalgt",
+    }

@@ -195,3 +195,29 @@ def test_a_dash_quote_after_a_sentence_with_more_sentences_after_the_attribution
         "fagsjef Nina Berg i Eiendomsforbundet. Hun ønsker innspill fra medlemmene."
     )
     assert any(q.startswith("Vår bransje har stor") for q in _quotes(text)["Nina Berg"])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        pytest.param(
+            "Banken satsar.\n\n– Banken arbeider med berekraft, seier regionbanksjef Marit "
+            "Lie.\n\nHo fortel at lokalsamfunnet eig banken.\n\n– Konsernet har gjort aktive "
+            "val, og det gir kraft til arbeidet vårt.",
+            "Marit Lie",
+            "Konsernet har gjort aktive val",
+            id="pronoun-opens-the-paragraph-before",
+        ),
+        pytest.param(
+            "Asker satsar.\n\n– Det traff ein nerve, sier ordfører Lene Berg.\n\nOrdføreren "
+            "mener det er viktig at kommunene er med.\n\n– Bærekraftsmålene er mål vi "
+            "forplikter oss til.",
+            "Lene Berg",
+            "Bærekraftsmålene er mål vi",
+            id="definite-title-opens-the-paragraph-before",
+        ),
+    ],
+)
+def test_a_dash_paragraph_after_narration_about_the_last_speaker(text, speaker, quote):
+    quotes = _quotes(text)
+    assert any(q.startswith(quote) for q in quotes.get(speaker, [])), quotes

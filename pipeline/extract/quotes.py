@@ -49,7 +49,7 @@ def attach_quotes(article: Article, people: list[PersonDraft]) -> None:
         if found is not None:
             speaker, start, end = found
             speaker.quotes.append((block.start + start, block.start + end))
-        elif _QUOTE_START.match(block.text) and block.kind != "heading":
+        elif _quote_opener(block) is not None and block.kind != "heading":
             around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
             found = _continued_quote(block, previous, around, people)
             if found is not None:
@@ -64,7 +64,7 @@ def _continued_quote(block, previous, around, people):
     ends with the attribution ("– Vi har ..." then "Eierne har tro på oss, opplyser Wangen."),
     or the paragraph before introduces the one person who speaks ("Direktør Kari Lie
     seier året er dårleg." or "Kari Lie, direktør i X:" then "– Vi hadde ...")."""
-    opener = _QUOTE_START.match(block.text)
+    opener = _quote_opener(block)
     end = len(block.text.rstrip())
     if _a_question(block.text[opener.end() : end]):
         return None  # "– Hva håper dere å oppnå?": the interviewer asks
@@ -77,6 +77,14 @@ def _continued_quote(block, previous, around, people):
         if tail is not None and (speaker := _speaker(tail.group("who"), people)):
             return speaker, opener.end(), end
     return None
+
+
+def _quote_opener(block) -> re.Match[str] | None:
+    """Where a quote block's words start: after its dash or quotation mark, or at once in a
+    quote block whose hyphen the parser took off ("- Vi ..., sier X.")."""
+    return _QUOTE_START.match(block.text) or (
+        _NO_OPENER.match(block.text) if block.kind == "quote" else None
+    )
 
 
 def _a_question(text: str) -> bool:
@@ -96,6 +104,8 @@ def _introduced_speaker(before, people: list[PersonDraft]) -> PersonDraft | None
         for start, _ in p.mentions
         if before.start <= start < before.start + len(before.text)
     }
+    if not named:  # "Ho fortel at ...", "Ordføreren meiner ...": someone named before
+        return _referred_speaker(before, people)
     if len(named) != 1:
         return None
     speaker, start = next(iter(named.values()))
@@ -104,6 +114,38 @@ def _introduced_speaker(before, people: list[PersonDraft]) -> PersonDraft | None
     if text.endswith(":") or _speech_verb().search(after_name):
         return speaker
     return speaker if len(text.split()) <= 12 and text.count(".") <= 1 else None
+
+
+def _referred_speaker(before, people: list[PersonDraft]) -> PersonDraft | None:
+    """The speaker a paragraph that names no one opens with: a pronoun ("Ho fortel at ...")
+    is the person named last before it; a title in its definite form ("Ordføreren meiner")
+    the person named last with that title."""
+    opening = _referring_opening().match(before.text)
+    if opening is None:
+        return None
+    who = opening.group("who")
+    if who.lower() in _PRONOUNS:
+        return _pronoun_speaker(who, before.start, people)
+    stem = re.sub(r"(?:en|a|et)$", "", who.lower())
+    titled = [
+        (start, p)
+        for p in people
+        if p.title and p.title.lower().endswith(stem)
+        for start, _ in p.mentions
+        if start < before.start
+    ]
+    return max(titled, key=lambda pair: pair[0])[1] if titled else None
+
+
+_PRONOUNS = frozenset({"han", "hun", "ho"})
+
+
+@cached_per_rule_set()
+def _referring_opening() -> re.Pattern[str]:
+    """A paragraph opening with a pronoun or a definite noun and a speech verb."""
+    return re.compile(
+        rf"(?P<who>Han|Hun|Ho|[A-ZÆØÅ][a-zæøå]{{3,}}(?:en|a|et))\s+(?:{speech_verbs()})(?!\w)"
+    )
 
 
 @cached_per_rule_set()
@@ -144,9 +186,7 @@ def _undashed_speech(block, people: list[PersonDraft]):
 
 
 def _quote_before_attribution(block, people: list[PersonDraft]):
-    opener = _QUOTE_START.match(block.text) or (
-        _NO_OPENER.match(block.text) if block.kind == "quote" else None
-    )  # a quote block whose hyphen the parser took off ("- Vi ..., sier X.")
+    opener = _quote_opener(block)
     if not opener:
         return None
     at_end = _last_attribution(block.text)
@@ -201,7 +241,7 @@ def _colon_quote() -> re.Pattern[str]:
 
 def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
     """'..., sier hun.': the person named last before the quote."""
-    if who.strip().lower() not in {"han", "hun", "ho"}:
+    if who.strip().lower() not in _PRONOUNS:
         return None
     named = [(start, p) for p in people for start, _ in p.mentions if start < before]
     named += [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before]
