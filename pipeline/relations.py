@@ -429,8 +429,10 @@ _ITEM_LEAD, _ITEM_WORDS = 24, 8
 
 
 def _capitalised(token: Token) -> bool:
-    """ "Grønnbygg", and an acronym of letters ("FORUT"), not "FN" or a number."""
-    return token.is_title or _acronym(token)
+    """ "Grønnbygg", "BoKlok", and an acronym of letters ("FORUT"), not "FN" or a number."""
+    if token.is_upper:
+        return _acronym(token)
+    return token.is_title or (token.text[:1].isupper() and token.is_alpha)
 
 
 def _acronym(token: Token) -> bool:

@@ -95,3 +95,21 @@ def test_a_page_declares_its_publisher():
     article = parse_bytes(page, "fjellbakst.html", content_type="text/html")
     assert article.publisher == "Fjellbakst"
     assert profile_article(article, load_pipeline()).article.publisher == "Fjellbakst"
+
+
+def test_a_list_of_goal_names_with_their_numbers_in_brackets():
+    text = (
+        "Rapporten\n\nBystyret i Fjellvik har valgt ut tre bærekraftsmål:\n\n"
+        "• God utdanning (mål 4)\n• Livet på land ( mål 15)\n• Samarbeid for å nå målene (17)\n"
+    )
+    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    assert explicit == {4, 15, 17}
+
+
+def test_a_page_that_names_itself_in_camel_case_owns_its_goals():
+    text = (
+        "Om oss\n\nVi i HusVerk bygger boliger av tre, og vi samarbeider med Bergen "
+        "Gjenvinning AS.\n\nVi har valgt bærekraftsmål 12 og bærekraftsmål 15."
+    )
+    owners = {(m.number, m.organisation) for m in process_text(text).sdgs}
+    assert owners == {(12, "HusVerk"), (15, "HusVerk")}

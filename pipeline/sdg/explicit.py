@@ -361,11 +361,17 @@ def _goal_line_hits(ctx: TextLayout, names: NameIndex) -> list[SdgHit]:
             continue
         exact = names.pattern.fullmatch(name)
         goal = names.lookup(name)[0] if exact else near_goal_name(name, names)
-        number = int(match.group("n")) if match.group("n") else None
+        given = match.group("n") or match.group("after")
+        number = int(given) if given else None
         if goal is None or (number is not None and number != goal):
             continue
-        start = match.start("n") if number else match.start("name")
-        hit = SdgHit(goal, start, match.end("name"), ctx.text[start : match.end("name")], "name")
+        start = match.start("n") if match.group("n") else match.start("name")
+        end = (
+            ctx.text.index(")", match.end("after")) + 1
+            if match.group("after")
+            else match.end("name")
+        )
+        hit = SdgHit(goal, start, end, ctx.text[start:end], "name")
         lines.append((hit, number == goal))
     runs: list[list[tuple[SdgHit, bool]]] = []
     for hit, numbered in lines:

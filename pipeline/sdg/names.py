@@ -101,6 +101,9 @@ def default_name_index() -> NameIndex:
 
 # A line that may hold a goal's name: a list marker or number, the name, end punctuation.
 GOAL_LINE = re.compile(
-    r"^[ \t]*(?:[-–•*▪·][ \t]*)?(?:(?P<n>\d{1,2})[ \t]*[.):–-]?[ \t]*)?(?P<name>[^\n]*?)[ \t]*[.;,]?[ \t]*$",
+    r"^[ \t]*(?:[-–•*▪·][ \t]*)?(?:(?P<n>\d{1,2})[ \t]*[.):–-]?[ \t]*)?(?P<name>[^\n]*?)"
+    # or the number after the name, in brackets: "God utdanning (mål 4)", "Livet på land (15)"
+    r"(?:[ \t]*\([ \t]*(?:(?:bærekrafts|berekrafts)?mål(?:\s+nr\.?)?|SDG)?[ \t]*(?P<after>\d{1,2})[ \t]*\))?"
+    r"[ \t]*[.;,]?[ \t]*$",
     re.MULTILINE,
 )
