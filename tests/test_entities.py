@@ -910,3 +910,25 @@ def test_titles_in_nynorsk_and_compounds_of_a_responsibility():
         "Ronja Lie": "supportansvarlig",
         "Kari Moe": "tillitsvalgt",
     }
+
+
+def test_a_role_before_an_organisation_is_no_part_of_its_name():
+    from pipeline.run import process_text
+
+    names = {
+        o.name
+        for o in process_text(
+            "Styreformannen i Fjordlaks AS er nøgd. Statsforvalteren i Vestland har gitt løyve."
+        ).organisations
+    }
+    assert "Fjordlaks AS" in names and "Styreformannen i Fjordlaks AS" not in names
+    assert "Statsforvalteren i Vestland" in names
+
+
+def test_names_of_events_and_plans_and_names_across_lines_are_no_organisations():
+    from pipeline.extract.organisations.names import skip_name
+
+    assert skip_name("Kommune-NM 2018")
+    assert skip_name("Vestland 2020-2024")
+    assert skip_name("Eidskog\n\nFABRIKK")
+    assert not skip_name("Fjordlaks AS")

@@ -5,6 +5,8 @@ joined by "&" or "og", opened by a listed opener, or listed among organisations)
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.labels import LABEL_GROUP, ORG, PERSON, PLACE
@@ -48,6 +50,8 @@ class CandidatePasses:
             start += 1  # "natur- og havmiljøene", "denne Michea"
         while ent.label_ == PERSON and end - start > 1 and self._is_title(doc[start]):
             start += 1  # "Konsernsjef Peter A. Ruzicka har signert": the title opens the sentence
+        if ent.label_ == ORG and end - start > 2 and self._a_role_of(doc[start], doc[start + 1]):
+            start += 2  # "Styreformannen i Grieg Seafood": a person's role, then the name
         while end > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in NOT_IN_NAMES:
             end -= 1  # "Ski vasker sengetøy": a verb after the name
         if start >= end or not any(c.isalpha() for c in doc[start:end].text):
@@ -98,6 +102,14 @@ class CandidatePasses:
         if word in self._short_openers or word.endswith(self._business_endings):
             return False
         return not self._inflected_compound(word)
+
+    def _a_role_of(self, word: Token, preposition: Token) -> bool:
+        """ "Styreformannen i", "Dagleg leiaren hos": a title, also in its definite form,
+        and the preposition that names its employer."""
+        if preposition.lower_ not in self._role_prepositions or word.text in self._public_names:
+            return False  # "Statsforvalteren i Vestland", "Fylkesmannen i Agder": an office's name
+        bare = re.sub(r"(?:en|a|et)$", "", word.lower_)
+        return self._is_title(word) or bare in self._titles or bare.endswith(self._title_endings)
 
     def _holds_the_name(self, token: Token, end: int) -> bool:
         """Whether the parser hangs the next word of the name on this one ("Sirkula" in

@@ -140,6 +140,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         )
         self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
         self._known_orgs = known_organisations(self.rules)
+        self._public_names = frozenset(shared["public_body_names"])  # "Statsforvalteren i X"
         self._companies = frozenset(self.rules.known_companies)
         self._media = frozenset(self.rules.non_company_organisations.get("media", []))
         self._name_openers: dict[str, list[tuple[str, ...]]] = defaultdict(list)

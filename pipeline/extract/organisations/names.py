@@ -38,7 +38,13 @@ def skip_name(name: str) -> bool:
         words[0] in rules()["not_organisations"]
         or len(name) < 2
         or not any(c.isalpha() for c in name)
+        or "\n" in name  # "Eidskog\n\nFABRIKK": a name never runs across lines
+        or _DATED.search(name) is not None  # "Kommune-NM 2018", "Vestland 2020-2024": an event, a plan
     )
+
+
+#: A name that ends in a year or a span of years names an event or a plan, not a body.
+_DATED = re.compile(r"\b(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)?\d\d)?$")
 
 
 def opens_sentence(text: str, at: int) -> bool:
