@@ -459,7 +459,15 @@ def _depth(token: Token) -> int:
 @Language.factory(
     COMPONENT_NAME,
     requires=["token.dep", "doc.spans"],
-    assigns=["doc.spans", "doc.ents"],  # Span._.owner, Span._.owner_rule on sdg_explicit spans
+    assigns=[
+        "doc.spans",
+        "doc.ents",
+        "span._.owner",  # on the sdg_explicit spans, with span._.owner_rule
+        "span._.owner_rule",
+        "doc._.voice",
+        "doc._.voice_rule",
+        "doc._.goal_authors",
+    ],
     default_config={"rules": "default"},
 )
 def make_goal_owners(nlp: Language, name: str, rules: str) -> GoalOwners:

@@ -252,7 +252,8 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
     COMPONENT_NAME,
     # reads the model's entities, sentence starts and parts of speech (when the model has them)
     requires=["doc.ents", "token.is_sent_start", "token.pos"],
-    assigns=["doc.ents", "doc.spans"],  # span groups person_mentions, org_mentions, place_mentions
+    # span groups person_mentions, org_mentions, place_mentions; the rule files in force
+    assigns=["doc.ents", "doc.spans", "doc._.rule_sources"],
     default_config={
         "rules": "default",
         "common_words": "default",

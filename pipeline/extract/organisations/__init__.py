@@ -20,8 +20,6 @@ drafts, runs the steps in order and re-exports their public names.
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from pipeline.entities import PERSON_SPANS, PLACE_SPANS, spans_of
@@ -51,7 +49,6 @@ __all__ = [
     "candidate_drafts",
     "describe_with",
     "find_organisations",
-    "known_organisations",
     "mention_spans",
     "normalise_industry",
     "organisation_evidence",
@@ -100,15 +97,3 @@ def _names_of_places_and_people(doc: Doc) -> set[str]:
     names = {s.text for s in spans_of(doc, PLACE_SPANS)}
     names |= {t.text for s in spans_of(doc, PERSON_SPANS) for t in s}
     return names
-
-
-def known_organisations(text: str, names: list[str]) -> list[OrgDraft]:
-    """Drafts for organisations known beforehand (an evaluation set's gold names), with the
-    short names the text uses for them, as the extractor would find them."""
-    drafts = []
-    for name in names:
-        found = re.search(rf"(?<![\w-]){re.escape(name)}", text)
-        draft = OrgDraft(name, INTRO, found.start() if found else len(text), "company")
-        add_short_names(text, draft)
-        drafts.append(draft)
-    return drafts

@@ -39,7 +39,8 @@ def skip_name(name: str) -> bool:
         or len(name) < 2
         or not any(c.isalpha() for c in name)
         or "\n" in name  # "Eidskog\n\nFABRIKK": a name never runs across lines
-        or _DATED.search(name) is not None  # "Kommune-NM 2018", "Vestland 2020-2024": an event, a plan
+        or _DATED.search(name)
+        is not None  # "Kommune-NM 2018", "Vestland 2020-2024": an event, a plan
     )
 
 
