@@ -113,3 +113,11 @@ def test_a_page_that_names_itself_in_camel_case_owns_its_goals():
     )
     owners = {(m.number, m.organisation) for m in process_text(text).sdgs}
     assert owners == {(12, "HusVerk"), (15, "HusVerk")}
+
+
+def test_a_campaign_is_no_match_a_plain_goal_number_in_it_counts():
+    text = (
+        "Kampanje\n\nNettverket jobber for alle bærekraftsmålene. I kampanjen vil vi "
+        "framheve mål 17 om samarbeid for å nå målene."
+    )
+    assert 17 in {m.number for m in process_text(text).sdgs if m.method == "explicit"}

@@ -32,7 +32,7 @@ _STRICT_CUE = (
 _PLAIN_CUE = r"(?<![\w-])mål(?:et|ene|a)?(?!\w)"
 _WEAK_CONTEXT = re.compile(r"b[æe]rekraft|SDG|\bFN|verdensmål", re.IGNORECASE)
 _SPORT_CONTEXT = re.compile(
-    r"\b(?:scor\w*|kamp\w*|sesong\w*|keeper\w*|straffe\w*)\b", re.IGNORECASE
+    r"\b(?:scor\w*|kamp(?!anj)\w*|sesong\w*|keeper\w*|straffe\w*)\b", re.IGNORECASE
 )
 
 # A goal number, optionally a target ("12.5", "7.a"), never part of a longer number.
