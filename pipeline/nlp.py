@@ -32,6 +32,7 @@ PROJECT_COMPONENTS = (
     "pipeline_sdgs",
     "pipeline_goal_owners",
     "pipeline_person_roles",
+    "pipeline_people",
     "pipeline_org_places",
 )
 
@@ -73,6 +74,7 @@ def _spacy_load(model: str | Path) -> Language:
     import pipeline.lines  # noqa: F401
     import pipeline.org_candidates  # noqa: F401
     import pipeline.org_places  # noqa: F401
+    import pipeline.people  # noqa: F401
     import pipeline.relations  # noqa: F401
     import pipeline.roles  # noqa: F401
     import pipeline.sdg  # noqa: F401
@@ -94,6 +96,7 @@ def assemble(nlp: Language) -> Language:
     import pipeline.lines  # noqa: F401  (registers the pipeline_line_breaks component)
     import pipeline.org_candidates  # noqa: F401  (registers the pipeline_org_candidates factory)
     import pipeline.org_places  # noqa: F401  (registers the pipeline_org_places factory)
+    import pipeline.people  # noqa: F401  (registers the pipeline_people factory)
     import pipeline.relations  # noqa: F401  (registers the pipeline_goal_owners factory)
     import pipeline.roles  # noqa: F401  (registers the pipeline_person_roles factory)
     import pipeline.sdg  # noqa: F401  (registers the pipeline_sdgs factory)

@@ -255,7 +255,7 @@ def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
 
 def test_an_organisation_named_for_its_country_keeps_the_country():
     from pipeline.extract.organisations.names import trim_name
-    from pipeline.extract.people import _clean_title
+    from pipeline.people.speakers import _clean_title
 
     # "Norge" ends many organisations' names ("Energi Norge", read by the model on a real
     # page and cut to "Energi"); inside a name it still stops a name run into the sentence

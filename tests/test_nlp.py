@@ -30,6 +30,7 @@ def test_a_saved_pipeline_loads_by_path(tmp_path):
         "pipeline_sdgs",
         "pipeline_goal_owners",
         "pipeline_person_roles",
+        "pipeline_people",
         "pipeline_org_places",
     ]
     doc = nlp("Vi jobber med bærekraftsmål 7 og 13.")

@@ -19,6 +19,7 @@ from pipeline.nlp import load_pipeline, shipped_model_path
 from pipeline.options import Limits, RunOptions
 from pipeline.org_candidates import SPAN_KEY as CANDIDATES
 from pipeline.parse import parse_text
+from pipeline.people import SPAN_KEY as PEOPLE
 from pipeline.run import ForeignLanguage, article_doc, process_text
 
 TEXT = (
@@ -48,6 +49,18 @@ Om hovedformålet med å delta i nettverket: Vi vil kutte utslipp.
 Om bærekraftsmål: Vi jobber med bærekraftsmål 7.
 """
 
+# A text of the project's own: a speaker named after a speech verb with title and company,
+# a dash quote that goes on in the next paragraph, a speaker in apposition named again by
+# surname alone.
+PEOPLE_TEXT = (
+    "Solfjord Energi AS bygger et nytt solkraftverk i Lyngdal.\n\n"
+    "– Vi vil levere strøm til hele bygda, sier daglig leder Ingrid Solbakken i Solfjord "
+    "Energi AS.\n\n"
+    "– Arbeidet starter i mai.\n\n"
+    "Tore Lindeberg, rådgiver i Lyngdal kommune, sier at kommunen er glad for prosjektet.\n\n"
+    "Lindeberg mener prosjektet gir nye arbeidsplasser."
+)
+
 # Runs in a new interpreter: only spaCy and the package's entry points know the factories.
 FRESH = """
 import json, sys
@@ -60,6 +73,7 @@ article = parse_text(sys.argv[2], source="t.txt")
 profile = profile_article(article, nlp)
 article_doc = nlp(article_doc(article, nlp))
 candidates = article_doc.spans.get("org_candidates", [])
+people = article_doc.spans.get("people", [])
 print(json.dumps({
     "pipes": nlp.pipe_names,
     "ents": [(e.start_char, e.end_char, e.label_) for e in doc.ents],
@@ -67,6 +81,12 @@ print(json.dumps({
     "candidates": [
         (s.start_char, s.end_char, s.label_, s._.org_name, s._.org_industry, s._.org_places)
         for s in candidates
+    ],
+    "people": [
+        (s.start_char, s.end_char, s.label_, s._.person_name, s._.person_title)
+        + (s._.person_organisation, s._.person_organisation_start, s._.person_mention)
+        + (s._.person_mentions, s._.person_quotes, s._.person_role_rule, s._.person_party)
+        for s in people
     ],
     "profile": profile.model_dump(mode="json", exclude={"created_at"}),
 }))
@@ -94,6 +114,7 @@ def _in_process(nlp, text: str) -> dict:
     profile = profile_article(article, nlp)
     with_blocks = nlp(article_doc(article, nlp))
     candidates = with_blocks.spans.get(CANDIDATES, [])
+    people = with_blocks.spans.get(PEOPLE, [])
     return json.loads(
         json.dumps(
             {
@@ -108,6 +129,13 @@ def _in_process(nlp, text: str) -> dict:
                     + (s._.org_industry, s._.org_places)
                     for s in candidates
                 ],
+                "people": [
+                    (s.start_char, s.end_char, s.label_, s._.person_name, s._.person_title)
+                    + (s._.person_organisation, s._.person_organisation_start)
+                    + (s._.person_mention, s._.person_mentions, s._.person_quotes)
+                    + (s._.person_role_rule, s._.person_party)
+                    for s in people
+                ],
                 "profile": profile.model_dump(mode="json", exclude={"created_at"}),
             }
         )
@@ -121,12 +149,13 @@ needs_model = pytest.mark.skipif(shipped_model_path() is None, reason="no shippe
 def test_spacy_load_in_a_fresh_process_gives_the_same_profile():
     fresh = _fresh_process(shipped_model_path(), TEXT)
     here = _in_process(load_pipeline(), TEXT)
-    assert fresh["pipes"][-6:] == [
+    assert fresh["pipes"][-7:] == [
         "pipeline_entities",
         "pipeline_org_candidates",
         "pipeline_sdgs",
         "pipeline_goal_owners",
         "pipeline_person_roles",
+        "pipeline_people",
         "pipeline_org_places",
     ]
     assert fresh == here
@@ -235,6 +264,87 @@ def test_a_saved_pipeline_gives_the_same_candidates_and_profile(tmp_path):
     assert companies["Nordbakst AS"]["industry"] == "bakeri"
 
 
+def test_the_people_are_a_span_group_of_their_own():
+    """``pipeline_people`` writes its own span group: one span per person where the rules
+    found them, labelled with the rule, with the draft's values; the quotes come from the
+    blocks the article's Doc carries. The extraction layer reads the people from the group
+    alone, and the other span groups are left as they were."""
+    nlp = load_pipeline("blank:nb")
+    article = parse_text(PEOPLE_TEXT, source="t.txt")
+    doc = nlp(article_doc(article, nlp))
+    people = {s._.person_name: s for s in doc.spans[PEOPLE]}
+    assert list(people) == ["Ingrid Solbakken", "Tore Lindeberg"]
+    ingrid, tore = people["Ingrid Solbakken"], people["Tore Lindeberg"]
+    assert (ingrid.text, ingrid.label_, ingrid._.person_title) == (
+        "Ingrid Solbakken",
+        "speech",
+        "daglig leder",
+    )
+    org_start = PEOPLE_TEXT.index("Solfjord Energi AS.")
+    assert (ingrid._.person_organisation, ingrid._.person_organisation_start) == (
+        "Solfjord Energi AS",
+        org_start,
+    )
+    quotes = [PEOPLE_TEXT[s:e] for s, e in ingrid._.person_quotes]
+    assert quotes == ["Vi vil levere strøm til hele bygda", "Arbeidet starter i mai."]
+    assert (tore.label_, tore._.person_title, tore._.person_organisation) == (
+        "apposition",
+        "rådgiver",
+        "Lyngdal kommune",
+    )
+    assert tore._.person_quotes == []
+    # a text alone shows no blocks: the same people, no quotes
+    plain = nlp(PEOPLE_TEXT)
+    assert [s._.person_name for s in plain.spans[PEOPLE]] == list(people)
+    assert all(s._.person_quotes == [] for s in plain.spans[PEOPLE])
+    with nlp.select_pipes(disable=["pipeline_people"]):
+        without = nlp(article_doc(article, nlp))
+    assert set(doc.spans) - set(without.spans) == {PEOPLE}
+    for key in without.spans:
+        spans = [(s.start_char, s.end_char, s.label_) for s in doc.spans[key]]
+        assert spans == [(s.start_char, s.end_char, s.label_) for s in without.spans[key]]
+    # a party in brackets after the name is the person's party, where it is written
+    mayor_doc = nlp("Ordfører i Lyngdal kommune, Per Olsen (Sp), er fornøyd.")
+    mayor = mayor_doc.spans[PEOPLE][0]
+    assert (mayor.label_, mayor._.person_name, mayor._.person_title) == (
+        "title_org_apposition",
+        "Per Olsen",
+        "ordfører",
+    )
+    assert (mayor._.person_organisation, mayor._.person_party) == (
+        "Lyngdal kommune",
+        ("Sp", (39, 41)),
+    )
+    from pipeline.extract import extract
+
+    assert extract(article, without, model="test").people == []
+    profile = extract(article, doc, model="test")
+    assert [(p.name, p.title, p.organisation, len(p.quotes)) for p in profile.people] == [
+        ("Ingrid Solbakken", "daglig leder", "Solfjord Energi AS", 2),
+        ("Tore Lindeberg", "rådgiver", "Lyngdal kommune", 0),
+    ]
+
+
+@needs_model
+def test_a_saved_pipeline_gives_the_same_people_and_profile(tmp_path):
+    """The shipped pipeline saved with ``to_disk`` and loaded with a plain ``spacy.load`` in
+    a fresh process: the same people span group (with the tree's title rule and the
+    surname's mention) and the same profile."""
+    nlp = load_pipeline()
+    nlp.to_disk(tmp_path / "saved")
+    fresh = _fresh_process(tmp_path / "saved", PEOPLE_TEXT)
+    here = _in_process(nlp, PEOPLE_TEXT)
+    assert fresh == here
+    assert "pipeline_people" in fresh["pipes"]
+    people = {p[3]: p for p in fresh["people"]}
+    assert set(people) == {"Ingrid Solbakken", "Tore Lindeberg"}
+    assert len(people["Tore Lindeberg"][8]) == 2  # "Lindeberg mener ..."
+    assert [(p["name"], len(p["quotes"])) for p in fresh["profile"]["people"]] == [
+        ("Ingrid Solbakken", 2),
+        ("Tore Lindeberg", 0),
+    ]
+
+
 def test_components_declare_what_they_need_and_write():
     nlp = load_pipeline("blank:nb")
     names = ("pipeline_entities", "pipeline_sdgs", "pipeline_org_candidates")
@@ -247,6 +357,11 @@ def test_components_declare_what_they_need_and_write():
     assert "doc._.blocks" in meta["pipeline_org_candidates"].requires
     assert "doc.spans" in meta["pipeline_org_candidates"].assigns
     assert "span._.org_industry" in meta["pipeline_org_candidates"].assigns
+    people = nlp.get_pipe_meta("pipeline_people")
+    assert {"doc._.blocks", "span._.title", "doc._.we_statements"} <= set(people.requires)
+    assert {"doc.spans", "span._.person_quotes", "span._.person_title"} <= set(people.assigns)
+    names = nlp.pipe_names
+    assert names.index("pipeline_person_roles") < names.index("pipeline_people")
 
 
 def test_nlp_evaluate_scores_the_components():

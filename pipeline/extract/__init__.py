@@ -18,7 +18,7 @@ from models import (
     Statement,
 )
 from pipeline import __version__
-from pipeline.entities import load_entity_rules, spans_of
+from pipeline.entities import spans_of
 from pipeline.extract.organisations import (
     OrgDraft,
     find_organisations,
@@ -26,12 +26,13 @@ from pipeline.extract.organisations import (
     organisation_evidence,
     places_of,
 )
-from pipeline.extract.people import find_people
+from pipeline.extract.people import person_drafts
 from pipeline.extract.places import find_places
 from pipeline.extract.sdgs import attribute_sdgs
 from pipeline.extract.sections import Section, split_sections
 from pipeline.extract.text import alternation, evidence, fact_box_label, rules
 from pipeline.org_places import COMPONENT_NAME as _ORG_PLACES  # noqa: F401  (Doc._.org_places)
+from pipeline.people import BRACKET_AFTER_NAME
 from pipeline.rules import RuleSources, rules_in_force
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
@@ -53,7 +54,7 @@ def _extract(article: Article, doc: Doc, model: str) -> Profile:
     _describe_from_sections(text, owners)
     _places_from_the_tree(text, doc, drafts)
     people = _people(article, doc, drafts, owners)
-    parties = _parties(text, people)  # a party is named, but it employs nobody
+    parties = {p.name: p.party for p in people if p.party}  # named, but it employs nobody
     brackets = _party_brackets(text, people, parties)
     drafts = [d for d in drafts if not _only_a_party(text, d, brackets)]
     speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
@@ -224,25 +225,6 @@ def _person(text, draft, organisation: str | None, party: tuple | None) -> Perso
     )
 
 
-_BRACKET_AFTER_NAME = re.compile(r"\s*\((?P<party>[^()\n]{1,40})\)")
-
-
-def _parties(text: str, people) -> dict[str, tuple[str, tuple[int, int]]]:
-    """ "Per Olsen (Sp)": a party's name in brackets right after a person's name is the
-    person's party (the parties of entity_rules.json), with where it is written."""
-    known = set(load_entity_rules().non_company_organisations.get("party", []))
-    found: dict[str, tuple[str, tuple[int, int]]] = {}
-    for person in people:
-        for _, end in person.mentions:
-            m = _BRACKET_AFTER_NAME.match(text, end)
-            if m and m.group("party").strip() in known and person.name not in found:
-                found[person.name] = (m.group("party").strip(), m.span("party"))
-    for person in people:  # a party is no employer
-        if person.name in found and person.organisation == found[person.name][0]:
-            person.organisation, person.organisation_start = None, None
-    return found
-
-
 def _places_from_the_tree(text: str, doc: Doc, drafts: list[OrgDraft]) -> None:
     """The places ``pipeline_org_places`` read from the clauses ("X held til i Brandal")
     join the described places of the organisation named where it read it."""
@@ -266,7 +248,7 @@ def _party_brackets(text: str, people, parties) -> set[tuple[int, int]]:
         for person in people
         if person.name in parties
         for _, end in person.mentions
-        if (m := _BRACKET_AFTER_NAME.match(text, end))
+        if (m := BRACKET_AFTER_NAME.match(text, end))
     }
 
 
@@ -278,8 +260,8 @@ def _only_a_party(text: str, draft: OrgDraft, brackets: set[tuple[int, int]]) ->
 
 
 def _people(article: Article, doc: Doc, drafts: list[OrgDraft], owners) -> list:
-    """Everyone named (quoted people first), never an organisation's name, with their Q&A
-    answers as quotes."""
+    """Everyone the ``pipeline_people`` span group names, never an organisation's name, with
+    their Q&A answers as quotes."""
     org_names = {n for d in drafts for n in d.names()}
     org_first_words = {d.name.split()[0] for d in drafts}
     inside = [span for d in drafts for span in mention_spans(article.text, d.names())]
@@ -288,7 +270,7 @@ def _people(article: Article, doc: Doc, drafts: list[OrgDraft], owners) -> list:
     ]  # "Rein energi"
     people = [
         p
-        for p in find_people(article, doc)
+        for p in person_drafts(doc)
         if p.name not in org_names
         and p.name[:-1] not in org_names  # "sa Kongsberg Gruppens styreleder"
         and not _all_inside(p.mentions or [p.mention], inside)

@@ -3,19 +3,20 @@ quotation-mark paragraph with the attribution after the quote ("– ..., sier Ei
 inside it ("..., sier Eide. Han mener ..."), a speech verb with a colon before a quotation,
 a dash quote that opens after a sentence, a paragraph in the first person that ends
 ", sa X", and dash paragraphs that continue the last quote or follow the paragraph that
-hands the word to someone ("Kari Lie, direktør i X:")."""
+hands the word to someone ("Kari Lie, direktør i X:"): rules of the ``pipeline_people``
+component."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
-from models import Article
 from pipeline.extract.text import alternation, rules
 from pipeline.rules import cached_per_rule_set
 
-if TYPE_CHECKING:  # the people module imports this one
-    from pipeline.extract.people import PersonDraft
+if TYPE_CHECKING:
+    from models import Block
+    from pipeline.people import PersonDraft
 
 
 def speech_verbs() -> str:
@@ -32,13 +33,12 @@ _CLOSING = r"[»\"”]"
 _NO_OPENER = re.compile(r"")
 
 
-def attach_quotes(article: Article, people: list[PersonDraft]) -> None:
+def attach_quotes(blocks: list[Block], people: list[PersonDraft]) -> None:
     """Quotes go to the person the attribution names, in the forms news writes them: a dash,
     hyphen or quotation-mark block with the attribution after the quote (ending the block,
     or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
     with a colon before a quotation ("Ola Berg sier: «...»")."""
     previous: PersonDraft | None = None  # who the last block's quote was by
-    blocks = article.blocks
     for index, block in enumerate(blocks):
         found = (
             _quote_before_attribution(block, people)

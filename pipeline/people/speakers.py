@@ -1,0 +1,468 @@
+"""People quoted in the article: name, title, organisation and their quotes (the rules of
+the ``pipeline_people`` component).
+
+News Norwegian attributes speech in a few fixed shapes, which these rules follow:
+"..., sier seniorrådgiver Kari Nordmann fra Viken fylkeskommune." (verb, title, name, org),
+"Kari Nordmann, daglig leder i Fjordlys, sier ..." (apposition), and later "..., påpeker
+Nordmann." (surname only).
+
+The rule that finds a person first labels their span: ``title_name_org`` ("Rådgiver Marte
+Isaksen i Troms fylkeskommune mener"), ``title_org_name`` ("Daglig leder i X, Thomas Rød,
+sier"), ``title_org_apposition`` ("Ordførar i Harstad kommune, Per Olsen (Sp), er nøgd"),
+``verb_title_org_name`` ("seier avdelingsleiar i X, Truls-Einar Johnsen"),
+``verb_portfolio_name`` ("sier fylkesråd for næring og miljø, Karin Eriksen"),
+``verb_name_title_org`` ("sier Eirik Tveit, dagleg leiar i X"), ``speech`` ("sier
+seniorrådgiver Kari Nordmann fra X"), ``apposition`` ("Kari Nordmann, daglig leder i
+Fjordlys, sier"), ``role`` ("Administrerende direktør Morten Skjolden sier") and ``named``
+(a person of the ``person_mentions`` span group no speech rule found).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from models import Block
+from pipeline.entities import (
+    ORG_SPANS,
+    PERSON_SPANS,
+    known_organisations,
+    load_entity_rules,
+    opens_with_other_name,
+    spans_of,
+    starts_sentence,
+    title_endings,
+)
+from pipeline.extract.text import NAME, PERSON, alternation, rules
+from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
+from pipeline.people.quotes import attach_quotes
+from pipeline.people.quotes import speech_verbs as _verbs
+from pipeline.roles import COMPONENT_NAME as _ROLES  # noqa: F401  (Span._.title exists)
+from pipeline.rules import cached_per_rule_set
+
+
+def _org_tail() -> str:
+    return rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:{alternation(rules()['public_body_name_tails'])}))?"
+
+
+_PREP = r"(?:fra|frå|i|hos|ved|på)"
+
+# the rules of _title_first_patterns, in its order, then the speech, apposition and role rules
+_PATTERN_RULES = (
+    "title_name_org",
+    "title_org_name",
+    "title_org_apposition",
+    "verb_title_org_name",
+    "verb_portfolio_name",
+    "verb_name_title_org",
+    "speech",
+    "apposition",
+    "role",
+)
+
+
+@cached_per_rule_set()
+def _known_orgs() -> frozenset[str]:
+    return known_organisations(load_entity_rules())
+
+
+def _entity_rules():
+    return load_entity_rules()
+
+
+@cached_per_rule_set()
+@cached_per_rule_set()
+def _speech_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w])(?:{_verbs()})\s+(?P<title>(?:[a-zæøå][\wæøå-]*\s+){{0,4}}?)(?P<name>{PERSON})"
+        rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail()}))?"
+    )
+
+
+@cached_per_rule_set()
+def _apposition_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word()}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()}),"
+    )
+
+
+@cached_per_rule_set()
+def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
+    """Shapes where the title comes first, capitalised at the start of a sentence:
+    "Rådgiver Marte Isaksen i Troms fylkeskommune mener ...",
+    "Daglig leder i Elvebyen Ladepunkt AS, Thomas Rød, sier ...", and after the verb
+    "..., sier daglig leder i Nordlysfisk, Jon Are Pedersen."
+    """
+    title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
+    return (
+        re.compile(
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_org_tail()})\s+(?:{_verbs()})\b"
+        ),
+        re.compile(
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,\s+(?:{_verbs()})\b"
+        ),
+        # "Ordførar i Harstad kommune, Per Olsen (Sp), er nøgd.": the apposition alone
+        re.compile(
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{_role_word_capitalised()})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,"
+        ),
+        # "..., seier avdelingsleiar i Klimapartnere Vestland nord, Truls-Einar Johnsen": a
+        # lower-case word (a region, a department) may follow the organisation's name
+        re.compile(
+            rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
+        ),
+        # "..., sier fylkesråd for næring og miljø, Karin Eriksen": a portfolio, no organisation
+        re.compile(
+            rf"(?:{_verbs()})\s+(?P<title>{_role_word()}\s+for\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?),\s+(?P<name>{PERSON})(?P<org>)"
+        ),
+        # "..., sier Eirik Tveit, dagleg leiar i Stord Sveis og Montasje."
+        re.compile(
+            rf"(?<![\w])(?:{_verbs()})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word()}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()})"
+        ),
+    )
+
+
+def _role_word() -> str:
+    return rf"[a-zæøå-]*(?:{alternation(load_entity_rules().speaker_role_endings)})"
+
+
+def _role_word_capitalised() -> str:
+    """A role word that may open a sentence ("Ordfører", "Dagleg leiar")."""
+    return (
+        rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
+        rf"[A-Za-zæøåÆØÅ-]*(?i:{alternation(load_entity_rules().speaker_role_endings)}"
+        rf"|{alternation(rules()['public_roles'])})"
+    )
+
+
+def _role() -> str:
+    return (
+        rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
+        rf"[A-Za-zæøåÆØÅ-]*(?:{alternation(load_entity_rules().speaker_role_endings)})"
+    )
+
+
+@cached_per_rule_set()
+def _role_pattern() -> re.Pattern[str]:
+    """ "Administrerende direktør Morten Skjolden sier ...", "daglig leder Thomas Rønning forteller":
+    a role word before the name and a speech verb after it (the organisation comes from context)."""
+    return re.compile(
+        rf"(?<![\w-])(?P<title>{_role()})\s+(?P<name>{PERSON})\s+(?:{_verbs()})\b(?P<org>)"
+    )
+
+
+def _clean_title(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    raw_words = raw.split()
+    words = [
+        w.lower() if i == 0 else w
+        for i, w in enumerate(raw_words)
+        if w.lower() not in _entity_rules().not_in_titles
+        or (i > 0 and raw_words[i - 1].endswith("-"))  # "olje- og energiminister"
+        or (w == "og" and "for" in raw_words[:i])  # "fylkesråd for næring og miljø"
+    ]
+    # a title sits right before the name; drop leading words that are not part of it
+    while words and words[0] in _entity_rules().not_in_titles:
+        words.pop(0)
+    # an adjective of origin right before the name is no title: "sier danske Benja Fagerland"
+    # ("teknisk direktør" keeps its adjective: a title word follows it)
+    while words and re.fullmatch(r"[a-zæøå]+ske?", words[-1]):
+        words.pop()
+    return " ".join(words) or None
+
+
+def find_people(doc: Doc, blocks: list[Block]) -> list[PersonDraft]:
+    """People the speech rules find, plus everyone the ``person_mentions`` span group names;
+    then the quotes of each, in the article's ``blocks``."""
+    text = doc.text
+    people: dict[str, PersonDraft] = {}
+    # the entity component's organisations ("Ålesundbedrifta Anda-Olsen") are not speakers
+    organisations = {s.text for s in spans_of(doc, ORG_SPANS)}
+    patterns = (*_title_first_patterns(), _speech_pattern(), _apposition_pattern(), _role_pattern())
+    for pattern, rule in zip(patterns, _PATTERN_RULES, strict=True):
+        for m in pattern.finditer(text):
+            name, name_start = _without_leading_title(m.group("name"), m.start("name"))
+            if name.split()[0] in rules()["not_organisations"] or name in organisations:
+                continue
+            if opens_with_other_name(name.split()[0], _known_orgs()):
+                continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
+            if name.endswith("s") and re.match(
+                r" [a-zæøå]", text[m.end("name") : m.end("name") + 2]
+            ):
+                continue  # "sa Kongsberg Gruppens styreleder Eivind Reiten": a genitive, not a speaker
+            if re.search(r"\b(?:at|om|hvordan|korleis|kva|hva)\b", m.group("title") or ""):
+                continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
+            draft = people.get(name)
+            if draft is None:
+                mention = (name_start, m.end("name"))
+                draft = people[name] = PersonDraft(name, None, None, mention, found_by=rule)
+            draft.title = draft.title or _clean_title(m.group("title"))
+            if name_start > m.start("name"):  # "Økonomisjef Hilde Dahl sier ..."
+                draft.title = draft.title or m.group("name").split()[0].lower()
+            if draft.organisation is None and m.group("org"):
+                draft.organisation, draft.organisation_start = m.group("org"), m.start("org")
+    for draft in people.values():
+        draft.mentions = [
+            (m.start(), m.end())
+            for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)
+        ]
+    _add_named_people(doc, people)
+    _merge_shorter_names(people)
+    attach_quotes(blocks, list(people.values()))
+    _employer_named_in_quotes(doc, people.values())
+    _read_parties(text, people.values())
+    return sorted(people.values(), key=lambda p: p.mention[0])
+
+
+def _employer_named_in_quotes(doc: Doc, people) -> None:
+    """A speaker whose attribution names no organisation speaks for the X of "vi i X" /
+    "oss i X" in their own quote (``pipeline_person_roles``, rule speaker_we_in)."""
+    statements = doc._.we_statements or []
+    for person in people:
+        if person.organisation is not None:
+            continue
+        for we, start, end in statements:
+            if any(s <= we < e for s, e in person.quotes):
+                person.organisation, person.organisation_start = doc.text[start:end], start
+                break
+
+
+def _read_parties(text: str, people) -> None:
+    """ "Per Olsen (Sp)": a party's name in brackets right after a person's name is the
+    person's party (the parties of entity_rules.json), with where it is written; a party
+    employs nobody."""
+    known = set(load_entity_rules().non_company_organisations.get("party", []))
+    for person in people:
+        for _, end in person.mentions:
+            m = BRACKET_AFTER_NAME.match(text, end)
+            if m and m.group("party").strip() in known:
+                person.party = (m.group("party").strip(), m.span("party"))
+                break
+        if person.party is not None and person.organisation == person.party[0]:
+            person.organisation, person.organisation_start = None, None
+
+
+def _without_leading_title(name: str, start: int) -> tuple[str, int]:
+    """A capitalised title opening a sentence is read as the name's first word by the speech
+    patterns ("Økonomisjef Hilde Dahl sier"): the name starts after it."""
+    first, _, rest = name.partition(" ")
+    if " " in rest and not first.isupper() and _is_title(first.lower()):
+        return rest, start + len(first) + 1
+    return name, start
+
+
+# a quote opens with a dash (or the hyphen or minus sign typed for one, with or without a
+# space before the first word) or a quotation mark
+# --- everyone the article names ------------------------------------------------------------
+
+
+def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
+    """Every person of the ``person_mentions`` span group joins ``people``, one draft a
+    person: "Røkke" is "Kjell Inge Røkke" when the article names only one Røkke in full."""
+    spans = list(spans_of(doc, PERSON_SPANS))
+    full_names = [s for s in spans if len(s) > 1]
+    for span in sorted(spans, key=lambda s: (-len(s), s.start)):
+        name = " ".join(span.text.split())
+        end_char = span.end_char
+        if _genitive(span):
+            name, end_char = name[:-1], end_char - 1  # "Jonas Gahr Støres regjering"
+        draft = people.get(name) or _full_name_of(name, people)
+        if draft is None:
+            if len(span) == 1 and _full_names_with(name, full_names):
+                continue  # a surname shared by two people named in full: whose is unclear
+            draft = people[name] = PersonDraft(
+                name, _title_before(span), None, (span.start_char, end_char)
+            )
+        mention = (span.start_char, end_char)
+        if mention not in draft.mentions:
+            draft.mentions.append(mention)
+        _read_role_from_the_tree(span, draft)
+        draft.title = draft.title or _title_before(span)
+        if draft.organisation is None or draft.title is None:
+            title, org = _role_after(span)
+            draft.title = draft.title or title
+            if draft.organisation is None and org is not None:
+                draft.organisation, draft.organisation_start = org.text, org.start_char
+    for draft in people.values():
+        draft.mentions.sort()  # draft.mention stays where the rules found the person speaking
+
+
+def _read_role_from_the_tree(span, draft: PersonDraft) -> None:
+    """The title and employer the sentence's tree gives (``pipeline_person_roles``) come
+    before what the surface patterns read; the first mention the tree reads decides."""
+    if span._.title is None and span._.employer is not None and draft.organisation is None:
+        start, end = span._.employer  # "NorgesGruppens Runar Hollevik": employer, no title
+        draft.organisation, draft.organisation_start = span.doc.text[start:end], start
+    if span._.title is None or draft.role_rule is not None:
+        return
+    surface = draft.title or _title_before(span) or _role_after(span)[0]
+    longer = surface and surface.lower().startswith(span._.title.lower() + " ")
+    # the surface reading may say more: "SVP Sustainability", "fylkesråd for næring og miljø"
+    draft.title, draft.role_rule = (surface if longer else span._.title), span._.role_rule
+    if span._.employer is not None:
+        start, end = span._.employer
+        draft.organisation, draft.organisation_start = span.doc.text[start:end], start
+
+
+def _genitive(span) -> bool:
+    """A full name in the genitive: "Jonas Gahr Støres regjering", "Kristin Halvorsens
+    forslag". Only a name of two words or more, before a lower-case noun or adjective:
+    "Jonas" alone or "Anders Jonas sier" keep their s."""
+    last = span[-1].text
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        len(span) > 1
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and len(last) > 3
+        and after is not None
+        and after.text[:1].islower()
+        and after.pos_ in ("NOUN", "ADJ")
+    )
+
+
+def _merge_shorter_names(people: dict[str, PersonDraft]) -> None:
+    """A name of two words or more that ends the one longer name of the article is that
+    person: "Stig Fagerland" after "Benja Stig Fagerland"."""
+    for name in sorted(people, key=len):
+        if " " not in name:
+            continue
+        longer = [p for p in people.values() if p.name.endswith(" " + name)]
+        if len(longer) != 1:
+            continue
+        short, full = people.pop(name), longer[0]
+        full.mentions = sorted(set(full.mentions) | set(short.mentions))
+        full.title = full.title or short.title
+        if full.organisation is None and short.organisation is not None:
+            full.organisation, full.organisation_start = (
+                short.organisation,
+                short.organisation_start,
+            )
+
+
+def _full_name_of(name: str, people: dict[str, PersonDraft]) -> PersonDraft | None:
+    """The one person named in full whose surname (or first name) this single word is."""
+    if " " in name:
+        return None
+    bare = name[:-1] if name.endswith("s") else name  # "Bortens"
+    matches = [
+        p for p in people.values() if " " in p.name and bare in (p.surname, p.name.split()[0])
+    ]
+    matches = matches or [p for p in people.values() if " " in p.name and name == p.surname]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _full_names_with(word: str, spans) -> bool:
+    return len({s.text for s in spans if s[-1].text == word or s[0].text == word}) > 1
+
+
+def _role_after(span) -> tuple[str | None, object | None]:
+    """Title and organisation written after a name: "Kari Lie (Telenor)", "Kari Lie, daglig
+    leder i Fjordlaks,", "Kari Lie er ny daglig leder i Fjordlaks", "CEO Kari Lie i Maritech"."""
+    doc = span.doc
+    orgs = {e.start: e for e in doc.ents if e.label_ in ("ORG", "GPE_ORG")}
+    i = span.end
+    if (
+        i + 2 < len(doc)
+        and doc[i].text == "("
+        and i + 1 in orgs
+        and doc[orgs[i + 1].end].text == ")"
+    ):
+        return None, orgs[i + 1]
+    if (org := _org_after_role(doc, i, orgs)) is not None:
+        return None, org  # "Anne Hjelle i Ymsir AS", "Anne Hjelle i selskapet Ymsir AS"
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "som" and doc[i].text[:1].islower():
+        i += 1  # "Kari Lie innstilt som ny styreleiar i X", "tilsett som dagleg leiar i X"
+    if i < len(doc) and doc[i].text in (",", "er", "blir", "var", "vert", "ble", "som"):
+        j = i + 1
+        modifiers = {*_entity_rules().title_modifiers, "den"}
+        while j < len(doc) and _modifier_at(doc, j, modifiers):
+            j += 1
+        if j < len(doc) and _is_title_word(doc[j]):
+            j = _english_title_end(doc, j)  # "SVP Sustainability i Statoil"
+            words = [t.text for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}]
+            title = "".join(
+                t.text_with_ws for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}
+            )
+            return title.strip() if words else None, _org_after_role(doc, j + 1, orgs)
+    return None, None
+
+
+def _english_title_end(doc, j: int) -> int:
+    """The last word of an English title that opens with an acronym ("SVP Sustainability",
+    "CEO Nordic Region") when a role preposition follows it; else ``j``."""
+    if not doc[j].is_upper:
+        return j
+    end = j
+    while end + 1 < len(doc) and end - j < 3 and doc[end + 1].is_title and doc[end + 1].is_alpha:
+        end += 1
+    after = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    return end if end > j and after in _entity_rules().role_prepositions else j
+
+
+def _modifier_at(doc, j: int, modifiers: set[str]) -> bool:
+    """Whether doc[j] opens a title: "daglig", or "adm" + "." (the tokenizer splits "adm.")."""
+    token = doc[j]
+    if token.lower_ in modifiers:
+        return True
+    if token.lower_ + "." in modifiers and j + 1 < len(doc) and doc[j + 1].text == ".":
+        return True
+    return token.text == "." and j > 0 and doc[j - 1].lower_ + "." in modifiers
+
+
+def _org_after_role(doc, i: int, orgs: dict) -> object | None:
+    """The organisation after "title i": "i Fjordlaks", "i returselskapet RENAS" (a noun
+    that introduces the name may stand between)."""
+    if i + 1 >= len(doc) or doc[i].lower_ not in _entity_rules().role_prepositions:
+        return None
+    if i + 1 in orgs:
+        return orgs[i + 1]
+    noun = doc[i + 1]
+    if noun.is_lower and noun.is_alpha and i + 2 in orgs:
+        return orgs[i + 2]  # "i returselskapet RENAS", "hos konsernet Orkla"
+    return None
+
+
+def _is_title_word(token) -> bool:
+    return (token.text[:1].islower() or token.is_upper) and _is_title(token.lower_)
+
+
+def _is_title(word: str) -> bool:
+    """A title word, or a compound ending in one of five letters or more ("kommunaldirektør");
+    short ones only whole ("eier", not "seier")."""
+    return word in _title_words() or word.endswith(_long_title_words())
+
+
+@cached_per_rule_set()
+def _long_title_words() -> tuple[str, ...]:
+    return title_endings(load_entity_rules(), _title_words())
+
+
+def _title_before(span) -> str | None:
+    """ "kommunaldirektør Bente Rudrud Herdlevær", "administrerende direktør Kari Lie": the
+    lower-case title words right before the name."""
+    doc = span.doc
+    i = span.start - 1
+    if i > 0 and doc[i].text == "," and _is_title(doc[i - 1].lower_):
+        i -= 1  # "sa administrerende direktør, Tom Jensen, at ..."
+    if i < 0 or not _is_title(doc[i].lower_):
+        return None
+    opens = starts_sentence(doc[i])
+    if not doc[i].text[:1].islower() and not (opens or doc[i].is_upper):
+        return None  # a capitalised title only at the start of a sentence, or "CEO"
+    keep_case = doc[i].is_upper or not opens  # "CEO", not "ceo"
+    words = [doc[i].text if keep_case else doc[i].lower_]
+    while i > 0 and doc[i - 1].lower_ in _entity_rules().title_modifiers:
+        i -= 1
+        words.insert(0, doc[i].text)
+    return " ".join(words)
+
+
+@cached_per_rule_set()
+def _title_words() -> tuple[str, ...]:
+    shared = rules()
+    own = load_entity_rules().person_titles
+    words = {w for w in own if w.isalpha()}
+    words |= {r.split()[-1] for r in shared["company_roles"] + shared["public_roles"]}
+    return tuple(sorted(words))
