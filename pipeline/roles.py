@@ -166,7 +166,12 @@ class _Link:
 @Language.factory(
     COMPONENT_NAME,
     requires=["token.dep", "doc.spans"],
-    assigns=["doc.spans"],  # Span._.title, Span._.employer, Span._.role_rule on person spans
+    assigns=[  # on the person_mentions spans; "vi i X" statements on the Doc
+        "span._.title",
+        "span._.employer",
+        "span._.role_rule",
+        "doc._.we_statements",
+    ],
     default_config={"rules": "default"},
 )
 def make_person_roles(nlp: Language, name: str, rules: str) -> PersonRoles:

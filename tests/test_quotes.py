@@ -221,3 +221,17 @@ def test_a_dash_quote_after_a_sentence_with_more_sentences_after_the_attribution
 def test_a_dash_paragraph_after_narration_about_the_last_speaker(text, speaker, quote):
     quotes = _quotes(text)
     assert any(q.startswith(quote) for q in quotes.get(speaker, [])), quotes
+
+
+def test_a_pronoun_goes_to_the_last_person_the_text_calls_by_it():
+    told = (
+        "Lie Mat AS veks.\n\nKari Lie leier Lie Mat AS. Ho starta bedrifta i 2001.\n\n"
+        "Ola Berg er ny styreleiar. Han kom frå Fjordkraft AS.\n\n"
+        "– Vi vil vekse i heile landet, seier ho."
+    )
+    assert _quotes(told)["Kari Lie"] == ["Vi vil vekse i heile landet"]
+    untold = (
+        "Lie Mat AS veks.\n\nKari Lie leier Lie Mat AS.\n\nOla Berg er ny styreleiar.\n\n"
+        "– Vi vil vekse i heile landet, seier ho."
+    )
+    assert _quotes(untold)["Ola Berg"] == ["Vi vil vekse i heile landet"]  # the last named

@@ -72,6 +72,9 @@ class PersonDraft:
     role_rule: str | None = None  # the tree rule that gave the title (pipeline_person_roles)
     found_by: str = "named"  # the rule that found the person first (the span's label)
     party: tuple[str, tuple[int, int]] | None = None  # "Per Olsen (Sp)": Sp, where it is written
+    # "han" or "ho" when the text tells: a sentence that opens with it right after one
+    # that names this person alone ("Kari Lie leier Lie Mat. Ho ...")
+    pronoun: str | None = None
 
     @property
     def surname(self) -> str:

@@ -39,6 +39,7 @@ def attach_quotes(blocks: list[Block], people: list[PersonDraft]) -> None:
     or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
     with a colon before a quotation ("Ola Berg sier: «...»")."""
     previous: PersonDraft | None = None  # who the last block's quote was by
+    _tell_pronouns(blocks, people)
     for index, block in enumerate(blocks):
         found = (
             _quote_before_attribution(block, people)
@@ -137,7 +138,7 @@ def _referred_speaker(before, people: list[PersonDraft]) -> PersonDraft | None:
     return max(titled, key=lambda pair: pair[0])[1] if titled else None
 
 
-_PRONOUNS = frozenset({"han", "hun", "ho"})
+_PRONOUNS = {"han": "han", "hun": "ho", "ho": "ho"}  # the same person in bokmål and nynorsk
 
 
 @cached_per_rule_set()
@@ -240,12 +241,54 @@ def _colon_quote() -> re.Pattern[str]:
 
 
 def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
-    """'..., sier hun.': the person named last before the quote."""
-    if who.strip().lower() not in _PRONOUNS:
+    """'..., sier hun.': the person named last before the quote, passing over anyone the
+    text has called by the other pronoun."""
+    pronoun = _PRONOUNS.get(who.strip().lower())
+    if pronoun is None:
         return None
     named = [(start, p) for p in people for start, _ in p.mentions if start < before]
     named += [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before]
-    return max(named, key=lambda pair: pair[0])[1] if named else None
+    fitting = [(start, p) for start, p in named if p.pronoun in (None, pronoun)]
+    return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _tell_pronouns(blocks: list[Block], people: list[PersonDraft]) -> None:
+    """Which pronoun the text uses for a person: a sentence opening with "Han", "Hun" or
+    "Ho" right after a sentence that names that person and no one else. A person the text
+    calls both is left untold."""
+    sentences = [
+        (block.start + start, block.start + end)
+        for block in blocks
+        for start, end in _sentence_spans(block.text)
+    ]
+    told: dict[str, set[str]] = {}
+    for (start, end), (next_start, _) in zip(sentences, sentences[1:], strict=False):
+        opening = _OPENING_PRONOUN.match(_text_of(blocks, next_start))
+        named = {p.name for p in people for s, _ in p.mentions if start <= s < end}
+        if opening and len(named) == 1:
+            told.setdefault(named.pop(), set()).add(_PRONOUNS[opening.group(1).lower()])
+    for person in people:
+        pronouns = told.get(person.name, set())
+        person.pronoun = pronouns.pop() if len(pronouns) == 1 else None
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for boundary in _SENTENCE_END.finditer(text):
+        spans.append((start, boundary.start()))
+        start = boundary.end()
+    return [*spans, (start, len(text))]
+
+
+def _text_of(blocks: list[Block], at: int) -> str:
+    block = next(b for b in blocks if b.start <= at <= b.end)
+    return block.text[at - block.start : at - block.start + 4]
+
+
+_OPENING_PRONOUN = re.compile(r"(Han|Hun|Ho)\b")
 
 
 def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
