@@ -43,6 +43,8 @@ from pipeline.entities import (
     PLACE_SPANS,
     is_inflected_compound,
     load_common_words,
+    load_entity_rules,
+    title_endings,
 )
 from pipeline.entities.words import is_place_name_text
 from pipeline.rules import TreeRuleFile, rule_file_records
@@ -58,7 +60,7 @@ for _name in ("in_goal", "first_person", "in_org"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
 # where the page's "vi" is named and how it was read; the names that wrote the goals
-for _name in ("voice", "voice_rule", "goal_authors"):
+for _name in ("voice", "voice_rule", "goal_authors", "says_we"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -85,6 +87,9 @@ class GoalOwners(TreeRuleFile):
         self.vocab = nlp.vocab
         self.common_words = load_common_words("default")
         shared = load_org_rules("default")
+        entity_rules = load_entity_rules("default")
+        # "administrerande direktør Dagfinn Neteland": a name after a title is a person's
+        self.title_endings = title_endings(entity_rules, entity_rules.person_titles)
         # a line with a speech verb after a comma reports someone's words ("..., sa Olsen")
         self.attribution = re.compile(
             r",\s*[»\"”]?\s*(?:" + "|".join(map(re.escape, shared["speech_verbs"])) + r")\b"
@@ -122,6 +127,7 @@ class GoalOwners(TreeRuleFile):
         claims = self._claims(doc)
         orgs = list(doc.spans.get(ORG_SPANS, []))
         voice = self._voice(doc, orgs)
+        doc._.says_we = self._says_we(doc)
         doc._.voice = (voice.start_char, voice.end_char) if voice is not None else None
         proposed: list[Span] = []
         if voice is not None and voice.label_ == "ORG_PROPOSED":
@@ -154,13 +160,14 @@ class GoalOwners(TreeRuleFile):
 
     def _add_proposed(self, doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
         """The proposed organisations into ``org_mentions`` and ``doc.ents``, over the model's
-        guess of a place at the same words ("Vi i Trevarsel")."""
+        guess of a place or a person at the same words ("Vi i Trevarsel")."""
         doc.spans[ORG_SPANS] = orgs + proposed
 
         def overlaps(span: Span) -> bool:
             return any(p.start < span.end and span.start < p.end for p in proposed)
 
-        doc.spans[PLACE_SPANS] = [s for s in doc.spans.get(PLACE_SPANS, []) if not overlaps(s)]
+        for key in (PLACE_SPANS, PERSON_SPANS):
+            doc.spans[key] = [s for s in doc.spans.get(key, []) if not overlaps(s)]
         doc.ents = filter_spans([*proposed, *(e for e in doc.ents if not overlaps(e))])
 
     def _claims(self, doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
@@ -280,8 +287,8 @@ class GoalOwners(TreeRuleFile):
                 found = self._organisation_in(doc, token, orgs) if token.dep_ == "SUBJ" else None
                 if found is not None:
                     return found, "list_introduction"  # a name the model missed is proposed
-                if token._.first_person and self._speaks_as_page(doc, token):
-                    return voice, "list_introduction"
+                if voice is not None and token._.first_person and self._speaks_as_page(doc, token):
+                    return voice, "list_introduction"  # without a voice, read on: "Våre mål er:"
                 if token.dep_ in ("SUBJ", "FSUBJ") and self._points_back(token):
                     return self._claimed_before(token, general), "goal_reference"
         return None, ""
@@ -326,7 +333,9 @@ class GoalOwners(TreeRuleFile):
         index, owner = earlier[-1]
         # the claim's sentence and at most one more before the subject's (a Token.sent per
         # token would walk the sentence again for each)
-        starts = sum(1 for t in doc[index + 1 : sentence.start] if t.is_sent_start)
+        starts = sum(
+            1 for t in doc[index + 1 : sentence.start] if t.is_sent_start and not t.is_space
+        )
         return owner if starts <= 1 else None
 
     def _clause_subject(self, token: Token, formal: bool = False) -> Token | None:
@@ -340,8 +349,12 @@ class GoalOwners(TreeRuleFile):
         return None
 
     def _points_back(self, subject: Token) -> bool:
-        """ "Det", "Dette", "De": a pronoun; "De fem målene": a goal noun as the subject."""
-        return subject.lower_ in self.pointers or subject.lower_ in self.goal_nouns
+        """ "Det er ...", "Dette er ...", "De fem målene er ...": a pronoun or a goal noun as
+        the subject of a copula, which names what was claimed before ("det jobber mot mål 7"
+        says who works, not which goals)."""
+        if subject.lower_ not in self.pointers and subject.lower_ not in self.goal_nouns:
+            return False
+        return subject.head.lemma_ in _COPULAS or subject.head.lower_ in _COPULAS
 
     def _owner(
         self, doc: Doc, goal: Span, claims, orgs: list[Span], voice: Span | None
@@ -385,11 +398,17 @@ class GoalOwners(TreeRuleFile):
         with FLAT), when no component named it an organisation: proposed as one. With
         ``self_named`` ("vi i X"), a place only the model guessed may be proposed."""
         end = head.i + 1
-        while end < len(doc) and doc[end].head.i == head.i and doc[end].dep_ == "FLAT":
+        # the chain of FLAT words the parser hangs on the head ("Sophies Minde Ortopedi")
+        while end < len(doc) and head.i <= doc[end].head.i < end and doc[end].dep_ == "FLAT":
             end += 1
         if self._unnamed_actor(doc, head, doc[head.i : end], self_named):
             return Span(doc, head.i, end, label="ORG_PROPOSED")
         return None
+
+    def _titled(self, span: Span) -> bool:
+        """Whether a title stands right before the name ("direktør Dagfinn Neteland")."""
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and before.lower_.endswith(self.title_endings)
 
     def _unnamed_actor(self, doc: Doc, token: Token, name: Span, self_named: bool = False) -> bool:
         """A capitalised subject no component named: a word no lexicon knows ("Grønnbygg",
@@ -405,13 +424,23 @@ class GoalOwners(TreeRuleFile):
             return False
         if not several and is_inflected_compound(token.lower_, self.common_words):
             return False  # "Møbelindustrien": the definite form of a compound, not a name
+        # on a page in the first person a "person" who acts on goals is the model's guess for
+        # an organisation's name ("Consto har sluttet seg til FNs mål ... der vi mener ...")
+        people = list(doc.spans.get(PERSON_SPANS, []))
+        named = [p for p in people if self._titled(p)] if doc._.says_we else people
         if self_named:  # "Vi i Trevarsel": the model's guess of a place yields, the gazetteer not
-            named = [*doc.spans.get(PERSON_SPANS, [])]
             if is_place_name_text(name.text):
                 return False
         else:
-            named = [*doc.spans.get(PERSON_SPANS, []), *doc.spans.get(PLACE_SPANS, []), *doc.ents]
+            named += [*doc.spans.get(PLACE_SPANS, []), *doc.ents]
+        named = [
+            s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
+        ]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+#: The copula a clause that points back to claimed goals is built on.
+_COPULAS = frozenset({"være", "vere", "er", "var", "blir", "vert", "is", "are"})
 
 
 def _item_line(text: str, line_start: int, goal_start: int) -> bool:

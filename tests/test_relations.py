@@ -208,3 +208,20 @@ def test_a_list_of_lines_that_open_with_a_goal_belongs_to_the_line_that_introduc
     )
     owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
     assert owners == {(3, "Fjordklinikken Ortopedi"), (8, "Fjordklinikken Ortopedi")}
+
+
+def test_on_a_page_in_the_first_person_a_name_read_as_a_person_that_claims_goals_is_the_organisation():
+    from pipeline.run import process_text
+
+    page = (
+        "Våre bærekraftsmål\n\nByggvare Nord har valgt ut fire bærekraftsmål for vår "
+        "virksomhet. Vi vil bli best.\n\nVåre fire bærekraftsmål er følgende:\n\n"
+        "  • Stoppe klimaendringene (bærekraftsmål 13)\n"
+        "  • Ansvarlig forbruk og produksjon (bærekraftsmål 12)"
+    )
+    profile = process_text(page)
+    assert [o.name for o in profile.organisations] == ["Byggvare Nord"]
+    assert {(m.number, m.organisation) for m in profile.sdgs if m.method == "explicit"} == {
+        (13, "Byggvare Nord"),
+        (12, "Byggvare Nord"),
+    }
