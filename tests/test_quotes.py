@@ -235,3 +235,9 @@ def test_a_pronoun_goes_to_the_last_person_the_text_calls_by_it():
         "– Vi vil vekse i heile landet, seier ho."
     )
     assert _quotes(untold)["Ola Berg"] == ["Vi vil vekse i heile landet"]  # the last named
+
+
+@pytest.mark.parametrize(("verb"), ["fortalte", "understreket", "tilføyer", "meinte", "la til"])
+def test_a_quote_attributed_in_the_past_tense_or_with_an_added_word(verb):
+    text = f"Advokatfirma går saman.\n\n– Vi vil gå sammen om grønne tiltak, {verb} Ingjerd Moe."
+    assert _quotes(text)["Ingjerd Moe"] == ["Vi vil gå sammen om grønne tiltak"]
