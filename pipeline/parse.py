@@ -57,10 +57,11 @@ def refine_blocks(article: Article) -> Article:
     """Give HTML paragraphs the structure plain text gets: "Holzweiler:" is a heading,
     "1. Om forventninger: ..." a list item. Pages often write both as plain <p>."""
     blocks: list[tuple[BlockKind, str]] = []
-    for block in article.blocks:
+    paragraphs = [b.text if b.kind == "paragraph" else "" for b in article.blocks]
+    for index, block in enumerate(article.blocks):
         kind, text = block.kind, block.text
         if kind == "paragraph":
-            if _is_hyphen_quote(text):
+            if _is_hyphen_quote(text) or _lone_hyphen_sentence(paragraphs, index):
                 kind, text = "quote", _LIST_MARKER.sub("", text, count=1)
             elif _LIST_MARKER.match(text):
                 kind, text = "list_item", _BULLET.sub("", text, count=1)
@@ -85,6 +86,11 @@ def parse_text(text: str, source: str | None = None, url: str | None = None) -> 
     title = content[0][0] if _is_headline(content, text) else None
     rest = content[1:] if title is not None else content
     body = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in rest]
+    raws = [raw for _, raw in rest]
+    body = [
+        ("quote", text) if kind == "list_item" and _lone_hyphen_sentence(raws, i) else (kind, text)
+        for i, (kind, text) in enumerate(body)
+    ]
     lead = next((text for kind, text in body if kind == "paragraph"), None)
     if lead is not None and body and body[0][1] != lead:
         lead = None  # a lead is the first block, not a paragraph further down
@@ -264,6 +270,21 @@ def _is_hyphen_quote(line: str) -> bool:
     if not line.lstrip().startswith("- "):
         return False
     return _attribution().search(line) is not None
+
+
+def _lone_hyphen_sentence(lines: list[str], index: int) -> bool:
+    """ "- Dette skal vi få til i lag!" between paragraphs: a hyphen typed for a quote's dash
+    on a sentence that stands alone, told from a list's item by having no item beside it."""
+    line = lines[index].strip()
+    if not line.startswith("- ") or not _ENDS_SENTENCE.search(line):
+        return False
+    beside = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
+    return len(line.split()) >= _MIN_QUOTE_WORDS and not any(
+        _LIST_MARKER.match(other) for other in beside
+    )
+
+
+_MIN_QUOTE_WORDS = 5  # "- Stort, sa Skølt." has its attribution; alone a quote says more
 
 
 @cached_per_rule_set()

@@ -31,7 +31,7 @@ from pipeline.rules import TreeRuleFile, dependency_matcher
 COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
 #: Rules that link a title to a person, and the one that links an employer to a title.
-EMPLOYER_RULE = "employer_of_title"
+EMPLOYER_RULES = frozenset({"employer_of_title", "employer_of_title_field"})
 
 for _name in ("title", "employer", "role_rule"):
     if not Span.has_extension(_name):
@@ -79,7 +79,13 @@ class PersonRoles(TreeRuleFile):
                 person._.employer = (org.start_char, org.end_char)
                 person._.role_rule = person._.role_rule or "employer_in_genitive"
             found = next(
-                ((t, r) for t, r in titles if person.start <= t.head_of < person.end), None
+                (
+                    (t, r)
+                    for t, r in titles
+                    if person.start <= t.head_of < person.end
+                    and not _someone_between(t.title, person, people)
+                ),
+                None,
             )
             if found is None:
                 continue
@@ -129,7 +135,7 @@ class PersonRoles(TreeRuleFile):
             org = next(
                 (o for o in orgs if "org" in named and o.start <= named["org"] < o.end), None
             )
-            if rule == EMPLOYER_RULE:
+            if rule in EMPLOYER_RULES:
                 if org is not None:
                     employers.setdefault(named["title"], org)
             elif "we" in named:
@@ -152,6 +158,14 @@ class PersonRoles(TreeRuleFile):
         # Norwegian titles are lower case; a capital is the sentence's ("Dagleg leiar i X,
         # Ola Tveit"), except in an acronym ("CEO")
         return text if not words or words[0].is_upper else text[:1].lower() + text[1:]
+
+
+def _someone_between(title: int, person: Span, people: list[Span]) -> bool:
+    """Whether another name stands between a title and the person the tree links it to:
+    in "Driftssjef Geir Lie og Bærekraftsjef Kari Bakke" the first title is Geir Lie's,
+    whatever the parse says."""
+    low, high = (title, person.start) if title < person.start else (person.end, title)
+    return any(low <= other.start and other.end <= high for other in people if other != person)
 
 
 class _Link:

@@ -932,3 +932,43 @@ def test_names_of_events_and_plans_and_names_across_lines_are_no_organisations()
     assert skip_name("Vestland 2020-2024")
     assert skip_name("Eidskog\n\nFABRIKK")
     assert not skip_name("Fjordlaks AS")
+
+
+@needs_model
+def test_a_capitalised_title_compound_before_a_name_is_no_part_of_it_nor_anothers_title():
+    """A caption names two people with their titles: each title is its own person's."""
+    profile = process_text(
+        "Nytt anlegg\n\nDriftssjef Geir Lie og Bærekraftsjef Kari Bakke inspiserer anlegget i "
+        "Moss.\n\n– Vi er fornøyde, sier Bakke."
+    )
+    people = {p.name: p.title for p in profile.people}
+    assert "Kari Bakke" in people
+    assert people["Geir Lie"] == "driftssjef"
+    assert people["Kari Bakke"] != "driftssjef"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "person", "title", "organisation"),
+    [
+        (
+            "Kari Bakke held fram som leiar i Jølster Bondelag.",
+            "Kari Bakke",
+            "leiar",
+            "Jølster Bondelag",
+        ),
+        (
+            "Per Hansen er prosjektleder for innovasjon i Vekst AS.",
+            "Per Hansen",
+            "prosjektleder",
+            "Vekst AS",
+        ),
+    ],
+)
+def test_a_role_stated_with_som_or_with_a_field_names_title_and_employer(
+    text, person, title, organisation
+):
+    found = {
+        p.name: (p.title, p.organisation) for p in process_text("Nytt styre\n\n" + text).people
+    }
+    assert found[person] == (title, organisation)

@@ -241,3 +241,58 @@ def test_a_pronoun_goes_to_the_last_person_the_text_calls_by_it():
 def test_a_quote_attributed_in_the_past_tense_or_with_an_added_word(verb):
     text = f"Advokatfirma går saman.\n\n– Vi vil gå sammen om grønne tiltak, {verb} Ingjerd Moe."
     assert _quotes(text)["Ingjerd Moe"] == ["Vi vil gå sammen om grønne tiltak"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        pytest.param(
+            "Remøy AS har ny avtale.\n\n– Vi er nøgde med løysinga, seier adm. dir. Kari "
+            "Bakke i ei pressemelding.",
+            "Kari Bakke",
+            "Vi er nøgde med løysinga",
+            id="abbreviated-title",
+        ),
+        pytest.param(
+            "Nortura har ny avtale.\n\n– Ambisjonen vår er stor, seier Kjell S. Lie som er "
+            "konserndirektør.",
+            "Kjell S. Lie",
+            "Ambisjonen vår er stor",
+            id="initial-in-the-name",
+        ),
+        pytest.param(
+            "Bakeriet fikk bestillingen.\n\n– Ryktene sier at bakeriet vet alt, sier "
+            "konserndirektør Kari Lie etter signeringen.",
+            "Kari Lie",
+            "Ryktene sier at bakeriet vet alt",
+            id="speech-verb-inside-the-quote",
+        ),
+        pytest.param(
+            "Flagget er heist ved rådhuset. –Ein avtale som betyr mykje, seier ordførar Kari Lie.",
+            "Kari Lie",
+            "Ein avtale som betyr mykje",
+            id="dash-without-a-space-after-a-sentence",
+        ),
+        pytest.param(
+            "Konsernsjef i Kleven, Kari Lie, seier at dei har jobba for avtalen.\n\n"
+            "- Dette skal vi få til i lag!",
+            "Kari Lie",
+            "Dette skal vi få til i lag!",
+            id="lone-hyphen-paragraph-after-the-speaker",
+        ),
+    ],
+)
+def test_attributions_with_dots_inner_verbs_and_typed_dashes(text, speaker, quote):
+    assert _quotes(text).get(speaker) == [quote]
+
+
+def test_a_later_verb_without_a_comma_does_not_close_the_quote():
+    text = "Ny leiar.\n\n– Vi må byggje vegar, sier Kari Lie og legger til:\n\n– Vi lyttar."
+    assert _quotes(text)["Kari Lie"][0] == "Vi må byggje vegar"
+
+
+def test_hyphen_lines_beside_each_other_stay_a_list():
+    from pipeline.parse import parse_text
+
+    article = parse_text("Tiltak\n\n- Vi kutter utslipp i år.\n- Vi bytter til elbiler i år.")
+    assert [b.kind for b in article.blocks[1:]] == ["list_item", "list_item"]

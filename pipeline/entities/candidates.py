@@ -48,7 +48,11 @@ class CandidatePasses:
             start += 1
         while start < end and doc[start].text[:1].islower():
             start += 1  # "natur- og havmiljøene", "denne Michea"
-        while ent.label_ == PERSON and end - start > 1 and self._is_title(doc[start]):
+        while (
+            ent.label_ == PERSON
+            and end - start > 2
+            and (self._is_title(doc[start]) or self._is_title_compound(doc[start]))
+        ) or (ent.label_ == PERSON and end - start == 2 and self._is_title(doc[start])):
             start += 1  # "Konsernsjef Peter A. Ruzicka har signert": the title opens the sentence
         if ent.label_ == ORG and end - start > 2 and self._a_role_of(doc[start], doc[start + 1]):
             start += 2  # "Styreformannen i Grieg Seafood": a person's role, then the name

@@ -139,6 +139,15 @@ class ContextCues:
             return False
         return lowered in self._titles or lowered.endswith(self._title_endings)
 
+    def _is_title_compound(self, token: Token) -> bool:
+        """A compound that ends in a role word, capitalised or not ("Bærekraftsjef" in a
+        caption): no first name is built that way, so it is a title before a name."""
+        lowered = token.lower_
+        return token.is_alpha and any(
+            lowered.endswith(ending) and len(lowered) >= len(ending) + 4
+            for ending in self._title_endings
+        )
+
     def _is_trade_tail(self, token: Token) -> bool:
         """ "Moster Havbruk", and a compound of a long trade word ("K. Strømmen
         Lakseoppdrett"); short trade words ("Tak", "Mat") end surnames too, so only whole."""

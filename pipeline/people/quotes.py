@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from pipeline.entities import load_entity_rules
 from pipeline.extract.text import alternation, rules
 from pipeline.rules import cached_per_rule_set
 
@@ -26,7 +27,7 @@ def speech_verbs() -> str:
 
 _QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“„]")
 # "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
-_QUOTE_START_MID = re.compile(r"(?<=[.!?»])\s+[–—−]\s+(?=[A-ZÆØÅ«\"\d])")
+_QUOTE_START_MID = re.compile(r"(?<=[.!?»])\s+[–—−]\s*(?=[A-ZÆØÅ«\"\d])")
 # direct speech without a dash is known by its first or second person ("Vi må tørre ...")
 _SPEAKING_VOICE = re.compile(r"\b(?:vi|jeg|eg|me|oss|vår|våre|vårt|du|dere|dykk|de)\b", re.I)
 _CLOSING = r"[»\"”]"
@@ -211,16 +212,30 @@ def _quote_after_colon(block, people: list[PersonDraft]):
 
 
 def _last_attribution(text: str, start: int = 0) -> re.Match[str] | None:
-    """The last "..., sier X." in ``text`` from ``start``: the one that closes the quote."""
-    last = None
-    for last in _attribution_at_end().finditer(text, start):  # noqa: B007
-        pass
+    """The last "..., sier X." in ``text`` from ``start``: the one that closes the quote, not
+    a speech verb inside it ("– Ryktene sier at ..., sier X.")."""
+    last, at = None, start
+    while (found := _attribution_at_end().search(text, at)) is not None:
+        if last is None or found.group(0).lstrip()[:1] in _AFTER_A_QUOTE:
+            last = found  # a later verb closes the quote only after a comma or a quote mark
+        at = found.start("verb") + 1
     return last
+
+
+_AFTER_A_QUOTE = (",", "»", '"', "”")
+
+
+def _who() -> str:
+    """The attribution's speaker up to the full stop that ends it, past the stops of an
+    abbreviated title ("adm. dir. Kari Bakke") and of initials ("Kjell S. Lie")."""
+    words = load_entity_rules()
+    dotted = [w for w in (*words.title_modifiers, *words.person_titles) if w.endswith(".")]
+    return rf"(?P<who>(?:(?<!\w)(?i:{alternation(dotted)})|(?<!\w)[A-ZÆØÅ]\.(?=\s)|[^.])*?)"
 
 
 @cached_per_rule_set()
 def _attribution_at_end() -> re.Pattern[str]:
-    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?:{speech_verbs()})\s+(?P<who>[^.]*?)\.?$")
+    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs()})\s+{_who()}\.?$")
 
 
 @cached_per_rule_set()
