@@ -280,8 +280,8 @@ def _lone_hyphen_sentence(lines: list[str], index: int) -> bool:
         return False
     beside = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
     return len(line.split()) >= _MIN_QUOTE_WORDS and not any(
-        _LIST_MARKER.match(other) for other in beside
-    )
+        _LIST_MARKER.match(other) and not _is_hyphen_quote(other) for other in beside
+    )  # a hyphen quote beside it ("- ..., seier ho.") makes no list
 
 
 _MIN_QUOTE_WORDS = 5  # "- Stort, sa Skølt." has its attribution; alone a quote says more

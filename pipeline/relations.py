@@ -308,6 +308,8 @@ class GoalOwners(TreeRuleFile):
             subject = self._clause_subject(token)
             if subject is None or subject.i == token.i or self._points_back(subject):
                 continue  # "Målene er ...", "Det er mål ...": a reference, not a claim
+            if subject.lower_ in self.goal_nouns or self._names_an_author(subject, orgs):
+                continue  # "FNs bærekraftsmål utgjør 17 mål ...": about the goals, no claim
             if voice is not None and self._speaks_as_page(doc, subject):
                 found.append((token.i, voice))
             else:

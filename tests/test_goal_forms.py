@@ -121,3 +121,31 @@ def test_a_campaign_is_no_match_a_plain_goal_number_in_it_counts():
         "framheve mål 17 om samarbeid for å nå målene."
     )
     assert 17 in {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+
+
+def test_numbered_goal_lines_in_the_pages_own_words_count_beside_named_ones():
+    text = (
+        "Våre mål\n\nVi i Veiteam AS har valgt disse bærekraftsmålene:\n\n"
+        "3 – God helse og livskvalitet\n\n4 – God opplæring for alle\n\n"
+        "10 – Mindre forskjeller\n\n11 – Bærekraftige byer og lokalsamfunn\n"
+    )
+    profile = process_text(text)
+    assert sorted({m.number for m in profile.sdgs if m.method == "explicit"}) == [3, 4, 10, 11]
+
+
+def test_a_numbered_plan_without_named_goals_has_no_goals():
+    text = "Plan for 2026\n\n1. Innledning\n\n2. Bakgrunn for planen\n\n3. Tiltak for bedre helse\n"
+    assert [m.number for m in process_text(text).sdgs if m.method == "explicit"] == []
+
+
+def test_a_sentence_about_the_un_goals_between_claim_and_list_passes_the_owner_on():
+    text = (
+        "Våre bærekraftsmål\n\nTrebygg har valgt ut tre bærekraftsmål for vår virksomhet. "
+        "FNs bærekraftsmål utgjør et rammeverk med 17 mål og 169 delmål fram mot 2030.\n\n"
+        "Våre tre bærekraftsmål er følgende:\n\n"
+        "  • Stoppe klimaendringene (bærekraftsmål 13)\n"
+        "  • Ansvarlig forbruk og produksjon (bærekraftsmål 12)\n"
+        "  • Likestilling mellom kjønnene (bærekraftsmål 5)\n"
+    )
+    explicit = {m.number: m.organisation for m in process_text(text).sdgs if m.method == "explicit"}
+    assert explicit == {13: "Trebygg", 12: "Trebygg", 5: "Trebygg"}

@@ -296,3 +296,55 @@ def test_hyphen_lines_beside_each_other_stay_a_list():
 
     article = parse_text("Tiltak\n\n- Vi kutter utslipp i år.\n- Vi bytter til elbiler i år.")
     assert [b.kind for b in article.blocks[1:]] == ["list_item", "list_item"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        pytest.param(
+            "Ny pris\n\nVinn AS vann prisen. Leiar Kari Lie tok imot prisen. - Stort, sa Lie.",
+            "Kari Lie",
+            "Stort",
+            id="hyphen-quote-after-a-sentence",
+        ),
+        pytest.param(
+            "Ny plan\n\nSamfunnskontrakt\n– Det å ha ein kontrakt er viktig, sier Per Lie.",
+            "Per Lie",
+            "Det å ha ein kontrakt er viktig",
+            id="dash-on-a-new-line-under-a-run-in-heading",
+        ),
+        pytest.param(
+            "Ny plan\n\nRegiondirektør Kari Lie i NHO Trøndelag er imponert over arbeidet som "
+            'er gjort i kommunen.\n\n"Det er tydelig at kommunen har lyktes godt."',
+            "Kari Lie",
+            "Det er tydelig at kommunen har lyktes godt.",
+            id="one-sentence-about-the-speaker-before",
+        ),
+    ],
+)
+def test_quotes_after_a_sentence_a_run_in_heading_or_a_sentence_about_the_speaker(
+    text, speaker, quote
+):
+    assert _quotes(text).get(speaker) == [quote]
+
+
+def test_a_hyphen_line_after_a_hyphen_quote_goes_on_with_it():
+    text = (
+        "Ny plan\n\nDagleg leiar Kari Lie i Vekst AS meiner banken blir ein partnar:\n\n"
+        "- Dei vil bidra med kompetanse, seier ho.\n- Det skal bli spennande å sjå korleis."
+    )
+    assert _quotes(text)["Kari Lie"] == [
+        "Dei vil bidra med kompetanse",
+        "Det skal bli spennande å sjå korleis.",
+    ]
+
+
+def test_an_interviewers_question_hands_the_word_back_to_the_last_speaker():
+    text = (
+        "Ny plan\n\n– Vi er heldige, sier bærekraftsansvarlig Kari Lie i Vekst AS.\n\n"
+        "Hvordan jobber dere for å nå målene?\n\n– Vi har valgt ut sju av bærekraftsmålene."
+    )
+    assert _quotes(text)["Kari Lie"] == [
+        "Vi er heldige",
+        "Vi har valgt ut sju av bærekraftsmålene.",
+    ]

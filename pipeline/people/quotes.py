@@ -27,7 +27,10 @@ def speech_verbs() -> str:
 
 _QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“„]")
 # "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
-_QUOTE_START_MID = re.compile(r"(?<=[.!?»])\s+[–—−]\s*(?=[A-ZÆØÅ«\"\d])")
+# or on a new line of the paragraph ("Samfunnskontrakt\n– Det å ha ..., sier han.")
+_QUOTE_START_MID = re.compile(
+    r"(?:(?<=[.!?»])\s+[–—−]\s*|(?<=[.!?»])\s+-\s+|\n[ \t]*[–—−][ \t]*)(?=[A-ZÆØÅ«\"\d])"
+)
 # direct speech without a dash is known by its first or second person ("Vi må tørre ...")
 _SPEAKING_VOICE = re.compile(r"\b(?:vi|jeg|eg|me|oss|vår|våre|vårt|du|dere|dykk|de)\b", re.I)
 _CLOSING = r"[»\"”]"
@@ -56,8 +59,8 @@ def attach_quotes(blocks: list[Block], people: list[PersonDraft]) -> None:
             found = _continued_quote(block, previous, around, people)
             if found is not None:
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
-        if block.kind != "heading":
-            previous = found[0] if found is not None else None
+        if block.kind != "heading" and not (found is None and _a_question(block.text)):
+            previous = found[0] if found is not None else None  # a question hands back
 
 
 def _continued_quote(block, previous, around, people):
@@ -68,6 +71,8 @@ def _continued_quote(block, previous, around, people):
     seier året er dårleg." or "Kari Lie, direktør i X:" then "– Vi hadde ...")."""
     opener = _quote_opener(block)
     end = len(block.text.rstrip())
+    if opener.group().strip()[-1:] in ("«", '"', "“", "„") and block.text[end - 1] in "»\"”":
+        end -= 1  # the closing mark of the quotation is no part of the quote
     if _a_question(block.text[opener.end() : end]):
         return None  # "– Hva håper dere å oppnå?": the interviewer asks
     before, following = around
@@ -115,7 +120,16 @@ def _introduced_speaker(before, people: list[PersonDraft]) -> PersonDraft | None
     after_name = text[start - before.start :]
     if text.endswith(":") or _speech_verb().search(after_name):
         return speaker
-    return speaker if len(text.split()) <= 12 and text.count(".") <= 1 else None
+    if len(text.split()) <= 12 and text.count(".") <= 1:
+        return speaker  # the name with a title only
+    return speaker if _one_sentence_about(text, start - before.start) else None
+
+
+def _one_sentence_about(text: str, name_at: int) -> bool:
+    """ "Regiondirektør Kari Lie i NHO er imponert over arbeidet.": one sentence that opens
+    with the person (a title at most before the name), the quote after it is theirs."""
+    opening = text[:name_at].split()
+    return len(opening) <= 1 and len(_sentence_spans(text)) == 1 and not text.endswith("?")
 
 
 def _referred_speaker(before, people: list[PersonDraft]) -> PersonDraft | None:

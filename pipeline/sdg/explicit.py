@@ -454,4 +454,41 @@ def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
         *_number_list_hits(ctx),
         *_loose_list_hits(ctx),
     ]
-    return _merge(found + _confirmed_by_neighbours(ctx, unconfirmed, found))
+    found += _confirmed_by_neighbours(ctx, unconfirmed, found)
+    return _merge(found + _numbered_siblings(ctx, found))
+
+
+# "4 – God opplæring for alle": a numbered line with a short capitalised name
+_NUMBERED_LINE = re.compile(
+    r"^[ \t]*(?P<n>\d{1,2})[ \t]*[.):–—-][ \t]*(?P<name>[A-ZÆØÅ][^\n.!?]{2,70})[ \t]*$",
+    re.MULTILINE,
+)
+_MAX_SIBLING_WORDS = 8
+
+
+def _numbered_siblings(ctx: TextLayout, found: list[SdgHit]) -> list[SdgHit]:
+    """Lines of a numbered list of goals whose names the page words its own way ("4 – God
+    opplæring for alle" between "3 – God helse og livskvalitet" and "11 – Bærekraftige byer
+    og lokalsamfunn"): in a run of numbered lines, rising, that holds two goals named for
+    certain, every line is the goal of its number."""
+    known = {hit.start for hit in found}
+    runs: list[list[re.Match[str]]] = []
+    for line in _NUMBERED_LINE.finditer(ctx.text):
+        if len(line.group("name").split()) > _MAX_SIBLING_WORDS:
+            continue
+        previous = runs[-1][-1] if runs else None
+        if previous is not None and not ctx.text[previous.end() : line.start()].strip():
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    siblings = []
+    for run in runs:
+        numbers = [int(line.group("n")) for line in run]
+        rising = all(a < b for a, b in pairwise(numbers)) and numbers[-1] in GOAL_NUMBERS
+        if not rising or sum(line.start("n") in known for line in run) < 2:
+            continue
+        for line, number in zip(run, numbers, strict=True):
+            if line.start("n") not in known and number in GOAL_NUMBERS:
+                start, end = line.start("n"), line.end("name")
+                siblings.append(SdgHit(number, start, end, ctx.text[start:end], "number"))
+    return siblings
