@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.extract.text import alternation, rules
 from pipeline.rules import cached_per_rule_set
+from pipeline.text import alternation, rules
 
 if TYPE_CHECKING:
     from models import Block
