@@ -202,7 +202,7 @@ def lookup_place_in(text: str, name: str) -> PlaceFacts | None:
 def _x_in_y() -> re.Pattern[str]:
     """After a place preposition, a fact-box place label or a bracket: "X i Y"."""
     from pipeline.entities import load_entity_rules, place_prepositions
-    from pipeline.extract.text import alternation, rules
+    from pipeline.text import alternation, rules
 
     prepositions = alternation(place_prepositions(load_entity_rules()))
     labels = alternation(rules()["fact_box_place_keys"])

@@ -34,6 +34,10 @@ PROJECT_COMPONENTS = (
     "pipeline_person_roles",
     "pipeline_people",
     "pipeline_org_places",
+    "pipeline_organisations",
+    "pipeline_person_organisations",
+    "pipeline_goal_attribution",
+    "pipeline_places",
 )
 
 
@@ -70,11 +74,15 @@ def _load_cached(model: str | None) -> Language:
 
 
 def _spacy_load(model: str | Path) -> Language:
+    import pipeline.attribution  # noqa: F401
     import pipeline.entities  # noqa: F401  (registers the factories when not installed as a package)
     import pipeline.lines  # noqa: F401
     import pipeline.org_candidates  # noqa: F401
     import pipeline.org_places  # noqa: F401
+    import pipeline.organisations.component  # noqa: F401
     import pipeline.people  # noqa: F401
+    import pipeline.people.employers  # noqa: F401
+    import pipeline.places  # noqa: F401
     import pipeline.relations  # noqa: F401
     import pipeline.roles  # noqa: F401
     import pipeline.sdg  # noqa: F401
@@ -92,11 +100,15 @@ def assemble(nlp: Language) -> Language:
     """Give any Norwegian pipeline the news tokenizer rules, sentence boundaries and the
     project's components (in place; a pipeline that has them is left as it is). The
     shipped pipeline was written by this function (``python -m pipeline.nlp``)."""
+    import pipeline.attribution  # noqa: F401  (registers the pipeline_goal_attribution factory)
     import pipeline.entities  # noqa: F401  (registers the pipeline_entities factory)
     import pipeline.lines  # noqa: F401  (registers the pipeline_line_breaks component)
     import pipeline.org_candidates  # noqa: F401  (registers the pipeline_org_candidates factory)
     import pipeline.org_places  # noqa: F401  (registers the pipeline_org_places factory)
+    import pipeline.organisations.component  # noqa: F401  (the pipeline_organisations factory)
     import pipeline.people  # noqa: F401  (registers the pipeline_people factory)
+    import pipeline.people.employers  # noqa: F401  (the pipeline_person_organisations factory)
+    import pipeline.places  # noqa: F401  (registers the pipeline_places factory)
     import pipeline.relations  # noqa: F401  (registers the pipeline_goal_owners factory)
     import pipeline.roles  # noqa: F401  (registers the pipeline_person_roles factory)
     import pipeline.sdg  # noqa: F401  (registers the pipeline_sdgs factory)

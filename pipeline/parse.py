@@ -15,9 +15,9 @@ from pathlib import Path
 from models import Article, BlockKind
 from pipeline.boilerplate import is_boilerplate
 from pipeline.errors import PipelineError
-from pipeline.extract.text import alternation, rules
 from pipeline.language import detect_language
 from pipeline.rules import cached_per_rule_set
+from pipeline.text import alternation, rules
 
 __all__ = ["parse_bytes", "parse_html", "parse_text"]
 

@@ -81,7 +81,7 @@ class GoalOwners(TreeRuleFile):
     rules_file = RULES_FILE
 
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
-        from pipeline.extract.text import load_org_rules  # here: extract imports this module
+        from pipeline.text import load_org_rules  # here: extract imports this module
 
         self.name = name
         self.vocab = nlp.vocab
@@ -117,7 +117,7 @@ class GoalOwners(TreeRuleFile):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
-        doc._.goal_authors = self.authors
+        doc._.goal_authors = sorted(self.authors)  # plain data: the Doc serialises
         goals = list(doc.spans.get(EXPLICIT_SPAN_KEY, []))
         if not goals or not doc.has_annotation("DEP"):
             return doc

@@ -2,18 +2,18 @@
 
 The ``pipeline_entities`` component is built from three rule sources (its config:
 ``rules``, ``org_rules``, ``common_words``; "default" or a user's file) and writes them on
-every Doc it makes (``doc._.rule_sources``). ``extract`` puts that Doc's sources in force
-for the length of the call, so the profile is made with the same rules as the entities:
-a user's rule file given to the component reaches the profile. The word-list getters of
-the extraction layer read the sources in force, and their compiled patterns are cached
-per rule set, so two pipelines with different rules in one process never mix.
+every Doc it makes (``doc._.rule_sources``). Each component after it puts that Doc's
+sources in force for the length of its call, so every decision is made with the same rules
+as the entities: a user's rule file given to the component reaches the profile. The
+word-list getters (``pipeline.text.rules``, ``load_entity_rules``) read the sources in
+force, and their compiled patterns are cached per rule set, so two pipelines with
+different rules in one process never mix.
 
 Each rule file is a list of records (``RuleRecord``): an id, its words, what it does, why,
 and examples that must and must not match; ``tests/test_rule_examples.py`` runs every
 record's examples, with the rule and without it.
 
-The rules-in-force part is a bridge: once the extraction layer is a plain mapping from Doc to Profile, it
-reads no rules at all and this module goes away.
+The extraction layer (``pipeline.extract``) reads no rules: it maps the components' values.
 """
 
 from __future__ import annotations

@@ -802,7 +802,7 @@ def test_a_bracketed_acronym_spells_a_longer_name_than_the_model_found():
 
 
 def test_a_name_with_a_capital_inside_its_lower_case_first_word_is_kept():
-    from pipeline.extract.organisations.model import model_orgs
+    from pipeline.organisations.model import model_orgs
 
     text = "Gruppa har band til al-Qaida og til elektrifiseringsbedriften."
     ents = [("al-Qaida", "ORG", 0), ("elektrifiseringsbedriften", "ORG", 0)]
@@ -811,7 +811,7 @@ def test_a_name_with_a_capital_inside_its_lower_case_first_word_is_kept():
 
 
 def test_abbreviations_of_fields_of_work_are_no_organisations():
-    from pipeline.extract.organisations.model import model_orgs
+    from pipeline.organisations.model import model_orgs
 
     text = "Kunden har lært oss mykje om HMS og IKT, seier Kvitbrim."
     ents = [("HMS", "ORG", 0), ("IKT", "ORG", 0), ("Kvitbrim", "ORG", 0)]
@@ -926,7 +926,7 @@ def test_a_role_before_an_organisation_is_no_part_of_its_name():
 
 
 def test_names_of_events_and_plans_and_names_across_lines_are_no_organisations():
-    from pipeline.extract.organisations.names import skip_name
+    from pipeline.organisations.names import skip_name
 
     assert skip_name("Kommune-NM 2018")
     assert skip_name("Vestland 2020-2024")

@@ -254,7 +254,7 @@ def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
 
 
 def test_an_organisation_named_for_its_country_keeps_the_country():
-    from pipeline.extract.organisations.names import trim_name
+    from pipeline.organisations.names import trim_name
     from pipeline.people.speakers import _clean_title
 
     # "Norge" ends many organisations' names ("Energi Norge", read by the model on a real

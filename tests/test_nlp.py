@@ -32,6 +32,10 @@ def test_a_saved_pipeline_loads_by_path(tmp_path):
         "pipeline_person_roles",
         "pipeline_people",
         "pipeline_org_places",
+        "pipeline_organisations",
+        "pipeline_person_organisations",
+        "pipeline_goal_attribution",
+        "pipeline_places",
     ]
     doc = nlp("Vi jobber med bærekraftsmål 7 og 13.")
     assert {s.label_ for s in doc.spans["sdg_explicit"]} == {"SDG_7", "SDG_13"}

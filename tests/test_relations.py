@@ -109,7 +109,14 @@ def test_a_name_the_model_missed_is_proposed_when_it_claims_a_goal():
     doc = owners(_doc(nlp, words, heads, deps, pos, goals=[(4, 5, "SDG_12")]))
     assert _owners(doc) == [("12", "Grønnbygg")]
     assert [s.text for s in doc.spans[ORG_SPANS]] == ["Grønnbygg"]
-    # and the profile gives the company its goal
+    # and the profile gives the company its goal, once the components after this one ran
+    for name in (
+        "pipeline_organisations",
+        "pipeline_person_organisations",
+        "pipeline_goal_attribution",
+        "pipeline_places",
+    ):
+        doc = nlp.add_pipe(name)(doc)
     article = parse_text(doc.text, source="t.txt")
     profile = extract(article, doc, model="test")
     assert [(o.name, [m.number for m in o.sdgs]) for o in profile.organisations] == [

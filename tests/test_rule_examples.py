@@ -104,7 +104,7 @@ def ablatable():
 
 
 def test_an_empty_rule_matches_nothing():
-    from pipeline.extract.text import alternation
+    from pipeline.text import alternation
 
     assert re.search(alternation([]), "any text") is None
     assert re.fullmatch(alternation(["legger", "legger til"]), "legger til")

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline import sdg
-from pipeline.extract.sdgs import Claims, owner_of
+from pipeline.attribution.claims import Claims, owner_of
 from pipeline.sdg import (
     COMPONENT_NAME,
     EXPLICIT_SPAN_KEY,

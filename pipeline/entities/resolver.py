@@ -61,7 +61,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         common_words: str = "default",
         org_rules: str = "default",
     ) -> None:
-        from pipeline.extract.text import load_org_rules  # here: extract imports this module
+        from pipeline.text import load_org_rules  # here: extract imports this module
 
         self.name = name
         self.vocab = nlp.vocab
@@ -181,7 +181,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
                 (folder / self._FILES[key]).write_text(read_resource(source, ""), "utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityResolver:
-        from pipeline.extract.text import load_org_rules
+        from pipeline.text import load_org_rules
 
         folder = Path(path)
         for key in self.sources:

@@ -126,7 +126,7 @@ def place_prepositions(rules: EntityRules) -> list[str]:
 
 def known_organisations(rules: EntityRules) -> frozenset[str]:
     """Every organisation name the rule files list (companies, non-companies, public bodies)."""
-    from pipeline.extract.text import rules as org_rules
+    from pipeline.text import rules as org_rules
 
     listed = {name for names in rules.non_company_organisations.values() for name in names}
     listed |= set(rules.known_companies)

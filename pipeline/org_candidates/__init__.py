@@ -13,7 +13,7 @@ The span covers the tokens where the candidate is written; its ``_`` attributes 
 draft: ``org_name`` (the name as the rule reads it, which may differ from the span's text:
 "Bedriften Goodtech" -> "Goodtech", "Lågen:" -> "Lågen Reiseliv"), ``org_start`` (where,
 in characters), ``org_rank`` (the naming source, strongest first: INTRO, TAIL, PUBLIC,
-HEADING of ``pipeline.extract.organisations.names``), ``org_kind`` (company or
+HEADING of ``pipeline.organisations.names``), ``org_kind`` (company or
 public_body), ``org_industry`` and ``org_industry_span``, ``org_places`` ((place, start,
 end) the description names) and ``org_aliases``. The ``org_mentions`` group and
 ``doc.ents`` are left as they are. The extraction layer maps the group to its drafts.

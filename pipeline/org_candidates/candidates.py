@@ -24,12 +24,14 @@ from pipeline.entities import (
     load_common_words,
     spans_of,
 )
-from pipeline.extract.organisations.industries import (
+from pipeline.geography import lookup_place, lookup_place_in
+from pipeline.org_candidates.fact_boxes import fact_box_companies
+from pipeline.organisations.industries import (
     description_places,
     industry_of_noun,
     normalise_industry,
 )
-from pipeline.extract.organisations.names import (
+from pipeline.organisations.names import (
     HEADING,
     INTRO,
     PUBLIC,
@@ -41,12 +43,10 @@ from pipeline.extract.organisations.names import (
     trim_name,
     word_positions,
 )
-from pipeline.extract.organisations.places import split_places
-from pipeline.extract.sections import Section, sections_of
-from pipeline.extract.text import CAP_WORD, NAME, alternation, rules, sentence_bounds
-from pipeline.geography import lookup_place, lookup_place_in
-from pipeline.org_candidates.fact_boxes import fact_box_companies
+from pipeline.organisations.places import split_places
 from pipeline.rules import cached_per_rule_set
+from pipeline.sections import Section, sections_of
+from pipeline.text import CAP_WORD, NAME, alternation, rules, sentence_bounds
 
 Candidate = tuple[str, OrgDraft]  # (the rule that found it, the draft)
 

@@ -9,11 +9,11 @@ import re
 from functools import lru_cache
 
 from models import Block
-from pipeline.extract.organisations.names import TAIL, OrgDraft, skip_name
-from pipeline.extract.organisations.places import split_places
-from pipeline.extract.text import NAME, alternation, rules
 from pipeline.geography import lookup_place_in
+from pipeline.organisations.names import TAIL, OrgDraft, skip_name
+from pipeline.organisations.places import split_places
 from pipeline.rules import cached_per_rule_set
+from pipeline.text import NAME, alternation, rules
 
 
 def _fact_key(keys: tuple[str, ...]) -> re.Pattern[str]:

@@ -12,8 +12,8 @@ import re
 from typing import TYPE_CHECKING
 
 from pipeline.entities import load_entity_rules
-from pipeline.extract.text import alternation, rules
 from pipeline.rules import cached_per_rule_set
+from pipeline.text import alternation, rules
 
 if TYPE_CHECKING:
     from models import Block
@@ -71,7 +71,7 @@ def _continued_quote(block, previous, around, people):
     seier året er dårleg." or "Kari Lie, direktør i X:" then "– Vi hadde ...")."""
     opener = _quote_opener(block)
     end = len(block.text.rstrip())
-    if opener.group().strip()[-1:] in ("«", '"', "“", "„") and block.text[end - 1] in "»\"”":
+    if opener.group().strip()[-1:] in ("«", '"', "“", "„") and block.text[end - 1] in '»"”':
         end -= 1  # the closing mark of the quotation is no part of the quote
     if _a_question(block.text[opener.end() : end]):
         return None  # "– Hva håper dere å oppnå?": the interviewer asks

@@ -34,12 +34,12 @@ from pipeline.entities import (
     starts_sentence,
     title_endings,
 )
-from pipeline.extract.text import NAME, PERSON, alternation, rules
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
 from pipeline.people.quotes import attach_quotes
 from pipeline.people.quotes import speech_verbs as _verbs
 from pipeline.roles import COMPONENT_NAME as _ROLES  # noqa: F401  (Span._.title exists)
 from pipeline.rules import cached_per_rule_set
+from pipeline.text import NAME, PERSON, alternation, rules
 
 
 def _org_tail() -> str:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 from models import OrganisationKind
 from pipeline.entities import WEB_DOMAINS
-from pipeline.extract.text import rules
 from pipeline.geography import lookup_place
+from pipeline.text import rules
 
 INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
 

@@ -1,5 +1,5 @@
-"""People as the extraction layer takes them: the ``pipeline_people`` span group as drafts
-(the component finds the people, their titles, organisations and quotes on the Doc)."""
+"""People as the components after ``pipeline_people`` take them: the ``people`` span group as
+drafts (``pipeline_person_organisations`` adds quotes and decides whom each speaks for)."""
 
 from __future__ import annotations
 

@@ -1,17 +1,46 @@
-"""Place mentions: every Norwegian place name in the text, normalised to municipality and county."""
+"""The ``pipeline_places`` component: every place the article names, normalised to
+municipality and county where the gazetteer knows it, read after the people, the
+organisations and the goals are known (issue 24): a place inside a person's, an
+organisation's or a goal's name is none ("Skogn Slakteri", "Kari Lund", "14. Livet under
+vann").
+
+Writes the span group ``doc.spans["places"]``, one span per place in the order of its first
+mention, covering that mention, with the ``_`` attributes ``place_name``, ``place_kind``,
+``place_municipality``, ``place_county``, ``place_former_county`` and ``place_mentions``
+((start, end) of each mention).
+"""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
-from models import Article, Place
+from models import Place
 from models.profile import PlaceKind
 from pipeline.entities import PLACE_SPANS, load_entity_rules, place_prepositions, spans_of
-from pipeline.extract.text import alternation, evidence, rules
 from pipeline.geography import lookup_place_in
-from pipeline.rules import cached_per_rule_set
+from pipeline.org_candidates import _token_range
+from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
+from pipeline.people import SPAN_KEY as PEOPLE
+from pipeline.rules import RuleSources, cached_per_rule_set, rules_in_force
+from pipeline.sdg import EXPLICIT_SPAN_KEY
+from pipeline.span_values import register_span_values
+from pipeline.text import alternation, evidence, rules
+
+COMPONENT_NAME = "pipeline_places"
+SPAN_KEY = "places"
+ATTRIBUTES = (
+    "place_name",
+    "place_kind",
+    "place_municipality",
+    "place_county",
+    "place_former_county",
+    "place_mentions",
+)
+
+register_span_values(SPAN_KEY, ATTRIBUTES)
 
 # One to three capitalised words, allowing the joiners of names like "Møre og Romsdal", "Mo i Rana".
 _CANDIDATE = re.compile(
@@ -29,10 +58,10 @@ _COORDINATED = re.compile(r"\s*(?:,|og|eller)\s*")
 _LOCATION_LABELS = {"GPE_LOC", "LOC", "GPE", "GPE_ORG"}
 
 
-def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
+def find_places(doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
     """Places mentioned in the text; spans inside people's and organisations' names are excluded
     ("Skogn Slakteri" is a company, "Kari Lund" a person)."""
-    text = article.text
+    text = doc.text
     located = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _LOCATION_LABELS]
     ambiguous = set(rules()["ambiguous_place_names"])
     places: dict[str, Place] = {}
@@ -45,8 +74,8 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
             end = start + len(name)
             if blocked.find(1, start, end) >= 0:
                 continue
-            facts = lookup_place_in(article.text, name) or (
-                lookup_place_in(article.text, name[:-1]) if name.endswith("s") else None
+            facts = lookup_place_in(text, name) or (
+                lookup_place_in(text, name[:-1]) if name.endswith("s") else None
             )
             if facts is None:
                 continue
@@ -58,7 +87,7 @@ def find_places(article: Article, doc: Doc, exclude: list[tuple[int, int]]) -> l
                 continue
             blocked[start:end] = b"\x01" * (end - start)  # a place found: its words are taken
             last_place_end = end
-            canonical = facts.name if lookup_place_in(article.text, name) else name[:-1]
+            canonical = facts.name if lookup_place_in(text, name) else name[:-1]
             place = places.get(canonical)
             if place is None:
                 place = places[canonical] = Place(
@@ -119,3 +148,49 @@ def _clearly_a_place(text: str, start: int, end: int, located: list[tuple[int, i
     if any(s <= start < e for s, e in located):
         return True
     return bool(_place_preposition().search(text[max(0, start - 12) : start]))
+
+
+class Places:
+    def __init__(self, nlp: Language, name: str = COMPONENT_NAME) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = [tuple(m) for p in doc.spans.get(PEOPLE, []) for m in p._.person_mentions or []]
+        names += [
+            tuple(m)
+            for org in doc.spans.get(ORGANISATIONS, [])
+            for m in org._.organisation_mentions or []
+        ]
+        # a goal's name is no place ("14. Livet under vann")
+        names += [(g.start_char, g.end_char) for g in doc.spans.get(EXPLICIT_SPAN_KEY, [])]
+        with rules_in_force(RuleSources.of(doc)):
+            found = find_places(doc, names)
+        starts = [token.idx for token in doc]
+        spans = []
+        for i, place in enumerate(found):
+            first = place.mentions[0]
+            span = Span(doc, *_token_range(doc, starts, first.start, first.end), span_id=str(i))
+            values = (
+                place.name,
+                place.kind,
+                place.municipality,
+                place.county,
+                place.former_county,
+                [(m.start, m.end) for m in place.mentions],
+            )
+            for attribute, value in zip(ATTRIBUTES, values, strict=True):
+                span._.set(attribute, value)
+            spans.append(span)
+        doc.spans[SPAN_KEY] = spans
+        return doc
+
+
+@Language.factory(
+    COMPONENT_NAME,
+    # the model's places (pipeline_entities), the people (pipeline_people, as
+    # pipeline_person_organisations keeps them), the organisations, the goals, the rules
+    requires=["doc.ents", "doc.spans", "doc._.rule_sources", "span._.person_mentions"],
+    assigns=["doc.spans", *(f"span._.{name}" for name in ATTRIBUTES)],
+)
+def make_places(nlp: Language, name: str) -> Places:
+    return Places(nlp, name)

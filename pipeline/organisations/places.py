@@ -8,9 +8,9 @@ import re
 from functools import lru_cache
 
 from models import Evidence, PlaceRef
-from pipeline.extract.organisations.names import OrgDraft
-from pipeline.extract.text import CAP_WORD, evidence
 from pipeline.geography import lookup_place, lookup_place_in
+from pipeline.organisations.names import OrgDraft
+from pipeline.text import CAP_WORD, evidence
 
 _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,160})\)")
 # "på Krokskogen", "i Mo i Rana", "i Tønsberg og Larvik" -- but in "i Tønsberg og Stokke

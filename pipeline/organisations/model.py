@@ -18,17 +18,17 @@ from pipeline.entities import (
     starts_sentence,
 )
 from pipeline.entities import known_organisations as listed_organisations
-from pipeline.extract.organisations.names import (
+from pipeline.geography import lookup_place_in
+from pipeline.organisations.names import (
     MODEL,
     OrgDraft,
     skip_name,
     trim_name,
     word_positions,
 )
-from pipeline.extract.text import alternation, rules
-from pipeline.geography import lookup_place_in
 from pipeline.rules import cached_per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY
+from pipeline.text import alternation, rules
 
 
 def model_orgs(doc: Doc, text: str) -> list[OrgDraft]:

@@ -23,21 +23,21 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from pipeline.entities import PERSON_SPANS, PLACE_SPANS, spans_of
-from pipeline.extract.organisations.industries import (
+from pipeline.org_candidates import SPAN_KEY as CANDIDATES
+from pipeline.organisations.industries import (
     describe_with,
     industry_from_name,
     normalise_industry,
 )
-from pipeline.extract.organisations.merge import (
+from pipeline.organisations.merge import (
     add_extended_names,
     add_short_names,
     bracketed_short_names,
     merge_drafts,
 )
-from pipeline.extract.organisations.model import model_orgs, organisation_kind, outside_rule_names
-from pipeline.extract.organisations.names import HEADING, INTRO, MODEL, PUBLIC, TAIL, OrgDraft
-from pipeline.extract.organisations.places import mention_spans, organisation_evidence, places_of
-from pipeline.org_candidates import SPAN_KEY as CANDIDATES
+from pipeline.organisations.model import model_orgs, organisation_kind, outside_rule_names
+from pipeline.organisations.names import HEADING, INTRO, MODEL, PUBLIC, TAIL, OrgDraft
+from pipeline.organisations.places import mention_spans, organisation_evidence, places_of
 
 __all__ = [
     "HEADING",

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.organisations.names import HEADING, OrgDraft, names_related, skip_name
-from pipeline.extract.text import alternation, rules
 from pipeline.geography import lookup_place_in
+from pipeline.organisations.names import HEADING, OrgDraft, names_related, skip_name
 from pipeline.rules import cached_per_rule_set
+from pipeline.text import alternation, rules
 
 _ACRONYM = r"[A-ZÆØÅ][A-ZÆØÅ0-9&]{1,9}"
 

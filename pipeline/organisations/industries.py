@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.organisations.names import OrgDraft
-from pipeline.extract.organisations.places import split_places
-from pipeline.extract.text import CAP_WORD, rules
 from pipeline.geography import lookup_place_in
+from pipeline.organisations.names import OrgDraft
+from pipeline.organisations.places import split_places
+from pipeline.text import CAP_WORD, rules
 
 # A compound's first part often ends in a linking s ("reiselivsbedriften", "avfallsselskapet");
 # words whose own form ends in s ("kles", "hus", "gass") keep it.

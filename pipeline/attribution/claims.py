@@ -1,8 +1,9 @@
 """Attribution: which organisation claims each SDG the ``pipeline_sdgs`` component found.
 
-The component only finds goals; who claims one is read here, from the finished
-extraction (the organisations and where each is mentioned, sections, quotes) and the
-layout of the text. In order, the first that applies decides:
+``pipeline_sdgs`` only finds goals; who claims one is read here, for the component
+``pipeline_goal_attribution``, from the organisations and where each is mentioned, the
+sections they own, quotes (``pipeline_organisations``, ``pipeline_person_organisations``),
+the tree's readings (``pipeline_goal_owners``) and the layout of the text. In order, the first that applies decides:
 
 1. the section the goal stands in, headed or led by an organisation ("Holzweiler:");
 2. a heading line above it in the same section that names an organisation;
@@ -29,11 +30,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from models import SdgMention
 from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
-from pipeline.extract.organisations import OrgDraft, mention_spans
-from pipeline.extract.sections import Section
-from pipeline.extract.text import alternation, evidence, fact_box_label, rules
+from pipeline.organisations import OrgDraft, mention_spans
 from pipeline.relations import (
     VOICE_RULES,
     authored_by_offset,
@@ -41,11 +39,12 @@ from pipeline.relations import (
     self_presenting_voice,
 )
 from pipeline.rules import cached_per_rule_set
-from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, goal_name, is_goal_name
+from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, is_goal_name
+from pipeline.text import alternation, fact_box_label, rules
 
-__all__ = ["Claims", "attribute_sdgs", "owner_of"]
+__all__ = ["Claims", "claim_goals", "owner_of"]
 
-_SPAN_GROUPS = ((EXPLICIT_SPAN_KEY, "explicit"), (THEME_SPAN_KEY, "theme"))
+SPAN_GROUPS = (EXPLICIT_SPAN_KEY, THEME_SPAN_KEY)
 _HEADING_MAX_WORDS = 8
 _SECTION_TITLE_MAX_WORDS = 6
 
@@ -84,44 +83,34 @@ class _Article:
 _ARTICLE = _Article()
 
 
-def attribute_sdgs(
-    text: str,
+def claim_goals(
     doc: Doc,
-    owners: list[tuple[Section, OrgDraft]],
+    sections: list[Stretch],
     drafts: list[OrgDraft],
-    speakers: list[Stretch] | None = None,
-    leaders: list[Stretch] | None = None,
-) -> list[SdgMention]:
-    """Every SDG span of ``doc`` as an SdgMention with the organisation that claims it.
-    ``speakers``: quotes whose speaker's organisation is known; ``leaders``: blocks that
-    open with a company's name."""
+    speakers: list[Stretch],
+    leaders: list[Stretch],
+) -> None:
+    """Write on every SDG span of ``doc`` the organisation that claims it and the rule that
+    decided (``span._.claimed_by``, ``span._.claim_rule``; None for the article).
+    ``sections``: those organisations own; ``speakers``: quotes whose speaker's
+    organisation is known; ``leaders``: blocks that open with a company's name."""
+    text = doc.text
     claims = Claims(
         text,
         mentions=organisation_mentions(text, doc, drafts),
-        sections=[(s.start, s.end, d.name) for s, d in owners],
-        speakers=speakers or [],
-        leaders=leaders or [],
+        sections=sections,
+        speakers=speakers,
+        leaders=leaders,
         syntactic=owners_by_offset(doc),
         voice=self_presenting_voice(doc),
-        authors=doc._.goal_authors or frozenset(),
+        authors=frozenset(doc._.goal_authors or ()),
         authored=authored_by_offset(doc),
     )
-    mentions = []
-    for key, method in _SPAN_GROUPS:
+    for key in SPAN_GROUPS:
         for span in doc.spans.get(key, []):
-            number = int(span.label_.removeprefix("SDG_"))
             owner, rule = owner_and_rule(claims, span.start_char)
-            mentions.append(
-                SdgMention(
-                    number=number,
-                    name=goal_name(number),
-                    method=method,  # type: ignore[arg-type]
-                    evidence=evidence(text, span.start_char, span.end_char),
-                    organisation=owner,
-                    owner_rule=rule if owner else None,
-                )
-            )
-    return sorted(mentions, key=lambda m: (m.evidence.start, m.number))
+            span._.claimed_by = owner
+            span._.claim_rule = rule if owner else None
 
 
 def organisation_mentions(text: str, doc: Doc, drafts: list[OrgDraft]) -> list[Stretch]:

@@ -1,0 +1,249 @@
+"""The ``pipeline_person_organisations`` component: whom each person speaks for, read after
+``pipeline_people`` and ``pipeline_organisations`` (issue 24).
+
+In order: a person whose name is an organisation's ("Trelast" of "Mjøsbruket Trelast",
+"Tindetid" of "Tindetid AS") or lies inside a goal's name is no person; in a section an
+organisation owns where one person speaks, the answers given as quotes ("– ...") are that
+person's quotes too; an organisation named only as someone's party, in brackets after
+their name ("Per Olsen (Sp)"), is the person's party, not an organisation of the article;
+then each person's organisation: as the attribution states it ("fra Møre og Romsdal
+fylkeskommune"), else the organisation whose section they speak in, else the article's
+only body their office belongs to (an ordfører's kommune), else the organisation of their
+kind (company for a daglig leder, public body for an ordfører) named last before them
+(for people with a title or a quote).
+
+Writes, on the ``people`` span group (kept to the people who are no organisation):
+``person_quotes`` (with the answers), ``person_employer`` (the organisation's name, or
+None) and ``person_party_name``; on the ``organisations`` span group (without the parties):
+``organisation_speakers``, the people (by their index in the people group) whose stated
+organisation it is, whose quotes are its statements.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.entities import spans_of
+from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
+from pipeline.organisations.component import SPEAKERS, organisation_drafts
+from pipeline.organisations.names import OrgDraft
+from pipeline.organisations.places import mention_spans
+from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
+from pipeline.people import SPAN_KEY as PEOPLE
+from pipeline.people.drafts import person_drafts
+from pipeline.rules import RuleSources, rules_in_force
+from pipeline.sdg import EXPLICIT_SPAN_KEY
+from pipeline.span_values import register_span_values
+from pipeline.text import alternation, rules
+
+COMPONENT_NAME = "pipeline_person_organisations"
+ATTRIBUTES = ("person_employer", "person_party_name")
+
+register_span_values(PEOPLE, ATTRIBUTES)
+
+# a section's owner: (start, end, organisation name, Q&A items), doc._.section_owners
+Owner = tuple[int, int, str, list]
+
+
+class PersonOrganisations:
+    def __init__(self, nlp: Language, name: str = COMPONENT_NAME) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        with rules_in_force(RuleSources.of(doc)):
+            drafts = organisation_drafts(doc)
+            owners = [tuple(owner) for owner in doc._.section_owners or []]
+            spans = list(doc.spans.get(PEOPLE, []))
+            found = person_drafts(doc)
+            kept = [i for i, p in enumerate(found) if not _an_organisation(doc, p, drafts)]
+            people = [found[i] for i in kept]
+            _answers_as_quotes(text, owners, people)
+            parties = {p.name: p.party for p in people if p.party}  # named, but employs nobody
+            brackets = _party_brackets(text, people, parties)
+            orgs = [
+                (span, draft)
+                for span, draft in zip(doc.spans.get(ORGANISATIONS, []), drafts, strict=True)
+                if not _only_a_party(text, draft, brackets)
+            ]
+            drafts = [draft for _, draft in orgs]
+            speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
+        for i, person in zip(kept, people, strict=True):
+            spans[i]._.person_quotes = list(person.quotes)
+            spans[i]._.person_employer = speaks_for[person.name]
+            party = parties.get(person.name)
+            spans[i]._.person_party_name = party[0] if party else None
+        if PEOPLE in doc.spans:
+            doc.spans[PEOPLE] = [spans[i] for i in kept]
+        for span, draft in orgs:
+            span._.set(SPEAKERS, _speakers(people, draft))
+        if ORGANISATIONS in doc.spans:
+            doc.spans[ORGANISATIONS] = [span for span, _ in orgs]
+        return doc
+
+
+def _an_organisation(doc: Doc, person: PersonDraft, drafts: list[OrgDraft]) -> bool:
+    """A person the ``pipeline_people`` group names who is an organisation's name, a word of
+    one, or a word of a goal's name ("Rein energi")."""
+    org_names = {n for d in drafts for n in d.names()}
+    inside = [span for d in drafts for span in mention_spans(doc.text, d.names())]
+    inside += [(s.start_char, s.end_char) for s in spans_of(doc, EXPLICIT_SPAN_KEY)]
+    return (
+        person.name in org_names
+        or person.name[:-1] in org_names  # "sa Kongsberg Gruppens styreleder"
+        or _all_inside(person.mentions or [person.mention], inside)
+        # "Tindetid" of "Tindetid AS"
+        or (" " not in person.name and person.name in {d.name.split()[0] for d in drafts})
+    )
+
+
+def _all_inside(mentions: list[tuple[int, int]], names: list[tuple[int, int]]) -> bool:
+    """True when every mention lies within an organisation's name ("Trelast" of "Mjøsbruket
+    Trelast"): a word of a company's name is not a person."""
+    return all(any(s <= start and end <= e for s, e in names) for start, end in mentions)
+
+
+def _speakers(people: list[PersonDraft], draft: OrgDraft) -> list[int]:
+    return [
+        i
+        for i, person in enumerate(people)
+        if person.organisation and _same_org(person.organisation, draft)
+    ]
+
+
+def _answers_as_quotes(text: str, owners: list[Owner], people: list[PersonDraft]) -> None:
+    """In an organisation's question-and-answer section where one person speaks, the
+    answers given as quotes ("– ...") are that person's quotes too."""
+    for section_start, section_end, _, items in owners:
+        speakers = [
+            p for p in people if any(section_start <= s <= section_end for s, _ in p.mentions)
+        ]
+        if len(speakers) != 1:
+            continue
+        speaker = speakers[0]
+        for _topic, block_start, end in items:
+            if text[block_start - 2 : block_start].strip() not in ("–", "—", "-"):
+                continue  # an answer not given as a quote
+            if any(s <= block_start < e or block_start <= s < end for s, e in speaker.quotes):
+                continue
+            attribution = _attribution_tail().search(text, block_start, end)
+            speaker.quotes.append((block_start, attribution.start() if attribution else end))
+        speaker.quotes.sort()
+
+
+@lru_cache(maxsize=4)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def _attribution_tail() -> re.Pattern[str]:
+    """ ", sier Kari Lie." at the end of an answer: the speech verbs of org_rules.json."""
+    return _compiled(rf",\s+(?:{alternation(rules()['speech_verbs'])})\b[^.]*\.?\s*$")
+
+
+def _same_org(name: str, draft: OrgDraft) -> bool:
+    lowered = name.lower()
+    return any(lowered == n.lower() or lowered.startswith(n.lower() + " ") for n in draft.names())
+
+
+def _party_brackets(text: str, people, parties) -> set[tuple[int, int]]:
+    """Where a party stands in brackets after the name of a person it is the party of."""
+    return {
+        m.span("party")
+        for person in people
+        if person.name in parties
+        for _, end in person.mentions
+        if (m := BRACKET_AFTER_NAME.match(text, end))
+    }
+
+
+def _only_a_party(text: str, draft: OrgDraft, brackets: set[tuple[int, int]]) -> bool:
+    """ "Per Olsen (Sp)": an organisation named only as someone's party, in brackets after
+    their name, is the person's party (``Person.party``), not an organisation of the article."""
+    spans = mention_spans(text, draft.names())
+    return bool(spans) and all(span in brackets for span in spans)
+
+
+_CONTEXT_CHARS = 600  # how far back an unnamed speaker's organisation may be named
+
+
+def _person_organisation(text, person, drafts, owners: list[Owner]) -> str | None:
+    """The organisation a person speaks for (the order in the module docstring)."""
+    if person.organisation:
+        at = person.organisation_start
+        match = next(
+            (d for d in drafts if any(s == at for s, _ in mention_spans(text, d.names()))), None
+        ) or next((d for d in drafts if _same_org(person.organisation, d)), None)
+        return match.name if match else person.organisation
+    first = person.mention[0]
+    for start, end, owner, _ in owners:
+        if start <= first <= end:
+            return owner
+    if body := _body_of_office(person.title, drafts):
+        return body
+    if not person.title and not person.quotes:
+        return None  # only named: a guess from the nearest organisation would be noise
+    kind = _kind_of_role(person.title)
+    candidates = [
+        (start, d.name)
+        for d in drafts
+        if kind is None or d.kind == kind
+        for start, _ in mention_spans(text, d.names())
+        if first - _CONTEXT_CHARS <= start < first
+    ]
+    return max(candidates)[1] if candidates else None
+
+
+def _body_of_office(title: str | None, drafts) -> str | None:
+    """An ordfører speaks for the kommune, a fylkesordfører for the fylkeskommune: the
+    article's only public body of that kind ("Volda kommune", "Voss herad" counts as one)."""
+    if not title:
+        return None
+    offices = rules()["office_bodies"]
+    lowered = title.lower().split()[-1]
+    office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
+    if office is None:
+        return None
+    ending = offices[office]
+    bodies = {d.name for d in drafts if d.kind == "public_body" and _body_kind(d.name) == ending}
+    return bodies.pop() if len(bodies) == 1 else None
+
+
+def _body_kind(name: str) -> str | None:
+    last = name.lower().split()[-1]
+    if last.endswith("fylkeskommune"):
+        return "fylkeskommune"
+    if last in ("kommune", "herad"):
+        return "kommune"
+    return None
+
+
+def _kind_of_role(title: str | None) -> str | None:
+    if not title:
+        return None
+    lowered = title.lower()
+    if any(role in lowered for role in rules()["company_roles"]):
+        return "company"
+    if any(role in lowered for role in rules()["public_roles"]):
+        return "public_body"
+    return None
+
+
+@Language.factory(
+    COMPONENT_NAME,
+    # the people (pipeline_people), the organisations and the sections they own
+    # (pipeline_organisations), the goals (pipeline_sdgs), the rules in force
+    requires=["doc.spans", "doc._.section_owners", "doc._.rule_sources"],
+    assigns=[
+        "doc.spans",
+        "span._.person_quotes",
+        *(f"span._.{name}" for name in ATTRIBUTES),
+        f"span._.{SPEAKERS}",
+    ],
+)
+def make_person_organisations(nlp: Language, name: str) -> PersonOrganisations:
+    return PersonOrganisations(nlp, name)
