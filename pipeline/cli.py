@@ -10,14 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pipeline import __version__, cli_review
+from pipeline import __version__, cli_review, cli_sources
 
 if TYPE_CHECKING:  # imported when needed: pipeline.run imports spaCy
     from pipeline.options import RunOptions
     from pipeline.run import BatchResult
 
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-DEFAULT_MAX_ARTICLES = 500  # a first run on a big sitemap: about 10 minutes at 1 s a host
+DEFAULT_MAX_ARTICLES = cli_sources.DEFAULT_MAX_ARTICLES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -327,7 +327,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         )
         return EXIT_USAGE
     from pipeline.errors import PipelineError
-    from pipeline.run import RunState, run_batch
+    from pipeline.run import run_batch
 
     options = _run_options(args)
     if (problem := _path_problem(args)) is not None:
@@ -337,7 +337,7 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         _print_settings(args)
     followed = None
     if following:
-        followed = _read_sources(args, options)
+        followed = cli_sources.read_sources(args, options)
         if isinstance(followed, int):
             return followed  # an exit code: the sources could not be read
         inputs += followed.urls
@@ -361,20 +361,14 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         print(f"pipeline: {err}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        if followed:
-            _remember(args.out, options, followed, done=RunState(args.out).done)
-        print(
-            f"pipeline run: interrupted after {_written_since(args.out, started)} profiles "
-            f"written to {args.out}; "
-            "run the same command again to resume (finished inputs are skipped)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERRUPTED
+        return _interrupted(args, options, followed, started)
     finally:
         if bar is not None:
             bar.close()
     if followed:
-        _remember(args.out, options, followed, failed={e.input for e in result.errors})
+        cli_sources.remember_fetched(
+            args.out, options, followed, failed={e.input for e in result.errors}
+        )
     return _exit_code(result)
 
 
@@ -491,75 +485,20 @@ def _exit_code(result: BatchResult) -> int:
     return EXIT_OK if result.ok else EXIT_FAILED_INPUTS
 
 
-def _read_sources(args: argparse.Namespace, options):
-    """The articles the feeds, sitemaps and sites list; an exit code (one line printed)
-    when the modules to read them are missing or the user interrupts."""
-    if (missing_module := _missing_source_modules()) is not None:
-        print(
-            f"pipeline run: --feed, --sitemap and --site need the package {missing_module} "
-            "(pip install -e . installs it)",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    try:
-        return _follow(args, options)
-    except KeyboardInterrupt:
-        print("pipeline run: interrupted while reading the feeds and sitemaps", file=sys.stderr)
-        return EXIT_INTERRUPTED
+def _interrupted(args: argparse.Namespace, options, followed, started: float) -> int:
+    """Ctrl-C: one line saying how many profiles were written; the fetched articles that
+    finished are remembered for the next run."""
+    from pipeline.run import RunState
 
-
-def _missing_source_modules() -> str | None:
-    """The first dependency of following sources that is not installed (an environment
-    problem: one line and exit 2, not a failure per feed)."""
-    import importlib.util
-
-    for module in ("feedparser", "courlan", "defusedxml"):
-        if importlib.util.find_spec(module) is None:
-            return module
-    return None
-
-
-def _follow(args: argparse.Namespace, options):
-    """Read the feeds, sitemaps and sites: problems as lines on stderr (and error records
-    later), the count on stdout; then a pause, so the articles' fetcher (a fresh one, with
-    its own clock) does not follow the last sitemap request too closely."""
-    from pipeline.sources import follow
-
-    def note(line: str) -> None:
-        print(f"pipeline run: {line}", file=sys.stderr, flush=True)
-
-    followed = follow(
-        args.out,
-        options.fetch,
-        feeds=args.feed,
-        sitemaps=args.sitemap,
-        sites=args.site,
-        since=args.since,
-        max_articles=args.max_articles or DEFAULT_MAX_ARTICLES,
-        note=note,
-        force=args.force,
+    if followed:
+        cli_sources.remember_fetched(args.out, options, followed, done=RunState(args.out).done)
+    print(
+        f"pipeline run: interrupted after {_written_since(args.out, started)} profiles "
+        f"written to {args.out}; "
+        "run the same command again to resume (finished inputs are skipped)",
+        file=sys.stderr,
     )
-    for record in followed.errors:
-        note(f"cannot read {record.input}: {record.message}")
-    if not args.quiet:
-        print(followed.summary(), flush=True)
-    if followed.items:
-        time.sleep(options.fetch.host_delay)
-    return followed
-
-
-def _remember(out: Path, options, followed, failed=frozenset(), done=None) -> None:
-    """The articles this run fetched, for the next run: all but the failed ones (after an
-    interrupt: those the run log has as done, and no sitemap as finished)."""
-    from pipeline.sources import remember
-
-    kept = [
-        item
-        for item in followed.items
-        if item.url not in failed and (done is None or item.url in done)
-    ]
-    sitemaps = followed.done_sitemaps(failed) if done is None else {}
-    remember(out, options.fetch, kept, sitemaps)
+    return EXIT_INTERRUPTED
 
 
 def _written_since(out: Path, started: float) -> int:

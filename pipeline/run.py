@@ -105,7 +105,9 @@ def profile_article(article: Article, nlp, options: RunOptions | None = None) ->
     ``profile_doc`` after)."""
     options = options or RunOptions()
     article = admit(article, options)
-    return profile_doc(article, nlp(article_doc(article, nlp)), nlp, options)
+    with time_limit(options.limits.max_seconds):  # the components decide in nlp
+        doc = nlp(article_doc(article, nlp))
+    return profile_doc(article, doc, nlp, options)
 
 
 def article_doc(article: Article, nlp) -> Doc:
@@ -297,16 +299,20 @@ class Processor:
     def _nlp(self, articles: list[Article], outcomes: list[Outcome]) -> list:
         """nlp.pipe for speed; if the batch fails, each article alone (a fresh Doc) so only
         the bad one is lost."""
-        try:
-            docs = (article_doc(article, self.nlp) for article in articles)
-            return list(self.nlp.pipe(docs, batch_size=self.options.batch_size))
+        limit = self.options.limits.max_seconds
+        try:  # the batch may take each article's time; one slow article is found alone
+            with time_limit(limit * len(articles)):
+                docs = (article_doc(article, self.nlp) for article in articles)
+                return list(self.nlp.pipe(docs, batch_size=self.options.batch_size))
         except Exception:  # noqa: BLE001
             docs = []
             for outcome, article in zip(outcomes, articles, strict=False):
                 try:
-                    docs.append(self.nlp(article_doc(article, self.nlp)))
+                    with time_limit(limit):
+                        docs.append(self.nlp(article_doc(article, self.nlp)))
                 except Exception as err:  # noqa: BLE001
-                    outcome.error = _error(outcome.item, "nlp", err)
+                    stage = err.stage if isinstance(err, PipelineError) else "nlp"
+                    outcome.error = _error(outcome.item, stage, err)
                     docs.append(None)
             return docs
 

@@ -312,3 +312,45 @@ def test_nlp_batches_are_bounded_in_words_and_in_texts():
     ]
     # 300+300 fits; 500 would not fit with a third text; 2000 is over the bound alone
     assert sizes == [[300, 300], [500], [2000], [10, 10], [10]]
+
+
+def _pipeline_slow_on(word: str):
+    """A blank pipeline with a component that takes two seconds on a text holding ``word``."""
+    import spacy
+    from spacy.language import Language
+
+    name = f"slow_on_{word}"
+    if name not in Language.factories:
+
+        @Language.component(name)
+        def slow(doc):
+            if word in doc.text:
+                time.sleep(2)
+            return doc
+
+    nlp = spacy.blank("nb")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe(name)
+    return nlp
+
+
+def test_the_time_limit_covers_the_components_in_one_article_and_in_a_batch(tmp_path):
+    """The components decide in the nlp stage, so the limit holds there: one slow article
+    fails with stage "limits", the others of its batch are still written."""
+    from pipeline.errors import PipelineError
+    from pipeline.options import Limits
+    from pipeline.parse import parse_text
+    from pipeline.run import Processor, profile_article
+
+    options = RunOptions(limits=Limits(max_seconds=0.5), language="nb")
+    nlp = _pipeline_slow_on("sakte")
+    with pytest.raises(PipelineError) as err:
+        profile_article(parse_text("Ei sakte sak.\n\nNoko tekst her."), nlp, options)
+    assert err.value.stage == "limits"
+    processor = Processor(options, tmp_path)
+    processor.nlp = nlp
+    articles = [parse_text(t) for t in ("Ei sakte sak.\n\nTekst.", "Ei rask sak.\n\nTekst.")]
+    outcomes = [type("O", (), {"item": f"a{i}", "error": None})() for i in range(2)]
+    docs = processor._nlp(articles, outcomes)
+    assert docs[0] is None and outcomes[0].error.stage == "limits"
+    assert docs[1] is not None and outcomes[1].error is None

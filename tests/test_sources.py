@@ -629,7 +629,7 @@ def test_canonical_urls_drop_tracking_and_fragments():
 
 
 def test_a_missing_dependency_is_one_line_and_exit_2(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr("pipeline.cli._missing_source_modules", lambda: "feedparser")
+    monkeypatch.setattr("pipeline.cli_sources._missing_source_modules", lambda: "feedparser")
     assert main(["run", "-o", str(tmp_path / "out"), "--feed", "http://127.0.0.1:9/f"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "feedparser" in err[0]
