@@ -37,6 +37,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from pipeline.doc_text import text_of
 from pipeline.entities import (
     ORG_SPANS,
     PERSON_SPANS,
@@ -201,8 +202,8 @@ class GoalOwners(TreeRuleFile):
             if found is not None:
                 doc._.voice_rule = "voice_statement"
                 return found
-        headline_end = doc.text.find("\n")
-        if doc.text[: max(headline_end, 0)].rstrip().endswith(":"):
+        headline_end = text_of(doc).find("\n")
+        if text_of(doc)[: max(headline_end, 0)].rstrip().endswith(":"):
             return None  # "Heimli Bygg:" labels a section, it is no headline
         in_headline = [
             o
@@ -227,17 +228,17 @@ class GoalOwners(TreeRuleFile):
 
     def _in_reported_line(self, doc: Doc, token: Token) -> bool:
         """Whether the token's line quotes someone: quotation marks or an attribution."""
-        start = doc.text.rfind("\n", 0, token.idx) + 1
-        end = doc.text.find("\n", token.idx)
-        line = doc.text[start : end if end >= 0 else len(doc.text)]
+        start = text_of(doc).rfind("\n", 0, token.idx) + 1
+        end = text_of(doc).find("\n", token.idx)
+        line = text_of(doc)[start : end if end >= 0 else len(text_of(doc))]
         return bool(re.search(r"[«»\"“”]", line) or self.attribution.search(line))
 
     def _speaks_as_page(self, doc: Doc, token: Token) -> bool:
         """A first-person subject outside a quote: inside one, "vi" is the speaker's."""
         if not token._.first_person:
             return False
-        line_start = doc.text.rfind("\n", 0, token.idx) + 1
-        opening = doc.text[line_start : line_start + 2].lstrip()
+        line_start = text_of(doc).rfind("\n", 0, token.idx) + 1
+        opening = text_of(doc)[line_start : line_start + 2].lstrip()
         return not opening.startswith(("–", "-", "—", "«", '"', "“"))
 
     def _list_introduction(
@@ -247,7 +248,7 @@ class GoalOwners(TreeRuleFile):
         introduces the list (the nearest line above ending in ":") names as its subject,
         or to the page's voice when that line speaks in the first person ("Våre mål er:"),
         or, when it points back ("Det er:"), to whoever claimed goals just before."""
-        text = doc.text
+        text = text_of(doc)
         line_start = text.rfind("\n", 0, goal.start_char) + 1
         if not _item_line(text, line_start, goal.start_char):
             return None, ""
@@ -267,7 +268,7 @@ class GoalOwners(TreeRuleFile):
     def _same_list(self, doc: Doc, before: Span, goal: Span) -> bool:
         """Whether ``goal`` is an item of the same list as ``before``: its line is a list
         item, and no other line between them introduces something new (ends in ":")."""
-        text = doc.text
+        text = text_of(doc)
         line_start = text.rfind("\n", 0, goal.start_char) + 1
         if not _item_line(text, line_start, goal.start_char):
             return False
@@ -367,7 +368,7 @@ class GoalOwners(TreeRuleFile):
             head = doc[subject]
             if any(t._.in_goal for t in head.subtree):
                 continue  # "Mål 7 er viktig": the goal is the subject
-            between = doc.text[min(head.idx, goal.start_char) : max(head.idx, goal.start_char)]
+            between = text_of(doc)[min(head.idx, goal.start_char) : max(head.idx, goal.start_char)]
             if "\n" in between:
                 break  # a tree across lines (fact boxes, lists) is no sentence: trust no more
             if voice is not None and self._speaks_as_page(doc, head):

@@ -51,3 +51,14 @@ def test_a_missing_official_model_is_a_clear_error(tmp_path, capsys):
     code = main(["run", "corpus", "--out", str(tmp_path), "--model", "nb_core_news_md"])
     assert code == 2
     assert "nb_core_news_md" in capsys.readouterr().err
+
+
+def test_a_docs_text_is_built_once_and_equals_spacys():
+    import spacy
+
+    from pipeline.doc_text import text_of
+
+    doc = spacy.blank("nb")("Grønnbygg AS i Drammen.\n\nKari Hansen sier ja.")
+    first = text_of(doc)
+    assert first == doc.text
+    assert text_of(doc) is first

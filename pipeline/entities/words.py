@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.doc_text import text_of
+
 # definite and plural endings of Norwegian nouns (bokmål and nynorsk)
 _INFLECTIONS = ("en", "et", "ene", "ane", "ar", "er", "ne", "a")
 DEFINITE_ENDINGS = ("en", "et", "ene", "ane")  # "Aksjen", "Selskapet", "Aksjene"
@@ -46,7 +48,7 @@ def starts_sentence(token: Token) -> bool:
 def named_once(span: Span) -> bool:
     """True when the article writes the name once (however often the model tagged it); a
     genitive ("Statkrafts") counts as another mention."""
-    return span.doc.text.count(span.text) <= 1
+    return text_of(span.doc).count(span.text) <= 1
 
 
 def replacing(spans: list[Span], added: list[Span]) -> list[Span]:

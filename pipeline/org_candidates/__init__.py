@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from models import Block
+from pipeline.doc_text import text_of
 from pipeline.rules import RuleSources, rules_in_force
 
 COMPONENT_NAME = "pipeline_org_candidates"
@@ -74,8 +75,9 @@ if not Doc.has_extension("blocks"):
 
 def blocks_of(doc: Doc) -> list[Block]:
     """The article's blocks the Doc carries, as ``models.Block`` (none when it carries none)."""
+    text = text_of(doc)
     return [
-        Block(kind=kind, text=doc.text[start:end], start=start, end=end)
+        Block(kind=kind, text=text[start:end], start=start, end=end)
         for kind, start, end in doc._.blocks or []
     ]
 

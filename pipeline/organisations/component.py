@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from pipeline.doc_text import text_of
 from pipeline.org_candidates import _token_range, blocks_of
 from pipeline.organisations import find_organisations, mention_spans, places_of
 from pipeline.organisations.names import MODEL, OrgDraft
@@ -82,7 +83,7 @@ class Organisations:
 
 
 def _span(doc: Doc, starts: list[int], i: int, draft: OrgDraft) -> Span:
-    text = doc.text
+    text = text_of(doc)
     mentions = mention_spans(text, draft.names())
     first = next((m for m in mentions if m[0] == draft.first), None)
     start, end = first or (draft.first, draft.first + len(draft.name))

@@ -27,6 +27,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipeline.doc_text import text_of
 from pipeline.entities import spans_of
 from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
 from pipeline.organisations.component import SPEAKERS, organisation_drafts
@@ -90,7 +91,7 @@ def _an_organisation(doc: Doc, person: PersonDraft, drafts: list[OrgDraft]) -> b
     """A person the ``pipeline_people`` group names who is an organisation's name, a word of
     one, or a word of a goal's name ("Rein energi")."""
     org_names = {n for d in drafts for n in d.names()}
-    inside = [span for d in drafts for span in mention_spans(doc.text, d.names())]
+    inside = [span for d in drafts for span in mention_spans(text_of(doc), d.names())]
     inside += [(s.start_char, s.end_char) for s in spans_of(doc, EXPLICIT_SPAN_KEY)]
     return (
         person.name in org_names
