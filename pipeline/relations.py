@@ -161,7 +161,9 @@ class GoalOwners(TreeRuleFile):
 
     def _add_proposed(self, doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
         """The proposed organisations into ``org_mentions`` and ``doc.ents``, over the model's
-        guess of a place or a person at the same words ("Vi i Trevarsel")."""
+        guess of a place or a person at the same words ("Vi i Trevarsel"), at every place the
+        text names them."""
+        proposed = _every_mention(doc, proposed, orgs)
         doc.spans[ORG_SPANS] = orgs + proposed
 
         def overlaps(span: Span) -> bool:
@@ -440,6 +442,20 @@ class GoalOwners(TreeRuleFile):
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
         ]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+def _every_mention(doc: Doc, proposed: list[Span], orgs: list[Span]) -> list[Span]:
+    """The proposed names and their other mentions: the same words elsewhere in the text,
+    where no organisation is named already."""
+    found = {(span.start, span.end): span for span in proposed}
+    for span in proposed:
+        words = [t.text for t in span]
+        for i in range(len(doc) - len(words) + 1):
+            if [t.text for t in doc[i : i + len(words)]] != words or (i, i + len(words)) in found:
+                continue
+            if not any(o.start < i + len(words) and i < o.end for o in orgs):
+                found[(i, i + len(words))] = Span(doc, i, i + len(words), label=span.label_)
+    return sorted(found.values(), key=lambda span: span.start)
 
 
 #: The copula a clause that points back to claimed goals is built on.

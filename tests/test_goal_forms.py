@@ -149,3 +149,34 @@ def test_a_sentence_about_the_un_goals_between_claim_and_list_passes_the_owner_o
     )
     explicit = {m.number: m.organisation for m in process_text(text).sdgs if m.method == "explicit"}
     assert explicit == {13: "Trebygg", 12: "Trebygg", 5: "Trebygg"}
+
+
+def test_a_page_that_names_itself_twice_with_vi_paa_owns_its_goals():
+    text = (
+        "Miljø\n\nVi på Fjelltorget er opptatt av miljø.\n\n• Sertifisering\n• Energi\n\n"
+        "Vi på Fjelltorget er opptatt av vårt ansvar. Vi ønsker å bidra til FNs bærekraftsmål "
+        "nr. 4 – God utdanning, og har et samarbeid med Nordbank AS."
+    )
+    profile = process_text(text)
+    assert [m.organisation for m in profile.sdgs if m.method == "explicit"] == ["Fjelltorget"]
+
+
+def test_three_goal_names_listed_in_lower_case_are_named_goals():
+    text = (
+        "Nytt prosjekt\n\nGrønnprosjektet skal bidra til anstendig arbeid og økonomisk vekst, "
+        "ansvarlig forbruk og produksjon, samt stoppe klimaendringene."
+    )
+    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    assert explicit == {8, 12, 13}
+    one = "Nytt prosjekt\n\nVi vil gjerne bidra til ansvarlig forbruk og produksjon i byen."
+    assert not [m for m in process_text(one).sdgs if m.method == "explicit"]
+
+
+def test_a_goal_number_followed_by_its_official_norwegian_statement():
+    text = (
+        "Våre mål\n\nMuseet har valgt disse målene:\n\n"
+        "Mål 9: Bygge robust infrastruktur og bidra til innovasjon.\n\n"
+        "Mål 13: Handle umiddelbart for å bekjempe klimaendringene og konsekvensene av dem."
+    )
+    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    assert explicit == {9, 13}

@@ -338,11 +338,33 @@ def _misspelt_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
 
 def _bare_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
     previous_end: int | None = None
+    listing = _sentences_listing_names(ctx, names)
     for match in names.pattern.finditer(ctx.text):
         goal, context = names.lookup(match.group())
-        if _name_is_used_as_name(ctx, match.start(), context, previous_end):
+        listed = context != "with_number" and ctx.sentence_at(match.start()) in listing
+        if listed or _name_is_used_as_name(ctx, match.start(), context, previous_end):
             previous_end = match.end()
             yield SdgHit(goal, match.start(), match.end(), match.group(), "name")
+
+
+_MIN_LISTED_NAMES = 3
+
+
+def _sentences_listing_names(ctx: TextLayout, names: NameIndex) -> set[tuple[int, int]]:
+    """Sentences that list goals by their names in lower case, with no goal word before
+    them ("skal bidra til anstendig arbeid og økonomisk vekst, ansvarlig forbruk og
+    produksjon, samt stoppe klimaendringene"): three names or more, two of them side by side
+    as items of one list. One goal name alone in running text is a theme."""
+    by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
+    for match in names.pattern.finditer(ctx.text):
+        if names.lookup(match.group())[1] != "with_number":
+            by_sentence.setdefault(ctx.sentence_at(match.start()), []).append(match)
+    return {
+        sentence
+        for sentence, found in by_sentence.items()
+        if len({names.lookup(m.group())[0] for m in found}) >= _MIN_LISTED_NAMES
+        and any(_NAME_LIST_SEP.match(ctx.text[a.end() : b.start()]) for a, b in pairwise(found))
+    }
 
 
 _LINE_CUE_WINDOW = 300  # characters before a list of goal names where a goal word may stand
