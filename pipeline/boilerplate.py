@@ -8,10 +8,11 @@ boilerplate in one form is boilerplate in the other.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from importlib import resources
 
 from pydantic import BaseModel, ConfigDict
+
+from pipeline.rules import RuleSet, per_rule_set
 
 
 class BoilerplateRule(BaseModel):
@@ -20,18 +21,22 @@ class BoilerplateRule(BaseModel):
     why: str
 
 
-@lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern[str], ...]:
+@per_rule_set
+def boilerplate_patterns(rules: RuleSet) -> tuple[re.Pattern[str], ...]:
+    """The patterns of resources/boilerplate.jsonl, kept on the rule set like every pattern
+    compiled for it (the file is the package's: no rule source names another)."""
     lines = resources.files("pipeline").joinpath("resources/boilerplate.jsonl").read_text("utf-8")
-    rules = [
+    records = [
         BoilerplateRule.model_validate_json(line) for line in lines.splitlines() if line.strip()
     ]
-    return tuple(re.compile(rule.pattern, re.IGNORECASE) for rule in rules)
+    return tuple(re.compile(record.pattern, re.IGNORECASE) for record in records)
 
 
-def is_boilerplate(line: str) -> bool:
-    """True when a whole line is page furniture rather than article text."""
+def is_boilerplate(line: str, rules: RuleSet | None = None) -> bool:
+    """True when a whole line is page furniture rather than article text (``rules``: the
+    rule set whose patterns are used; None: the packaged one, as parsing has no other)."""
     text = " ".join(line.split())
     if not text:
         return False
-    return any(rule.search(text) for rule in _rules())
+    patterns = boilerplate_patterns(rules or RuleSet.default())
+    return any(pattern.search(text) for pattern in patterns)

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pipeline.rules import cached_per_rule_set
+from pipeline.rules import RuleSet, per_rule_set
 
 PlaceKind = Literal["municipality", "county", "former_county", "locality", "country"]
 
@@ -189,23 +189,24 @@ def lookup_place(name: str) -> PlaceFacts | None:
     return _lookup_known(name)
 
 
-def lookup_place_in(text: str, name: str) -> PlaceFacts | None:
+def lookup_place_in(text: str, name: str, rules: RuleSet) -> PlaceFacts | None:
     """Like ``lookup_place``, and a village ``text`` itself places in a municipality ("Veggli
-    i Rollag") is known too: what an article says about its own places counts for it."""
-    found = places_located_by(text).get(" ".join(name.split()).lower())
+    i Rollag") is known too: what an article says about its own places counts for it (read
+    with the place prepositions and fact-box labels of ``rules``)."""
+    found = places_located_by(text, rules).get(" ".join(name.split()).lower())
     return found if found is not None else _lookup_known(name)
 
 
 # "fra Veggli i Rollag", "Stad: Leikanger i Sogndal", "(Eggedal i Sigdal)": the village after a
 # place preposition, a fact-box label or a parenthesis, so "Bystyret i Drammen" is not one
-@cached_per_rule_set()
-def _x_in_y() -> re.Pattern[str]:
+@per_rule_set
+def _x_in_y(rules: RuleSet) -> re.Pattern[str]:
     """After a place preposition, a fact-box place label or a bracket: "X i Y"."""
-    from pipeline.entities import load_entity_rules, place_prepositions
-    from pipeline.text import alternation, rules
+    from pipeline.entities import place_prepositions
+    from pipeline.text import alternation
 
-    prepositions = alternation(place_prepositions(load_entity_rules()))
-    labels = alternation(rules()["fact_box_place_keys"])
+    prepositions = alternation(place_prepositions(rules.entity))
+    labels = alternation(rules.org["fact_box_place_keys"])
     return re.compile(
         rf"(?:\b(?:{prepositions})\s+|\b(?:{labels}):\s+|\()(?P<x>[A-ZÆØÅ][\wæøå-]+)\s+i\s+"
         r"(?P<y>[A-ZÆØÅ][\wæøå-]+(?:\s+[A-ZÆØÅ][\wæøå-]+)?)"
@@ -213,10 +214,10 @@ def _x_in_y() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=16)  # one article's text is asked many times while it is extracted
-def places_located_by(text: str) -> dict[str, PlaceFacts]:
+def places_located_by(text: str, rules: RuleSet) -> dict[str, PlaceFacts]:
     """Villages the text places in a municipality itself: "Veggli i Rollag", "Dale i Fjaler"."""
     found: dict[str, PlaceFacts] = {}
-    for m in _x_in_y().finditer(text):
+    for m in _x_in_y(rules).finditer(text):
         x, y = m.group("x"), m.group("y")
         home = _lookup_known(y)
         if home is None or home.kind != "municipality" or _lookup_known(x) is not None:

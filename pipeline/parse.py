@@ -16,8 +16,8 @@ from models import Article, BlockKind
 from pipeline.boilerplate import is_boilerplate
 from pipeline.errors import PipelineError
 from pipeline.language import detect_language
-from pipeline.rules import cached_per_rule_set
-from pipeline.text import alternation, rules
+from pipeline.rules import RuleSet, per_rule_set
+from pipeline.text import alternation
 
 __all__ = ["parse_bytes", "parse_html", "parse_text"]
 
@@ -35,11 +35,19 @@ _MAX_LABEL_WORDS = 6  # "GKN Aerospace:" or "Bedriftene:" but not a sentence int
 _METADATA = frozenset(Article.model_fields) - {"id", "blocks", "text"}
 
 
-def parse_html(html: str | bytes, url: str | None = None, source: str | None = None) -> Article:
-    """HTML page -> Article (main content extraction lives in ``pipeline.html``)."""
+def parse_html(
+    html: str | bytes,
+    url: str | None = None,
+    source: str | None = None,
+    *,
+    rules: RuleSet | None = None,
+) -> Article:
+    """HTML page -> Article (main content extraction lives in ``pipeline.html``). ``rules``:
+    the speech verbs that tell a hyphen quote from a list item (None: the packaged rules)."""
     from pipeline.html import parse_html as _parse_html
 
-    return with_title_block(refine_blocks(_parse_html(html, url=url, source=source)))
+    article = _parse_html(html, url=url, source=source)
+    return with_title_block(refine_blocks(article, rules or RuleSet.default()))
 
 
 def with_title_block(article: Article) -> Article:
@@ -53,7 +61,7 @@ def with_title_block(article: Article) -> Article:
     return Article.build(blocks, **article.model_dump(include=_METADATA))
 
 
-def refine_blocks(article: Article) -> Article:
+def refine_blocks(article: Article, rules: RuleSet) -> Article:
     """Give HTML paragraphs the structure plain text gets: "Holzweiler:" is a heading,
     "1. Om forventninger: ..." a list item. Pages often write both as plain <p>."""
     blocks: list[tuple[BlockKind, str]] = []
@@ -61,7 +69,7 @@ def refine_blocks(article: Article) -> Article:
     for index, block in enumerate(article.blocks):
         kind, text = block.kind, block.text
         if kind == "paragraph":
-            if _is_hyphen_quote(text) or _lone_hyphen_sentence(paragraphs, index):
+            if _is_hyphen_quote(text, rules) or _lone_hyphen_sentence(paragraphs, index, rules):
                 kind, text = "quote", _LIST_MARKER.sub("", text, count=1)
             elif _LIST_MARKER.match(text):
                 kind, text = "list_item", _BULLET.sub("", text, count=1)
@@ -75,20 +83,27 @@ def refine_blocks(article: Article) -> Article:
     return Article.build(blocks, **article.model_dump(include=_METADATA))
 
 
-def parse_text(text: str, source: str | None = None, url: str | None = None) -> Article:
+def parse_text(
+    text: str, source: str | None = None, url: str | None = None, *, rules: RuleSet | None = None
+) -> Article:
     """Plain text article -> Article. A label line ("PRESSEMELDING") and a dateline
     ("Lillehammer, 2. september 2025") before the story are metadata; the first line is the
     title when it reads as a headline (short, no full stop, or set apart by a blank line
     above a longer paragraph), else the text has no title and every paragraph is body. The
-    first paragraph after the title is the lead; the headline is mined like the body."""
-    content = _content_lines(text)
+    first paragraph after the title is the lead; the headline is mined like the body.
+    ``rules``: the speech verbs that tell a hyphen quote from a list item (None: the
+    packaged rules; parsing comes before any pipeline)."""
+    rules = rules or RuleSet.default()
+    content = _content_lines(text, rules)
     content, dated = _without_labels_and_datelines(content)
     title = content[0][0] if _is_headline(content, text) else None
     rest = content[1:] if title is not None else content
-    body = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in rest]
+    body = [(_classify(clean, raw, rules), _strip_marker(clean, raw)) for clean, raw in rest]
     raws = [raw for _, raw in rest]
     body = [
-        ("quote", text) if kind == "list_item" and _lone_hyphen_sentence(raws, i) else (kind, text)
+        ("quote", text)
+        if kind == "list_item" and _lone_hyphen_sentence(raws, i, rules)
+        else (kind, text)
         for i, (kind, text) in enumerate(body)
     ]
     lead = next((text for kind, text in body if kind == "paragraph"), None)
@@ -97,7 +112,7 @@ def parse_text(text: str, source: str | None = None, url: str | None = None) -> 
     blocks: list[tuple[BlockKind, str]] = [("title", title)] if title else []
     blocks += body
     language = detect_language(" ".join(clean for clean, _ in content))
-    published, authors = _dateline_and_byline(text)
+    published, authors = _dateline_and_byline(text, rules)
     published = published or dated
     return Article.build(
         blocks,
@@ -166,7 +181,7 @@ _BYLINE = re.compile(
 )
 
 
-def _dateline_and_byline(text: str) -> tuple[date | None, list[str]]:
+def _dateline_and_byline(text: str, rules: RuleSet) -> tuple[date | None, list[str]]:
     from pipeline.html import parse_date
 
     published, authors = None, []
@@ -175,25 +190,27 @@ def _dateline_and_byline(text: str) -> tuple[date | None, list[str]]:
         if published is None and (_DATELINE.match(line) or _DATE_ONLY_LINE.match(line)):
             published = parse_date(line)
         byline = _BYLINE.match(line)
-        if not authors and byline and is_boilerplate(line):
+        if not authors and byline and is_boilerplate(line, rules):
             names = re.split(r"\s*,\s*|\s+og\s+", byline.group("names"))
             authors = [name.strip() for name in names if name.strip()]
     return published, authors
 
 
-def parse_body(text: str, source: str | None = None) -> Article:
-    """A text without a title line (a paragraph or an excerpt) -> Article with the same blocks."""
-    content = _content_lines(text)
-    blocks = [(_classify(clean, raw), _strip_marker(clean, raw)) for clean, raw in content]
+def parse_body(text: str, source: str | None = None, *, rules: RuleSet | None = None) -> Article:
+    """A text without a title line (a paragraph or an excerpt) -> Article with the same blocks
+    (``rules`` as for ``parse_text``)."""
+    rules = rules or RuleSet.default()
+    content = _content_lines(text, rules)
+    blocks = [(_classify(clean, raw, rules), _strip_marker(clean, raw)) for clean, raw in content]
     language = detect_language(" ".join(clean for clean, _ in content))
     return Article.build(blocks, source=source or "<text>", language=language)
 
 
-def _content_lines(text: str) -> list[tuple[str, str]]:
+def _content_lines(text: str, rules: RuleSet) -> list[tuple[str, str]]:
     """(whitespace-normalised, raw) lines that are neither empty nor boilerplate."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     content = [(" ".join(raw.split()), raw) for raw in raw_lines]
-    content = [(clean, raw) for clean, raw in content if clean and not is_boilerplate(clean)]
+    content = [(clean, raw) for clean, raw in content if clean and not is_boilerplate(clean, rules)]
     if not content:
         raise PipelineError("parse", "no text left after removing empty and boilerplate lines")
     return content
@@ -206,10 +223,12 @@ def parse_bytes(
     content_type: str | None = None,
     url: str | None = None,
     charset: str | None = None,
+    rules: RuleSet | None = None,
 ) -> Article:
     """Bytes of a file or HTTP body -> Article, choosing HTML or text by type and content.
 
-    ``charset`` is the HTTP header's declaration: a hint, checked like any other.
+    ``charset`` is the HTTP header's declaration: a hint, checked like any other. ``rules``
+    as for ``parse_text``.
     """
     from pipeline.encoding import decode_html
 
@@ -220,8 +239,8 @@ def parse_bytes(
         raise PipelineError("parse", "the input is binary, not HTML or text")
     text = decode_html(data, declared=charset)
     if _is_html(data, source, content_type):
-        return parse_html(text, url=url, source=source)
-    return parse_text(text, source=source, url=url)
+        return parse_html(text, url=url, source=source, rules=rules)
+    return parse_text(text, source=source, url=url, rules=rules)
 
 
 _WIDE_BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
@@ -264,15 +283,15 @@ def _is_html(data: bytes, source: str, content_type: str | None) -> bool:
     return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
 
 
-def _is_hyphen_quote(line: str) -> bool:
+def _is_hyphen_quote(line: str, rules: RuleSet) -> bool:
     """ "- Vi bidrar til mål 7, sier Kari Hansen.": a hyphen typed for the dash of a quote,
     told from a list item's marker by the attribution (a speech verb after a comma)."""
     if not line.lstrip().startswith("- "):
         return False
-    return _attribution().search(line) is not None
+    return _attribution(rules).search(line) is not None
 
 
-def _lone_hyphen_sentence(lines: list[str], index: int) -> bool:
+def _lone_hyphen_sentence(lines: list[str], index: int, rules: RuleSet) -> bool:
     """ "- Dette skal vi få til i lag!" between paragraphs: a hyphen typed for a quote's dash
     on a sentence that stands alone, told from a list's item by having no item beside it."""
     line = lines[index].strip()
@@ -280,21 +299,21 @@ def _lone_hyphen_sentence(lines: list[str], index: int) -> bool:
         return False
     beside = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
     return len(line.split()) >= _MIN_QUOTE_WORDS and not any(
-        _LIST_MARKER.match(other) and not _is_hyphen_quote(other) for other in beside
+        _LIST_MARKER.match(other) and not _is_hyphen_quote(other, rules) for other in beside
     )  # a hyphen quote beside it ("- ..., seier ho.") makes no list
 
 
 _MIN_QUOTE_WORDS = 5  # "- Stort, sa Skølt." has its attribution; alone a quote says more
 
 
-@cached_per_rule_set()
-def _attribution() -> re.Pattern[str]:
+@per_rule_set
+def _attribution(rules: RuleSet) -> re.Pattern[str]:
     """A speech verb after a comma or a closing quote: ", sier", "» seier"."""
-    return re.compile(rf"[,»\"”]\s+(?:{alternation(rules()['speech_verbs'])})\b")
+    return re.compile(rf"[,»\"”]\s+(?:{alternation(rules.org['speech_verbs'])})\b")
 
 
-def _classify(line: str, raw: str) -> BlockKind:
-    if _is_hyphen_quote(raw):
+def _classify(line: str, raw: str, rules: RuleSet) -> BlockKind:
+    if _is_hyphen_quote(raw, rules):
         return "quote"
     if _LIST_MARKER.match(raw):
         return "list_item"

@@ -19,15 +19,15 @@ from spacy.tokens import Doc, Span
 
 from models import Place
 from models.profile import PlaceKind
-from pipeline.entities import PLACE_SPANS, load_entity_rules, place_prepositions, spans_of
+from pipeline.entities import PLACE_SPANS, place_prepositions, spans_of
 from pipeline.geography import lookup_place_in
 from pipeline.org_candidates import _token_range
 from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
 from pipeline.people import SPAN_KEY as PEOPLE
-from pipeline.rules import RuleSources, cached_per_rule_set, rules_in_force
+from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.span_values import register_span_values
-from pipeline.text import alternation, evidence, rules
+from pipeline.text import alternation, evidence
 
 COMPONENT_NAME = "pipeline_places"
 SPAN_KEY = "places"
@@ -48,9 +48,9 @@ _CANDIDATE = re.compile(
 )
 
 
-@cached_per_rule_set()
-def _place_preposition() -> re.Pattern[str]:
-    words = alternation(place_prepositions(load_entity_rules()))
+@per_rule_set
+def _place_preposition(rules: RuleSet) -> re.Pattern[str]:
+    words = alternation(place_prepositions(rules.entity))
     return re.compile(rf"(?:\b(?:{words})\s+|\()$")
 
 
@@ -58,12 +58,12 @@ _COORDINATED = re.compile(r"\s*(?:,|og|eller)\s*")
 _LOCATION_LABELS = {"GPE_LOC", "LOC", "GPE", "GPE_ORG"}
 
 
-def find_places(doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
+def find_places(doc: Doc, exclude: list[tuple[int, int]], rules: RuleSet) -> list[Place]:
     """Places mentioned in the text; spans inside people's and organisations' names are excluded
     ("Skogn Slakteri" is a company, "Kari Lund" a person)."""
     text = doc.text
     located = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _LOCATION_LABELS]
-    ambiguous = set(rules()["ambiguous_place_names"])
+    ambiguous = set(rules.org["ambiguous_place_names"])
     places: dict[str, Place] = {}
     last_place_end = -100
     blocked = bytearray(len(text))  # 1 where a name of a person or organisation stands
@@ -74,8 +74,8 @@ def find_places(doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
             end = start + len(name)
             if blocked.find(1, start, end) >= 0:
                 continue
-            facts = lookup_place_in(text, name) or (
-                lookup_place_in(text, name[:-1]) if name.endswith("s") else None
+            facts = lookup_place_in(text, name, rules) or (
+                lookup_place_in(text, name[:-1], rules) if name.endswith("s") else None
             )
             if facts is None:
                 continue
@@ -83,11 +83,15 @@ def find_places(doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
             listed = (
                 _COORDINATED.fullmatch(text[last_place_end:start]) is not None
             )  # "Drammen og Lier"
-            if needs_context and not listed and not _clearly_a_place(text, start, end, located):
+            if (
+                needs_context
+                and not listed
+                and not _clearly_a_place(text, start, end, located, rules)
+            ):
                 continue
             blocked[start:end] = b"\x01" * (end - start)  # a place found: its words are taken
             last_place_end = end
-            canonical = facts.name if lookup_place_in(text, name) else name[:-1]
+            canonical = facts.name if lookup_place_in(text, name, rules) else name[:-1]
             place = places.get(canonical)
             if place is None:
                 place = places[canonical] = Place(
@@ -98,11 +102,13 @@ def find_places(doc: Doc, exclude: list[tuple[int, int]]) -> list[Place]:
                     former_county=facts.former_county,
                 )
             place.mentions.append(evidence(text, start, end))
-    _add_model_places(doc, text, blocked, places)
+    _add_model_places(doc, text, blocked, places, rules)
     return sorted(places.values(), key=lambda p: p.mentions[0].start)
 
 
-def _add_model_places(doc: Doc, text: str, blocked: bytearray, places: dict[str, Place]) -> None:
+def _add_model_places(
+    doc: Doc, text: str, blocked: bytearray, places: dict[str, Place], rules: RuleSet
+) -> None:
     """Every place of the ``place_mentions`` span group (the model's locations, corrected by
     context) that the gazetteer pass did not take: foreign countries and cities, regions,
     islands, streets. Normalised when the gazetteer knows the name; a country when the
@@ -114,7 +120,7 @@ def _add_model_places(doc: Doc, text: str, blocked: bytearray, places: dict[str,
         name = " ".join(span.text.split())
         if name.endswith("s") and re.search(rf"(?<![\w-]){re.escape(name[:-1])}(?![\wæøå])", text):
             name = name[:-1]  # "Kinas" when the article also writes "Kina"
-        facts = lookup_place_in(text, name)
+        facts = lookup_place_in(text, name, rules)
         canonical = facts.name if facts else name
         place = places.get(canonical)
         if place is None:
@@ -144,10 +150,12 @@ def _sub_names(chunk: str, base: int) -> list[tuple[str, int]]:
     return found
 
 
-def _clearly_a_place(text: str, start: int, end: int, located: list[tuple[int, int]]) -> bool:
+def _clearly_a_place(
+    text: str, start: int, end: int, located: list[tuple[int, int]], rules: RuleSet
+) -> bool:
     if any(s <= start < e for s, e in located):
         return True
-    return bool(_place_preposition().search(text[max(0, start - 12) : start]))
+    return bool(_place_preposition(rules).search(text[max(0, start - 12) : start]))
 
 
 class Places:
@@ -163,8 +171,8 @@ class Places:
         ]
         # a goal's name is no place ("14. Livet under vann")
         names += [(g.start_char, g.end_char) for g in doc.spans.get(EXPLICIT_SPAN_KEY, [])]
-        with rules_in_force(RuleSources.of(doc)):
-            found = find_places(doc, names)
+        rules = RuleSet.of(doc)
+        found = find_places(doc, names, rules)
         starts = [token.idx for token in doc]
         spans = []
         for i, place in enumerate(found):

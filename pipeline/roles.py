@@ -60,7 +60,9 @@ class PersonRoles(TreeRuleFile):
         self.prepositions = frozenset(words.role_prepositions)
         from pipeline.relations import load_relation_rules  # the one list of "vi" words
 
-        self.first_person = frozenset(w.lower() for w in load_relation_rules()["first_person"])
+        self.first_person = frozenset(
+            w.lower() for w in load_relation_rules("default")["first_person"]
+        )
         self._load_rules(rules)
 
     def _use(self, source: str) -> None:

@@ -1,13 +1,17 @@
-"""Which rule files are in force while a Doc becomes a Profile.
+"""The rule set a Doc becomes a Profile with, and the records of the rule files.
 
 The ``pipeline_entities`` component is built from three rule sources (its config:
-``rules``, ``org_rules``, ``common_words``; "default" or a user's file) and writes them on
-every Doc it makes (``doc._.rule_sources``). Each component after it puts that Doc's
-sources in force for the length of its call, so every decision is made with the same rules
-as the entities: a user's rule file given to the component reaches the profile. The
-word-list getters (``pipeline.text.rules``, ``load_entity_rules``) read the sources in
-force, and their compiled patterns are cached per rule set, so two pipelines with
-different rules in one process never mix.
+``rules``, ``org_rules``, ``common_words``; "default" or a user's file, saved with the
+pipeline by ``to_disk``/``from_disk``) and writes them on every Doc it makes
+(``doc._.rule_sources``). From them comes one validated ``RuleSet``: the organisation word
+lists, the entity rules and the common words, made once per source combination
+(``RuleSet.of_sources``). Each later component takes the Doc's (``RuleSet.of(doc)``) and
+passes it, as an argument, to every function that reads words or patterns, so every
+decision is made with the same rules as the entities and a user's rule file given to the
+component reaches the profile. Nothing reads rules from module state: what is compiled from
+a rule set's words is kept on that rule set (``per_rule_set``), so two pipelines with
+different rules in one process never mix. Parsing comes before any pipeline: it takes a
+rule set too, the packaged one (``RuleSet.default()``) unless given another.
 
 Each rule file is a list of records (``RuleRecord``): an id, its words, what it does, why,
 and examples that must and must not match; ``tests/test_rule_examples.py`` runs every
@@ -19,9 +23,7 @@ The extraction layer (``pipeline.extract``) reads no rules: it maps the componen
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
 from importlib import resources
@@ -53,43 +55,62 @@ class RuleSources:
 if not Doc.has_extension("rule_sources"):
     Doc.set_extension("rule_sources", default=None)
 
-# a frozen dataclass: the shared default cannot be changed
-_IN_FORCE: ContextVar[RuleSources] = ContextVar("rules_in_force", default=RuleSources())  # noqa: B039
 
+class RuleSet:
+    """One validated rule set: the organisation word lists (``org``, org_rules.json as a
+    dict of lists), the entity rules (``entity``, an ``EntityRules``) and the common words
+    (``common_words``), read from ``sources``. Made once per source combination
+    (``RuleSet.of_sources``); what is built from its words (compiled patterns, word sets)
+    is kept on the object itself (``per_rule_set``), so two rule sets never mix."""
 
-@contextmanager
-def rules_in_force(sources: RuleSources) -> Iterator[RuleSources]:
-    """Make ``sources`` the rules the extraction layer reads until the block ends."""
-    token = _IN_FORCE.set(sources)
-    try:
-        yield sources
-    finally:
-        _IN_FORCE.reset(token)
+    def __init__(self, sources: RuleSources) -> None:
+        # here: the loaders' modules import this one
+        from pipeline.entities.rules import load_common_words, load_entity_rules
+        from pipeline.text import load_org_rules
 
+        self.sources = sources
+        self.org: dict[str, Any] = load_org_rules(sources.org_rules)
+        self.entity = load_entity_rules(sources.entity_rules)
+        self.common_words: frozenset[str] = load_common_words(sources.common_words)
+        self._built: dict[tuple, Any] = {}
 
-def sources_in_force() -> RuleSources:
-    return _IN_FORCE.get()
+    @staticmethod
+    @lru_cache(maxsize=8)
+    def of_sources(sources: RuleSources) -> RuleSet:
+        return RuleSet(sources)
+
+    @classmethod
+    def default(cls) -> RuleSet:
+        """The packaged rule files: what parsing uses, before any pipeline runs."""
+        return cls.of_sources(RuleSources())
+
+    @classmethod
+    def of(cls, doc: Doc) -> RuleSet:
+        """The rules ``pipeline_entities`` made ``doc`` with (``doc._.rule_sources``): every
+        later component decides with them, so a user's rule file reaches the profile."""
+        return cls.of_sources(RuleSources.of(doc))
+
+    def __repr__(self) -> str:
+        return f"RuleSet({self.sources!r})"
 
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def cached_per_rule_set(maxsize: int = 8) -> Callable[[F], F]:
-    """``lru_cache`` for values built from the word lists: one entry per rule set in force."""
+def per_rule_set(function: F) -> F:
+    """Keep what ``function(rules, *args)`` builds from the words (a compiled pattern, a
+    word set) on the rule set it was built from: built once per rule set and arguments."""
 
-    def decorate(function: F) -> F:
-        @lru_cache(maxsize=maxsize)
-        def cached(sources: RuleSources, *args: Any) -> Any:
-            return function(*args)
+    @wraps(function)
+    def cached(rules: RuleSet, *args: Any) -> Any:
+        key = (function, args)
+        try:
+            return rules._built[key]
+        except KeyError:
+            value = rules._built[key] = function(rules, *args)
+            return value
 
-        @wraps(function)
-        def wrapper(*args: Any) -> Any:
-            return cached(_IN_FORCE.get(), *args)
-
-        wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-        return wrapper  # type: ignore[return-value]
-
-    return decorate
+    return cached  # type: ignore[return-value]
 
 
 # --- rules with identity ------------------------------------------------------------------

@@ -11,7 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from models import Evidence
-from pipeline.rules import rule_words, sources_in_force
+from pipeline.rules import RuleSet, per_rule_set, rule_words
 
 # A capitalised word of a name: "GKN", "Holzweiler", "Sør-Varanger", "3M". No dots, so a
 # name never swallows the full stop after it.
@@ -72,20 +72,10 @@ def load_org_rules(source: str = "default") -> dict:
     return OrgRules.model_validate(rule_words(raw)).model_dump(exclude={"comment"})
 
 
-def rules() -> dict:
-    """The organisation word lists in force (pipeline/rules.py): the packaged
-    resources/org_rules.json unless the pipeline was built with a user's file."""
-    return load_org_rules(sources_in_force().org_rules)
-
-
-def fact_box_label() -> re.Pattern[str]:
+@per_rule_set
+def fact_box_label(rules: RuleSet) -> re.Pattern[str]:
     """ "Bedrift: X" heads a company's section: the fact-box name keys of org_rules.json."""
-    return _compiled(rf"^(?:{alternation(rules()['fact_box_name_keys'])})\s*:\s*", re.IGNORECASE)
-
-
-@lru_cache(maxsize=8)
-def _compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(pattern, flags)
+    return re.compile(rf"^(?:{alternation(rules.org['fact_box_name_keys'])})\s*:\s*", re.IGNORECASE)
 
 
 def alternation(words: list[str]) -> str:

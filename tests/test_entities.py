@@ -461,7 +461,7 @@ def test_a_name_with_a_web_domain_is_no_person():
 
 
 def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
-    rules = load_entity_rules().model_dump(by_alias=True)
+    rules = load_entity_rules("default").model_dump(by_alias=True)
     rules["non_company_organisations"]["media"].append("Fjordposten")
     user_file = tmp_path / "my_rules.json"
     user_file.write_text(json.dumps(rules, ensure_ascii=False), encoding="utf-8")
@@ -471,7 +471,7 @@ def test_the_pipeline_builds_from_a_rule_file_a_user_supplied(tmp_path):
 
 
 def test_a_rule_file_with_an_unknown_field_is_refused(tmp_path):
-    rules = load_entity_rules().model_dump(by_alias=True)
+    rules = load_entity_rules("default").model_dump(by_alias=True)
     rules["person_title"] = ["typo"]  # a misspelt key would silently switch a rule off
     user_file = tmp_path / "bad.json"
     user_file.write_text(json.dumps(rules), encoding="utf-8")
@@ -803,20 +803,24 @@ def test_a_bracketed_acronym_spells_a_longer_name_than_the_model_found():
 
 def test_a_name_with_a_capital_inside_its_lower_case_first_word_is_kept():
     from pipeline.organisations.model import model_orgs
+    from pipeline.rules import RuleSet
 
     text = "Gruppa har band til al-Qaida og til elektrifiseringsbedriften."
     ents = [("al-Qaida", "ORG", 0), ("elektrifiseringsbedriften", "ORG", 0)]
     doc = _run(_blank(), text, ents)
-    assert [d.name for d in model_orgs(doc, text)] == ["al-Qaida"]  # a listed name
+    assert [d.name for d in model_orgs(doc, text, RuleSet.default())] == [
+        "al-Qaida"
+    ]  # a listed name
 
 
 def test_abbreviations_of_fields_of_work_are_no_organisations():
     from pipeline.organisations.model import model_orgs
+    from pipeline.rules import RuleSet
 
     text = "Kunden har lært oss mykje om HMS og IKT, seier Kvitbrim."
     ents = [("HMS", "ORG", 0), ("IKT", "ORG", 0), ("Kvitbrim", "ORG", 0)]
     doc = _run(_blank(), text, ents)
-    assert [d.name for d in model_orgs(doc, text)] == ["Kvitbrim"]
+    assert [d.name for d in model_orgs(doc, text, RuleSet.default())] == ["Kvitbrim"]
 
 
 def test_brothers_and_sisters_open_company_names():
@@ -927,11 +931,12 @@ def test_a_role_before_an_organisation_is_no_part_of_its_name():
 
 def test_names_of_events_and_plans_and_names_across_lines_are_no_organisations():
     from pipeline.organisations.names import skip_name
+    from pipeline.rules import RuleSet
 
-    assert skip_name("Kommune-NM 2018")
-    assert skip_name("Vestland 2020-2024")
-    assert skip_name("Eidskog\n\nFABRIKK")
-    assert not skip_name("Fjordlaks AS")
+    assert skip_name("Kommune-NM 2018", RuleSet.default())
+    assert skip_name("Vestland 2020-2024", RuleSet.default())
+    assert skip_name("Eidskog\n\nFABRIKK", RuleSet.default())
+    assert not skip_name("Fjordlaks AS", RuleSet.default())
 
 
 @needs_model

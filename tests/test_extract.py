@@ -256,15 +256,18 @@ def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
 def test_an_organisation_named_for_its_country_keeps_the_country():
     from pipeline.organisations.names import trim_name
     from pipeline.people.speakers import _clean_title
+    from pipeline.rules import RuleSet
+
+    rules = RuleSet.default()
 
     # "Norge" ends many organisations' names ("Energi Norge", read by the model on a real
     # page and cut to "Energi"); inside a name it still stops a name run into the sentence
-    assert trim_name("Energi Norge") == "Energi Norge"
-    assert trim_name("Tindra Norge Sverige") == "Tindra"
+    assert trim_name("Energi Norge", rules) == "Energi Norge"
+    assert trim_name("Tindra Norge Sverige", rules) == "Tindra"
     # an association's kind before its name is no part of it
-    assert trim_name("Bransjeforeningen Fornybar Kraft") == "Fornybar Kraft"
+    assert trim_name("Bransjeforeningen Fornybar Kraft", rules) == "Fornybar Kraft"
     # "og" after a hyphenated first part belongs to the title
-    assert _clean_title("olje- og energiminister") == "olje- og energiminister"
+    assert _clean_title("olje- og energiminister", rules) == "olje- og energiminister"
 
 
 def test_a_numbered_goal_list_gives_explicit_goals_and_no_places_from_their_names():

@@ -42,11 +42,12 @@ def test_unknown_names_are_none():
 
 def test_a_village_the_text_places_is_known_for_that_text_only():
     from pipeline.geography import lookup_place, lookup_place_in
+    from pipeline.rules import RuleSet
 
     text = "Bedrifta held til på Kvernbekk i Rollag."
     assert lookup_place("Kvernbekk") is None
-    facts = lookup_place_in(text, "Kvernbekk")
+    facts = lookup_place_in(text, "Kvernbekk", RuleSet.default())
     assert facts is not None and (facts.kind, facts.municipality) == ("locality", "Rollag")
     # no state is left behind for the next text or a plain lookup
-    assert lookup_place_in("Ein annan tekst.", "Kvernbekk") is None
+    assert lookup_place_in("Ein annan tekst.", "Kvernbekk", RuleSet.default()) is None
     assert lookup_place("Kvernbekk") is None

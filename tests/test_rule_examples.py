@@ -97,6 +97,27 @@ def _failures(nlp, examples) -> list[str]:
     return failures
 
 
+def test_each_rule_set_keeps_what_is_built_from_its_words(tmp_path):
+    """Two rule sets in one process never mix: one RuleSet per sources, and the patterns
+    compiled from its words are kept on it; a Doc no entity component made has the
+    packaged rules."""
+    from spacy.tokens import Doc
+
+    from pipeline.rules import RuleSet, RuleSources
+    from pipeline.text import fact_box_label, load_org_rules
+
+    words = {**load_org_rules("default"), "fact_box_name_keys": ["Verksemd"]}
+    own_file = tmp_path / "org_rules.json"
+    own_file.write_text(json.dumps(words), "utf-8")
+    own = RuleSet.of_sources(RuleSources(org_rules=str(own_file)))
+    default = RuleSet.default()
+    assert own is RuleSet.of_sources(RuleSources(org_rules=str(own_file))) and own is not default
+    assert fact_box_label(own).match("Verksemd: X") and not fact_box_label(own).match("Bedrift: X")
+    assert fact_box_label(default).match("Bedrift: X")
+    assert fact_box_label(default) is fact_box_label(default)
+    assert RuleSet.of(Doc(spacy.blank("nb").vocab, words=["Hei"])) is default
+
+
 @pytest.fixture(scope="module")
 def ablatable():
     """A pipeline of its own whose entity component each test may rebuild."""

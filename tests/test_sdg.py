@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from pipeline import sdg
 from pipeline.attribution.claims import Claims, owner_of
+from pipeline.rules import RuleSet
 from pipeline.sdg import (
     COMPONENT_NAME,
     EXPLICIT_SPAN_KEY,
@@ -163,7 +164,7 @@ def test_any_text_gives_well_formed_hits(text: str) -> None:
     for hit in hits:
         assert 1 <= hit.number <= 17
         assert text[hit.start : hit.end] == hit.text
-    claims = Claims(text, mentions=_mentions(text, ["Holm Bygg"]))
+    claims = Claims(text, RuleSet.default(), mentions=_mentions(text, ["Holm Bygg"]))
     assert all(owner_of(claims, hit.start) in (None, "Holm Bygg") for hit in hits)
 
 
@@ -353,7 +354,9 @@ def test_attribution_by_heading_and_sentence() -> None:
         "Kommunen og Havlys Bryggeri samarbeider om bærekraftsmål 17."
     )
     hits = find_explicit_sdgs(text)
-    claims = Claims(text, mentions=_mentions(text, ["Brattli Sag", "Havlys Bryggeri"]))
+    claims = Claims(
+        text, RuleSet.default(), mentions=_mentions(text, ["Brattli Sag", "Havlys Bryggeri"])
+    )
     assert [(h.number, owner_of(claims, h.start)) for h in hits] == [
         (12, "Brattli Sag"),
         (15, "Brattli Sag"),
@@ -363,7 +366,7 @@ def test_attribution_by_heading_and_sentence() -> None:
 
 
 def test_attribution_without_organisation_is_none() -> None:
-    assert owner_of(Claims("SDG 13 er viktig."), 0) is None
+    assert owner_of(Claims("SDG 13 er viktig.", RuleSet.default()), 0) is None
 
 
 def _mentions(text: str, names: list[str]) -> list[tuple[int, int, str]]:

@@ -19,7 +19,7 @@ from pipeline.organisations.component import organisation_drafts
 from pipeline.organisations.names import OrgDraft
 from pipeline.organisations.owners import opens_with
 from pipeline.people import SPAN_KEY as PEOPLE
-from pipeline.rules import RuleSources, rules_in_force
+from pipeline.rules import RuleSet
 
 COMPONENT_NAME = "pipeline_goal_attribution"
 ATTRIBUTES = ("claimed_by", "claim_rule")
@@ -44,8 +44,8 @@ class GoalAttribution:
             if span._.person_employer
             for start, end in span._.person_quotes or []
         ]
-        with rules_in_force(RuleSources.of(doc)):
-            claim_goals(doc, sections, drafts, quoted, _block_leaders(doc, drafts))
+        leaders = _block_leaders(doc, drafts)
+        claim_goals(doc, sections, drafts, quoted, leaders, RuleSet.of(doc))
         return doc
 
 
@@ -65,7 +65,7 @@ def _block_leaders(doc: Doc, drafts: list[OrgDraft]) -> list[Stretch]:
     COMPONENT_NAME,
     # the goals (pipeline_sdgs) and the tree's owners (pipeline_goal_owners), the
     # organisations and their sections (pipeline_organisations), speakers' organisations
-    # (pipeline_person_organisations), the rules in force, the article's blocks
+    # (pipeline_person_organisations), the Doc's rule set, the article's blocks
     requires=[
         "doc.spans",
         "doc._.section_owners",

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.entities import PLACE_SPANS, load_entity_rules, spans_of
+from pipeline.entities import PLACE_SPANS, spans_of
 from pipeline.organisations import OrgDraft, mention_spans
 from pipeline.relations import (
     VOICE_RULES,
@@ -38,9 +38,9 @@ from pipeline.relations import (
     owners_by_offset,
     self_presenting_voice,
 )
-from pipeline.rules import cached_per_rule_set
+from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, is_goal_name
-from pipeline.text import alternation, fact_box_label, rules
+from pipeline.text import alternation, fact_box_label
 
 __all__ = ["Claims", "claim_goals", "owner_of"]
 
@@ -58,6 +58,7 @@ class Claims:
     blocks that open with a company's name. All offsets are into ``text``."""
 
     text: str
+    rules: RuleSet  # the rules the Doc was made with (RuleSet.of)
     mentions: list[Stretch] = field(default_factory=list)
     sections: list[Stretch] = field(default_factory=list)
     speakers: list[Stretch] = field(default_factory=list)
@@ -89,6 +90,7 @@ def claim_goals(
     drafts: list[OrgDraft],
     speakers: list[Stretch],
     leaders: list[Stretch],
+    rules: RuleSet,
 ) -> None:
     """Write on every SDG span of ``doc`` the organisation that claims it and the rule that
     decided (``span._.claimed_by``, ``span._.claim_rule``; None for the article).
@@ -97,6 +99,7 @@ def claim_goals(
     text = doc.text
     claims = Claims(
         text,
+        rules,
         mentions=organisation_mentions(text, doc, drafts),
         sections=sections,
         speakers=speakers,
@@ -156,8 +159,8 @@ def _an_own_initiative(claims: Claims, offset: int) -> bool:
     "Prosjektet", not "Bedriftene"): on a page that presents itself it is the page's."""
     if claims.voice is None or claims.voice[2] != "voice_statement":
         return False  # only a page that names itself in the first person owns its initiatives
-    subject = _subject().match(claims.text, _clause_start(claims, offset))
-    words = {w.lower() for w in load_entity_rules().non_company_words_before}
+    subject = _subject(claims.rules).match(claims.text, _clause_start(claims, offset))
+    words = {w.lower() for w in claims.rules.entity.non_company_words_before}
     return bool(subject and (subject.group("collective") or "").lower() in words)
 
 
@@ -196,9 +199,9 @@ def _led_by(claims: Claims, offset: int) -> str | None:
     if leader is None:
         return None
     sent_start, sent_end = claims.layout.sentence_at(offset)
-    if sent_start <= leader[0] or _points_back(claims.text, sent_start, offset):
+    if sent_start <= leader[0] or _points_back(claims, sent_start, offset):
         return leader[1]
-    if _collective().search(claims.text, sent_start, sent_end):
+    if _collective(claims.rules).search(claims.text, sent_start, sent_end):
         return None  # the sentence has a subject of its own
     return leader[1]  # "Jobber med bærekraftsmål 9 og 12.": the company's, without a subject
 
@@ -209,7 +212,9 @@ def _only_organisation(claims: Claims) -> str | None:
     named = {
         org
         for start, end, org in claims.mentions
-        if not _goal_owner_phrase().match(claims.text, end)  # "FNs bærekraftsmål": the UN's list
+        if not _goal_owner_phrase(claims.rules).match(
+            claims.text, end
+        )  # "FNs bærekraftsmål": the UN's list
     }
     return named.pop() if len(named) == 1 else None
 
@@ -238,7 +243,7 @@ def _heading_above(claims: Claims, offset: int) -> str | None:
     while line_end > 0:
         line_start = text.rfind("\n", 0, line_end) + 1
         line = text[line_start:line_end]
-        label_start = line_start + _label_offset(line)
+        label_start = line_start + _label_offset(line, claims.rules)
         org = _heading_org(claims, line, label_start)
         if org:
             return org
@@ -248,16 +253,16 @@ def _heading_above(claims: Claims, offset: int) -> str | None:
     return None
 
 
-def _label_offset(line: str) -> int:
+def _label_offset(line: str, rules: RuleSet) -> int:
     stripped = line.lstrip()
-    prefix = fact_box_label().match(stripped)
+    prefix = fact_box_label(rules).match(stripped)
     return len(line) - len(stripped) + (prefix.end() if prefix else 0)
 
 
 def _heading_org(claims: Claims, line: str, label_start: int) -> str | None:
     """A heading is short and holds nothing else: "Name: Vi har valgt 14" is an answer."""
     label = line.strip().rstrip(":").strip()
-    label = fact_box_label().sub("", label)
+    label = fact_box_label(claims.rules).sub("", label)
     if (
         not label
         or ":" in label
@@ -291,12 +296,12 @@ def _claimant(claims: Claims, offset: int) -> str | _Article | None:
     sent_start, sent_end = claims.layout.sentence_at(offset)
     clause_start = _clause_start(claims, offset)
     named = _first_named(claims, clause_start, offset)
-    subject = _subject().match(text, clause_start)
+    subject = _subject(claims.rules).match(text, clause_start)
     if subject and not (named and _starts_at(text, subject.end(), claims, named)):
         if subject.group("collective"):
             return _ARTICLE  # "Nettverket har valgt ...", "De fem bedriftene jobber med ..."
         before = _named_before(claims, sent_start, clause_start)
-        if before or subject.group("pointer").lower() not in rules()["subject_pronouns"]:
+        if before or subject.group("pointer").lower() not in claims.rules.org["subject_pronouns"]:
             return before or _ARTICLE  # "Konsernet har sluttet seg til FN ... og rapporterer"
     return (
         named
@@ -304,7 +309,7 @@ def _claimant(claims: Claims, offset: int) -> str | _Article | None:
         or _first_named(claims, sent_start, sent_end)
         or (
             _named_before(claims, sent_start, sent_start)
-            if _points_back(text, sent_start, offset)
+            if _points_back(claims, sent_start, offset)
             else None
         )
     )
@@ -330,7 +335,7 @@ def _described(claims: Claims, offset: int) -> str | None:
 def _clause_start(claims: Claims, offset: int) -> int:
     sent_start, _ = claims.layout.sentence_at(offset)
     return max(
-        (m.end() for m in _clause_break().finditer(claims.text, sent_start, offset)),
+        (m.end() for m in _clause_break(claims.rules).finditer(claims.text, sent_start, offset)),
         default=sent_start,
     )
 
@@ -341,7 +346,7 @@ def _named_subject(claims: Claims, offset: int) -> str | None:
     lærlinger" is NAV Agder's even under a heading that names someone else."""
     clause_start = _clause_start(claims, offset)
     named = _first_named(claims, clause_start, offset)
-    subject = _subject().match(claims.text, clause_start)
+    subject = _subject(claims.rules).match(claims.text, clause_start)
     if named and subject and not _starts_at(claims.text, subject.end(), claims, named):
         return None
     return named
@@ -366,44 +371,44 @@ def _named_before(claims: Claims, sent_start: int, clause_start: int) -> str | N
     return None
 
 
-def _points_back(text: str, start: int, end: int) -> bool:
-    return _pointer().search(text, start, end) is not None
+def _points_back(claims: Claims, start: int, end: int) -> bool:
+    return _pointer(claims.rules).search(claims.text, start, end) is not None
 
 
-@cached_per_rule_set()
-def _clause_break() -> re.Pattern[str]:
-    conjunctions = alternation(rules()["clause_conjunctions"])
+@per_rule_set
+def _clause_break(rules: RuleSet) -> re.Pattern[str]:
+    conjunctions = alternation(rules.org["clause_conjunctions"])
     return re.compile(rf";\s*|,\s+(?:{conjunctions})\s+", re.IGNORECASE)
 
 
-def _collectives() -> str:
+def _collectives(rules: RuleSet) -> str:
     """A group as a subject: "De", "Alle", "Bedriftene", or a compound of a group noun
     ("Energiselskapene", "Klimanettverket")."""
-    words = rules()["collective_subjects"] + load_entity_rules().non_company_words_before
+    words = rules.org["collective_subjects"] + rules.entity.non_company_words_before
     nouns = [w for w in words if len(w) > 4]
     short = [w for w in words if len(w) <= 4]
     return rf"[\wæøå]*(?:{alternation(nouns)})|{alternation(short)}"
 
 
-def _pointer_words() -> str:
+def _pointer_words(rules: RuleSet) -> str:
     """ "Selskapet", "Gjenvinningsselskapet" (a compound of a pointing noun), "Vi"."""
-    nouns = alternation(rules()["org_head_nouns"])
-    return rf"[\wæøå]*(?:{nouns})|{alternation(rules()['subject_pronouns'])}"
+    nouns = alternation(rules.org["org_head_nouns"])
+    return rf"[\wæøå]*(?:{nouns})|{alternation(rules.org['subject_pronouns'])}"
 
 
-@cached_per_rule_set()
-def _subject() -> re.Pattern[str]:
+@per_rule_set
+def _subject(rules: RuleSet) -> re.Pattern[str]:
     """A clause that opens with a collective ("De fem bedriftene", "Nettverket") or a word
     pointing back ("Selskapet", "Vi", "Konsernet") as its subject."""
     return re.compile(
-        rf"\s*(?:(?P<collective>(?:(?:de|dei|alle)\s+(?:\w+\s+)?)?(?:{_collectives()}))"
-        rf"|(?P<pointer>{_pointer_words()}))(?!\w)",
+        rf"\s*(?:(?P<collective>(?:(?:de|dei|alle)\s+(?:\w+\s+)?)?(?:{_collectives(rules)}))"
+        rf"|(?P<pointer>{_pointer_words(rules)}))(?!\w)",
         re.IGNORECASE,
     )
 
 
-@cached_per_rule_set()
-def _goal_owner_phrase() -> re.Pattern[str]:
+@per_rule_set
+def _goal_owner_phrase(rules: RuleSet) -> re.Pattern[str]:
     """What follows "FN" where it only says whose goals they are: "FNs bærekraftsmål",
     "FN sine bærekraftsmål", "FN-mål"."""
     return re.compile(
@@ -412,11 +417,11 @@ def _goal_owner_phrase() -> re.Pattern[str]:
     )
 
 
-@cached_per_rule_set()
-def _collective() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_collectives()})(?!\w)", re.IGNORECASE)
+@per_rule_set
+def _collective(rules: RuleSet) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_collectives(rules)})(?!\w)", re.IGNORECASE)
 
 
-@cached_per_rule_set()
-def _pointer() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_pointer_words()})(?!\w)", re.IGNORECASE)
+@per_rule_set
+def _pointer(rules: RuleSet) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_pointer_words(rules)})(?!\w)", re.IGNORECASE)

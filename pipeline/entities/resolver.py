@@ -40,12 +40,10 @@ from pipeline.entities.people import PersonNamePasses
 from pipeline.entities.plausibility import Plausibility
 from pipeline.entities.rules import (
     known_organisations,
-    load_common_words,
-    load_entity_rules,
     title_endings,
 )
 from pipeline.entities.vote import DocumentVote, missed_mentions
-from pipeline.rules import RuleSources
+from pipeline.rules import RuleSet, RuleSources
 from pipeline.sdg import read_resource, score_span_groups
 
 
@@ -61,8 +59,6 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         common_words: str = "default",
         org_rules: str = "default",
     ) -> None:
-        from pipeline.text import load_org_rules  # here: extract imports this module
-
         self.name = name
         self.vocab = nlp.vocab
         self.make_doc = nlp.make_doc
@@ -73,9 +69,6 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         self._missing = [str(s) for s in self.sources.values() if _is_missing_file(s)]
         if self._missing:
             return
-        self.rules = load_entity_rules(rules)
-        self.common_words = load_common_words(common_words)
-        self.org_rules = load_org_rules(org_rules)
         self._configure()
 
     def _configure(self) -> None:
@@ -85,6 +78,10 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             str(self.sources["org_rules"]),
             str(self.sources["common_words"]),
         )
+        self.rule_set = RuleSet.of_sources(self.rule_sources)
+        self.rules = self.rule_set.entity
+        self.common_words = self.rule_set.common_words
+        self.org_rules = self.rule_set.org
         self._configure_context_words(self.org_rules)
         self._configure_organisation_words(self.org_rules)
         self._configure_market_news()
@@ -139,7 +136,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             | {e.lower() for e in shared["name_extensions"] if e not in self._legal}
         )
         self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
-        self._known_orgs = known_organisations(self.rules)
+        self._known_orgs = known_organisations(self.rule_set)
         self._public_names = frozenset(shared["public_body_names"])  # "Statsforvalteren i X"
         self._companies = frozenset(self.rules.known_companies)
         self._media = frozenset(self.rules.non_company_organisations.get("media", []))
@@ -181,8 +178,6 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
                 (folder / self._FILES[key]).write_text(read_resource(source, ""), "utf-8")
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityResolver:
-        from pipeline.text import load_org_rules
-
         folder = Path(path)
         for key in self.sources:
             if (folder / self._FILES[key]).exists():
@@ -190,9 +185,6 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         self._missing = [str(s) for s in self.sources.values() if _is_missing_file(s)]
         if self._missing:
             raise FileNotFoundError(f"{self.name}: rule file(s) not found: {self._missing}")
-        self.rules = load_entity_rules(self.sources["rules"])
-        self.common_words = load_common_words(self.sources["common_words"])
-        self.org_rules = load_org_rules(self.sources["org_rules"])
         self._configure()
         return self
 
@@ -252,7 +244,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
     COMPONENT_NAME,
     # reads the model's entities, sentence starts and parts of speech (when the model has them)
     requires=["doc.ents", "token.is_sent_start", "token.pos"],
-    # span groups person_mentions, org_mentions, place_mentions; the rule files in force
+    # span groups person_mentions, org_mentions, place_mentions; the rule files the Doc's rule set is made of
     assigns=["doc.ents", "doc.spans", "doc._.rule_sources"],
     default_config={
         "rules": "default",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.rules import rule_words, sources_in_force
+from pipeline.rules import RuleSet, per_rule_set, rule_words
 from pipeline.sdg import read_resource
 
 
@@ -99,14 +99,9 @@ class EntityRules(BaseModel):
     )
 
 
-def load_entity_rules(source: str | Path | None = None) -> EntityRules:
-    """The packaged rules ("default") or a user's JSON file with the same fields; without a
-    source, the rules in force (pipeline/rules.py)."""
-    return _entity_rules_from(source or sources_in_force().entity_rules)
-
-
 @lru_cache(maxsize=4)
-def _entity_rules_from(source: str | Path) -> EntityRules:
+def load_entity_rules(source: str | Path) -> EntityRules:
+    """The packaged rules ("default") or a user's JSON file with the same fields."""
     return EntityRules.model_validate(rule_words(read_resource(source, "entity_rules.json")))
 
 
@@ -124,13 +119,13 @@ def place_prepositions(rules: EntityRules) -> list[str]:
     return rules.place_prepositions + rules.spatial_prepositions + rules.direction_prepositions
 
 
-def known_organisations(rules: EntityRules) -> frozenset[str]:
+@per_rule_set
+def known_organisations(rules: RuleSet) -> frozenset[str]:
     """Every organisation name the rule files list (companies, non-companies, public bodies)."""
-    from pipeline.text import rules as org_rules
-
-    listed = {name for names in rules.non_company_organisations.values() for name in names}
-    listed |= set(rules.known_companies)
-    return frozenset(listed) | frozenset(org_rules()["public_body_names"])
+    entity = rules.entity
+    listed = {name for names in entity.non_company_organisations.values() for name in names}
+    listed |= set(entity.known_companies)
+    return frozenset(listed) | frozenset(rules.org["public_body_names"])
 
 
 def title_endings(rules: EntityRules, titles: Iterable[str]) -> tuple[str, ...]:

@@ -4,8 +4,8 @@ own ways, read from the Doc's text after ``pipeline_entities`` (issue 24).
 "flyindustribedriften GKN Aerospace", "Ramfjord Skjell AS, et familieeid skjelloppdrett i
 Balsfjord", "Sundvolden hotell", "Brattli AS", "Viken fylkeskommune", a fact box ("Bedrift:
 X"), a heading over question-and-answer items ("Holzweiler:"): the rules are in
-``candidates`` and ``fact_boxes``, their words in ``resources/org_rules.json`` (the rules
-in force are those ``pipeline_entities`` wrote on the Doc, ``doc._.rule_sources``).
+``candidates`` and ``fact_boxes``, their words in ``resources/org_rules.json`` (the Doc's
+rule set, ``RuleSet.of(doc)``: the sources ``pipeline_entities`` wrote on it).
 
 Writes the span group ``doc.spans["org_candidates"]``, one span per candidate in the order
 the rules found them, labelled with the rule's id (``candidates``' docstring lists them).
@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from models import Block
 from pipeline.doc_text import text_of
-from pipeline.rules import RuleSources, rules_in_force
+from pipeline.rules import RuleSet
 
 COMPONENT_NAME = "pipeline_org_candidates"
 SPAN_KEY = "org_candidates"
@@ -90,8 +90,8 @@ class OrganisationCandidates:
         # here: the rules use the extraction layer's name helpers, which import this module
         from pipeline.org_candidates.candidates import organisation_candidates
 
-        with rules_in_force(RuleSources.of(doc)):
-            found = organisation_candidates(doc, blocks_of(doc))
+        rules = RuleSet.of(doc)
+        found = organisation_candidates(doc, blocks_of(doc), rules)
         starts = [token.idx for token in doc]
         spans = []
         for i, (rule, draft) in enumerate(found):
@@ -126,7 +126,7 @@ def _token_range(doc: Doc, starts: list[int], start: int, end: int) -> tuple[int
 
 @Language.factory(
     COMPONENT_NAME,
-    # the model's people and places (pipeline_entities' span groups), the rules in force,
+    # the model's people and places (pipeline_entities' span groups), the Doc's rule set,
     # the article's blocks (set by the wiring, not by a component)
     requires=["doc.spans", "doc._.rule_sources", "doc._.blocks"],
     assigns=["doc.spans", *(f"span._.{name}" for name in ATTRIBUTES)],

@@ -8,7 +8,7 @@ en verkstedbedrift"), ``tail`` (a generic noun after it, "Sundvolden hotell"), `
 legal suffix, "Brattli AS"), ``public`` (a public body's form, "Viken fylkeskommune"),
 ``listed`` (a name listed next to introduced companies), ``fact_box`` and ``fact_line``
 (fact boxes, ``fact_boxes``) and ``heading`` (a heading over question-and-answer items).
-The word lists are ``resources/org_rules.json``'s (the rules in force, pipeline/rules.py)."""
+The word lists are ``resources/org_rules.json``'s (the Doc's rule set, pipeline/rules.py)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,6 @@ from pipeline.entities import (
     PERSON_SPANS,
     PLACE_SPANS,
     is_inflected_compound,
-    load_common_words,
     spans_of,
 )
 from pipeline.geography import lookup_place, lookup_place_in
@@ -44,28 +43,28 @@ from pipeline.organisations.names import (
     word_positions,
 )
 from pipeline.organisations.places import split_places
-from pipeline.rules import cached_per_rule_set
+from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sections import Section, sections_of
-from pipeline.text import CAP_WORD, NAME, alternation, rules, sentence_bounds
+from pipeline.text import CAP_WORD, NAME, alternation, sentence_bounds
 
 Candidate = tuple[str, OrgDraft]  # (the rule that found it, the draft)
 
 
-def organisation_candidates(doc: Doc, blocks: list[Block]) -> list[Candidate]:
+def organisation_candidates(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[Candidate]:
     """Every candidate of the Doc, in the order the extraction layer merges them: the text's
     rules, the fact boxes, then the headings over Q&A items (named by a fuller form written
     before them: "Lågen:" -> "Lågen Reiseliv")."""
     text = doc.text
-    found = rule_candidates(text, doc)
-    found += fact_box_companies(text, blocks)
-    headings = heading_orgs(text, sections_of(blocks), [draft for _, draft in found])
+    found = rule_candidates(text, doc, rules)
+    found += fact_box_companies(text, blocks, rules)
+    headings = heading_orgs(text, sections_of(blocks), [draft for _, draft in found], rules)
     extend_heading_names(text, headings)
     return found + [("heading", draft) for draft in headings]
 
 
-@cached_per_rule_set()  # compiled once per process: these alternations are large
-def _patterns() -> dict[str, re.Pattern[str]]:
-    r = rules()
+@per_rule_set
+def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
+    r = rules.org
     heads = alternation(r["org_head_nouns"])
     tails = alternation(r["name_tail_nouns"])
     legal = alternation(r["legal_suffixes"])
@@ -106,32 +105,34 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def rule_candidates(text: str, doc: Doc) -> list[Candidate]:
+def rule_candidates(text: str, doc: Doc, rules: RuleSet) -> list[Candidate]:
     """Candidates from the ways the text introduces an organisation (fact boxes and headings
     aside); an introduced name runs on over "og" where a legal suffix shows it goes on."""
-    pats = _patterns()
+    pats = _patterns(rules)
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
-    found = [("intro", d) for d in _introduced(text, pats["intro"])]
-    found += [("described", d) for d in _described_companies(text, pats["described"], places)]
-    found += [("is_a", d) for d in _said_to_be(text, pats["is_a"])]
-    found += [("tail", d) for d in _with_tail(text, pats["tail"])]
-    found += [("legal", d) for d in _with_legal_suffix(text, pats["legal"])]
-    found += [("public", d) for d in _public_bodies(text, pats["public"])]
+    found = [("intro", d) for d in _introduced(text, pats["intro"], rules)]
+    found += [
+        ("described", d) for d in _described_companies(text, pats["described"], rules, places)
+    ]
+    found += [("is_a", d) for d in _said_to_be(text, pats["is_a"], rules)]
+    found += [("tail", d) for d in _with_tail(text, pats["tail"], rules)]
+    found += [("legal", d) for d in _with_legal_suffix(text, pats["legal"], rules)]
+    found += [("public", d) for d in _public_bodies(text, pats["public"], rules)]
     people = {s.text for s in spans_of(doc, PERSON_SPANS)}
     drafts = [d for _, d in found]
-    found += [("listed", d) for d in _listed_companies(text, pats["listed"], drafts, people)]
+    found += [("listed", d) for d in _listed_companies(text, pats["listed"], drafts, people, rules)]
     for _, draft in found:
         if draft.source == INTRO:
-            _extend_over_og(text, draft)
+            _extend_over_og(text, draft, rules)
     return found
 
 
-def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+def _introduced(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
     """ "flyindustribedriften GKN Aerospace"; "Tromsø-bedriften X" names a place, not a trade."""
     found = []
     for m in pattern.finditer(text):
-        name = trim_name(m.group("name"))
-        if skip_name(name):
+        name = trim_name(m.group("name"), rules)
+        if skip_name(name, rules):
             continue
         first_word = text[m.start() : m.start("name")].split()[0]
         if (
@@ -141,7 +142,7 @@ def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
         ):
             continue  # "(Kysthotellet Rørvik AS)": a capitalised noun inside is the name's own
         prefix = m.group("industry")
-        if prefix.endswith("-") and lookup_place_in(text, prefix[:-1]):
+        if prefix.endswith("-") and lookup_place_in(text, prefix[:-1], rules):
             draft = OrgDraft(name, INTRO, m.start("name"), "company")
             start = m.start("industry")
             draft.described_places.append((prefix[:-1], start, start + len(prefix) - 1))
@@ -153,12 +154,12 @@ def _introduced(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
     return found
 
 
-def _said_to_be(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+def _said_to_be(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
     """ "X er en verkstedbedrift"."""
     found = []
     for m in pattern.finditer(text):
-        name = trim_name(m.group("name"))
-        if skip_name(name):
+        name = trim_name(m.group("name"), rules)
+        if skip_name(name, rules):
             continue
         industry = normalise_industry(m.group("industry"))
         span = (m.start("industry"), m.end("industry")) if industry else None
@@ -166,7 +167,7 @@ def _said_to_be(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
     return found
 
 
-def _with_tail(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+def _with_tail(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
     """ "Sundvolden hotell": the generic noun after the name is the trade."""
     return [
         OrgDraft(
@@ -178,24 +179,24 @@ def _with_tail(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
             (m.start("tail"), m.end("tail")),
         )
         for m in pattern.finditer(text)
-        if not skip_name(m.group("name"))
+        if not skip_name(m.group("name"), rules)
     ]
 
 
 _OG = re.compile(r"\s+og\s+")
 
 
-def _with_legal_suffix(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+def _with_legal_suffix(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
     found = []
     for m in pattern.finditer(text):
-        for start, end in _legal_names(m):
-            name = trim_name(text[start:end], opens_sentence(text, start))
-            if not skip_name(name):
+        for start, end in _legal_names(m, rules):
+            name = trim_name(text[start:end], rules, opens_sentence(text, start))
+            if not skip_name(name, rules):
                 found.append(OrgDraft(name, TAIL, end - len(name), "company"))
     return found
 
 
-def _legal_names(m: re.Match[str]) -> list[tuple[int, int]]:
+def _legal_names(m: re.Match[str], rules: RuleSet) -> list[tuple[int, int]]:
     """The name spans of a match: "Hokksund Sveis og Stål AS" is one company, but in
     "Moelv Gartneri AS og Brumunddal Trevare AS" the first legal suffix ends the first name,
     and in "v/Salve A Røyrhus og Volda Maskin AS" a person comes first."""
@@ -209,9 +210,9 @@ def _legal_names(m: re.Match[str]) -> list[tuple[int, int]]:
     # "Fjordgarden Kjøtt" of "Fjordgarden Kjøtt og Ost AS" as one.
     if m.string[max(0, offset - 3) : offset].rstrip().endswith("v/"):
         return [tail]
-    if head.split()[-1] in rules()["legal_suffixes"]:
+    if head.split()[-1] in rules.org["legal_suffixes"]:
         return [(offset, offset + og.start()), tail]
-    own = trim_name(head)  # "Nettselskapa Mørenett og Linja AS": the noun is no name's
+    own = trim_name(head, rules)  # "Nettselskapa Mørenett og Linja AS": the noun is no name's
     own_at = offset + head.rfind(own)
     if _written_alone(m.string, own, own_at):
         return [(own_at, own_at + len(own)), tail]
@@ -230,11 +231,11 @@ def _written_alone(text: str, head: str, at: int) -> bool:
     )
 
 
-def _public_bodies(text: str, pattern: re.Pattern[str]) -> list[OrgDraft]:
+def _public_bodies(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
     found = []
     for m in pattern.finditer(text):
         name = m.group(0)
-        if m.group("region") and lookup_place_in(text, m.group("region")) is None:
+        if m.group("region") and lookup_place_in(text, m.group("region"), rules) is None:
             name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
         trimmed = _trim_public(name)
         found.append(OrgDraft(trimmed, PUBLIC, m.start() + len(name) - len(trimmed), "public_body"))
@@ -247,24 +248,24 @@ _DESCRIPTION_NOUN = re.compile(
 
 
 def _described_companies(
-    text: str, pattern: re.Pattern[str], places: set[str] = frozenset()
+    text: str, pattern: re.Pattern[str], rules: RuleSet, places: set[str] = frozenset()
 ) -> list[OrgDraft]:
     """A name followed by a description of a business: its industry and places come with it."""
-    business = tuple(rules()["business_nouns"])
+    business = tuple(rules.org["business_nouns"])
     found = []
     for m in pattern.finditer(text):
-        name = _described_name(trim_name(m.group("name")))
+        name = _described_name(trim_name(m.group("name"), rules), rules)
         description = m.group("description")
         noun = _DESCRIPTION_NOUN.search(description)
         if (
-            skip_name(name)
+            skip_name(name, rules)
             or noun is None
             or not noun.group("noun").endswith(business)
-            or lookup_place_in(text, name)
+            or lookup_place_in(text, name, rules)
             or (" " not in name and name in places)  # "i Brandal, møbelprodusenten X"
         ):
             continue
-        industry = industry_of_noun(noun.group("noun"))
+        industry = industry_of_noun(noun.group("noun"), rules)
         start = m.start("description") + noun.start("noun")
         draft = OrgDraft(
             name,
@@ -274,21 +275,23 @@ def _described_companies(
             industry,
             (start, start + len(noun.group("noun"))) if industry else None,
         )
-        draft.described_places += description_places(text, description, m.start("description"))
+        draft.described_places += description_places(
+            text, description, m.start("description"), rules
+        )
         if m.group("where"):
             for place, p_start, p_end, _ in split_places(m.group("where"), m.start("where"), True):
-                if lookup_place_in(text, place):
+                if lookup_place_in(text, place, rules):
                     draft.described_places.append((place, p_start, p_end))
         found.append(draft)
     return found
 
 
-def _described_name(name: str) -> str:
+def _described_name(name: str, rules: RuleSet) -> str:
     """ "Credit Suisse og BKW-konsernet, ein sveitsisk kraftprodusent": the description is
     the last name's, and a hyphened organisation noun is no part of it ("BKW")."""
     last = name.rpartition(" og ")[2]
     base, hyphen, noun = last.rpartition("-")
-    nouns = tuple(rules()["org_head_nouns"] + rules()["definite_business_endings"])
+    nouns = tuple(rules.org["org_head_nouns"] + rules.org["definite_business_endings"])
     if hyphen and base and noun.islower() and noun.endswith(nouns):
         return base
     return name
@@ -305,7 +308,7 @@ def _trim_public(name: str) -> str:
 
 
 def _listed_companies(
-    text: str, pattern: re.Pattern[str], known: list[OrgDraft], people: set[str]
+    text: str, pattern: re.Pattern[str], known: list[OrgDraft], people: set[str], rules: RuleSet
 ) -> list[OrgDraft]:
     """Names listed next to introduced companies, with a place: "..., Fjordvær Fisk i
     Kristiansund". Not the people of a board listed with their companies in brackets ("...,
@@ -313,10 +316,14 @@ def _listed_companies(
     intro_sentences = {sentence_bounds(text, d.first) for d in known if d.source == INTRO}
     found = []
     for m in pattern.finditer(text):
-        name = trim_name(m.group("name"))
-        if skip_name(name) or lookup_place_in(text, name) is not None or name in people:
+        name = trim_name(m.group("name"), rules)
+        if (
+            skip_name(name, rules)
+            or lookup_place_in(text, name, rules) is not None
+            or name in people
+        ):
             continue
-        if m.group("place") and lookup_place_in(text, m.group("place")) is None:
+        if m.group("place") and lookup_place_in(text, m.group("place"), rules) is None:
             continue
         joined = re.search(
             r"[A-ZÆØÅ][\wæøå-]*\s+og\s+$", text[max(0, m.start("name") - 40) : m.start("name")]
@@ -328,34 +335,36 @@ def _listed_companies(
     return found
 
 
-def _extend_over_og(text: str, draft: OrgDraft) -> None:
+def _extend_over_og(text: str, draft: OrgDraft, rules: RuleSet) -> None:
     """ "Fjordgarden Kjøtt" written as "Fjordgarden Kjøtt og Ost AS": the legal suffix shows the
     "og" belongs to the name."""
     for start in word_positions(text, draft.name):
-        m = _og_legal_rest().match(text, start + len(draft.name))
+        m = _og_legal_rest(rules).match(text, start + len(draft.name))
         if m:
             draft.aliases.append(draft.name)
             draft.name = draft.name + m.group("rest")
             return
 
 
-@cached_per_rule_set()
-def _og_legal_rest() -> re.Pattern[str]:
-    legal = alternation(rules()["legal_suffixes"])
+@per_rule_set
+def _og_legal_rest(rules: RuleSet) -> re.Pattern[str]:
+    legal = alternation(rules.org["legal_suffixes"])
     return re.compile(rf"(?P<rest>\s+og\s+{NAME}\s+(?:{legal}))(?![\w])")
 
 
-def heading_orgs(text: str, sections: list[Section], known: list[OrgDraft]) -> list[OrgDraft]:
+def heading_orgs(
+    text: str, sections: list[Section], known: list[OrgDraft], rules: RuleSet
+) -> list[OrgDraft]:
     """A heading over Q&A items names an organisation ("Holzweiler:")."""
     found = []
     for section in sections:
         title = section.title
-        if not re.fullmatch(NAME, title) or skip_name(title) or len(title.split()) > 5:
+        if not re.fullmatch(NAME, title) or skip_name(title, rules) or len(title.split()) > 5:
             continue
         if any(names_related(title, d.name) for d in known):
             found.append(OrgDraft(title, HEADING, section.start, "company"))
         elif section.qa_items() and not (
-            " " not in title and (_common_noun(title) or text.count(title) < 2)
+            " " not in title and (_common_noun(title, rules) or text.count(title) < 2)
         ):
             # "Kulturkonservatisme", "Danseløve": a news subheading, not a name; one word
             # heads a company's answers only when the article names it elsewhere too
@@ -363,8 +372,8 @@ def heading_orgs(text: str, sections: list[Section], known: list[OrgDraft]) -> l
     return found
 
 
-def _common_noun(word: str) -> bool:
-    common = load_common_words()  # a bare compound ("Polarkyst") may well be a name
+def _common_noun(word: str, rules: RuleSet) -> bool:
+    common = rules.common_words  # a bare compound ("Polarkyst") may well be a name
     return word.lower() in common or is_inflected_compound(word, common)
 
 

@@ -12,8 +12,8 @@ from models import Block
 from pipeline.geography import lookup_place_in
 from pipeline.organisations.names import TAIL, OrgDraft, skip_name
 from pipeline.organisations.places import split_places
-from pipeline.rules import cached_per_rule_set
-from pipeline.text import NAME, alternation, rules
+from pipeline.rules import RuleSet, per_rule_set
+from pipeline.text import NAME, alternation
 
 
 def _fact_key(keys: tuple[str, ...]) -> re.Pattern[str]:
@@ -25,9 +25,11 @@ def _compiled_key(keys: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(keys)})\s*:\s*(?P<value>\S.*)$", re.IGNORECASE)
 
 
-def fact_box_companies(text: str, blocks: list[Block]) -> list[tuple[str, OrgDraft]]:
+def fact_box_companies(
+    text: str, blocks: list[Block], rules: RuleSet
+) -> list[tuple[str, OrgDraft]]:
     """Fact boxes: "Bedrift: X" followed by "Bransje: Y", "Sted: A, B kommune" lines."""
-    r = rules()
+    r = rules.org
     name_key, industry_key, place_key = (
         _fact_key(tuple(r["fact_box_name_keys"])),
         _fact_key(tuple(r["fact_box_industry_keys"])),
@@ -36,7 +38,7 @@ def fact_box_companies(text: str, blocks: list[Block]) -> list[tuple[str, OrgDra
     found: list[tuple[str, OrgDraft]] = []
     current: OrgDraft | None = None
     for block in blocks:
-        if (one_line := _fact_line(block.text, block.start)) is not None:
+        if (one_line := _fact_line(block.text, block.start, rules)) is not None:
             # "X AS Bransje: bakeri Sted: Lillestrøm Bærekraftsmål: 2"
             found.append(("fact_line", one_line))
             current = None
@@ -57,16 +59,16 @@ def fact_box_companies(text: str, blocks: list[Block]) -> list[tuple[str, OrgDra
                 r"\s+(?:kommune|kommunе)\b", lambda g: " " * len(g.group(0)), m.group("value")
             )
             for place, p_start, p_end, _ in split_places(value.replace(" i ", " , "), base, True):
-                if lookup_place_in(text, place):
+                if lookup_place_in(text, place, rules):
                     current.described_places.append((place, p_start, p_end))
         elif ":" not in block.text[:30]:
             current = None  # the box ended
     return found
 
 
-@cached_per_rule_set()
-def _fact_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    r = rules()
+@per_rule_set
+def _fact_line_patterns(rules: RuleSet) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    r = rules.org
     keys = (
         r["fact_box_industry_keys"]
         + r["fact_box_place_keys"]
@@ -89,15 +91,15 @@ def _fact_line_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return head, field
 
 
-def _fact_line(text: str, offset: int) -> OrgDraft | None:
+def _fact_line(text: str, offset: int, rules: RuleSet) -> OrgDraft | None:
     """A fact box flattened into one block: the name, then "Key: value" pairs."""
-    head, field = _fact_line_patterns()
+    head, field = _fact_line_patterns(rules)
     m = head.match(text)
-    if not m or skip_name(m.group("name")):
+    if not m or skip_name(m.group("name"), rules):
         return None
     draft = OrgDraft(m.group("name"), TAIL, offset, "company")
-    industry_keys = {k.lower() for k in rules()["fact_box_industry_keys"]}
-    place_keys = {k.lower() for k in rules()["fact_box_place_keys"]}
+    industry_keys = {k.lower() for k in rules.org["fact_box_industry_keys"]}
+    place_keys = {k.lower() for k in rules.org["fact_box_place_keys"]}
     for f in field.finditer(text, m.end()):
         key, value, start = (
             f.group("key").lower(),
@@ -111,6 +113,6 @@ def _fact_line(text: str, offset: int) -> OrgDraft | None:
             for place, p_start, p_end, _ in split_places(
                 cleaned.replace(" i ", " , "), start, True
             ):
-                if lookup_place_in(text, place):
+                if lookup_place_in(text, place, rules):
                     draft.described_places.append((place, p_start, p_end))
     return draft

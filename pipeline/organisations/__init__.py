@@ -38,6 +38,7 @@ from pipeline.organisations.merge import (
 from pipeline.organisations.model import model_orgs, organisation_kind, outside_rule_names
 from pipeline.organisations.names import HEADING, INTRO, MODEL, PUBLIC, TAIL, OrgDraft
 from pipeline.organisations.places import mention_spans, organisation_evidence, places_of
+from pipeline.rules import RuleSet
 
 __all__ = [
     "HEADING",
@@ -57,20 +58,20 @@ __all__ = [
 ]
 
 
-def find_organisations(doc: Doc) -> list[OrgDraft]:
+def find_organisations(doc: Doc, rules: RuleSet) -> list[OrgDraft]:
     """All organisation drafts of an article, merged by alias (sources in the module docstring)."""
     text = doc.text
     drafts = candidate_drafts(doc)
     # the names the rules found whole, headings aside: the model's fragments of them go
     ruled = [d for d in drafts if d.source != HEADING]
-    drafts += outside_rule_names(model_orgs(doc, text), ruled, text)
+    drafts += outside_rule_names(model_orgs(doc, text, rules), ruled, text, rules)
     merged = merge_drafts(drafts, bracketed_short_names(text, drafts))
     taken = _names_of_places_and_people(doc)
     for draft in merged:
         if draft.industry is None and draft.kind == "company":
-            industry_from_name(text, draft)
-        add_extended_names(text, draft)
-        add_short_names(text, draft, taken)
+            industry_from_name(text, draft, rules)
+        add_extended_names(text, draft, rules)
+        add_short_names(text, draft, rules, taken)
     return merged
 
 

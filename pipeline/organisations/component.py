@@ -33,7 +33,7 @@ from pipeline.organisations.owners import (
     places_from_the_tree,
     section_owners,
 )
-from pipeline.rules import RuleSources, rules_in_force
+from pipeline.rules import RuleSet
 from pipeline.sections import sections_of
 from pipeline.span_values import register_span_values
 
@@ -63,26 +63,26 @@ class Organisations:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        with rules_in_force(RuleSources.of(doc)):
-            drafts = find_organisations(doc)
-            owners = section_owners(sections_of(blocks_of(doc)), drafts)
-            describe_from_sections(text, owners)
-            places_from_the_tree(text, doc, drafts)
-            starts = [token.idx for token in doc]
-            doc.spans[SPAN_KEY] = [_span(doc, starts, i, d) for i, d in enumerate(drafts)]
-            doc._.section_owners = [
-                (
-                    section.start,
-                    section.end,
-                    draft.name,
-                    [(q.topic, q.answer_start, q.answer_end) for q in section.qa_items()],
-                )
-                for section, draft in owners
-            ]
+        rules = RuleSet.of(doc)
+        drafts = find_organisations(doc, rules)
+        owners = section_owners(sections_of(blocks_of(doc)), drafts, rules)
+        describe_from_sections(text, owners, rules)
+        places_from_the_tree(text, doc, drafts)
+        starts = [token.idx for token in doc]
+        doc.spans[SPAN_KEY] = [_span(doc, starts, i, d, rules) for i, d in enumerate(drafts)]
+        doc._.section_owners = [
+            (
+                section.start,
+                section.end,
+                draft.name,
+                [(q.topic, q.answer_start, q.answer_end) for q in section.qa_items()],
+            )
+            for section, draft in owners
+        ]
         return doc
 
 
-def _span(doc: Doc, starts: list[int], i: int, draft: OrgDraft) -> Span:
+def _span(doc: Doc, starts: list[int], i: int, draft: OrgDraft, rules: RuleSet) -> Span:
     text = text_of(doc)
     mentions = mention_spans(text, draft.names())
     first = next((m for m in mentions if m[0] == draft.first), None)
@@ -90,7 +90,7 @@ def _span(doc: Doc, starts: list[int], i: int, draft: OrgDraft) -> Span:
     span = Span(doc, *_token_range(doc, starts, start, end), label=draft.kind, span_id=str(i))
     places = [
         (p.name, p.municipality, p.county, p.former_county, p.evidence.start, p.evidence.end)
-        for p in places_of(text, draft)  # now that sections and the tree have described it
+        for p in places_of(text, draft, rules)  # now that sections and the tree have described it
         if p.evidence is not None
     ]
     values = (
@@ -127,7 +127,7 @@ def organisation_drafts(doc: Doc) -> list[OrgDraft]:
     COMPONENT_NAME,
     # the candidates (pipeline_org_candidates), the model's organisations, places and
     # people (pipeline_entities), the goals (pipeline_sdgs: their names are no
-    # organisation), the tree's places (pipeline_org_places), the rules in force and the
+    # organisation), the tree's places (pipeline_org_places), the Doc's rule set and the
     # article's blocks (set by the wiring)
     requires=[
         "doc.spans",

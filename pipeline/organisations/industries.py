@@ -11,7 +11,8 @@ import re
 from pipeline.geography import lookup_place_in
 from pipeline.organisations.names import OrgDraft
 from pipeline.organisations.places import split_places
-from pipeline.text import CAP_WORD, rules
+from pipeline.rules import RuleSet
+from pipeline.text import CAP_WORD
 
 # A compound's first part often ends in a linking s ("reiselivsbedriften", "avfallsselskapet");
 # words whose own form ends in s ("kles", "hus", "gass") keep it.
@@ -40,36 +41,46 @@ _DESCRIPTION_PLACES = re.compile(
 )
 
 
-def _known_place(text: str, place: str, start: int, end: int) -> tuple[str, int, int] | None:
+def _known_place(
+    text: str, place: str, start: int, end: int, rules: RuleSet
+) -> tuple[str, int, int] | None:
     """The place if the gazetteer (or the article itself) knows it; else its first word
     ("Oslo" of "Oslo Sentrum")."""
-    if lookup_place_in(text, place):
+    if lookup_place_in(text, place, rules):
         return place, start, end
     head = place.split(" ", 1)[0]
-    if head != place and lookup_place_in(text, head):
+    if head != place and lookup_place_in(text, head, rules):
         return head, start, start + len(head)
     return None
 
 
 def describe_with(
-    text: str, draft: OrgDraft, noun: str, rest: str, noun_start: int, rest_start: int
+    text: str,
+    draft: OrgDraft,
+    noun: str,
+    rest: str,
+    noun_start: int,
+    rest_start: int,
+    rules: RuleSet,
 ) -> None:
     """Industry and places from a description of the company whose noun is a business noun."""
-    if not noun.lower().endswith(tuple(rules()["business_nouns"])):
+    if not noun.lower().endswith(tuple(rules.org["business_nouns"])):
         return
     if draft.industry is None:
-        draft.industry = industry_of_noun(noun.lower())
+        draft.industry = industry_of_noun(noun.lower(), rules)
         draft.industry_span = (noun_start, noun_start + len(noun)) if draft.industry else None
-    draft.described_places += description_places(text, rest, rest_start)
+    draft.described_places += description_places(text, rest, rest_start, rules)
 
 
-def description_places(text: str, description: str, base: int) -> list[tuple[str, int, int]]:
+def description_places(
+    text: str, description: str, base: int, rules: RuleSet
+) -> list[tuple[str, int, int]]:
     """The known places a description names after i/på/ved, with their text positions."""
     found = []
     for places in _DESCRIPTION_PLACES.finditer(description):
         start = base + places.start("places")
         for place, p_start, p_end, _ in split_places(places.group("places"), start, True):
-            if known := _known_place(text, place, p_start, p_end):
+            if known := _known_place(text, place, p_start, p_end, rules):
                 found.append(known)
     return found
 
@@ -77,24 +88,24 @@ def description_places(text: str, description: str, base: int) -> list[tuple[str
 _LINKING_E = re.compile(r"([bdfgklmnprstv])\1e$")  # "bygge(firma)" -> "bygg"
 
 
-def industry_of_noun(noun: str) -> str | None:
+def industry_of_noun(noun: str, rules: RuleSet) -> str | None:
     """'gjenvinningsbedrift' -> 'gjenvinning', 'elektrofirma' -> 'elektro', 'trykkeri' -> 'trykkeri'."""
-    for head in sorted(rules()["industry_heads"], key=len, reverse=True):
+    for head in sorted(rules.org["industry_heads"], key=len, reverse=True):
         if noun.endswith(head) and len(noun) - len(head) >= 3:
             stem = noun[: -len(head)].rstrip("-")
             return _LINKING_E.sub(r"\1\1", normalise_industry(stem) or stem)
     return noun
 
 
-def industry_from_name(text: str, draft: OrgDraft) -> None:
+def industry_from_name(text: str, draft: OrgDraft, rules: RuleSet) -> None:
     """ "Kabelvåg Kaffebrenneri AS", "Kløfta Gartneri AS": the name says the trade."""
-    legal = set(rules()["legal_suffixes"])
+    legal = set(rules.org["legal_suffixes"])
     words = [w for w in draft.name.split() if w not in legal]
     if len(words) < 2:
         return
     last = words[-1]
-    tails = {t for t in rules()["name_tail_nouns"] if " " not in t} | set(
-        rules()["name_trade_words"]
+    tails = {t for t in rules.org["name_tail_nouns"] if " " not in t} | set(
+        rules.org["name_trade_words"]
     )
     if last.lower().endswith("eri") or last.lower() in tails:
         at = text.find(draft.name)

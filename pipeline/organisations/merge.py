@@ -9,8 +9,8 @@ import re
 
 from pipeline.geography import lookup_place_in
 from pipeline.organisations.names import HEADING, OrgDraft, names_related, skip_name
-from pipeline.rules import cached_per_rule_set
-from pipeline.text import alternation, rules
+from pipeline.rules import RuleSet, per_rule_set
+from pipeline.text import alternation
 
 _ACRONYM = r"[A-ZÆØÅ][A-ZÆØÅ0-9&]{1,9}"
 
@@ -64,24 +64,26 @@ def merge_drafts(drafts: list[OrgDraft], same: set[frozenset[str]] = frozenset()
     return sorted(merged, key=lambda d: d.first)
 
 
-def add_extended_names(text: str, draft: OrgDraft) -> None:
+def add_extended_names(text: str, draft: OrgDraft, rules: RuleSet) -> None:
     """'GKN Aerospace Norge' later in the text is the same organisation as 'GKN Aerospace'."""
     at = text.find(draft.name)
     while at >= 0:  # str.find first: most names are never extended, and it is cheap
         end = at + len(draft.name)
-        m = _extension().match(text, end)
+        m = _extension(rules).match(text, end)
         if m and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")):
             if text[at : m.end()] not in draft.aliases:
                 draft.aliases.append(text[at : m.end()])
         at = text.find(draft.name, end)
 
 
-@cached_per_rule_set()
-def _extension() -> re.Pattern[str]:
-    return re.compile(rf"\s+(?:{alternation(rules()['name_extensions'])})(?![\wæøå])")
+@per_rule_set
+def _extension(rules: RuleSet) -> re.Pattern[str]:
+    return re.compile(rf"\s+(?:{alternation(rules.org['name_extensions'])})(?![\wæøå])")
 
 
-def add_short_names(text: str, draft: OrgDraft, taken: set[str] = frozenset()) -> None:
+def add_short_names(
+    text: str, draft: OrgDraft, rules: RuleSet, taken: set[str] = frozenset()
+) -> None:
     """A shorter form of the name used on its own later: "Fjordlys Energi" for "Fjordlys Energi AS".
 
     Only word-prefixes of the name count, and not when they are a place or a common word
@@ -92,8 +94,8 @@ def add_short_names(text: str, draft: OrgDraft, taken: set[str] = frozenset()) -
         short = " ".join(words[:size])
         if (
             short in draft.aliases
-            or skip_name(short)
-            or lookup_place_in(text, short)
+            or skip_name(short, rules)
+            or lookup_place_in(text, short, rules)
             or not short[0].isupper()
             or short in taken
         ):

@@ -12,7 +12,6 @@ from models import OrganisationKind
 from pipeline.entities import (
     ORG_SPANS,
     PLACE_SPANS,
-    load_entity_rules,
     organisation_category,
     spans_of,
     starts_sentence,
@@ -26,12 +25,12 @@ from pipeline.organisations.names import (
     trim_name,
     word_positions,
 )
-from pipeline.rules import cached_per_rule_set
+from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY
-from pipeline.text import alternation, rules
+from pipeline.text import alternation
 
 
-def model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
+def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
     """The organisations of the ``pipeline_entities`` span group (the model's ORG entities,
     corrected by context and the rest of the article), kept where they look like a name:
     no digits, not a place, not a description ("...bedriften"). Named once is enough."""
@@ -39,13 +38,13 @@ def model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
     seen: set[str] = set()
     goal_names = [(s.start, s.end) for s in spans_of(doc, EXPLICIT_SPAN_KEY)]
     lower_name_ends = tuple(
-        rules()["public_body_heads"]
-        + rules()["name_tail_nouns"]
-        + load_entity_rules().non_company_name_endings  # "Den katolske kirke"
+        rules.org["public_body_heads"]
+        + rules.org["name_tail_nouns"]
+        + rules.entity.non_company_name_endings  # "Den katolske kirke"
     )
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
     for span in spans_of(doc, ORG_SPANS):
-        name = trim_name(span.text.strip(), starts_sentence(span[0]))
+        name = trim_name(span.text.strip(), rules, starts_sentence(span[0]))
         if name in seen or any(s < span.end and span.start < e for s, e in goal_names):
             continue  # "Rein energi", "Samarbeid": words of a goal's name
         if _GOALS_OF.match(text, span.end_char):
@@ -53,28 +52,28 @@ def model_orgs(doc: Doc, text: str) -> list[OrgDraft]:
         if _FACT_VALUE.search(text, max(0, span.start_char - 30), span.start_char):
             continue  # "Bransje: Reiseliv", "Stad: Voss": a fact box's value, not a name
         seen.add(name)
-        if skip_name(name) or not any(c.isupper() for c in name) or "\n" in name:
+        if skip_name(name, rules) or not any(c.isupper() for c in name) or "\n" in name:
             continue  # "al-Qaida", "iTromsø" have their capital inside
-        name = _without_genitive(name, span, text)
+        name = _without_genitive(name, span, text, rules)
         if any(c.isdigit() for c in name) and not re.search(r"[A-Za-zæøå]{3}", name):
-            if name not in listed_organisations(load_entity_rules()):
+            if name not in listed_organisations(rules):
                 continue  # "E24", "TV2" are listed; "P3 2024" is not a name
         if name in places:
             continue  # "Englands" (the team) when the article's England is a place
         parts = re.split(r",\s*|\s+og\s+", name)
-        if any(lookup_place_in(text, part) for part in parts):
+        if any(lookup_place_in(text, part, rules) for part in parts):
             continue
         last = name.split()[-1]
         if last.islower() and not last.endswith(lower_name_ends):
             continue  # "...elektrifiseringsbedriften" is a description; "X universitetssykehus",
             # "al-Qaida" (a capital inside) are names
-        if name.endswith("s") and lookup_place_in(text, name[:-1]):
+        if name.endswith("s") and lookup_place_in(text, name[:-1], rules):
             continue  # "Vikens" is a place's genitive
-        found.append(OrgDraft(name, MODEL, span.start_char, organisation_kind(text, name)))
+        found.append(OrgDraft(name, MODEL, span.start_char, organisation_kind(text, name, rules)))
     return found
 
 
-def _without_genitive(name: str, span, text: str) -> str:
+def _without_genitive(name: str, span, text: str, rules: RuleSet) -> str:
     """ "Statoils styre", "Norges Rederiforbunds adm. direktør": the genitive s goes when the
     article also writes the name without it or a lower-case noun follows the name."""
     acronym = len(name) > 2 and name[:-1].isupper()  # "FNs rammekonvensjon", "NHOs leiar"
@@ -84,7 +83,7 @@ def _without_genitive(name: str, span, text: str) -> str:
     if word_positions(text, base):
         return base
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.lower_ in rules()["time_words"]:
+    if after is not None and after.lower_ in rules.org["time_words"]:
         return name  # "på en svak Oslo Børs mandag": the day is when, not what Børs owns
     if after is not None and after.text[:1].islower() and after.pos_ in ("NOUN", "ADJ"):
         return base
@@ -93,13 +92,15 @@ def _without_genitive(name: str, span, text: str) -> str:
     return name
 
 
-def outside_rule_names(model: list[OrgDraft], ruled: list[OrgDraft], text: str) -> list[OrgDraft]:
+def outside_rule_names(
+    model: list[OrgDraft], ruled: list[OrgDraft], text: str, rules: RuleSet
+) -> list[OrgDraft]:
     """The model's organisations that are not a fragment of a name the rules found whole
     ("Montasje AS" of "Stord Sveis og Montasje AS", "Ost AS" of "Fjordgarden Kjøtt og Ost AS").
     A name the article also writes on its own stays: "Implenia" of the joint venture "JV
     Implenia Stangeland ANS" is also "direktør i Implenia Norge"."""
     longer = [d.name for d in ruled]
-    legal = tuple(f" {suffix}" for suffix in rules()["legal_suffixes"])
+    legal = tuple(f" {suffix}" for suffix in rules.org["legal_suffixes"])
     forms = set(longer) | {n.rsplit(" ", 1)[0] for n in longer if n.endswith(legal)}
     inside = [(a, a + len(n)) for n in forms for a in word_positions(text, n)]
 
@@ -120,30 +121,30 @@ _GOALS_OF = re.compile(
 _FACT_VALUE = re.compile(r"(?:^|\n)[A-ZÆØÅ][a-zæøå]+:\s*$")
 
 
-def organisation_kind(text: str, name: str) -> OrganisationKind:
+def organisation_kind(text: str, name: str, rules: RuleSet) -> OrganisationKind:
     """Typing by evidence: a public body by its form ("X kommune", "Miljødirektoratet", the
     listed agencies), a non-company by its name (a party, a newspaper, a club, a school, an
     association: ``entity_rules.json``), otherwise a company: the organisations the news
     names are mostly businesses."""
-    r = rules()
+    r = rules.org
     if name.lower().endswith(tuple(r["public_body_heads"])) or name in r["public_body_names"]:
         return "public_body"
     if name.lower().endswith(tuple(r["public_body_suffixes"])):
         return "public_body"
-    entity_rules = load_entity_rules()
+    entity_rules = rules.entity
     if organisation_category(name, entity_rules) is not None:
         return "other"
     if name.split()[-1].lower().endswith(tuple(entity_rules.non_company_name_endings)):
         return "other"  # "Norges Rederiforbund", "Sogn Jord- og Hagebruksskule"
-    context = _non_company_context()
+    context = _non_company_context(rules)
     for start in word_positions(text, name):
         if context.search(text, max(0, start - 60), start):
             return "other"  # "Nettverket har fått namnet Berekraftige Voss"
     return "company"
 
 
-@cached_per_rule_set()
-def _non_company_context() -> re.Pattern[str]:
+@per_rule_set
+def _non_company_context(rules: RuleSet) -> re.Pattern[str]:
     """Ends where a name starts after a noun that makes it a non-company ("namnet X")."""
-    before = alternation(load_entity_rules().non_company_words_before)
+    before = alternation(rules.entity.non_company_words_before)
     return re.compile(rf"\b(?:{before})\s+(?:[\wæøå-]+\s+)?$", re.IGNORECASE)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from models import OrganisationKind
 from pipeline.entities import WEB_DOMAINS
 from pipeline.geography import lookup_place
-from pipeline.text import rules
+from pipeline.rules import RuleSet
 
 INTRO, TAIL, PUBLIC, HEADING, MODEL = range(5)  # naming sources, strongest first
 
@@ -30,12 +30,12 @@ class OrgDraft:
         return [self.name, *self.aliases]
 
 
-def skip_name(name: str) -> bool:
+def skip_name(name: str, rules: RuleSet) -> bool:
     words = name.split()
     if len(words) >= 3 and words[0] in ("Det", "Den") and words[1][:1].isupper():
         return False  # "Det Norske Veritas", "Den Norske Opera": the article opens the name
     return (
-        words[0] in rules()["not_organisations"]
+        words[0] in rules.org["not_organisations"]
         or len(name) < 2
         or not any(c.isalpha() for c in name)
         or "\n" in name  # "Eidskog\n\nFABRIKK": a name never runs across lines
@@ -61,7 +61,7 @@ def _drop_place_before_og(name: str) -> str:
     return tail if sep and lookup_place(head) else name
 
 
-def trim_name(name: str, opens_sentence: bool = True) -> str:
+def trim_name(name: str, rules: RuleSet, opens_sentence: bool = True) -> str:
     """The name without an organisation noun the sentence opens with ("Bedriften Goodtech"),
     cut at the first word that is a known function word. ``opens_sentence``: False where the
     name stands inside a sentence, where a capitalised noun is the name's own first word
@@ -69,17 +69,17 @@ def trim_name(name: str, opens_sentence: bool = True) -> str:
     name = _drop_place_before_og(name)
     words = name.split()
     # "IT-selskapet X", "Ålesundbedrifta X" describe X anywhere; "Kysthotellet X" is a name
-    opens_sentence = opens_sentence or "-" in words[0] or _place_compound(words[0])
-    definite_ending = words[0].lower().endswith(tuple(rules()["definite_business_endings"]))
+    opens_sentence = opens_sentence or "-" in words[0] or _place_compound(words[0], rules)
+    definite_ending = words[0].lower().endswith(tuple(rules.org["definite_business_endings"]))
     if opens_sentence and len(words) > 2 and definite_ending:
         words = words[1:]  # "Støperiet Halden Metallstøperi AS" at the start of a sentence
-    heads = tuple(rules()["org_head_nouns"] + rules()["name_prefix_nouns"])
+    heads = tuple(rules.org["org_head_nouns"] + rules.org["name_prefix_nouns"])
     while opens_sentence and len(words) > 1 and words[0].lower().endswith(heads):
         words = words[1:]
     name = " ".join(words)
-    stop = set(rules()["not_organisations"])
-    extensions = set(rules()["name_extensions"])
-    legal = set(rules()["legal_suffixes"])
+    stop = set(rules.org["not_organisations"])
+    extensions = set(rules.org["name_extensions"])
+    legal = set(rules.org["legal_suffixes"])
     for i, word in enumerate(words[1:], start=1):
         rest = words[i + 1 :]
         if word in stop and not (word in extensions and set(rest) <= legal and len(rest) <= 1):
@@ -87,10 +87,10 @@ def trim_name(name: str, opens_sentence: bool = True) -> str:
     return name
 
 
-def _place_compound(word: str) -> bool:
+def _place_compound(word: str, rules: RuleSet) -> bool:
     """ "Ålesundbedrifta", "Tromsøselskapet": a known place joined to an organisation noun."""
     lowered = word.lower()
-    heads = rules()["org_head_nouns"] + rules()["definite_business_endings"]
+    heads = rules.org["org_head_nouns"] + rules.org["definite_business_endings"]
     return any(
         lowered.endswith(head) and lookup_place(word[: len(word) - len(head)]) is not None
         for head in heads

@@ -16,19 +16,20 @@ from spacy.tokens import Doc
 from pipeline.organisations.industries import describe_with
 from pipeline.organisations.names import OrgDraft
 from pipeline.organisations.places import mention_spans
+from pipeline.rules import RuleSet
 from pipeline.sections import Section
 from pipeline.text import fact_box_label
 
 
 def section_owners(
-    sections: list[Section], drafts: list[OrgDraft]
+    sections: list[Section], drafts: list[OrgDraft], rules: RuleSet
 ) -> list[tuple[Section, OrgDraft]]:
     """Sections headed by an organisation's name or alias ("Holzweiler:", "Bedrift: X"), and
     sections led by a paragraph that opens with a company's name and is followed by
     questions and answers ("Eggedal Ullvare AS, en ullvareprodusent ...", then "1. Hvorfor ...")."""
     owned = []
     for section in sections:
-        title = fact_box_label().sub("", section.title).lower()
+        title = fact_box_label(rules).sub("", section.title).lower()
         owner = next((d for d in drafts if title in (n.lower() for n in d.names())), None)
         if owner is not None:
             owned.append((section, owner))
@@ -39,7 +40,9 @@ def section_owners(
 _SECTION_DESCRIPTION = re.compile(r"^(?P<noun>[A-ZÆØÅ][a-zæøå-]+)\b(?P<rest>[^.\n]*)")
 
 
-def describe_from_sections(text: str, owners: list[tuple[Section, OrgDraft]]) -> None:
+def describe_from_sections(
+    text: str, owners: list[tuple[Section, OrgDraft]], rules: RuleSet
+) -> None:
     """A company's section that opens with a description ("Fiskeforedlingsbedrift i Rissa,
     Indre Fosen. 38 ansatte.") gives its industry and places."""
     for section, draft in owners:
@@ -55,6 +58,7 @@ def describe_from_sections(text: str, owners: list[tuple[Section, OrgDraft]]) ->
                 m.group("rest"),
                 first.start + m.start("noun"),
                 first.start + m.start("rest"),
+                rules,
             )
 
 

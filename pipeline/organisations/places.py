@@ -10,6 +10,7 @@ from functools import lru_cache
 from models import Evidence, PlaceRef
 from pipeline.geography import lookup_place, lookup_place_in
 from pipeline.organisations.names import OrgDraft
+from pipeline.rules import RuleSet
 from pipeline.text import CAP_WORD, evidence
 
 _PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,160})\)")
@@ -47,13 +48,13 @@ def _mention_spans(text: str, names: tuple[str, ...]) -> tuple[tuple[int, int], 
     return tuple(sorted(spans))
 
 
-def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
+def places_of(text: str, draft: OrgDraft, rules: RuleSet) -> list[PlaceRef]:
     """The places of a draft: those its descriptions name, then those written right after its
     names; the home place that opens its name only when neither gives one."""
     places: list[PlaceRef] = []
     seen: set[str] = set()
     for name, start, stop in draft.described_places:
-        facts = lookup_place_in(text, name)
+        facts = lookup_place_in(text, name, rules)
         if facts and name.lower() not in seen:
             seen.add(name.lower())
             places.append(
@@ -67,7 +68,7 @@ def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
             )
     for _, end in mention_spans(text, draft.names()):
         for name, start, stop, strict in _places_after(text, end):
-            facts = lookup_place_in(text, name)
+            facts = lookup_place_in(text, name, rules)
             if (facts is None and strict) or name.lower() in seen:
                 continue
             seen.add(name.lower())
@@ -81,11 +82,11 @@ def places_of(text: str, draft: OrgDraft) -> list[PlaceRef]:
                 )
             )
     if draft.kind == "company" and not places:
-        places += _place_in_name(text, draft)
+        places += _place_in_name(text, draft, rules)
     return places
 
 
-def _place_in_name(text: str, draft: OrgDraft) -> list[PlaceRef]:
+def _place_in_name(text: str, draft: OrgDraft, rules: RuleSet) -> list[PlaceRef]:
     """'Kabelvåg Kaffebrenneri AS', 'Øvre Eiker Trelast AS': the genre names local firms
     after their home place, so a known place that opens the name is one of its places.
     The evidence is the name itself; the word must be followed by more of the name."""
@@ -94,7 +95,7 @@ def _place_in_name(text: str, draft: OrgDraft) -> list[PlaceRef]:
         if len(words) <= size:
             continue
         place = " ".join(words[:size])
-        facts = lookup_place_in(text, place)
+        facts = lookup_place_in(text, place, rules)
         if facts is None:
             continue
         spans = mention_spans(text, [draft.name])

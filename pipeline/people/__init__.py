@@ -8,8 +8,8 @@ name, organisation), "Kari Nordmann, daglig leder i Fjordlys, sier ..." (apposit
 ``person_mentions`` span group (with the title and employer ``pipeline_person_roles`` read
 from the tree), surnames merged into the full name, then the quotes of each in the forms
 news writes them: the rules are in ``speakers`` and ``quotes``, their words in
-``resources/org_rules.json`` and ``resources/entity_rules.json`` (the rules in force are
-those ``pipeline_entities`` wrote on the Doc, ``doc._.rule_sources``).
+``resources/org_rules.json`` and ``resources/entity_rules.json`` (the Doc's rule set,
+``RuleSet.of(doc)``: the sources ``pipeline_entities`` wrote on it).
 
 Writes the span group ``doc.spans["people"]``, one span per person in the order of the
 mention where the rules found them (speaking, if they speak), labelled with the rule that
@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.org_candidates import blocks_of  # also the Doc._.blocks extension
-from pipeline.rules import RuleSources, rules_in_force
+from pipeline.rules import RuleSet
 
 COMPONENT_NAME = "pipeline_people"
 SPAN_KEY = "people"
@@ -108,8 +108,8 @@ class People:
         # module's span group
         from pipeline.people.speakers import find_people
 
-        with rules_in_force(RuleSources.of(doc)):
-            found = find_people(doc, blocks_of(doc))
+        rules = RuleSet.of(doc)
+        found = find_people(doc, blocks_of(doc), rules)
         starts = [token.idx for token in doc]
         spans = []
         for i, draft in enumerate(found):
@@ -143,7 +143,7 @@ def _token_range(doc: Doc, starts: list[int], start: int, end: int) -> tuple[int
 @Language.factory(
     COMPONENT_NAME,
     # the model's people and organisations (pipeline_entities' span groups and doc.ents),
-    # the titles and employers pipeline_person_roles read from the tree, the rules in force,
+    # the titles and employers pipeline_person_roles read from the tree, the Doc's rule set,
     # the article's blocks (set by the wiring, not by a component)
     requires=[
         "doc.spans",

@@ -36,10 +36,10 @@ from pipeline.organisations.places import mention_spans
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
 from pipeline.people import SPAN_KEY as PEOPLE
 from pipeline.people.drafts import person_drafts
-from pipeline.rules import RuleSources, rules_in_force
+from pipeline.rules import RuleSet
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.span_values import register_span_values
-from pipeline.text import alternation, rules
+from pipeline.text import alternation
 
 COMPONENT_NAME = "pipeline_person_organisations"
 ATTRIBUTES = ("person_employer", "person_party_name")
@@ -56,23 +56,23 @@ class PersonOrganisations:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        with rules_in_force(RuleSources.of(doc)):
-            drafts = organisation_drafts(doc)
-            owners = [tuple(owner) for owner in doc._.section_owners or []]
-            spans = list(doc.spans.get(PEOPLE, []))
-            found = person_drafts(doc)
-            kept = [i for i, p in enumerate(found) if not _an_organisation(doc, p, drafts)]
-            people = [found[i] for i in kept]
-            _answers_as_quotes(text, owners, people)
-            parties = {p.name: p.party for p in people if p.party}  # named, but employs nobody
-            brackets = _party_brackets(text, people, parties)
-            orgs = [
-                (span, draft)
-                for span, draft in zip(doc.spans.get(ORGANISATIONS, []), drafts, strict=True)
-                if not _only_a_party(text, draft, brackets)
-            ]
-            drafts = [draft for _, draft in orgs]
-            speaks_for = {p.name: _person_organisation(text, p, drafts, owners) for p in people}
+        rules = RuleSet.of(doc)
+        drafts = organisation_drafts(doc)
+        owners = [tuple(owner) for owner in doc._.section_owners or []]
+        spans = list(doc.spans.get(PEOPLE, []))
+        found = person_drafts(doc)
+        kept = [i for i, p in enumerate(found) if not _an_organisation(doc, p, drafts)]
+        people = [found[i] for i in kept]
+        _answers_as_quotes(text, owners, people, rules)
+        parties = {p.name: p.party for p in people if p.party}  # named, but employs nobody
+        brackets = _party_brackets(text, people, parties)
+        orgs = [
+            (span, draft)
+            for span, draft in zip(doc.spans.get(ORGANISATIONS, []), drafts, strict=True)
+            if not _only_a_party(text, draft, brackets)
+        ]
+        drafts = [draft for _, draft in orgs]
+        speaks_for = {p.name: _person_organisation(text, p, drafts, owners, rules) for p in people}
         for i, person in zip(kept, people, strict=True):
             spans[i]._.person_quotes = list(person.quotes)
             spans[i]._.person_employer = speaks_for[person.name]
@@ -116,7 +116,9 @@ def _speakers(people: list[PersonDraft], draft: OrgDraft) -> list[int]:
     ]
 
 
-def _answers_as_quotes(text: str, owners: list[Owner], people: list[PersonDraft]) -> None:
+def _answers_as_quotes(
+    text: str, owners: list[Owner], people: list[PersonDraft], rules: RuleSet
+) -> None:
     """In an organisation's question-and-answer section where one person speaks, the
     answers given as quotes ("– ...") are that person's quotes too."""
     for section_start, section_end, _, items in owners:
@@ -131,7 +133,7 @@ def _answers_as_quotes(text: str, owners: list[Owner], people: list[PersonDraft]
                 continue  # an answer not given as a quote
             if any(s <= block_start < e or block_start <= s < end for s, e in speaker.quotes):
                 continue
-            attribution = _attribution_tail().search(text, block_start, end)
+            attribution = _attribution_tail(rules).search(text, block_start, end)
             speaker.quotes.append((block_start, attribution.start() if attribution else end))
         speaker.quotes.sort()
 
@@ -141,9 +143,9 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _attribution_tail() -> re.Pattern[str]:
+def _attribution_tail(rules: RuleSet) -> re.Pattern[str]:
     """ ", sier Kari Lie." at the end of an answer: the speech verbs of org_rules.json."""
-    return _compiled(rf",\s+(?:{alternation(rules()['speech_verbs'])})\b[^.]*\.?\s*$")
+    return _compiled(rf",\s+(?:{alternation(rules.org['speech_verbs'])})\b[^.]*\.?\s*$")
 
 
 def _same_org(name: str, draft: OrgDraft) -> bool:
@@ -172,7 +174,7 @@ def _only_a_party(text: str, draft: OrgDraft, brackets: set[tuple[int, int]]) ->
 _CONTEXT_CHARS = 600  # how far back an unnamed speaker's organisation may be named
 
 
-def _person_organisation(text, person, drafts, owners: list[Owner]) -> str | None:
+def _person_organisation(text, person, drafts, owners: list[Owner], rules: RuleSet) -> str | None:
     """The organisation a person speaks for (the order in the module docstring)."""
     if person.organisation:
         at = person.organisation_start
@@ -184,11 +186,11 @@ def _person_organisation(text, person, drafts, owners: list[Owner]) -> str | Non
     for start, end, owner, _ in owners:
         if start <= first <= end:
             return owner
-    if body := _body_of_office(person.title, drafts):
+    if body := _body_of_office(person.title, drafts, rules):
         return body
     if not person.title and not person.quotes:
         return None  # only named: a guess from the nearest organisation would be noise
-    kind = _kind_of_role(person.title)
+    kind = _kind_of_role(person.title, rules)
     candidates = [
         (start, d.name)
         for d in drafts
@@ -199,12 +201,12 @@ def _person_organisation(text, person, drafts, owners: list[Owner]) -> str | Non
     return max(candidates)[1] if candidates else None
 
 
-def _body_of_office(title: str | None, drafts) -> str | None:
+def _body_of_office(title: str | None, drafts, rules: RuleSet) -> str | None:
     """An ordfører speaks for the kommune, a fylkesordfører for the fylkeskommune: the
     article's only public body of that kind ("Volda kommune", "Voss herad" counts as one)."""
     if not title:
         return None
-    offices = rules()["office_bodies"]
+    offices = rules.org["office_bodies"]
     lowered = title.lower().split()[-1]
     office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
     if office is None:
@@ -223,13 +225,13 @@ def _body_kind(name: str) -> str | None:
     return None
 
 
-def _kind_of_role(title: str | None) -> str | None:
+def _kind_of_role(title: str | None, rules: RuleSet) -> str | None:
     if not title:
         return None
     lowered = title.lower()
-    if any(role in lowered for role in rules()["company_roles"]):
+    if any(role in lowered for role in rules.org["company_roles"]):
         return "company"
-    if any(role in lowered for role in rules()["public_roles"]):
+    if any(role in lowered for role in rules.org["public_roles"]):
         return "public_body"
     return None
 
@@ -237,7 +239,7 @@ def _kind_of_role(title: str | None) -> str | None:
 @Language.factory(
     COMPONENT_NAME,
     # the people (pipeline_people), the organisations and the sections they own
-    # (pipeline_organisations), the goals (pipeline_sdgs), the rules in force
+    # (pipeline_organisations), the goals (pipeline_sdgs), the Doc's rule set
     requires=["doc.spans", "doc._.section_owners", "doc._.rule_sources"],
     assigns=[
         "doc.spans",

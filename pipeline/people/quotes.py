@@ -11,18 +11,17 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from pipeline.entities import load_entity_rules
-from pipeline.rules import cached_per_rule_set
-from pipeline.text import alternation, rules
+from pipeline.rules import RuleSet, per_rule_set
+from pipeline.text import alternation
 
 if TYPE_CHECKING:
     from models import Block
     from pipeline.people import PersonDraft
 
 
-def speech_verbs() -> str:
+def speech_verbs(rules: RuleSet) -> str:
     """The speech verbs as one alternation (org_rules.json's ``speech_verbs``)."""
-    return alternation(rules()["speech_verbs"])
+    return alternation(rules.org["speech_verbs"])
 
 
 _QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“„]")
@@ -37,7 +36,7 @@ _CLOSING = r"[»\"”]"
 _NO_OPENER = re.compile(r"")
 
 
-def attach_quotes(blocks: list[Block], people: list[PersonDraft]) -> None:
+def attach_quotes(blocks: list[Block], people: list[PersonDraft], rules: RuleSet) -> None:
     """Quotes go to the person the attribution names, in the forms news writes them: a dash,
     hyphen or quotation-mark block with the attribution after the quote (ending the block,
     or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
@@ -46,24 +45,24 @@ def attach_quotes(blocks: list[Block], people: list[PersonDraft]) -> None:
     _tell_pronouns(blocks, people)
     for index, block in enumerate(blocks):
         found = (
-            _quote_before_attribution(block, people)
-            or _quote_after_colon(block, people)
-            or _quote_after_a_sentence(block, people)
-            or _undashed_speech(block, people)
+            _quote_before_attribution(block, people, rules)
+            or _quote_after_colon(block, people, rules)
+            or _quote_after_a_sentence(block, people, rules)
+            or _undashed_speech(block, people, rules)
         )
         if found is not None:
             speaker, start, end = found
             speaker.quotes.append((block.start + start, block.start + end))
         elif _quote_opener(block) is not None and block.kind != "heading":
             around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
-            found = _continued_quote(block, previous, around, people)
+            found = _continued_quote(block, previous, around, people, rules)
             if found is not None:
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
         if block.kind != "heading" and not (found is None and _a_question(block.text)):
             previous = found[0] if found is not None else None  # a question hands back
 
 
-def _continued_quote(block, previous, around, people):
+def _continued_quote(block, previous, around, people, rules: RuleSet):
     """A dash paragraph with no attribution of its own: the speaker of the quote right
     before it goes on ("– ..., sier Eide." then "– Vi har ..."), or the next paragraph
     ends with the attribution ("– Vi har ..." then "Eierne har tro på oss, opplyser Wangen."),
@@ -76,11 +75,11 @@ def _continued_quote(block, previous, around, people):
     if _a_question(block.text[opener.end() : end]):
         return None  # "– Hva håper dere å oppnå?": the interviewer asks
     before, following = around
-    introduced = _introduced_speaker(before, people)  # a new speaker is handed the word
+    introduced = _introduced_speaker(before, people, rules)  # a new speaker is handed the word
     if introduced is not None or previous is not None:
         return introduced or previous, opener.end(), end
     for nxt in following:
-        tail = _last_attribution(nxt.text)
+        tail = _last_attribution(nxt.text, rules)
         if tail is not None and (speaker := _speaker(tail.group("who"), people)):
             return speaker, opener.end(), end
     return None
@@ -100,7 +99,7 @@ def _a_question(text: str) -> bool:
     return text.endswith("?") and not re.search(r"[.!?]\s", text)
 
 
-def _introduced_speaker(before, people: list[PersonDraft]) -> PersonDraft | None:
+def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> PersonDraft | None:
     """The one person the paragraph before a quote names, when it hands over to them: it
     ends in a colon, has a speech verb after the name, or is the name with a title only."""
     if before is None or _QUOTE_START.match(before.text):
@@ -112,13 +111,13 @@ def _introduced_speaker(before, people: list[PersonDraft]) -> PersonDraft | None
         if before.start <= start < before.start + len(before.text)
     }
     if not named:  # "Ho fortel at ...", "Ordføreren meiner ...": someone named before
-        return _referred_speaker(before, people)
+        return _referred_speaker(before, people, rules)
     if len(named) != 1:
         return None
     speaker, start = next(iter(named.values()))
     text = before.text.rstrip()
     after_name = text[start - before.start :]
-    if text.endswith(":") or _speech_verb().search(after_name):
+    if text.endswith(":") or _speech_verb(rules).search(after_name):
         return speaker
     if len(text.split()) <= 12 and text.count(".") <= 1:
         return speaker  # the name with a title only
@@ -132,11 +131,11 @@ def _one_sentence_about(text: str, name_at: int) -> bool:
     return len(opening) <= 1 and len(_sentence_spans(text)) == 1 and not text.endswith("?")
 
 
-def _referred_speaker(before, people: list[PersonDraft]) -> PersonDraft | None:
+def _referred_speaker(before, people: list[PersonDraft], rules: RuleSet) -> PersonDraft | None:
     """The speaker a paragraph that names no one opens with: a pronoun ("Ho fortel at ...")
     is the person named last before it; a title in its definite form ("Ordføreren meiner")
     the person named last with that title."""
-    opening = _referring_opening().match(before.text)
+    opening = _referring_opening(rules).match(before.text)
     if opening is None:
         return None
     who = opening.group("who")
@@ -156,27 +155,27 @@ def _referred_speaker(before, people: list[PersonDraft]) -> PersonDraft | None:
 _PRONOUNS = {"han": "han", "hun": "ho", "ho": "ho"}  # the same person in bokmål and nynorsk
 
 
-@cached_per_rule_set()
-def _referring_opening() -> re.Pattern[str]:
+@per_rule_set
+def _referring_opening(rules: RuleSet) -> re.Pattern[str]:
     """A paragraph opening with a pronoun or a definite noun and a speech verb."""
     return re.compile(
-        rf"(?P<who>Han|Hun|Ho|[A-ZÆØÅ][a-zæøå]{{3,}}(?:en|a|et))\s+(?:{speech_verbs()})(?!\w)"
+        rf"(?P<who>Han|Hun|Ho|[A-ZÆØÅ][a-zæøå]{{3,}}(?:en|a|et))\s+(?:{speech_verbs(rules)})(?!\w)"
     )
 
 
-@cached_per_rule_set()
-def _speech_verb() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{speech_verbs()})(?!\w)")
+@per_rule_set
+def _speech_verb(rules: RuleSet) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{speech_verbs(rules)})(?!\w)")
 
 
-def _quote_after_a_sentence(block, people: list[PersonDraft]):
+def _quote_after_a_sentence(block, people: list[PersonDraft], rules: RuleSet):
     """ "Sparebanken har signert avtalen. – Det er viktig ..., seier direktør Trond
     Teigene.": a dash quote that opens inside the paragraph."""
     m = _QUOTE_START_MID.search(block.text)
     if m is None:
         return None
     # the attribution ends the paragraph, or a sentence of it ("..., sier X. Hun ...")
-    tail = _last_attribution(block.text, m.end()) or _attribution_mid_block().search(
+    tail = _last_attribution(block.text, rules, m.end()) or _attribution_mid_block(rules).search(
         block.text, m.end()
     )
     if tail is None:
@@ -185,13 +184,13 @@ def _quote_after_a_sentence(block, people: list[PersonDraft]):
     return (speaker, m.end(), tail.start()) if speaker else None
 
 
-def _undashed_speech(block, people: list[PersonDraft]):
+def _undashed_speech(block, people: list[PersonDraft], rules: RuleSet):
     """ "Vi må tørre å våge mer ..., sa Odd Kvinen fra Sirdal Huskyfarm.": a paragraph that
     ends in a speech verb and a name, in the first or second person, is a quote without its
     dash."""
     if block.kind not in ("paragraph", "list_item") or not block.text[:1].isupper():
         return None
-    tail = _last_attribution(block.text)
+    tail = _last_attribution(block.text, rules)
     if tail is None or not tail.group(0).lstrip().startswith(","):
         return None
     quote = block.text[: tail.start()]
@@ -201,12 +200,12 @@ def _undashed_speech(block, people: list[PersonDraft]):
     return (speaker, 0, tail.start()) if speaker else None
 
 
-def _quote_before_attribution(block, people: list[PersonDraft]):
+def _quote_before_attribution(block, people: list[PersonDraft], rules: RuleSet):
     opener = _quote_opener(block)
     if not opener:
         return None
-    at_end = _last_attribution(block.text)
-    mid_block = _attribution_mid_block().search(block.text, opener.end())
+    at_end = _last_attribution(block.text, rules)
+    mid_block = _attribution_mid_block(rules).search(block.text, opener.end())
     for tail in (at_end, mid_block):
         if tail is None:
             continue
@@ -217,19 +216,19 @@ def _quote_before_attribution(block, people: list[PersonDraft]):
     return None
 
 
-def _quote_after_colon(block, people: list[PersonDraft]):
-    m = _colon_quote().search(block.text)
+def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
+    m = _colon_quote(rules).search(block.text)
     if m is None:
         return None
     speaker = _speaker(m.group("who"), people)
     return (speaker, m.start("quote"), m.end("quote")) if speaker else None
 
 
-def _last_attribution(text: str, start: int = 0) -> re.Match[str] | None:
+def _last_attribution(text: str, rules: RuleSet, start: int = 0) -> re.Match[str] | None:
     """The last "..., sier X." in ``text`` from ``start``: the one that closes the quote, not
     a speech verb inside it ("– Ryktene sier at ..., sier X.")."""
     last, at = None, start
-    while (found := _attribution_at_end().search(text, at)) is not None:
+    while (found := _attribution_at_end(rules).search(text, at)) is not None:
         if last is None or found.group(0).lstrip()[:1] in _AFTER_A_QUOTE:
             last = found  # a later verb closes the quote only after a comma or a quote mark
         at = found.start("verb") + 1
@@ -239,33 +238,33 @@ def _last_attribution(text: str, start: int = 0) -> re.Match[str] | None:
 _AFTER_A_QUOTE = (",", "»", '"', "”")
 
 
-def _who() -> str:
+def _who(rules: RuleSet) -> str:
     """The attribution's speaker up to the full stop that ends it, past the stops of an
     abbreviated title ("adm. dir. Kari Bakke") and of initials ("Kjell S. Lie")."""
-    words = load_entity_rules()
+    words = rules.entity
     dotted = [w for w in (*words.title_modifiers, *words.person_titles) if w.endswith(".")]
     return rf"(?P<who>(?:(?<!\w)(?i:{alternation(dotted)})|(?<!\w)[A-ZÆØÅ]\.(?=\s)|[^.])*?)"
 
 
-@cached_per_rule_set()
-def _attribution_at_end() -> re.Pattern[str]:
-    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs()})\s+{_who()}\.?$")
+@per_rule_set
+def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
+    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs(rules)})\s+{_who(rules)}\.?$")
 
 
-@cached_per_rule_set()
-def _attribution_mid_block() -> re.Pattern[str]:
+@per_rule_set
+def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
     """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
     and the paragraph goes on."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{speech_verbs()})\s+(?P<who>[^.]*?)\.(?=\s+[A-ZÆØÅ«–\"])"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{speech_verbs(rules)})\s+(?P<who>[^.]*?)\.(?=\s+[A-ZÆØÅ«–\"])"
     )
 
 
-@cached_per_rule_set()
-def _colon_quote() -> re.Pattern[str]:
+@per_rule_set
+def _colon_quote(rules: RuleSet) -> re.Pattern[str]:
     """ "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»" """
     return re.compile(
-        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs()}):\s*[«\"“„](?P<quote>[^»\"”]+?)\s*{_CLOSING}"
+        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs(rules)}):\s*[«\"“„](?P<quote>[^»\"”]+?)\s*{_CLOSING}"
     )
 
 

@@ -28,7 +28,6 @@ from pipeline.entities import (
     ORG_SPANS,
     PERSON_SPANS,
     known_organisations,
-    load_entity_rules,
     opens_with_other_name,
     spans_of,
     starts_sentence,
@@ -38,12 +37,14 @@ from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
 from pipeline.people.quotes import attach_quotes
 from pipeline.people.quotes import speech_verbs as _verbs
 from pipeline.roles import COMPONENT_NAME as _ROLES  # noqa: F401  (Span._.title exists)
-from pipeline.rules import cached_per_rule_set
-from pipeline.text import NAME, PERSON, alternation, rules
+from pipeline.rules import RuleSet, per_rule_set
+from pipeline.text import NAME, PERSON, alternation
 
 
-def _org_tail() -> str:
-    return rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:{alternation(rules()['public_body_name_tails'])}))?"
+def _org_tail(rules: RuleSet) -> str:
+    return (
+        rf"{NAME}(?:\s+og\s+{NAME})?(?:\s+(?:{alternation(rules.org['public_body_name_tails'])}))?"
+    )
 
 
 _PREP = r"(?:fra|frå|i|hos|ved|på)"
@@ -62,33 +63,23 @@ _PATTERN_RULES = (
 )
 
 
-@cached_per_rule_set()
-def _known_orgs() -> frozenset[str]:
-    return known_organisations(load_entity_rules())
-
-
-def _entity_rules():
-    return load_entity_rules()
-
-
-@cached_per_rule_set()
-@cached_per_rule_set()
-def _speech_pattern() -> re.Pattern[str]:
+@per_rule_set
+def _speech_pattern(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w])(?:{_verbs()})\s+(?P<title>(?:[a-zæøå][\wæøå-]*\s+){{0,4}}?)(?P<name>{PERSON})"
-        rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail()}))?"
+        rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<title>(?:[a-zæøå][\wæøå-]*\s+){{0,4}}?)(?P<name>{PERSON})"
+        rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail(rules)}))?"
     )
 
 
-@cached_per_rule_set()
-def _apposition_pattern() -> re.Pattern[str]:
+@per_rule_set
+def _apposition_pattern(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word()}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()}),"
+        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word(rules)}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)}),"
     )
 
 
-@cached_per_rule_set()
-def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
+@per_rule_set
+def _title_first_patterns(rules: RuleSet) -> tuple[re.Pattern[str], ...]:
     """Shapes where the title comes first, capitalised at the start of a sentence:
     "Rådgiver Marte Isaksen i Troms fylkeskommune mener ...",
     "Daglig leder i Elvebyen Ladepunkt AS, Thomas Rød, sier ...", and after the verb
@@ -97,73 +88,73 @@ def _title_first_patterns() -> tuple[re.Pattern[str], ...]:
     title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
     return (
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_org_tail()})\s+(?:{_verbs()})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_org_tail(rules)})\s+(?:{_verbs(rules)})\b"
         ),
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,\s+(?:{_verbs()})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,\s+(?:{_verbs(rules)})\b"
         ),
         # "Ordførar i Harstad kommune, Per Olsen (Sp), er nøgd.": the apposition alone
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{_role_word_capitalised()})\s+{_PREP}\s+(?P<org>{_org_tail()}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{_role_word_capitalised(rules)})\s+{_PREP}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,"
         ),
         # "..., seier avdelingsleiar i Klimapartnere Vestland nord, Truls-Einar Johnsen": a
         # lower-case word (a region, a department) may follow the organisation's name
         re.compile(
-            rf"(?:{_verbs()})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
+            rf"(?:{_verbs(rules)})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
         ),
         # "..., sier fylkesråd for næring og miljø, Karin Eriksen": a portfolio, no organisation
         re.compile(
-            rf"(?:{_verbs()})\s+(?P<title>{_role_word()}\s+for\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?),\s+(?P<name>{PERSON})(?P<org>)"
+            rf"(?:{_verbs(rules)})\s+(?P<title>{_role_word(rules)}\s+for\s+[a-zæøå]+(?:\s+og\s+[a-zæøå]+)?),\s+(?P<name>{PERSON})(?P<org>)"
         ),
         # "..., sier Eirik Tveit, dagleg leiar i Stord Sveis og Montasje."
         re.compile(
-            rf"(?<![\w])(?:{_verbs()})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word()}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail()})"
+            rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word(rules)}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)})"
         ),
     )
 
 
-def _role_word() -> str:
-    return rf"[a-zæøå-]*(?:{alternation(load_entity_rules().speaker_role_endings)})"
+def _role_word(rules: RuleSet) -> str:
+    return rf"[a-zæøå-]*(?:{alternation(rules.entity.speaker_role_endings)})"
 
 
-def _role_word_capitalised() -> str:
+def _role_word_capitalised(rules: RuleSet) -> str:
     """A role word that may open a sentence ("Ordfører", "Dagleg leiar")."""
     return (
-        rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
-        rf"[A-Za-zæøåÆØÅ-]*(?i:{alternation(load_entity_rules().speaker_role_endings)}"
-        rf"|{alternation(rules()['public_roles'])})"
+        rf"(?:(?i:{alternation(rules.entity.title_modifiers)})\s+)?"
+        rf"[A-Za-zæøåÆØÅ-]*(?i:{alternation(rules.entity.speaker_role_endings)}"
+        rf"|{alternation(rules.org['public_roles'])})"
     )
 
 
-def _role() -> str:
+def _role(rules: RuleSet) -> str:
     return (
-        rf"(?:(?i:{alternation(load_entity_rules().title_modifiers)})\s+)?"
-        rf"[A-Za-zæøåÆØÅ-]*(?:{alternation(load_entity_rules().speaker_role_endings)})"
+        rf"(?:(?i:{alternation(rules.entity.title_modifiers)})\s+)?"
+        rf"[A-Za-zæøåÆØÅ-]*(?:{alternation(rules.entity.speaker_role_endings)})"
     )
 
 
-@cached_per_rule_set()
-def _role_pattern() -> re.Pattern[str]:
+@per_rule_set
+def _role_pattern(rules: RuleSet) -> re.Pattern[str]:
     """ "Administrerende direktør Morten Skjolden sier ...", "daglig leder Thomas Rønning forteller":
     a role word before the name and a speech verb after it (the organisation comes from context)."""
     return re.compile(
-        rf"(?<![\w-])(?P<title>{_role()})\s+(?P<name>{PERSON})\s+(?:{_verbs()})\b(?P<org>)"
+        rf"(?<![\w-])(?P<title>{_role(rules)})\s+(?P<name>{PERSON})\s+(?:{_verbs(rules)})\b(?P<org>)"
     )
 
 
-def _clean_title(raw: str | None) -> str | None:
+def _clean_title(raw: str | None, rules: RuleSet) -> str | None:
     if not raw:
         return None
     raw_words = raw.split()
     words = [
         w.lower() if i == 0 else w
         for i, w in enumerate(raw_words)
-        if w.lower() not in _entity_rules().not_in_titles
+        if w.lower() not in rules.entity.not_in_titles
         or (i > 0 and raw_words[i - 1].endswith("-"))  # "olje- og energiminister"
         or (w == "og" and "for" in raw_words[:i])  # "fylkesråd for næring og miljø"
     ]
     # a title sits right before the name; drop leading words that are not part of it
-    while words and words[0] in _entity_rules().not_in_titles:
+    while words and words[0] in rules.entity.not_in_titles:
         words.pop(0)
     # an adjective of origin right before the name is no title: "sier danske Benja Fagerland"
     # ("teknisk direktør" keeps its adjective: a title word follows it)
@@ -172,20 +163,25 @@ def _clean_title(raw: str | None) -> str | None:
     return " ".join(words) or None
 
 
-def find_people(doc: Doc, blocks: list[Block]) -> list[PersonDraft]:
+def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDraft]:
     """People the speech rules find, plus everyone the ``person_mentions`` span group names;
     then the quotes of each, in the article's ``blocks``."""
     text = doc.text
     people: dict[str, PersonDraft] = {}
     # the entity component's organisations ("Ålesundbedrifta Anda-Olsen") are not speakers
     organisations = {s.text for s in spans_of(doc, ORG_SPANS)}
-    patterns = (*_title_first_patterns(), _speech_pattern(), _apposition_pattern(), _role_pattern())
+    patterns = (
+        *_title_first_patterns(rules),
+        _speech_pattern(rules),
+        _apposition_pattern(rules),
+        _role_pattern(rules),
+    )
     for pattern, rule in zip(patterns, _PATTERN_RULES, strict=True):
         for m in pattern.finditer(text):
-            name, name_start = _without_leading_title(m.group("name"), m.start("name"))
-            if name.split()[0] in rules()["not_organisations"] or name in organisations:
+            name, name_start = _without_leading_title(m.group("name"), m.start("name"), rules)
+            if name.split()[0] in rules.org["not_organisations"] or name in organisations:
                 continue
-            if opens_with_other_name(name.split()[0], _known_orgs()):
+            if opens_with_other_name(name.split()[0], known_organisations(rules)):
                 continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
             if name.endswith("s") and re.match(
                 r" [a-zæøå]", text[m.end("name") : m.end("name") + 2]
@@ -197,7 +193,7 @@ def find_people(doc: Doc, blocks: list[Block]) -> list[PersonDraft]:
             if draft is None:
                 mention = (name_start, m.end("name"))
                 draft = people[name] = PersonDraft(name, None, None, mention, found_by=rule)
-            draft.title = draft.title or _clean_title(m.group("title"))
+            draft.title = draft.title or _clean_title(m.group("title"), rules)
             if name_start > m.start("name"):  # "Økonomisjef Hilde Dahl sier ..."
                 draft.title = draft.title or m.group("name").split()[0].lower()
             if draft.organisation is None and m.group("org"):
@@ -207,11 +203,11 @@ def find_people(doc: Doc, blocks: list[Block]) -> list[PersonDraft]:
             (m.start(), m.end())
             for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)
         ]
-    _add_named_people(doc, people)
+    _add_named_people(doc, people, rules)
     _merge_shorter_names(people)
-    attach_quotes(blocks, list(people.values()))
+    attach_quotes(blocks, list(people.values()), rules)
     _employer_named_in_quotes(doc, people.values())
-    _read_parties(text, people.values())
+    _read_parties(text, people.values(), rules)
     return sorted(people.values(), key=lambda p: p.mention[0])
 
 
@@ -228,11 +224,11 @@ def _employer_named_in_quotes(doc: Doc, people) -> None:
                 break
 
 
-def _read_parties(text: str, people) -> None:
+def _read_parties(text: str, people, rules: RuleSet) -> None:
     """ "Per Olsen (Sp)": a party's name in brackets right after a person's name is the
     person's party (the parties of entity_rules.json), with where it is written; a party
     employs nobody."""
-    known = set(load_entity_rules().non_company_organisations.get("party", []))
+    known = set(rules.entity.non_company_organisations.get("party", []))
     for person in people:
         for _, end in person.mentions:
             m = BRACKET_AFTER_NAME.match(text, end)
@@ -243,11 +239,11 @@ def _read_parties(text: str, people) -> None:
             person.organisation, person.organisation_start = None, None
 
 
-def _without_leading_title(name: str, start: int) -> tuple[str, int]:
+def _without_leading_title(name: str, start: int, rules: RuleSet) -> tuple[str, int]:
     """A capitalised title opening a sentence is read as the name's first word by the speech
     patterns ("Økonomisjef Hilde Dahl sier"): the name starts after it."""
     first, _, rest = name.partition(" ")
-    if " " in rest and not first.isupper() and _is_title(first.lower()):
+    if " " in rest and not first.isupper() and _is_title(first.lower(), rules):
         return rest, start + len(first) + 1
     return name, start
 
@@ -257,7 +253,7 @@ def _without_leading_title(name: str, start: int) -> tuple[str, int]:
 # --- everyone the article names ------------------------------------------------------------
 
 
-def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
+def _add_named_people(doc: Doc, people: dict[str, PersonDraft], rules: RuleSet) -> None:
     """Every person of the ``person_mentions`` span group joins ``people``, one draft a
     person: "Røkke" is "Kjell Inge Røkke" when the article names only one Røkke in full."""
     spans = list(spans_of(doc, PERSON_SPANS))
@@ -272,15 +268,15 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
             if len(span) == 1 and _full_names_with(name, full_names):
                 continue  # a surname shared by two people named in full: whose is unclear
             draft = people[name] = PersonDraft(
-                name, _title_before(span), None, (span.start_char, end_char)
+                name, _title_before(span, rules), None, (span.start_char, end_char)
             )
         mention = (span.start_char, end_char)
         if mention not in draft.mentions:
             draft.mentions.append(mention)
-        _read_role_from_the_tree(span, draft)
-        draft.title = draft.title or _title_before(span)
+        _read_role_from_the_tree(span, draft, rules)
+        draft.title = draft.title or _title_before(span, rules)
         if draft.organisation is None or draft.title is None:
-            title, org = _role_after(span)
+            title, org = _role_after(span, rules)
             draft.title = draft.title or title
             if draft.organisation is None and org is not None:
                 draft.organisation, draft.organisation_start = org.text, org.start_char
@@ -288,7 +284,7 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft]) -> None:
         draft.mentions.sort()  # draft.mention stays where the rules found the person speaking
 
 
-def _read_role_from_the_tree(span, draft: PersonDraft) -> None:
+def _read_role_from_the_tree(span, draft: PersonDraft, rules: RuleSet) -> None:
     """The title and employer the sentence's tree gives (``pipeline_person_roles``) come
     before what the surface patterns read; the first mention the tree reads decides."""
     if span._.title is None and span._.employer is not None and draft.organisation is None:
@@ -296,7 +292,7 @@ def _read_role_from_the_tree(span, draft: PersonDraft) -> None:
         draft.organisation, draft.organisation_start = span.doc.text[start:end], start
     if span._.title is None or draft.role_rule is not None:
         return
-    surface = draft.title or _title_before(span) or _role_after(span)[0]
+    surface = draft.title or _title_before(span, rules) or _role_after(span, rules)[0]
     longer = surface and surface.lower().startswith(span._.title.lower() + " ")
     # the surface reading may say more: "SVP Sustainability", "fylkesråd for næring og miljø"
     draft.title, draft.role_rule = (surface if longer else span._.title), span._.role_rule
@@ -357,7 +353,7 @@ def _full_names_with(word: str, spans) -> bool:
     return len({s.text for s in spans if s[-1].text == word or s[0].text == word}) > 1
 
 
-def _role_after(span) -> tuple[str | None, object | None]:
+def _role_after(span, rules: RuleSet) -> tuple[str | None, object | None]:
     """Title and organisation written after a name: "Kari Lie (Telenor)", "Kari Lie, daglig
     leder i Fjordlaks,", "Kari Lie er ny daglig leder i Fjordlaks", "CEO Kari Lie i Maritech"."""
     doc = span.doc
@@ -370,26 +366,26 @@ def _role_after(span) -> tuple[str | None, object | None]:
         and doc[orgs[i + 1].end].text == ")"
     ):
         return None, orgs[i + 1]
-    if (org := _org_after_role(doc, i, orgs)) is not None:
+    if (org := _org_after_role(doc, i, orgs, rules)) is not None:
         return None, org  # "Anne Hjelle i Ymsir AS", "Anne Hjelle i selskapet Ymsir AS"
     if i + 2 < len(doc) and doc[i + 1].lower_ == "som" and doc[i].text[:1].islower():
         i += 1  # "Kari Lie innstilt som ny styreleiar i X", "tilsett som dagleg leiar i X"
     if i < len(doc) and doc[i].text in (",", "er", "blir", "var", "vert", "ble", "som"):
         j = i + 1
-        modifiers = {*_entity_rules().title_modifiers, "den"}
+        modifiers = {*rules.entity.title_modifiers, "den"}
         while j < len(doc) and _modifier_at(doc, j, modifiers):
             j += 1
-        if j < len(doc) and _is_title_word(doc[j]):
-            j = _english_title_end(doc, j)  # "SVP Sustainability i Statoil"
+        if j < len(doc) and _is_title_word(doc[j], rules):
+            j = _english_title_end(doc, j, rules)  # "SVP Sustainability i Statoil"
             words = [t.text for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}]
             title = "".join(
                 t.text_with_ws for t in doc[i + 1 : j + 1] if t.lower_ not in {"ny", "nye", "den"}
             )
-            return title.strip() if words else None, _org_after_role(doc, j + 1, orgs)
+            return title.strip() if words else None, _org_after_role(doc, j + 1, orgs, rules)
     return None, None
 
 
-def _english_title_end(doc, j: int) -> int:
+def _english_title_end(doc, j: int, rules: RuleSet) -> int:
     """The last word of an English title that opens with an acronym ("SVP Sustainability",
     "CEO Nordic Region") when a role preposition follows it; else ``j``."""
     if not doc[j].is_upper:
@@ -398,7 +394,7 @@ def _english_title_end(doc, j: int) -> int:
     while end + 1 < len(doc) and end - j < 3 and doc[end + 1].is_title and doc[end + 1].is_alpha:
         end += 1
     after = doc[end + 1].lower_ if end + 1 < len(doc) else ""
-    return end if end > j and after in _entity_rules().role_prepositions else j
+    return end if end > j and after in rules.entity.role_prepositions else j
 
 
 def _modifier_at(doc, j: int, modifiers: set[str]) -> bool:
@@ -411,10 +407,10 @@ def _modifier_at(doc, j: int, modifiers: set[str]) -> bool:
     return token.text == "." and j > 0 and doc[j - 1].lower_ + "." in modifiers
 
 
-def _org_after_role(doc, i: int, orgs: dict) -> object | None:
+def _org_after_role(doc, i: int, orgs: dict, rules: RuleSet) -> object | None:
     """The organisation after "title i": "i Fjordlaks", "i returselskapet RENAS" (a noun
     that introduces the name may stand between)."""
-    if i + 1 >= len(doc) or doc[i].lower_ not in _entity_rules().role_prepositions:
+    if i + 1 >= len(doc) or doc[i].lower_ not in rules.entity.role_prepositions:
         return None
     if i + 1 in orgs:
         return orgs[i + 1]
@@ -424,45 +420,45 @@ def _org_after_role(doc, i: int, orgs: dict) -> object | None:
     return None
 
 
-def _is_title_word(token) -> bool:
-    return (token.text[:1].islower() or token.is_upper) and _is_title(token.lower_)
+def _is_title_word(token, rules: RuleSet) -> bool:
+    return (token.text[:1].islower() or token.is_upper) and _is_title(token.lower_, rules)
 
 
-def _is_title(word: str) -> bool:
+def _is_title(word: str, rules: RuleSet) -> bool:
     """A title word, or a compound ending in one of five letters or more ("kommunaldirektør");
     short ones only whole ("eier", not "seier")."""
-    return word in _title_words() or word.endswith(_long_title_words())
+    return word in _title_words(rules) or word.endswith(_long_title_words(rules))
 
 
-@cached_per_rule_set()
-def _long_title_words() -> tuple[str, ...]:
-    return title_endings(load_entity_rules(), _title_words())
+@per_rule_set
+def _long_title_words(rules: RuleSet) -> tuple[str, ...]:
+    return title_endings(rules.entity, _title_words(rules))
 
 
-def _title_before(span) -> str | None:
+def _title_before(span, rules: RuleSet) -> str | None:
     """ "kommunaldirektør Bente Rudrud Herdlevær", "administrerende direktør Kari Lie": the
     lower-case title words right before the name."""
     doc = span.doc
     i = span.start - 1
-    if i > 0 and doc[i].text == "," and _is_title(doc[i - 1].lower_):
+    if i > 0 and doc[i].text == "," and _is_title(doc[i - 1].lower_, rules):
         i -= 1  # "sa administrerende direktør, Tom Jensen, at ..."
-    if i < 0 or not _is_title(doc[i].lower_):
+    if i < 0 or not _is_title(doc[i].lower_, rules):
         return None
     opens = starts_sentence(doc[i])
     if not doc[i].text[:1].islower() and not (opens or doc[i].is_upper):
         return None  # a capitalised title only at the start of a sentence, or "CEO"
     keep_case = doc[i].is_upper or not opens  # "CEO", not "ceo"
     words = [doc[i].text if keep_case else doc[i].lower_]
-    while i > 0 and doc[i - 1].lower_ in _entity_rules().title_modifiers:
+    while i > 0 and doc[i - 1].lower_ in rules.entity.title_modifiers:
         i -= 1
         words.insert(0, doc[i].text)
     return " ".join(words)
 
 
-@cached_per_rule_set()
-def _title_words() -> tuple[str, ...]:
-    shared = rules()
-    own = load_entity_rules().person_titles
+@per_rule_set
+def _title_words(rules: RuleSet) -> tuple[str, ...]:
+    shared = rules.org
+    own = rules.entity.person_titles
     words = {w for w in own if w.isalpha()}
     words |= {r.split()[-1] for r in shared["company_roles"] + shared["public_roles"]}
     return tuple(sorted(words))

@@ -187,7 +187,7 @@ def theme_hits(doc: Doc, themes: ThemeMatcher) -> list[SdgHit]:
 
 @lru_cache(maxsize=4)
 def _default_theme_matcher(vocab: Any) -> ThemeMatcher:
-    return build_theme_matcher(vocab, load_theme_rules())
+    return build_theme_matcher(vocab, load_theme_rules("default"))
 
 
 # With theme_context="work", a theme word counts only where someone works on it ("Vi har
