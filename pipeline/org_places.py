@@ -19,8 +19,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities import ORG_SPANS, PLACE_SPANS, load_entity_rules
-from pipeline.rules import TreeRuleFile, dependency_matcher
+from pipeline.entities import ORG_SPANS, PLACE_SPANS
+from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
 
 COMPONENT_NAME = "pipeline_org_places"
 RULES_FILE = "place_rules.json"
@@ -38,7 +38,6 @@ class OrganisationPlaces(TreeRuleFile):
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
         self.name = name
         self.vocab = nlp.vocab
-        self.prepositions = frozenset(load_entity_rules("default").place_prepositions)
         self._load_rules(rules)
 
     def _use(self, source: str) -> None:
@@ -46,6 +45,8 @@ class OrganisationPlaces(TreeRuleFile):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
+        # the place prepositions of the rules the Doc was made with (a user's entity rules too)
+        self.prepositions = frozenset(RuleSet.of(doc).entity.place_prepositions)
         doc._.org_places = []
         orgs = list(doc.spans.get(ORG_SPANS, []))
         places = list(doc.spans.get(PLACE_SPANS, []))

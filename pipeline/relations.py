@@ -43,12 +43,10 @@ from pipeline.entities import (
     PERSON_SPANS,
     PLACE_SPANS,
     is_inflected_compound,
-    load_common_words,
-    load_entity_rules,
     title_endings,
 )
 from pipeline.entities.words import is_place_name_text
-from pipeline.rules import TreeRuleFile, rule_file_records
+from pipeline.rules import RuleSet, TreeRuleFile, per_rule_set, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
 COMPONENT_NAME = "pipeline_goal_owners"
@@ -82,25 +80,26 @@ class GoalOwners(TreeRuleFile):
     rules_file = RULES_FILE
 
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
-        from pipeline.text import load_org_rules  # here: extract imports this module
-
         self.name = name
         self.vocab = nlp.vocab
-        self.common_words = load_common_words("default")
-        shared = load_org_rules("default")
-        entity_rules = load_entity_rules("default")
-        # "administrerande direktør Dagfinn Neteland": a name after a title is a person's
-        self.title_endings = title_endings(entity_rules, entity_rules.person_titles)
-        # a line with a speech verb after a comma reports someone's words ("..., sa Olsen")
-        self.attribution = re.compile(
-            r",\s*[»\"”]?\s*(?:" + "|".join(map(re.escape, shared["speech_verbs"])) + r")\b"
-        )
-        self.organisation_nouns = tuple(
-            shared["org_head_nouns"]
-            + shared["business_nouns"]
-            + shared["definite_business_endings"]
-        )
+        self._adopt(RuleSet.default())
         self._load_rules(rules)
+
+    def _adopt(self, rules: RuleSet) -> None:
+        """The words of the rules the Doc was made with (a user's files too)."""
+        if getattr(self, "_adopted", None) is rules:
+            return  # the words of these rules are in place already
+        self._adopted = rules
+        self.common_words = rules.common_words
+        # "administrerande direktør Dagfinn Neteland": a name after a title is a person's
+        self.title_endings = title_endings(rules.entity, rules.entity.person_titles)
+        # a line with a speech verb after a comma reports someone's words ("..., sa Olsen")
+        self.attribution = _attribution(rules)
+        self.organisation_nouns = tuple(
+            rules.org["org_head_nouns"]
+            + rules.org["business_nouns"]
+            + rules.org["definite_business_endings"]
+        )
 
     def _use(self, source: str) -> None:
         """Build the matcher and word sets from a relation rules file."""
@@ -118,6 +117,7 @@ class GoalOwners(TreeRuleFile):
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
+        self._adopt(RuleSet.of(doc))
         doc._.goal_authors = sorted(self.authors)  # plain data: the Doc serialises
         goals = list(doc.spans.get(EXPLICIT_SPAN_KEY, []))
         if not goals or not doc.has_annotation("DEP"):
@@ -442,6 +442,12 @@ class GoalOwners(TreeRuleFile):
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
         ]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+@per_rule_set
+def _attribution(rules: RuleSet) -> re.Pattern[str]:
+    speech = "|".join(map(re.escape, rules.org["speech_verbs"]))
+    return re.compile(r",\s*[»\"”]?\s*(?:" + speech + r")\b")
 
 
 def _every_mention(doc: Doc, proposed: list[Span], orgs: list[Span]) -> list[Span]:

@@ -25,8 +25,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.entities import ORG_SPANS, PERSON_SPANS, load_entity_rules, title_endings
-from pipeline.rules import TreeRuleFile, dependency_matcher
+from pipeline.entities import ORG_SPANS, PERSON_SPANS, title_endings
+from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
 
 COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
@@ -53,11 +53,7 @@ class PersonRoles(TreeRuleFile):
     def __init__(self, nlp: Language, name: str = COMPONENT_NAME, *, rules: str = "default"):
         self.name = name
         self.vocab = nlp.vocab
-        words = load_entity_rules("default")
-        self.titles = frozenset(words.person_titles)
-        self.long_titles = title_endings(words, self.titles)
-        self.modifiers = frozenset(words.title_modifiers)
-        self.prepositions = frozenset(words.role_prepositions)
+        self._adopt(RuleSet.default())
         from pipeline.relations import load_relation_rules  # the one list of "vi" words
 
         self.first_person = frozenset(
@@ -68,8 +64,20 @@ class PersonRoles(TreeRuleFile):
     def _use(self, source: str) -> None:
         self.matcher, self.node_names = dependency_matcher(self.vocab, self._records(source))
 
+    def _adopt(self, rules: RuleSet) -> None:
+        """The title words of the rules the Doc was made with (a user's entity rules too)."""
+        if getattr(self, "_adopted", None) is rules:
+            return  # the words of these rules are in place already
+        self._adopted = rules
+        words = rules.entity
+        self.titles = frozenset(words.person_titles)
+        self.long_titles = title_endings(words, self.titles)
+        self.modifiers = frozenset(words.title_modifiers)
+        self.prepositions = frozenset(words.role_prepositions)
+
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
+        self._adopt(RuleSet.of(doc))
         people = list(doc.spans.get(PERSON_SPANS, []))
         if not people or not doc.has_annotation("DEP"):
             return doc

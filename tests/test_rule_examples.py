@@ -64,7 +64,6 @@ NOT_YET_DECISIVE = {
     "public_roles",
     "role_prepositions",
     "speaker_role_endings",
-    "title_modifiers",
 }
 
 

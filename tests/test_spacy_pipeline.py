@@ -426,3 +426,26 @@ def test_a_users_rule_file_changes_the_profile(tmp_path):
     assert kinds["mine"]["Statkraft"] != "company"
     # and the packaged pipeline is unchanged afterwards: nothing leaks between pipelines
     assert _in_process(packaged, text)["profile"]["organisations"][0]["kind"] == "company"
+
+
+@needs_model
+def test_a_users_title_words_reach_the_components_that_read_the_tree(tmp_path):
+    """A title a user adds to the entity rules is read by pipeline_person_roles too."""
+    text = "Nytt skip\n\nKari Lie er kokk i Havbruk Nord AS. Hun er glad for skipet."
+    rules = json.loads(
+        (Path(__file__).parents[1] / "pipeline/resources/entity_rules.json").read_text("utf-8")
+    )
+    words = {r["id"]: r["words"] for r in rules["rules"]}  # the record form, edited in place
+    assert "kokk" not in words["person_titles"]
+    words["person_titles"].append("kokk")
+    user_file = tmp_path / "my_rules.json"
+    user_file.write_text(json.dumps(rules, ensure_ascii=False), "utf-8")
+    mine = spacy.load(
+        shipped_model_path(), config={"components.pipeline_entities.rules": str(user_file)}
+    )
+    titles = {}
+    for label, nlp in (("packaged", load_pipeline()), ("mine", mine)):
+        profile = _in_process(nlp, text)["profile"]
+        titles[label] = {p["name"]: p["title"] for p in profile["people"]}
+    assert titles["packaged"].get("Kari Lie") is None
+    assert titles["mine"]["Kari Lie"] == "kokk"
