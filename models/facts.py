@@ -13,6 +13,7 @@ touches the model and the code that fills it, not every consumer:
   first mention), which the review report links and the tables give as offsets;
 - whether a reviewer can judge it, and what "wrong" and a correction do
   (``pipeline.decisions``, ``pipeline.review``, ``models.review.ReviewField``);
+- the field that says which rule gave the value (``rule``), shown next to it in review;
 - how ``pipeline aggregate`` merges it across articles (``merge``), and whether equal values
   mean the same organisation (``identifies``).
 """
@@ -50,6 +51,7 @@ class Fact:
     # is then the key one) and the field shown and merged as its value.
     columns: dict[str, str] | None = None
     shown: str | None = None
+    rule: str | None = None  # field naming the rule (or the model) that gave the value
 
 
 @dataclass(frozen=True)

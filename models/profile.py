@@ -142,6 +142,13 @@ class Organisation(ContractModel):
     """An organisation the article is about."""
 
     name: str = Field(description="Full name as first written in full")
+    found_by: str | None = Field(
+        default=None,
+        description="Why it is an organisation: the rule that found the name (a candidate rule "
+        "of pipeline_org_candidates: intro, described, is_a, tail, legal, public, listed, "
+        "fact_box, fact_line, heading), 'relation_proposal' (the syntax showed it acting: "
+        "pipeline_goal_owners), or 'entities' (pipeline_entities: the model and the listed names)",
+    )
     aliases: list[str] = Field(default_factory=list, description="Other names used for it")
     kind: Annotated[
         OrganisationKind,
@@ -206,16 +213,23 @@ class Quote(ContractModel):
 
 class Person(ContractModel):
     name: str
-    title: Annotated[str | None, Fact(column="title", label="Tittel", review="clearable")] = Field(
-        default=None, description="Role as written, e.g. 'seniorrådgiver'"
-    )
+    title: Annotated[
+        str | None, Fact(column="title", label="Tittel", review="clearable", rule="title_rule")
+    ] = Field(default=None, description="Role as written, e.g. 'seniorrådgiver'")
     title_rule: str | None = Field(
         default=None,
         description="Why that title: the tree rule that read it (title_in_apposition, "
         "title_as_predicate, ...; resources/role_rules.json) or 'surface_pattern'",
     )
-    organisation: Annotated[str | None, Fact(column="organisation", label="Organisasjon")] = Field(
-        default=None, description="Name of the organisation the person speaks for"
+    organisation: Annotated[
+        str | None, Fact(column="organisation", label="Organisasjon", rule="organisation_rule")
+    ] = Field(default=None, description="Name of the organisation the person speaks for")
+    organisation_rule: str | None = Field(
+        default=None,
+        description="Why that organisation: 'stated' (the text ties them: 'daglig leder i X', "
+        "'Xs direktør'), 'section' (they speak in the section X heads), 'office' (the "
+        "article's only body of their office: an ordfører's kommune) or 'nearest_of_kind' "
+        "(the organisation of their role's kind named last before them)",
     )
     party: Annotated[str | None, Fact(column="party", label="Parti")] = Field(
         default=None,

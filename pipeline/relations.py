@@ -59,7 +59,7 @@ for _name in ("in_goal", "first_person", "in_org"):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
 # where the page's "vi" is named and how it was read; the names that wrote the goals
-for _name in ("voice", "voice_rule", "goal_authors", "says_we"):
+for _name in ("voice", "voice_rule", "goal_authors", "says_we", "proposed_orgs"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -165,6 +165,7 @@ class GoalOwners(TreeRuleFile):
         text names them."""
         proposed = _every_mention(doc, proposed, orgs)
         doc.spans[ORG_SPANS] = orgs + proposed
+        doc._.proposed_orgs = [[span.start_char, span.end_char] for span in proposed]
 
         def overlaps(span: Span) -> bool:
             return any(p.start < span.end and span.start < p.end for p in proposed)
@@ -521,6 +522,7 @@ def _depth(token: Token) -> int:
         "doc._.voice",
         "doc._.voice_rule",
         "doc._.goal_authors",
+        "doc._.proposed_orgs",  # where it proposed an organisation the components missed
     ],
     default_config={"rules": "default"},
 )

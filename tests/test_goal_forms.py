@@ -180,3 +180,18 @@ def test_a_goal_number_followed_by_its_official_norwegian_statement():
     )
     explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
     assert explicit == {9, 13}
+
+
+def test_each_organisation_and_employer_says_which_rule_found_it():
+    text = (
+        "Grønnbygg AS i Drammen bidrar til bærekraftsmål 7.\n\n– Vi kutter utslippene, sier "
+        "daglig leder Kari Hansen i Grønnbygg AS.\n\nVi i Fjelltorp har valgt mål 12."
+    )
+    profile = process_text(text)
+    assert {o.name: o.found_by for o in profile.organisations} == {
+        "Grønnbygg AS": "legal",
+        "Fjelltorp": "relation_proposal",
+    }
+    assert [(p.organisation, p.organisation_rule) for p in profile.people] == [
+        ("Grønnbygg AS", "stated")
+    ]

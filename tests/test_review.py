@@ -799,3 +799,12 @@ _IN_VIEW_AND_FLASHING = """(id) => {
   const pane = el.closest('.text-pane').getBoundingClientRect();
   return box.top >= Math.max(0, pane.top) && box.bottom <= Math.min(window.innerHeight, pane.bottom);
 }"""
+
+
+def test_each_card_says_why_next_to_the_value(soup):
+    """An organisation says which rule found it; a person's title and organisation say which
+    rule gave them, as a tooltip beside the value."""
+    found_by = [s["title"] for s in soup.select(".org-card h3 span.why")]
+    assert found_by and all(t.startswith("funnet av: ") for t in found_by)
+    rules = {s["title"] for s in soup.select("span.why") if s["title"].startswith("regel: ")}
+    assert any(r in rules for r in ("regel: stated", "regel: nearest_of_kind", "regel: office"))

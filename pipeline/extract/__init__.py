@@ -99,6 +99,7 @@ def _organisation(text: str, span: Span, owners, sdgs, people: list[Span]) -> Or
     industry_span = span._.organisation_industry_span
     return Organisation(
         name=name,
+        found_by=span._.organisation_found_by,
         aliases=list(span._.organisation_aliases),
         kind=span._.organisation_kind,
         industry=span._.organisation_industry,
@@ -126,6 +127,7 @@ def _person(text: str, span: Span) -> Person:
         title=title,
         title_rule=(span._.person_role_rule or "surface_pattern") if title else None,
         organisation=span._.person_employer,
+        organisation_rule=span._.person_employer_rule if span._.person_employer else None,
         party=span._.person_party_name,
         quotes=[
             Quote(text=text[s:e], evidence=evidence(text, s, e)) for s, e in span._.person_quotes

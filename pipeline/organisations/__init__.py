@@ -64,7 +64,9 @@ def find_organisations(doc: Doc, rules: RuleSet) -> list[OrgDraft]:
     drafts = candidate_drafts(doc)
     # the names the rules found whole, headings aside: the model's fragments of them go
     ruled = [d for d in drafts if d.source != HEADING]
-    drafts += outside_rule_names(model_orgs(doc, text, rules), ruled, text, rules)
+    drafts += _proposals_told(
+        doc, outside_rule_names(model_orgs(doc, text, rules), ruled, text, rules)
+    )
     merged = merge_drafts(drafts, bracketed_short_names(text, drafts))
     taken = _names_of_places_and_people(doc)
     for draft in merged:
@@ -73,6 +75,15 @@ def find_organisations(doc: Doc, rules: RuleSet) -> list[OrgDraft]:
         add_extended_names(text, draft, rules)
         add_short_names(text, draft, rules, taken)
     return merged
+
+
+def _proposals_told(doc: Doc, drafts: list[OrgDraft]) -> list[OrgDraft]:
+    """The names ``pipeline_goal_owners`` proposed (the syntax showed them acting) say so."""
+    proposed = {tuple(where) for where in doc._.proposed_orgs or []}
+    for draft in drafts:
+        if (draft.first, draft.first + len(draft.name)) in proposed:
+            draft.found_by = "relation_proposal"
+    return drafts
 
 
 def candidate_drafts(doc: Doc) -> list[OrgDraft]:
@@ -87,6 +98,7 @@ def candidate_drafts(doc: Doc) -> list[OrgDraft]:
             tuple(span._.org_industry_span) if span._.org_industry_span else None,
             list(span._.org_aliases or []),
             [tuple(place) for place in span._.org_places or []],
+            found_by=span.label_,  # the candidate rule
         )
         for span in doc.spans.get(CANDIDATES, [])
     ]

@@ -47,6 +47,7 @@ ATTRIBUTES = (
     "organisation_industry_span",
     "organisation_places",
     "organisation_mentions",
+    "organisation_found_by",
 )
 # written by pipeline_person_organisations: the people (their index in the people group)
 # whose quotes are this organisation's statements
@@ -101,6 +102,7 @@ def _span(doc: Doc, starts: list[int], i: int, draft: OrgDraft, rules: RuleSet) 
         draft.industry_span,
         places,
         list(mentions),
+        draft.found_by,
         [],
     )
     for attribute, value in zip((*ATTRIBUTES, SPEAKERS), values, strict=True):

@@ -25,6 +25,7 @@ class OrgDraft:
     industry_span: tuple[int, int] | None = None
     aliases: list[str] = field(default_factory=list)
     described_places: list[tuple[str, int, int]] = field(default_factory=list)  # from a description
+    found_by: str = "entities"  # the candidate rule, "relation_proposal" or "entities"
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]

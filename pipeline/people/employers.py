@@ -42,7 +42,7 @@ from pipeline.span_values import register_span_values
 from pipeline.text import alternation
 
 COMPONENT_NAME = "pipeline_person_organisations"
-ATTRIBUTES = ("person_employer", "person_party_name")
+ATTRIBUTES = ("person_employer", "person_employer_rule", "person_party_name")
 
 register_span_values(PEOPLE, ATTRIBUTES)
 
@@ -75,7 +75,7 @@ class PersonOrganisations:
         speaks_for = {p.name: _person_organisation(text, p, drafts, owners, rules) for p in people}
         for i, person in zip(kept, people, strict=True):
             spans[i]._.person_quotes = list(person.quotes)
-            spans[i]._.person_employer = speaks_for[person.name]
+            spans[i]._.person_employer, spans[i]._.person_employer_rule = speaks_for[person.name]
             party = parties.get(person.name)
             spans[i]._.person_party_name = party[0] if party else None
         if PEOPLE in doc.spans:
@@ -174,22 +174,31 @@ def _only_a_party(text: str, draft: OrgDraft, brackets: set[tuple[int, int]]) ->
 _CONTEXT_CHARS = 600  # how far back an unnamed speaker's organisation may be named
 
 
-def _person_organisation(text, person, drafts, owners: list[Owner], rules: RuleSet) -> str | None:
-    """The organisation a person speaks for (the order in the module docstring)."""
+def _person_organisation(
+    text, person, drafts, owners: list[Owner], rules: RuleSet
+) -> tuple[str | None, str | None]:
+    """The organisation a person speaks for and the step that gave it: "stated",
+    "section", "office" or "nearest_of_kind" (the order in the module docstring)."""
     if person.organisation:
         at = person.organisation_start
         match = next(
             (d for d in drafts if any(s == at for s, _ in mention_spans(text, d.names()))), None
         ) or next((d for d in drafts if _same_org(person.organisation, d)), None)
-        return match.name if match else person.organisation
+        return (match.name if match else person.organisation), "stated"
     first = person.mention[0]
     for start, end, owner, _ in owners:
         if start <= first <= end:
-            return owner
+            return owner, "section"
     if body := _body_of_office(person.title, drafts, rules):
-        return body
+        return body, "office"
     if not person.title and not person.quotes:
-        return None  # only named: a guess from the nearest organisation would be noise
+        return None, None  # only named: a guess from the nearest organisation would be noise
+    nearest = _nearest_of_kind(text, person, drafts, rules)
+    return nearest, "nearest_of_kind" if nearest else None
+
+
+def _nearest_of_kind(text, person, drafts, rules: RuleSet) -> str | None:
+    first = person.mention[0]
     kind = _kind_of_role(person.title, rules)
     candidates = [
         (start, d.name)

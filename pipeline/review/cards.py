@@ -112,6 +112,8 @@ def organisation_card(
     name = evidence_link(aid, first, org.name) + controls(
         ReviewItem("organisation", org.name, first, org)
     )
+    if org.found_by:  # why an organisation: the rule that found the name
+        name += f' <span class="why" title="funnet av: {escape(org.found_by)}">ⓘ</span>'
     return (
         f'<div class="card org-card"><h3>{name}</h3>'
         f"{_fact_table(rows)}{_statement_list(aid, org)}</div>"
@@ -133,6 +135,9 @@ def fact_rows(aid: str, owner: str, target: Organisation | Person) -> list[tuple
             shown = f'<span class="kind kind-{escape(value)}">{escape(KIND_LABELS.get(value, value))}</span>'
         else:
             shown = escape(value)
+        rule = getattr(target, fact.fact.rule) if fact.fact.rule else None
+        if rule:  # why this value, for the reviewer: the rule's id, as a tooltip
+            shown += f' <span class="why" title="regel: {escape(rule)}">ⓘ</span>'
         if fact.fact.review:
             shown += controls(ReviewItem(review_field(owner, fact), value, evidence, target))
         rows.append((fact.fact.label, shown))
