@@ -348,3 +348,21 @@ def test_an_interviewers_question_hands_the_word_back_to_the_last_speaker():
         "Vi er heldige",
         "Vi har valgt ut sju av bærekraftsmålene.",
     ]
+
+
+def test_a_quotation_after_sa_at_is_the_speakers():
+    text = (
+        "Ny aksjon\n\nSveio-ordførar Kari Lie var nøgd med at Bremnes Fisk deltok og sa at "
+        "«Bremnes Fisk går føre med eit godt eksempel»."
+    )
+    assert _quotes(text)["Kari Lie"] == ["Bremnes Fisk går føre med eit godt eksempel"]
+
+
+def test_an_attribution_by_the_given_name_alone():
+    text = (
+        "Ny butikk\n\nLisa Maria Hansen og Per Olsen starta butikken i fjor.\n\n"
+        "– Eg hadde ikkje høyrt om dette før, forklarar Lisa."
+    )
+    quotes = _quotes(text)
+    assert quotes["Lisa Maria Hansen"] == ["Eg hadde ikkje høyrt om dette før"]
+    assert quotes["Per Olsen"] == []

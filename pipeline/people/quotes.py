@@ -262,9 +262,11 @@ def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
 
 @per_rule_set
 def _colon_quote(rules: RuleSet) -> re.Pattern[str]:
-    """ "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»" """
+    """ "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»", and the same with
+    "at" ("Ordføraren Kari Lie sa at «Dei går føre med eit godt døme»")."""
     return re.compile(
-        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs(rules)}):\s*[«\"“„](?P<quote>[^»\"”]+?)\s*{_CLOSING}"
+        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs(rules)})(?::|\s+at)\s*[«\"“„]"
+        rf"(?P<quote>[^»\"”]+?)\s*{_CLOSING}"
     )
 
 
@@ -325,4 +327,6 @@ def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
             return person
     words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
     matches = [p for p in people if p.surname in words]
+    if not matches:  # "..., forklarar Lisa.": features name young people by the given name
+        matches = [p for p in people if " " in p.name and p.name.split()[0] in words]
     return matches[0] if len(matches) == 1 else None
