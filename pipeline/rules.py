@@ -124,6 +124,7 @@ class Expectation(BaseModel):
     organisation: str | None = Field(None, description="an organisation of this name")
     kind: str | None = Field(None, description="... of this kind (company, public_body, other)")
     org_place: str | None = Field(None, description="... tied to a place of this name")
+    industry: str | None = Field(None, description="... of this industry")
     no_organisation: str | None = Field(None, description="no organisation of this name")
     person: str | None = Field(None, description="a person of this name")
     title: str | None = Field(None, description="... with this title")
@@ -221,6 +222,8 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
             problems.append(f"{expect.organisation!r} is {org.kind}, not {expect.kind}")
         elif expect.org_place is not None and expect.org_place not in {p.name for p in org.places}:
             problems.append(f"{expect.organisation!r} has places {[p.name for p in org.places]}")
+        elif expect.industry is not None and org.industry != expect.industry:
+            problems.append(f"{expect.organisation!r} has industry {org.industry!r}")
     if expect.no_organisation is not None and expect.no_organisation in orgs:
         problems.append(f"{expect.no_organisation!r} is an organisation")
     if expect.person is not None:
