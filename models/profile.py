@@ -159,8 +159,17 @@ class Organisation(ContractModel):
             choices=("company", "public_body", "other"),
             merge="sorted_set",
             merged_as="kinds",
+            rule="kind_rule",
         ),
     ] = Field(description="company, public_body or other")
+    kind_rule: str | None = Field(
+        default=None,
+        description="Why that kind: the candidate rule that found it (its kind comes with it), "
+        "or the typing rule of a name pipeline_entities found (public_body_heads, "
+        "public_body_names, public_body_suffixes, non_company_organisations, "
+        "non_company_name_words, non_company_name_endings, non_company_words_before, "
+        "default_company)",
+    )
     industry: Annotated[
         str | None,
         Fact(

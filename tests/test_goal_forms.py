@@ -195,3 +195,6 @@ def test_each_organisation_and_employer_says_which_rule_found_it():
     assert [(p.organisation, p.organisation_rule) for p in profile.people] == [
         ("Grønnbygg AS", "stated")
     ]
+    assert profile.organisations[0].kind_rule == "legal"  # the candidate rule typed it
+    typed = process_text("Ny avtale\n\nStatkraft og Fotballklubben Stjerne har signert.")
+    assert {o.name: o.kind_rule for o in typed.organisations}.get("Statkraft") == "default_company"

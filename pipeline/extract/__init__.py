@@ -102,6 +102,7 @@ def _organisation(text: str, span: Span, owners, sdgs, people: list[Span]) -> Or
         found_by=span._.organisation_found_by,
         aliases=list(span._.organisation_aliases),
         kind=span._.organisation_kind,
+        kind_rule=span._.organisation_kind_rule,
         industry=span._.organisation_industry,
         industry_evidence=evidence(text, *industry_span) if industry_span else None,
         places=[

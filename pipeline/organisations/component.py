@@ -48,6 +48,7 @@ ATTRIBUTES = (
     "organisation_places",
     "organisation_mentions",
     "organisation_found_by",
+    "organisation_kind_rule",
 )
 # written by pipeline_person_organisations: the people (their index in the people group)
 # whose quotes are this organisation's statements
@@ -103,6 +104,7 @@ def _span(doc: Doc, starts: list[int], i: int, draft: OrgDraft, rules: RuleSet) 
         places,
         list(mentions),
         draft.found_by,
+        draft.kind_rule or draft.found_by,
         [],
     )
     for attribute, value in zip((*ATTRIBUTES, SPEAKERS), values, strict=True):

@@ -58,7 +58,7 @@ def merge_drafts(drafts: list[OrgDraft], same: set[frozenset[str]] = frozenset()
             if lead.industry is None and other.industry:
                 lead.industry, lead.industry_span = other.industry, other.industry_span
             if other.kind == "company" and other.source < HEADING and lead.kind == "other":
-                lead.kind = "company"
+                lead.kind, lead.kind_rule = "company", other.kind_rule or other.found_by
         lead.first = min(d.first for d in group)
         merged.append(lead)
     return sorted(merged, key=lambda d: d.first)

@@ -69,7 +69,8 @@ def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
             # "al-Qaida" (a capital inside) are names
         if name.endswith("s") and lookup_place_in(text, name[:-1], rules):
             continue  # "Vikens" is a place's genitive
-        found.append(OrgDraft(name, MODEL, span.start_char, organisation_kind(text, name, rules)))
+        kind, kind_rule = organisation_kind_and_rule(text, name, rules)
+        found.append(OrgDraft(name, MODEL, span.start_char, kind, kind_rule=kind_rule))
     return found
 
 
@@ -122,25 +123,35 @@ _FACT_VALUE = re.compile(r"(?:^|\n)[A-ZÆØÅ][a-zæøå]+:\s*$")
 
 
 def organisation_kind(text: str, name: str, rules: RuleSet) -> OrganisationKind:
-    """Typing by evidence: a public body by its form ("X kommune", "Miljødirektoratet", the
-    listed agencies), a non-company by its name (a party, a newspaper, a club, a school, an
-    association: ``entity_rules.json``), otherwise a company: the organisations the news
-    names are mostly businesses."""
+    return organisation_kind_and_rule(text, name, rules)[0]
+
+
+def organisation_kind_and_rule(
+    text: str, name: str, rules: RuleSet
+) -> tuple[OrganisationKind, str]:
+    """Typing by evidence, with the rule that decided: a public body by its form ("X
+    kommune", "Miljødirektoratet", the listed agencies), a non-company by its name (a party,
+    a newspaper, a club, a school, an association: ``entity_rules.json``), otherwise a
+    company ("default_company": the organisations the news names are mostly businesses)."""
     r = rules.org
-    if name.lower().endswith(tuple(r["public_body_heads"])) or name in r["public_body_names"]:
-        return "public_body"
+    if name.lower().endswith(tuple(r["public_body_heads"])):
+        return "public_body", "public_body_heads"
+    if name in r["public_body_names"]:
+        return "public_body", "public_body_names"
     if name.lower().endswith(tuple(r["public_body_suffixes"])):
-        return "public_body"
+        return "public_body", "public_body_suffixes"
     entity_rules = rules.entity
-    if organisation_category(name, entity_rules) is not None:
-        return "other"
+    if (category := organisation_category(name, entity_rules)) is not None:
+        return "other", "non_company_name_words" if category == "name_word" else (
+            "non_company_organisations"
+        )
     if name.split()[-1].lower().endswith(tuple(entity_rules.non_company_name_endings)):
-        return "other"  # "Norges Rederiforbund", "Sogn Jord- og Hagebruksskule"
+        return "other", "non_company_name_endings"  # "Norges Rederiforbund"
     context = _non_company_context(rules)
     for start in word_positions(text, name):
         if context.search(text, max(0, start - 60), start):
-            return "other"  # "Nettverket har fått namnet Berekraftige Voss"
-    return "company"
+            return "other", "non_company_words_before"  # "... har fått namnet Berekraftige Voss"
+    return "company", "default_company"
 
 
 @per_rule_set

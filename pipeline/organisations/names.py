@@ -26,6 +26,7 @@ class OrgDraft:
     aliases: list[str] = field(default_factory=list)
     described_places: list[tuple[str, int, int]] = field(default_factory=list)  # from a description
     found_by: str = "entities"  # the candidate rule, "relation_proposal" or "entities"
+    kind_rule: str | None = None  # the rule that typed it, when not the one that found it
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
