@@ -366,3 +366,16 @@ def test_an_attribution_by_the_given_name_alone():
     quotes = _quotes(text)
     assert quotes["Lisa Maria Hansen"] == ["Eg hadde ikkje høyrt om dette før"]
     assert quotes["Per Olsen"] == []
+
+
+def test_a_quotation_signed_on_the_line_under_it():
+    text = (
+        "Program for Sunnfjord\n\n«Sunnfjord skal ha eit næringsliv for framtida.»\n"
+        "– ordførarkandidat Kari Lie\n\nSunnfjord skal by på dei beste stadane."
+    )
+    assert _quotes(text)["Kari Lie"] == ["Sunnfjord skal ha eit næringsliv for framtida."]
+
+
+def test_a_short_dash_line_about_someone_is_no_signature():
+    text = "Ny avtale\n\n– Vi er glade, sier Kari Lie.\n\n– Per Olsen er også med\n\nMer tekst."
+    assert _quotes(text)["Per Olsen"] == []

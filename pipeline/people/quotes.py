@@ -44,8 +44,12 @@ def attach_quotes(blocks: list[Block], people: list[PersonDraft], rules: RuleSet
     previous: PersonDraft | None = None  # who the last block's quote was by
     _tell_pronouns(blocks, people)
     for index, block in enumerate(blocks):
+        if _signer(block, people) is not None:
+            continue  # "– ordførarkandidat Kari Lie" under a quotation: its signature
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
         found = (
-            _quote_before_attribution(block, people, rules)
+            _signed_quotation(block, following, people)
+            or _quote_before_attribution(block, people, rules)
             or _quote_after_colon(block, people, rules)
             or _quote_after_a_sentence(block, people, rules)
             or _undashed_speech(block, people, rules)
@@ -60,6 +64,43 @@ def attach_quotes(blocks: list[Block], people: list[PersonDraft], rules: RuleSet
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
         if block.kind != "heading" and not (found is None and _a_question(block.text)):
             previous = found[0] if found is not None else None  # a question hands back
+
+
+_SIGNATURE = re.compile(r"^[–—−-]\s*(?P<who>[^\n.!?]{3,80})$")
+_MAX_SIGNATURE_WORDS = 8
+_QUOTATION = re.compile(r"^[«\"“„](?P<quote>[^«»\"“”„]+?)\s*[»\"”]\s*$")
+
+
+def _signer(block, people: list[PersonDraft]) -> PersonDraft | None:
+    """The one person a short dash line names and does nothing else with: the signature of a
+    pull quote ("– ordførarkandidat Kari Lie")."""
+    m = _SIGNATURE.match(block.text.strip())
+    if m is None or len(m.group("who").split()) > _MAX_SIGNATURE_WORDS:
+        return None
+    end = block.start + len(block.text.rstrip())
+    named = {
+        (p.name, mention_end)
+        for p in people
+        for start, mention_end in p.mentions
+        if block.start <= start < end
+    }
+    if len({name for name, _ in named}) != 1:
+        return None
+    name, mention_end = next(iter(named))
+    after = block.text[mention_end - block.start :].strip()
+    if after and not after.startswith(","):
+        return None  # "– Per Olsen er med": a sentence about them, no signature
+    return next(p for p in people if p.name == name)
+
+
+def _signed_quotation(block, following, people: list[PersonDraft]):
+    """ "«Sunnfjord skal ha eit næringsliv for framtida»" then "– ordførarkandidat Kari
+    Lie": a quotation signed on the line under it."""
+    quotation = _QUOTATION.match(block.text)
+    if quotation is None or following is None:
+        return None
+    signer = _signer(following, people)
+    return (signer, quotation.start("quote"), quotation.end("quote")) if signer else None
 
 
 def _continued_quote(block, previous, around, people, rules: RuleSet):
