@@ -198,3 +198,14 @@ def test_each_organisation_and_employer_says_which_rule_found_it():
     assert profile.organisations[0].kind_rule == "legal"  # the candidate rule typed it
     typed = process_text("Ny avtale\n\nStatkraft og Fotballklubben Stjerne har signert.")
     assert {o.name: o.kind_rule for o in typed.organisations}.get("Statkraft") == "default_company"
+
+
+def test_steps_numbered_inside_a_paragraph_are_no_goals():
+    text = (
+        "Slik gjør du det\n\nNår dere har valgt ut bærekraftsmålene, er det viktig å: "
+        "1. Definere ambisjon og prioritere. 2. Implementere målene i organisasjonen. "
+        "3. Bygge kompetanse."
+    )
+    assert [m.number for m in process_text(text).sdgs if m.method == "explicit"] == []
+    goals = "Våre mål\n\nVi har valgt ut bærekraftsmål 1. Det er viktig. Og mål 2. Det er bra."
+    assert {m.number for m in process_text(goals).sdgs if m.method == "explicit"} == {1, 2}

@@ -477,7 +477,26 @@ def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
         *_loose_list_hits(ctx),
     ]
     found += _confirmed_by_neighbours(ctx, unconfirmed, found)
+    markers = _enumeration_markers(ctx.text)
+    found = [hit for hit in found if not (hit.start in markers and hit.text.isdigit())]
     return _merge(found + _numbered_siblings(ctx, found))
+
+
+# "å: 1. Definere ambisjon ... 2. Implementere målene ...": steps numbered inside a paragraph
+# (a step's number follows a colon or a sentence's end, never a goal word: "mål 1. Det er ...")
+_INLINE_STEP = re.compile(r"(?:^|(?<=[:.!?])\s*)(\d{1,2})\.\s+(?=[A-ZÆØÅ])")
+
+
+def _enumeration_markers(text: str) -> set[int]:
+    """Where a paragraph numbers its steps inline, 1., 2., 3. in order: those numbers mark
+    steps, they name no goal ("... er det viktig å: 1. Definere ambisjon ... 2. ...")."""
+    markers: set[int] = set()
+    for paragraph in re.finditer(r"[^\n]+", text):
+        steps = list(_INLINE_STEP.finditer(paragraph.group()))
+        numbers = [int(m.group(1)) for m in steps]
+        if len(numbers) >= 2 and numbers[:2] == [1, 2]:
+            markers |= {paragraph.start() + m.start(1) for m in steps}
+    return markers
 
 
 # "4 – God opplæring for alle": a numbered line with a short capitalised name
