@@ -977,3 +977,17 @@ def test_a_role_stated_with_som_or_with_a_field_names_title_and_employer(
         p.name: (p.title, p.organisation) for p in process_text("Nytt styre\n\n" + text).people
     }
     assert found[person] == (title, organisation)
+
+
+@needs_model
+def test_a_hyphenated_role_before_a_name_is_no_part_of_it():
+    """ "Wiersholm-MP Morten Goller": the firm and an acronym title before the name; a
+    double-barrelled given name stays whole."""
+    names = {
+        p.name
+        for p in process_text(
+            "Ny avtale\n\nFirmaene går sammen. – Det er viktig, sier Wiersholm-MP Morten Goller."
+            "\n\n– Vi er med, sier Anne-Grete Vassnes."
+        ).people
+    }
+    assert names == {"Morten Goller", "Anne-Grete Vassnes"}

@@ -143,6 +143,9 @@ class ContextCues:
         """A compound that ends in a role word, capitalised or not ("Bærekraftsjef" in a
         caption): no first name is built that way, so it is a title before a name."""
         lowered = token.lower_
+        if "-" in token.text and not token.text.endswith("-"):  # "Wiersholm-MP", "Kværner-sjef"
+            tail = token.text.rsplit("-", 1)[1]
+            return (tail.isupper() and 2 <= len(tail) <= 4) or tail.lower() in self._titles
         return token.is_alpha and any(
             lowered.endswith(ending) and len(lowered) >= len(ending) + 4
             for ending in self._title_endings
