@@ -27,8 +27,6 @@ fact box or heading candidates.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import partial
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -36,6 +34,7 @@ from spacy.tokens import Doc, Span
 from models import Block
 from pipeline.doc_text import text_of
 from pipeline.rules import RuleSet
+from pipeline.span_values import register_span_values
 
 COMPONENT_NAME = "pipeline_org_candidates"
 SPAN_KEY = "org_candidates"
@@ -51,24 +50,9 @@ ATTRIBUTES = (
 )
 
 
-def _value_key(name: str, span: Span) -> tuple:
-    return (SPAN_KEY, name, span.start_char, span.end_char, span.label, span.id)
-
-
-def _get(name: str, span: Span) -> Any:
-    return span.doc.user_data.get(_value_key(name, span))
-
-
-def _set(name: str, span: Span, value: Any) -> None:
-    span.doc.user_data[_value_key(name, span)] = value
-
-
 # spaCy keys a span's ``_`` values by its characters alone; two rules may find a name at the
-# same place with different industries, so the values are keyed by the span's label (its
-# rule) and id (its place in the group) too.
-for _name in ATTRIBUTES:
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, getter=partial(_get, _name), setter=partial(_set, _name))
+# same place with different values, so they are keyed by the span's label and id too
+register_span_values(SPAN_KEY, ATTRIBUTES)
 if not Doc.has_extension("blocks"):
     Doc.set_extension("blocks", default=None)
 

@@ -33,14 +33,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from pipeline.org_candidates import blocks_of  # also the Doc._.blocks extension
 from pipeline.rules import RuleSet
+from pipeline.span_values import register_span_values
 
 COMPONENT_NAME = "pipeline_people"
 SPAN_KEY = "people"
@@ -81,22 +80,9 @@ class PersonDraft:
         return self.name.split()[-1]
 
 
-def _value_key(name: str, span: Span) -> tuple:
-    return (SPAN_KEY, name, span.start_char, span.end_char, span.label, span.id)
-
-
-def _get(name: str, span: Span) -> Any:
-    return span.doc.user_data.get(_value_key(name, span))
-
-
-def _set(name: str, span: Span, value: Any) -> None:
-    span.doc.user_data[_value_key(name, span)] = value
-
-
-# as for the organisation candidates: the values are keyed by the span's label and id too
-for _name in ATTRIBUTES:
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, getter=partial(_get, _name), setter=partial(_set, _name))
+# spaCy keys a span's ``_`` values by its characters alone; two rules may find a name at the
+# same place with different values, so they are keyed by the span's label and id too
+register_span_values(SPAN_KEY, ATTRIBUTES)
 
 
 class People:
