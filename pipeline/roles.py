@@ -31,7 +31,9 @@ from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
 COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
 #: Rules that link a title to a person, and the one that links an employer to a title.
-EMPLOYER_RULES = frozenset({"employer_of_title", "employer_of_title_field"})
+EMPLOYER_RULES = frozenset(
+    {"employer_of_title", "employer_of_title_field", "employer_of_title_in_genitive"}
+)
 
 for _name in ("title", "employer", "role_rule"):
     if not Span.has_extension(_name):
@@ -74,6 +76,7 @@ class PersonRoles(TreeRuleFile):
         self.long_titles = title_endings(words, self.titles)
         self.modifiers = frozenset(words.title_modifiers)
         self.prepositions = frozenset(words.role_prepositions)
+        self.companies = frozenset(words.known_companies)
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
@@ -105,7 +108,27 @@ class PersonRoles(TreeRuleFile):
             employer = employers.get(link.title)
             if employer is not None:
                 person._.employer = (employer.start_char, employer.end_char)
+            elif (named := self._named_in_compound(doc, link.title)) is not None:
+                person._.employer = named
         return doc
+
+    def _named_in_compound(self, doc: Doc, title: int) -> tuple[int, int] | None:
+        """The organisation a hyphenated title opens with ("Hydro-sjef", "Sjømat
+        Norge-sjef", the words before joined to the title by the tree as FLAT), as
+        (start_char, end_char): a name of several capitalised words, or one the article
+        names as an organisation; "HMS-sjef" and "IT-direktør" name a field, not an
+        employer."""
+        token = doc[title]
+        head, dash, _ = token.text.rpartition("-")
+        if not dash or not head[:1].isupper():
+            return None
+        start = min([token.i] + [c.i for c in token.children if c.dep_ == "FLAT" and c.i < token.i])
+        name = " ".join([t.text for t in doc[start : token.i]] + [head])
+        known = {s.text for s in doc.spans.get(ORG_SPANS, [])} | self.companies
+        several_names = start < token.i  # "Sjømat Norge-sjef": a name of two words or more
+        if not several_names and not any(name == o or o.startswith(name + " ") for o in known):
+            return None
+        return doc[start].idx, token.idx + len(head)
 
     def _mark(self, doc: Doc, people: list[Span]) -> None:
         for span in people:
@@ -122,14 +145,17 @@ class PersonRoles(TreeRuleFile):
     def _is_title(self, token: Token) -> bool:
         """A title word, or a compound ending in one ("kommunikasjonssjef"), without a
         determiner; never a name."""
-        if token._.in_person or token._.in_org or not token.is_alpha:
+        if token._.in_person or token._.in_org or not token.text.replace("-", "").isalpha():
             return False
-        word = token.lower_
-        if not (word in self.titles or word.endswith(self.long_titles)):
+        # the lemma reads the definite form as the title: "sjefen for X", "leiaren i X"
+        if not (self._title_word(token.lower_) or self._title_word(token.lemma_.lower())):
             return False
         # a role is a bare noun: "er daglig leder"; with a determiner it describes the
         # person ("er en ryddig politiker", "ein god leiar") and names no position
         return not any(child.pos_ == "DET" and child.i < token.i for child in token.children)
+
+    def _title_word(self, word: str) -> bool:
+        return word in self.titles or word.endswith(self.long_titles)
 
     def _links(self, doc: Doc):
         """(person token, title token) links in the order the rules are written, each title
@@ -163,11 +189,22 @@ class PersonRoles(TreeRuleFile):
         start = title
         while start > 0 and doc[start - 1].lower_ in self.modifiers:
             start -= 1
+        if "-" in doc[title].text.strip("-"):  # "Norsk Industri-direktør": the name's words too
+            start = min(
+                [start] + [c.i for c in doc[title].children if c.dep_ == "FLAT" and c.i < title]
+            )
         words = [t for t in doc[start : title + 1] if t.lower_ not in _NOT_PART_OF_TITLE]
-        text = " ".join(t.text for t in words)
+        texts = [t.text for t in words]
+        if texts and not self._title_word(words[-1].lower_):
+            texts[-1] = words[-1].lemma_  # "sjefen for X": the title is "sjef"
+        text = " ".join(texts)
         # Norwegian titles are lower case; a capital is the sentence's ("Dagleg leiar i X,
-        # Ola Tveit"), except in an acronym ("CEO")
-        return text if not words or words[0].is_upper else text[:1].lower() + text[1:]
+        # Ola Tveit"), except in an acronym ("CEO") or a name the title opens with
+        # ("Kværner-sjef")
+        named = any("-" in w.text.strip("-") and w.text[:1].isupper() for w in words)
+        if not words or words[0].is_upper or named:
+            return text
+        return text[:1].lower() + text[1:]
 
 
 def _someone_between(title: int, person: Span, people: list[Span]) -> bool:

@@ -991,3 +991,53 @@ def test_a_hyphenated_role_before_a_name_is_no_part_of_it():
         ).people
     }
     assert names == {"Morten Goller", "Anne-Grete Vassnes"}
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "person", "title", "organisation"),
+    [
+        (  # the organisation opens the title: a name of two words
+            "– Vi er klare for neste steg, sier Norsk Industri-direktør Stein Lier.",
+            "Stein Lier",
+            "Norsk Industri-direktør",
+            "Norsk Industri",
+        ),
+        (  # one word, named as an organisation elsewhere in the article
+            "Bergkraft AS har fått ny sjef.\n\n– Vi er klare, sier Bergkraft-sjef Per Holm.",
+            "Per Holm",
+            "Bergkraft-sjef",
+            "Bergkraft AS",
+        ),
+        (  # a field, not an employer
+            "– Vi har gode rutinar, seier HMS-leiar Per Holm.",
+            "Per Holm",
+            "HMS-leiar",
+            None,
+        ),
+        (  # the definite form of a title, read as the title
+            "Prisen gjekk til sjefen for Nordisk Havforum, Lars Berg.\n\n"
+            "– Dette er stort, seier Lars Berg.",
+            "Lars Berg",
+            "sjef",
+            "Nordisk Havforum",
+        ),
+    ],
+)
+def test_a_title_that_names_its_organisation_gives_the_employer(text, person, title, organisation):
+    """ "Y-sjef X" and "sjefen for Y, X" state whom X works for; "HMS-leiar" states a field."""
+    profile = process_text("Nyhende\n\n" + text)
+    found = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert found[person] == (title, organisation)
+    assert "Norsk Industri" not in found  # the name that opens a title is no person
+
+
+@needs_model
+def test_a_genitive_written_with_an_apostrophe_is_the_organisation_itself():
+    """ "Fjordlaks' direktør": the apostrophe is the genitive of a name ending in s."""
+    profile = process_text(
+        "Bygg Vest AS og Fjordlaks AS møttes i går.\n\n"
+        "– Vi har jobbet lenge med dette, sier Ole Brekke, Fjordlaks' direktør for innkjøp."
+    )
+    assert {o.name for o in profile.organisations} == {"Bygg Vest AS", "Fjordlaks AS"}
+    assert [(p.name, p.organisation) for p in profile.people] == [("Ole Brekke", "Fjordlaks AS")]

@@ -76,7 +76,10 @@ def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
 
 def _without_genitive(name: str, span, text: str, rules: RuleSet) -> str:
     """ "Statoils styre", "Norges Rederiforbunds adm. direktør": the genitive s goes when the
-    article also writes the name without it or a lower-case noun follows the name."""
+    article also writes the name without it or a lower-case noun follows the name. A name
+    that ends in s writes its genitive with an apostrophe ("Fjordlaks' direktør")."""
+    if name[-1:] in "'’" and name[-2:-1] in ("s", "x", "z"):
+        return name[:-1]
     acronym = len(name) > 2 and name[:-1].isupper()  # "FNs rammekonvensjon", "NHOs leiar"
     if not name.endswith("s") or name.endswith("ss") or (len(name) < 4 and not acronym):
         return name

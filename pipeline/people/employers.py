@@ -36,6 +36,7 @@ from pipeline.organisations.places import mention_spans
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
 from pipeline.people import SPAN_KEY as PEOPLE
 from pipeline.people.drafts import person_drafts
+from pipeline.registry.names import normalise_name
 from pipeline.rules import RuleSet
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.span_values import register_span_values
@@ -149,8 +150,13 @@ def _attribution_tail(rules: RuleSet) -> re.Pattern[str]:
 
 
 def _same_org(name: str, draft: OrgDraft) -> bool:
-    lowered = name.lower()
-    return any(lowered == n.lower() or lowered.startswith(n.lower() + " ") for n in draft.names())
+    """Whether ``name`` names the draft: one of its names, one of them with more words
+    after it, or without the legal form ("Bergkraft" of "Bergkraft AS")."""
+    lowered, key = name.lower(), normalise_name(name)
+    return any(
+        lowered == n.lower() or lowered.startswith(n.lower() + " ") or key == normalise_name(n)
+        for n in draft.names()
+    )
 
 
 def _party_brackets(text: str, people, parties) -> set[tuple[int, int]]:

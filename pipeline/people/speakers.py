@@ -183,6 +183,11 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 continue
             if opens_with_other_name(name.split()[0], known_organisations(rules)):
                 continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
+            if (
+                text.startswith("-", m.end("name"))
+                and text[m.end("name") + 1 : m.end("name") + 2].isalpha()
+            ):
+                continue  # "sier Sjømat Norge-sjef Per Dahl": the name opens a title
             if name.endswith("s") and re.match(
                 r" [a-zæøå]", text[m.end("name") : m.end("name") + 2]
             ):
