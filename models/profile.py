@@ -238,7 +238,8 @@ class Person(ContractModel):
         description="Why that organisation: 'stated' (the text ties them: 'daglig leder i X', "
         "'Xs direktør'), 'section' (they speak in the section X heads), 'office' (the "
         "article's only body of their office: an ordfører's kommune) or 'nearest_of_kind' "
-        "(the organisation of their role's kind named last before them)",
+        "(the organisation of their role's kind named last before them, never a newspaper or a "
+        "party: a guess, which a reviewer may want to check)",
     )
     party: Annotated[str | None, Fact(column="party", label="Parti")] = Field(
         default=None,

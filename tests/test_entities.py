@@ -1041,3 +1041,34 @@ def test_a_genitive_written_with_an_apostrophe_is_the_organisation_itself():
     )
     assert {o.name for o in profile.organisations} == {"Bygg Vest AS", "Fjordlaks AS"}
     assert [(p.name, p.organisation) for p in profile.people] == [("Ole Brekke", "Fjordlaks AS")]
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "person", "organisation"),
+    [
+        (  # a newspaper named before the speaker is the story's source
+            "Lønnsoppgjøret\n\nPartane møttest i går, melder NTB.\n\n"
+            "– Vi er langt frå einige, seier forhandlingsleiar Eli Fenne.",
+            "Eli Fenne",
+            None,
+        ),
+        (  # a party named before the speaker is no employer the text states
+            "Fiskeflåten\n\nSenterpartiet vil endre kvotene.\n\n"
+            "– Dette rammar oss hardt, seier fiskebåtreiar Marit Hamre.",
+            "Marit Hamre",
+            None,
+        ),
+        (  # the company named before a speaker of its kind is still the guess
+            "Fiskeflåten\n\nHavbris AS kjøper ny båt.\n\n"
+            "– Dette er ei stor investering, seier dagleg leiar Marit Hamre.",
+            "Marit Hamre",
+            "Havbris AS",
+        ),
+    ],
+)
+def test_the_nearest_organisation_guess_never_names_a_newspaper_or_a_party(
+    text, person, organisation
+):
+    found = {p.name: p.organisation for p in process_text(text).people}
+    assert found[person] == organisation

@@ -28,7 +28,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipeline.doc_text import text_of
-from pipeline.entities import spans_of
+from pipeline.entities import organisation_category, spans_of
 from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
 from pipeline.organisations.component import SPEAKERS, organisation_drafts
 from pipeline.organisations.names import OrgDraft
@@ -203,13 +203,19 @@ def _person_organisation(
     return nearest, "nearest_of_kind" if nearest else None
 
 
+#: Organisations a guess never names: a newspaper is the story's source, a party is
+#: named for a person's politics ("Per Olsen (Sp)") and stated when it is whom they speak for.
+_NEVER_GUESSED = ("media", "party")
+
+
 def _nearest_of_kind(text, person, drafts, rules: RuleSet) -> str | None:
     first = person.mention[0]
     kind = _kind_of_role(person.title, rules)
     candidates = [
         (start, d.name)
         for d in drafts
-        if kind is None or d.kind == kind
+        if (kind is None or d.kind == kind)
+        and organisation_category(d.name, rules.entity) not in _NEVER_GUESSED
         for start, _ in mention_spans(text, d.names())
         if first - _CONTEXT_CHARS <= start < first
     ]
