@@ -32,8 +32,15 @@ COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
 #: Rules that link a title to a person, and the one that links an employer to a title.
 EMPLOYER_RULES = frozenset(
-    {"employer_of_title", "employer_of_title_field", "employer_of_title_in_genitive"}
+    {
+        "employer_of_title",
+        "employer_of_title_field",
+        "employer_of_title_in_genitive",
+        "employer_of_coordinated_title",
+    }
 )
+#: Rules that read a title from the sentence after the name's: the title by the name wins.
+SENTENCE_AFTER_RULES = frozenset({"title_of_pronoun_subject"})
 
 for _name in ("title", "employer", "role_rule"):
     if not Span.has_extension(_name):
@@ -177,6 +184,10 @@ class PersonRoles(TreeRuleFile):
             elif "we" in named:
                 if org is not None:
                     doc._.we_statements.append((doc[named["we"]].idx, org.start_char, org.end_char))
+            elif "pronoun" in named:
+                person = _named_alone_before(doc, named["pronoun"])
+                if person is not None:
+                    titles.append((_Link(person, named["title"]), rule))
             elif "title" in named:
                 titles.append((_Link(named["person"], named["title"]), rule))
             elif org is not None:
@@ -205,6 +216,23 @@ class PersonRoles(TreeRuleFile):
         if not words or words[0].is_upper or named:
             return text
         return text[:1].lower() + text[1:]
+
+
+def _named_alone_before(doc: Doc, pronoun: int) -> int | None:
+    """The token of the one person the sentence before names, when ``pronoun`` opens its
+    sentence ("..., seier Kari Lie. Ho er dagleg leiar i X"); None when that sentence
+    names no one or several people."""
+    sentence = doc[pronoun].sent
+    if pronoun != sentence.start or sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    names = {
+        s.text: s.start
+        for s in doc.spans.get(PERSON_SPANS, [])
+        if before.start <= s.start < before.end
+    }
+    surnames = {name.split()[-1] for name in names}
+    return next(iter(names.values())) if len(surnames) == 1 else None
 
 
 def _someone_between(title: int, person: Span, people: list[Span]) -> bool:

@@ -279,3 +279,19 @@ def test_a_numbered_goal_list_gives_explicit_goals_and_no_places_from_their_name
     )
     assert {(m.number, m.method) for m in profile.sdgs} >= {(7, "explicit"), (14, "explicit")}
     assert [p.name for p in profile.places] == ["Nordsjøen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # a listed company before "og": two companies
+        ("Equinor og Lie Bygg AS signerte avtalen i går.", {"Equinor", "Lie Bygg AS"}),
+        # a name of several words joined by "og": one company
+        ("Stord Sveis og Montasje AS fekk kontrakten i går.", {"Stord Sveis og Montasje AS"}),
+    ],
+)
+def test_a_legal_name_with_og_is_split_only_after_a_name_of_its_own(sentence, names):
+    from pipeline.run import process_text
+
+    profile = process_text("Avtale\n\n" + sentence + "\n\nDet er bra for regionen.")
+    assert {o.name for o in profile.organisations} == names

@@ -199,7 +199,8 @@ def _with_legal_suffix(text: str, pattern: re.Pattern[str], rules: RuleSet) -> l
 def _legal_names(m: re.Match[str], rules: RuleSet) -> list[tuple[int, int]]:
     """The name spans of a match: "Hokksund Sveis og Stål AS" is one company, but in
     "Moelv Gartneri AS og Brumunddal Trevare AS" the first legal suffix ends the first name,
-    and in "v/Salve A Røyrhus og Volda Maskin AS" a person comes first."""
+    and in "v/Salve A Røyrhus og Volda Maskin AS" a person comes first; "Equinor og Lie Bygg
+    AS" names a listed company first."""
     name, offset = m.group("name"), m.start("name")
     og = _OG.search(name)
     if not og:
@@ -214,7 +215,7 @@ def _legal_names(m: re.Match[str], rules: RuleSet) -> list[tuple[int, int]]:
         return [(offset, offset + og.start()), tail]
     own = trim_name(head, rules)  # "Nettselskapa Mørenett og Linja AS": the noun is no name's
     own_at = offset + head.rfind(own)
-    if _written_alone(m.string, own, own_at):
+    if own in rules.entity.known_companies or _written_alone(m.string, own, own_at):
         return [(own_at, own_at + len(own)), tail]
     return [(offset, m.end("name"))]
 

@@ -36,7 +36,7 @@ from pipeline.entities import (
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
 from pipeline.people.quotes import attach_quotes
 from pipeline.people.quotes import speech_verbs as _verbs
-from pipeline.roles import COMPONENT_NAME as _ROLES  # noqa: F401  (Span._.title exists)
+from pipeline.roles import SENTENCE_AFTER_RULES
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.text import NAME, PERSON, alternation
 
@@ -298,6 +298,8 @@ def _read_role_from_the_tree(span, draft: PersonDraft, rules: RuleSet) -> None:
     if span._.title is None or draft.role_rule is not None:
         return
     surface = draft.title or _title_before(span, rules) or _role_after(span, rules)[0]
+    if surface and span._.role_rule in SENTENCE_AFTER_RULES:
+        return  # "minister X (H) ... Han er også bærekraftsminister": the title by the name
     longer = surface and surface.lower().startswith(span._.title.lower() + " ")
     # the surface reading may say more: "SVP Sustainability", "fylkesråd for næring og miljø"
     draft.title, draft.role_rule = (surface if longer else span._.title), span._.role_rule
