@@ -397,7 +397,10 @@ class GoalOwners(TreeRuleFile):
             holds_head = org.start <= subject.i < org.end
             if (inside or holds_head) and org.text.lower() not in self.authors:
                 return org
-        return self._proposed_name(doc, subject)
+        proposed = self._proposed_name(doc, subject)
+        if proposed is None and (owner := _possessor(subject)) is not None:
+            proposed = self._proposed_name(doc, owner)  # "Fjellabens konsept svarer til ..."
+        return proposed
 
     def _proposed_name(self, doc: Doc, head: Token, self_named: bool = False) -> Span | None:
         """The name the syntax shows acting (``head`` and the words the parser hangs on it
@@ -443,6 +446,19 @@ class GoalOwners(TreeRuleFile):
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
         ]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+def _possessor(subject: Token) -> Token | None:
+    """The name in the genitive that owns a subject ("Fjellabens konsept", "Sirkulas
+    kretsløpspark"): the subject's determiner, a proper noun ending in s."""
+    return next(
+        (
+            c
+            for c in subject.children
+            if c.dep_ == "DET" and c.pos_ == "PROPN" and c.i < subject.i and c.text.endswith("s")
+        ),
+        None,
+    )
 
 
 @per_rule_set

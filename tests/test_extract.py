@@ -295,3 +295,28 @@ def test_a_legal_name_with_og_is_split_only_after_a_name_of_its_own(sentence, na
 
     profile = process_text("Avtale\n\n" + sentence + "\n\nDet er bra for regionen.")
     assert {o.name for o in profile.organisations} == names
+
+
+def test_an_acronym_spelled_by_a_names_initials_is_that_organisation():
+    """ "B&G" of "Bertelsen & Garpestad AS" (the legal form left out) merges as an alias; a
+    party's acronym never does, nor a public body's (left to the brackets that declare it),
+    and a name of one word spells no acronym."""
+    from pipeline.organisations.merge import initialisms, merge_drafts
+    from pipeline.organisations.names import OrgDraft
+    from pipeline.rules import RuleSet
+
+    drafts = [
+        OrgDraft("Fjeldstad & Grande AS", 0, 0, "company"),
+        OrgDraft("F&G", 5, 40, "company"),
+        OrgDraft("Sparebanken Vest", 0, 60, "company"),
+        OrgDraft("SV", 5, 90, "other"),
+        OrgDraft("Norsk Vassdragsverk", 0, 95, "public_body"),
+        OrgDraft("NV", 5, 96, "public_body"),
+        OrgDraft("Equinor", 0, 100, "company"),
+        OrgDraft("E", 5, 120, "company"),
+    ]
+    pairs = initialisms(drafts, RuleSet.default())
+    assert pairs == {frozenset(("Fjeldstad & Grande AS", "F&G"))}
+    merged = {d.name: d.aliases for d in merge_drafts(drafts, pairs)}
+    assert merged["Fjeldstad & Grande AS"] == ["F&G"]
+    assert "SV" in merged

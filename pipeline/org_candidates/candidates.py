@@ -79,7 +79,10 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
         ),
         "tail": re.compile(rf"(?P<name>{NAME}\s+(?P<tail>(?i:{tails})))(?![\wæøå])"),
         # "Hokksund Sveis og Stål AS": the legal suffix ends the name, so "og" inside it is safe
-        "legal": re.compile(rf"(?P<name>{NAME}(?:\s+og\s+{NAME})?\s+(?:{legal}))(?![\w])"),
+        # "Innherred renovasjon IKS": one lower-case word may stand before the legal form
+        "legal": re.compile(
+            rf"(?P<name>{NAME}(?:\s+og\s+{NAME})?(?P<lower>[ ][a-zæøå]{{4,}})?\s+(?:{legal}))(?![\w])"
+        ),
         "public": re.compile(
             rf"(?P<statsforvalter>Statsforvalt[ae]ren\s+i\s+{region})"
             rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:\s+(?:og\s+)?{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
@@ -189,6 +192,8 @@ _OG = re.compile(r"\s+og\s+")
 def _with_legal_suffix(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
     found = []
     for m in pattern.finditer(text):
+        if m.group("lower") and m.group("name").split()[0].lower() in rules.common_words:
+            continue  # "Loven gjelder AS og ASA": a sentence, not "Innherred renovasjon IKS"
         for start, end in _legal_names(m, rules):
             name = trim_name(text[start:end], rules, opens_sentence(text, start))
             if not skip_name(name, rules):

@@ -33,6 +33,7 @@ from pipeline.organisations.merge import (
     add_extended_names,
     add_short_names,
     bracketed_short_names,
+    initialisms,
     merge_drafts,
 )
 from pipeline.organisations.model import model_orgs, organisation_kind, outside_rule_names
@@ -67,7 +68,7 @@ def find_organisations(doc: Doc, rules: RuleSet) -> list[OrgDraft]:
     drafts += _proposals_told(
         doc, outside_rule_names(model_orgs(doc, text, rules), ruled, text, rules)
     )
-    merged = merge_drafts(drafts, bracketed_short_names(text, drafts))
+    merged = merge_drafts(drafts, bracketed_short_names(text, drafts) | initialisms(drafts, rules))
     taken = _names_of_places_and_people(doc)
     for draft in merged:
         if draft.industry is None and draft.kind == "company":
@@ -81,7 +82,8 @@ def _proposals_told(doc: Doc, drafts: list[OrgDraft]) -> list[OrgDraft]:
     """The names ``pipeline_goal_owners`` proposed (the syntax showed them acting) say so."""
     proposed = {tuple(where) for where in doc._.proposed_orgs or []}
     for draft in drafts:
-        if (draft.first, draft.first + len(draft.name)) in proposed:
+        end = draft.first + len(draft.name)
+        if (draft.first, end) in proposed or (draft.first, end + 1) in proposed:  # "Xs konsept"
             draft.found_by = "relation_proposal"
     return drafts
 

@@ -33,6 +33,30 @@ def bracketed_short_names(text: str, drafts: list[OrgDraft]) -> set[frozenset[st
     return pairs
 
 
+def initialisms(drafts: list[OrgDraft], rules: RuleSet) -> set[frozenset[str]]:
+    """Pairs of an acronym and the company name whose words' initials spell it ("B&G" of
+    "Bertelsen & Garpestad AS", the legal form left out): news shortens a company's name
+    this way without declaring it. Other bodies' acronyms ("SF", "NVE") are left to the
+    brackets that declare them (``bracketed_short_names``); a party's acronym is never
+    another name's initials."""
+    parties = set(rules.entity.non_company_organisations.get("party", []))
+    legal = set(rules.org["legal_suffixes"])
+    acronyms = {
+        d.name.replace("&", ""): d.name
+        for d in drafts
+        if re.fullmatch(_ACRONYM, d.name) and d.name not in parties
+    }
+    pairs = set()
+    for draft in drafts:
+        words = [w for w in draft.name.split() if w not in legal and w != "&"]
+        if draft.kind != "company" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        acronym = acronyms.get("".join(w[0] for w in words))
+        if acronym is not None and acronym != draft.name:
+            pairs.add(frozenset((draft.name, acronym)))
+    return pairs
+
+
 def merge_drafts(drafts: list[OrgDraft], same: set[frozenset[str]] = frozenset()) -> list[OrgDraft]:
     """Group drafts whose names are prefixes of each other or that ``same`` pairs; the
     strongest, earliest names the group."""
