@@ -379,3 +379,15 @@ def test_a_quotation_signed_on_the_line_under_it():
 def test_a_short_dash_line_about_someone_is_no_signature():
     text = "Ny avtale\n\n– Vi er glade, sier Kari Lie.\n\n– Per Olsen er også med\n\nMer tekst."
     assert _quotes(text)["Per Olsen"] == []
+
+
+def test_a_pronoun_after_a_dash_inside_a_paragraph_is_the_one_person_named_before_it():
+    """ "Kari Lie leier X. – ..., seier ho.": the paragraph names one person before the dash;
+    with two named there, the pronoun does not tell whose the quote is."""
+    one = "Nytt\n\nKari Lie er dagleg leiar i Fjordbrygg AS. – Vi bidreg til dette, seier ho."
+    assert _quotes(one)["Kari Lie"] == ["Vi bidreg til dette"]
+    two = (
+        "Nytt\n\nPer Moe og Kari Lie møttest. Kari Lie er dagleg leiar i Fjordbrygg AS. "
+        "– Vi bidreg til dette, seier han."
+    )
+    assert _quotes(two) == {"Per Moe": [], "Kari Lie": []}

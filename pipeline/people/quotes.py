@@ -221,8 +221,19 @@ def _quote_after_a_sentence(block, people: list[PersonDraft], rules: RuleSet):
     )
     if tail is None:
         return None
-    speaker = _speaker(tail.group("who"), people)
+    who = tail.group("who")
+    speaker = _speaker(who, people) or _pronoun_speaker_before_dash(who, block, m.start(), people)
     return (speaker, m.end(), tail.start()) if speaker else None
+
+
+def _pronoun_speaker_before_dash(who: str, block, dash: int, people: list[PersonDraft]):
+    """ "Kari Lie leier X. – ..., seier ho.": the pronoun is the one person the paragraph
+    names before the dash; with two people there the text does not tell whose it is."""
+    start, end = block.start, block.start + dash
+    named = {p.name: p for p in people for s, _ in p.mentions if start <= s < end}
+    if len(named) > 1:
+        return None
+    return _pronoun_speaker(who, end, people)
 
 
 def _undashed_speech(block, people: list[PersonDraft], rules: RuleSet):
