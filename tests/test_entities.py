@@ -1072,3 +1072,14 @@ def test_the_nearest_organisation_guess_never_names_a_newspaper_or_a_party(
 ):
     found = {p.name: p.organisation for p in process_text(text).people}
     assert found[person] == organisation
+
+
+@needs_model
+def test_a_title_and_its_employer_before_the_name_without_a_comma():
+    """ "sier konsernsjef i Nordverft Jan Hauge": the organisation is no part of the name."""
+    profile = process_text(
+        "Ny kontrakt\n\nVestlaks AS og Nordverft møttest i går.\n\n"
+        "– Vi er glade, sier konsernsjef i Nordverft Jan Hauge."
+    )
+    found = {p.name: (p.title, p.organisation, len(p.quotes)) for p in profile.people}
+    assert found == {"Jan Hauge": ("konsernsjef", "Nordverft", 1)}

@@ -179,6 +179,9 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
     for pattern, rule in zip(patterns, _PATTERN_RULES, strict=True):
         for m in pattern.finditer(text):
             name, name_start = _without_leading_title(m.group("name"), m.start("name"), rules)
+            employer = next((o for o in organisations if name.startswith(o + " ")), None)
+            if employer is not None:  # "sier konsernsjef i Nordverft Jan Hauge"
+                name, name_start = name[len(employer) + 1 :], name_start + len(employer) + 1
             if name.split()[0] in rules.org["not_organisations"] or name in organisations:
                 continue
             if opens_with_other_name(name.split()[0], known_organisations(rules)):
@@ -198,11 +201,17 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
             if draft is None:
                 mention = (name_start, m.end("name"))
                 draft = people[name] = PersonDraft(name, None, None, mention, found_by=rule)
-            draft.title = draft.title or _clean_title(m.group("title"), rules)
+            title = m.group("title")
+            if employer is not None and title:  # "konsernsjef i": the employer follows
+                title = re.sub(rf"\s+(?:{'|'.join(rules.entity.role_prepositions)})\s*$", "", title)
+            draft.title = draft.title or _clean_title(title, rules)
             if name_start > m.start("name"):  # "Økonomisjef Hilde Dahl sier ..."
                 draft.title = draft.title or m.group("name").split()[0].lower()
             if draft.organisation is None and m.group("org"):
                 draft.organisation, draft.organisation_start = m.group("org"), m.start("org")
+            elif draft.organisation is None and employer is not None:
+                draft.organisation = employer
+                draft.organisation_start = name_start - len(employer) - 1
     for draft in people.values():
         draft.mentions = [
             (m.start(), m.end())
