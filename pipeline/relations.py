@@ -215,12 +215,39 @@ class GoalOwners(TreeRuleFile):
             and o.text.lower() not in self.authors  # "... til FNs bærekraftsmål"
         ]
         if len({o.text for o in in_headline}) != 1:
-            return None
+            introduced = self._introduced_before_we(doc, orgs)
+            if introduced is not None:
+                doc._.voice_rule = "introduced_before_we"
+            return introduced
         # a headline's organisation speaks for the page when the page says "vi" outside
         # quotes ("Hvordan bidrar BIR til FNs bærekraftsmål" + "vi prioriterer ...");
         # in a news story "vi" is only ever quoted
         doc._.voice_rule = "headline_we" if self._says_we(doc) else "headline"
         return in_headline[0]
+
+    def _introduced_before_we(self, doc: Doc, orgs: list[Span]) -> Span | None:
+        """ "M8 Eiendom AS er opptatt av bærekraft! Vi har ...": the organisation that is the
+        subject of the sentence right before the page's first "vi" outside quotes, in the
+        same paragraph, introduced itself and speaks as "vi"."""
+        sentences = list(doc.sents)
+        for before, sentence in zip(sentences, sentences[1:], strict=False):
+            we = next(
+                (
+                    t
+                    for t in sentence
+                    if t.dep_ == "SUBJ"
+                    and self._speaks_as_page(doc, t)
+                    and not self._in_reported_line(doc, t)
+                ),
+                None,
+            )
+            if we is None:
+                continue
+            if "\n\n" in text_of(doc)[before.end_char : sentence.start_char]:
+                return None  # the first "vi" opens a paragraph: whose it is, the text does not say
+            subject = next((t for t in before if t.dep_ == "SUBJ" and t.head == before.root), None)
+            return None if subject is None else self._organisation_in(doc, subject, orgs)
+        return None
 
     def _says_we(self, doc: Doc) -> bool:
         """Whether the page speaks in the first person outside quotes and reported lines."""
@@ -552,10 +579,11 @@ VOICE_RULES = frozenset({"first_person", "list_introduction"})
 
 
 def self_presenting_voice(doc: Doc) -> tuple[int, int, str] | None:
-    """Where the organisation a page presents itself as is named ("Vi i X ...", or the
-    headline's organisation on a page that says "vi"), and how it was read: its goals are
+    """Where the organisation a page presents itself as is named ("Vi i X ...", the
+    headline's organisation on a page that says "vi", or the organisation the sentence
+    before the page's first "vi" is about), and how it was read: its goals are
     the page's goals unless a sentence gives them to someone else."""
-    if doc._.voice_rule in ("voice_statement", "headline_we"):
+    if doc._.voice_rule in ("voice_statement", "headline_we", "introduced_before_we"):
         return (*doc._.voice, doc._.voice_rule)
     return None
 
