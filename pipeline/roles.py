@@ -145,7 +145,7 @@ class PersonRoles(TreeRuleFile):
             for token in span:
                 token._.in_org = True
         for token in doc:
-            token._.title_word = self._is_title(token)
+            token._.title_word = self._is_title(token) or self._title_of_its_conjunct(token)
             token._.role_preposition = token.lower_ in self.prepositions
             token._.first_person = token.lower_ in self.first_person
 
@@ -160,6 +160,13 @@ class PersonRoles(TreeRuleFile):
         # a role is a bare noun: "er daglig leder"; with a determiner it describes the
         # person ("er en ryddig politiker", "ein god leiar") and names no position
         return not any(child.pos_ == "DET" and child.i < token.i for child in token.children)
+
+    def _title_of_its_conjunct(self, token: Token) -> bool:
+        """ "klima- og miljøminister": a first part ending in a hyphen is the title its
+        conjunct after "og" ends (the tree makes the first part the head)."""
+        return token.text.endswith("-") and any(
+            c.dep_ == "KOORD" and self._is_title(c) for c in token.children
+        )
 
     def _title_word(self, word: str) -> bool:
         return word in self.titles or word.endswith(self.long_titles)
@@ -204,7 +211,13 @@ class PersonRoles(TreeRuleFile):
             start = min(
                 [start] + [c.i for c in doc[title].children if c.dep_ == "FLAT" and c.i < title]
             )
-        words = [t for t in doc[start : title + 1] if t.lower_ not in _NOT_PART_OF_TITLE]
+        end = title + 1
+        if doc[title].text.endswith("-"):  # "klima- og miljøminister": to the conjunct's end
+            conjuncts = [
+                c.i for c in doc[title].children if c.dep_ == "KOORD" and self._is_title(c)
+            ]
+            end = max(conjuncts, default=title) + 1
+        words = [t for t in doc[start:end] if t.lower_ not in _NOT_PART_OF_TITLE or t.i > title]
         texts = [t.text for t in words]
         if texts and not self._title_word(words[-1].lower_):
             texts[-1] = words[-1].lemma_  # "sjefen for X": the title is "sjef"

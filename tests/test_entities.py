@@ -1083,3 +1083,10 @@ def test_a_title_and_its_employer_before_the_name_without_a_comma():
     )
     found = {p.name: (p.title, p.organisation, len(p.quotes)) for p in profile.people}
     assert found == {"Jan Hauge": ("konsernsjef", "Nordverft", 1)}
+
+
+@needs_model
+def test_a_title_of_two_coordinated_parts_is_whole():
+    """ "olje- og energiminister": the tree makes the first part the head; the title is both."""
+    profile = process_text("Nytt\n\nKari Lie er olje- og energiminister.")
+    assert [(p.name, p.title) for p in profile.people] == [("Kari Lie", "olje- og energiminister")]

@@ -391,3 +391,35 @@ def test_a_pronoun_after_a_dash_inside_a_paragraph_is_the_one_person_named_befor
         "– Vi bidreg til dette, seier han."
     )
     assert _quotes(two) == {"Per Moe": [], "Kari Lie": []}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quote"),
+    [
+        (  # a verb of manner attributes as a speech verb does
+            "Butikken\n\nKari Lie driv butikken i Førde.\n\n"
+            "– Eg likar best kundane som impulshandlar, smiler Kari Lie.",
+            "Kari Lie",
+            "Eg likar best kundane som impulshandlar",
+        ),
+        (
+            "Butikken\n\n– Vi skal investere i nytt utstyr, oppsummerer Kari Lie, "
+            "dagleg leiar i Fjordis AS, til avisa.",
+            "Kari Lie",
+            "Vi skal investere i nytt utstyr",
+        ),
+        (  # a hyphen typed against the quote's first word, after a sentence
+            "Rapport\n\nSkipsforbundet har skrevet en rapport. -Havet er avgjørende for velstand, "
+            "sier Per Holm, direktør i Skipsforbundet. Vi må vite mer om havet.",
+            "Per Holm",
+            "Havet er avgjørende for velstand",
+        ),
+    ],
+)
+def test_more_attribution_forms(text, speaker, quote):
+    assert _quotes(text)[speaker] == [quote]
+
+
+def test_a_hyphen_before_a_number_after_a_sentence_opens_no_quote():
+    text = "Vær\n\nDet var kaldt i natt, sier Per Holm. -5 grader ble målt på Røros."
+    assert _quotes(text)["Per Holm"] == []

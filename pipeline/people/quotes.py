@@ -29,6 +29,8 @@ _QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“�
 # or on a new line of the paragraph ("Samfunnskontrakt\n– Det å ha ..., sier han.")
 _QUOTE_START_MID = re.compile(
     r"(?:(?<=[.!?»])\s+[–—−]\s*|(?<=[.!?»])\s+-\s+|\n[ \t]*[–—−][ \t]*)(?=[A-ZÆØÅ«\"\d])"
+    # a hyphen typed against the word ("... rapport. -Havet er ..."), never before a number
+    r"|(?<=[.!?»])\s+-(?=[A-ZÆØÅ«\"])"
 )
 # direct speech without a dash is known by its first or second person ("Vi må tørre ...")
 _SPEAKING_VOICE = re.compile(r"\b(?:vi|jeg|eg|me|oss|vår|våre|vårt|du|dere|dykk|de)\b", re.I)
