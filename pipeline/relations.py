@@ -215,10 +215,14 @@ class GoalOwners(TreeRuleFile):
             and o.text.lower() not in self.authors  # "... til FNs bærekraftsmål"
         ]
         if len({o.text for o in in_headline}) != 1:
-            introduced = self._introduced_before_we(doc, orgs)
-            if introduced is not None:
-                doc._.voice_rule = "introduced_before_we"
-            return introduced
+            for rule, find in (
+                ("introduced_before_we", self._introduced_before_we),
+                ("repeated_subject", self._repeated_subject),
+            ):
+                if (found := find(doc, orgs)) is not None:
+                    doc._.voice_rule = rule
+                    return found
+            return None
         # a headline's organisation speaks for the page when the page says "vi" outside
         # quotes ("Hvordan bidrar BIR til FNs bærekraftsmål" + "vi prioriterer ...");
         # in a news story "vi" is only ever quoted
@@ -248,6 +252,22 @@ class GoalOwners(TreeRuleFile):
             subject = next((t for t in before if t.dep_ == "SUBJ" and t.head == before.root), None)
             return None if subject is None else self._organisation_in(doc, subject, orgs)
         return None
+
+    def _repeated_subject(self, doc: Doc, orgs: list[Span]) -> Span | None:
+        """On a page that says "vi", the one name that is the subject of two clauses or more
+        ("Kvikkere Hoder jobber for ... Kvikkere Hoder tar ikkje ..."): a page that tells
+        what it does names itself as the actor, whether or not a component found the name."""
+        if not self._says_we(doc):
+            return None
+        acting: dict[str, list[Span]] = {}
+        for token in doc:
+            if token.dep_ != "SUBJ" or token.pos_ != "PROPN":
+                continue
+            found = self._organisation_in(doc, token, orgs)
+            if found is not None:
+                acting.setdefault(found.text, []).append(found)
+        repeated = [spans[0] for spans in acting.values() if len(spans) >= 2]
+        return repeated[0] if len(repeated) == 1 else None
 
     def _says_we(self, doc: Doc) -> bool:
         """Whether the page speaks in the first person outside quotes and reported lines."""
@@ -583,7 +603,12 @@ def self_presenting_voice(doc: Doc) -> tuple[int, int, str] | None:
     headline's organisation on a page that says "vi", or the organisation the sentence
     before the page's first "vi" is about), and how it was read: its goals are
     the page's goals unless a sentence gives them to someone else."""
-    if doc._.voice_rule in ("voice_statement", "headline_we", "introduced_before_we"):
+    if doc._.voice_rule in (
+        "voice_statement",
+        "headline_we",
+        "introduced_before_we",
+        "repeated_subject",
+    ):
         return (*doc._.voice, doc._.voice_rule)
     return None
 

@@ -209,3 +209,31 @@ def test_steps_numbered_inside_a_paragraph_are_no_goals():
     assert [m.number for m in process_text(text).sdgs if m.method == "explicit"] == []
     goals = "Våre mål\n\nVi har valgt ut bærekraftsmål 1. Det er viktig. Og mål 2. Det er bra."
     assert {m.number for m in process_text(goals).sdgs if m.method == "explicit"} == {1, 2}
+
+
+def test_a_page_in_the_first_person_speaks_for_the_name_it_tells_acting_twice():
+    """ "Hva gjør vi: • Kloke Hender jobber for ... • Kloke Hender tar ikke ...": a page that
+    says "vi" and names one actor again and again is that actor's; the name is proposed."""
+    text = (
+        "Anstendig arbeid\n\nVi har valgt å jobbe med bærekraftsmål 8.\n\nHva gjør vi:\n\n"
+        "• Kloke Hender jobber for like rettigheter for kjønnene.\n"
+        "• Kloke Hender tar ikke oppdrag som går på tvers av anstendig arbeid."
+    )
+    profile = process_text(text)
+    assert [(o.name, o.found_by) for o in profile.organisations] == [
+        ("Kloke Hender", "relation_proposal")
+    ]
+    assert [(g.number, g.organisation) for g in profile.sdgs if g.method == "explicit"] == [
+        (8, "Kloke Hender")
+    ]
+
+
+def test_a_page_that_introduces_itself_before_its_first_vi_speaks_for_it():
+    text = (
+        "Miljø og bærekraft\n\nNordvik Eiendom AS er opptatt av miljø og bærekraft! Vi har lagt "
+        "FNs bærekraftsmål til grunn for arbeidet vårt.\n\nI Norge kastes mye inventar hvert år, "
+        "viser tall fra NRK. Gjennom FNs bærekraftsmål nr. 12, Ansvarlig forbruk og produksjon, "
+        "er målet å sikre bærekraftige forbruksmønstre. Vi håper du er med og støtter dette."
+    )
+    goals = [(g.number, g.organisation) for g in process_text(text).sdgs if g.method == "explicit"]
+    assert goals == [(12, "Nordvik Eiendom AS")]
