@@ -228,7 +228,8 @@ class Person(ContractModel):
     title_rule: str | None = Field(
         default=None,
         description="Why that title: the tree rule that read it (title_in_apposition, "
-        "title_as_predicate, ...; resources/role_rules.json) or 'surface_pattern'",
+        "title_as_predicate, ...; resources/role_rules.json), 'title_on_the_line_under' (a "
+        "signature: the name alone on its line, the title opening the next) or 'surface_pattern'",
     )
     organisation: Annotated[
         str | None, Fact(column="organisation", label="Organisasjon", rule="organisation_rule")

@@ -25,6 +25,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.doc_text import text_of
 from pipeline.entities import ORG_SPANS, PERSON_SPANS, title_endings
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
 
@@ -106,7 +107,7 @@ class PersonRoles(TreeRuleFile):
                     and not _someone_between(t.title, person, people)
                 ),
                 None,
-            )
+            ) or _title_on_the_line_under(doc, person)
             if found is None:
                 continue
             link, rule = found
@@ -229,6 +230,23 @@ class PersonRoles(TreeRuleFile):
         if not words or words[0].is_upper or named:
             return text
         return text[:1].lower() + text[1:]
+
+
+def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None:
+    """A signature: the name alone on its line and a title opening the next ("Kari Lie" /
+    "Styreleder i Fjordhus AS"), as a press release or a letter ends."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, person.start_char) + 1
+    line_end = text.find("\n", person.end_char)
+    if line_end < 0 or text[line_start:line_end].strip() != person.text:
+        return None
+    under = next((t for t in doc[person.end :] if not t.is_space), None)
+    if under is None or not under._.title_word or text.count("\n", line_end, under.idx) > 2:
+        return None
+    after = doc[under.i + 1] if under.i + 1 < len(doc) else None
+    if after is not None and after._.in_person:
+        return None  # "Ordfører Per Olsen ...": the title of the name it stands before
+    return _Link(person.start, under.i), "title_on_the_line_under"
 
 
 def _named_alone_before(doc: Doc, pronoun: int) -> int | None:

@@ -1090,3 +1090,21 @@ def test_a_title_of_two_coordinated_parts_is_whole():
     """ "olje- og energiminister": the tree makes the first part the head; the title is both."""
     profile = process_text("Nytt\n\nKari Lie er olje- og energiminister.")
     assert [(p.name, p.title) for p in profile.people] == [("Kari Lie", "olje- og energiminister")]
+
+
+@needs_model
+def test_a_signature_gives_the_title_on_the_line_under_the_name():
+    """ "Kari Lise Vold" / "Styreleder i Fjordhus Eiendom AS": a letter's or a press release's
+    signature; a title before another name on the next line is that name's."""
+    signed = process_text(
+        "Nytt kontorhotell\n\nVi har satset på gjenbruk av møbler.\n\nMed vennlig hilsen\n"
+        "Kari Lise Vold\nStyreleder i Fjordhus Eiendom AS"
+    )
+    assert [(p.name, p.title, p.organisation, p.title_rule) for p in signed.people] == [
+        ("Kari Lise Vold", "styreleder", "Fjordhus Eiendom AS", "title_on_the_line_under")
+    ]
+    headed = process_text("Nytt\n\nKari Lise Vold\n\nOrdfører Per Olsen sier at kommunen er klar.")
+    assert {p.name: p.title for p in headed.people} == {
+        "Kari Lise Vold": None,
+        "Per Olsen": "ordfører",
+    }
