@@ -423,3 +423,19 @@ def test_more_attribution_forms(text, speaker, quote):
 def test_a_hyphen_before_a_number_after_a_sentence_opens_no_quote():
     text = "Vær\n\nDet var kaldt i natt, sier Per Holm. -5 grader ble målt på Røros."
     assert _quotes(text)["Per Holm"] == []
+
+
+def test_a_paragraph_whose_last_sentence_hands_over_by_pronoun_gives_the_next_quote():
+    """ "Ho er butikksjef i Førde. Ho seier at ..." then a dash quote: the pronoun's person;
+    a last sentence about something else hands over to no one."""
+    hands_over = (
+        "Butikken\n\n– Ein plan for veka er lurt, smiler Kari Lie.\n\n"
+        "Ho er butikksjef i Førde og engasjert mot matsvinn. Ho seier at forbrukarane kan "
+        "gjere mykje.\n\n– Eg trur butikkane må ta ansvar."
+    )
+    assert len(_quotes(hands_over)["Kari Lie"]) == 2
+    moves_on = hands_over.replace(
+        "Ho seier at forbrukarane kan gjere mykje.",
+        "Ho meiner forbrukarane kan gjere mykje. Butikken har opna ei ny avdeling.",
+    )
+    assert len(_quotes(moves_on)["Kari Lie"]) == 1

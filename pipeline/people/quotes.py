@@ -175,10 +175,16 @@ def _one_sentence_about(text: str, name_at: int) -> bool:
 
 
 def _referred_speaker(before, people: list[PersonDraft], rules: RuleSet) -> PersonDraft | None:
-    """The speaker a paragraph that names no one opens with: a pronoun ("Ho fortel at ...")
+    """The speaker a paragraph that names no one opens or ends with: a pronoun ("Ho fortel
+    at ...")
     is the person named last before it; a title in its definite form ("Ordføreren meiner")
     the person named last with that title."""
-    opening = _referring_opening(rules).match(before.text)
+    # "Ho fortel at ..." opens the paragraph, or its last sentence hands over ("Han er
+    # butikksjef i Førde. Han seier at ...")
+    last = [start for start, end in _sentence_spans(before.text.rstrip()) if end > start][-1:]
+    opening = _referring_opening(rules).match(before.text) or next(
+        (m for at in last if (m := _referring_opening(rules).match(before.text, at))), None
+    )
     if opening is None:
         return None
     who = opening.group("who")
