@@ -1108,3 +1108,13 @@ def test_a_signature_gives_the_title_on_the_line_under_the_name():
         "Kari Lise Vold": None,
         "Per Olsen": "ordfører",
     }
+
+
+@needs_model
+def test_an_abbreviated_title_in_the_attribution_is_the_speakers_title():
+    profile = process_text(
+        "Nytt\n\n– Vi er svært nøgde med løysinga, seier adm. dir. Karl Bakke i ei pressemelding."
+    )
+    assert [(p.name, p.title, len(p.quotes)) for p in profile.people] == [
+        ("Karl Bakke", "adm. dir.", 1)
+    ]

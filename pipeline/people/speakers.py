@@ -65,8 +65,12 @@ _PATTERN_RULES = (
 
 @per_rule_set
 def _speech_pattern(rules: RuleSet) -> re.Pattern[str]:
+    # a title's words, and the abbreviations the rules list with their stop ("adm. dir.")
+    words = rules.entity
+    dotted = [w for w in (*words.title_modifiers, *words.person_titles) if w.endswith(".")]
+    word = rf"(?:(?i:{alternation(dotted)})|[a-zæøå][\wæøå-]*)" if dotted else r"[a-zæøå][\wæøå-]*"
     return re.compile(
-        rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<title>(?:[a-zæøå][\wæøå-]*\s+){{0,4}}?)(?P<name>{PERSON})"
+        rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<title>(?:{word}\s+){{0,4}}?)(?P<name>{PERSON})"
         rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail(rules)}))?"
     )
 
