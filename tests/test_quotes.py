@@ -439,3 +439,15 @@ def test_a_paragraph_whose_last_sentence_hands_over_by_pronoun_gives_the_next_qu
         "Ho meiner forbrukarane kan gjere mykje. Butikken har opna ei ny avdeling.",
     )
     assert len(_quotes(moves_on)["Kari Lie"]) == 1
+
+
+def test_an_attribution_that_opens_its_own_sentence_after_the_quote():
+    """ "... mobilisering. Sier Kim Bråten, avdelingsleder i Hallingplast.": the stop the
+    quote ends with comes before the speech verb."""
+    text = (
+        "Plan\n\n-For å få dette til må vi bygge ut ladenettet. Det kreves en bred mobilisering. "
+        "Sier Kim Bråten, avdelingsleder i Hallingplast."
+    )
+    assert _quotes(text)["Kim Bråten"] == [
+        "For å få dette til må vi bygge ut ladenettet. Det kreves en bred mobilisering."
+    ]

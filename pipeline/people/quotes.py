@@ -291,7 +291,7 @@ def _last_attribution(text: str, rules: RuleSet, start: int = 0) -> re.Match[str
     while (found := _attribution_at_end(rules).search(text, at)) is not None:
         if last is None or found.group(0).lstrip()[:1] in _AFTER_A_QUOTE:
             last = found  # a later verb closes the quote only after a comma or a quote mark
-        at = found.start("verb") + 1
+        at = max(found.start("verb"), found.start("opening")) + 1
     return last
 
 
@@ -308,7 +308,12 @@ def _who(rules: RuleSet) -> str:
 
 @per_rule_set
 def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
-    return re.compile(rf",?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs(rules)})\s+{_who(rules)}\.?$")
+    # "... løsninger. Sier Kim Bråten, avdelingsleder i X.": the verb may open a sentence
+    capitalised = alternation([v[:1].upper() + v[1:] for v in rules.org["speech_verbs"]])
+    return re.compile(
+        rf"(?:,?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs(rules)})|(?<=\.)\s+(?P<opening>{capitalised}))"
+        rf"\s+{_who(rules)}\.?$"
+    )
 
 
 @per_rule_set
