@@ -451,3 +451,24 @@ def test_an_attribution_that_opens_its_own_sentence_after_the_quote():
     assert _quotes(text)["Kim Bråten"] == [
         "For å få dette til må vi bygge ut ladenettet. Det kreves en bred mobilisering."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Nytt\n\nOrdførar Kari Lie og rådmann Per Moe var til stades.\n\n"
+            "– Dette er ein stor dag, seier ordføraren.",
+            "Kari Lie",
+        ),
+        (
+            "Nytt kontor\n\nRådmann Helge Tor flyttar inn i det nye kontoret.\n\n"
+            "— Ordføraren sitt kontor er større enn mitt, poengterer den påtroppande rådmannen.",
+            "Helge Tor",
+        ),
+    ],
+)
+def test_an_attribution_by_a_definite_title_is_the_person_named_with_it(text, speaker):
+    quotes = _quotes(text)
+    assert len(quotes[speaker]) == 1
+    assert sum(len(q) for q in quotes.values()) == 1

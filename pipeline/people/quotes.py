@@ -190,13 +190,27 @@ def _referred_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pers
     who = opening.group("who")
     if who.lower() in _PRONOUNS:
         return _pronoun_speaker(who, before.start, people)
-    stem = re.sub(r"(?:en|a|et)$", "", who.lower())
+    return _titled_speaker(who, before.start, people)
+
+
+_DEFINITE_TITLE = re.compile(
+    r"(?:(?:den|det)\s+)?(?:[a-zæøå]+\s+)?(?P<title>[a-zæøå]{4,}(?:en|a|et))"
+)
+
+
+def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
+    """A title in its definite form ("Ordføreren", "den påtroppande rådmannen") is the
+    person named last before ``before`` with that title."""
+    m = _DEFINITE_TITLE.fullmatch(who.strip().lower())
+    if m is None:
+        return None
+    stem = re.sub(r"(?:en|a|et)$", "", m.group("title"))
     titled = [
         (start, p)
         for p in people
         if p.title and p.title.lower().endswith(stem)
         for start, _ in p.mentions
-        if start < before.start
+        if start < before
     ]
     return max(titled, key=lambda pair: pair[0])[1] if titled else None
 
@@ -270,7 +284,11 @@ def _quote_before_attribution(block, people: list[PersonDraft], rules: RuleSet):
         if tail is None:
             continue
         who = tail.group("who")
-        speaker = _speaker(who, people) or _pronoun_speaker(who, block.start, people)
+        speaker = (
+            _speaker(who, people)
+            or _pronoun_speaker(who, block.start, people)
+            or _titled_speaker(who, block.start, people)  # "..., seier rådmannen."
+        )
         if speaker is not None:
             return speaker, opener.end(), tail.start()
     return None
