@@ -320,3 +320,20 @@ def test_an_acronym_spelled_by_a_names_initials_is_that_organisation():
     merged = {d.name: d.aliases for d in merge_drafts(drafts, pairs)}
     assert merged["Fjeldstad & Grande AS"] == ["F&G"]
     assert "SV" in merged
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Den Voss-baserte bedrifta Fjellbrygg AS har fått ny kontrakt.", ["Voss"]),
+        ("Det Bergen-baserte selskapet Havlys AS har fått ny kontrakt.", ["Bergen"]),
+        ("Fjellbrygg AS holder til i Florø og har 40 tilsette.", ["Florø"]),
+        ("Fjellbrygg AS er lokalisert i Florø.", ["Florø"]),
+        ("Fjellbrygg AS har investert i Florø.", []),
+    ],
+)
+def test_where_a_company_is_based(text, places):
+    from pipeline.run import process_text
+
+    profile = process_text("Nytt\n\n" + text)
+    assert [[p.name for p in o.places] for o in profile.organisations] == [places]

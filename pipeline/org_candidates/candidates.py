@@ -153,8 +153,16 @@ def _introduced(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[Org
             continue
         industry = normalise_industry(prefix)
         span = (m.start("industry"), m.start("head")) if industry else None
-        found.append(OrgDraft(name, INTRO, m.start("name"), "company", industry, span))
+        draft = OrgDraft(name, INTRO, m.start("name"), "company", industry, span)
+        based = _BASED_IN.search(text, max(0, m.start() - 40), m.start())
+        if based and lookup_place_in(text, based.group("place"), rules):  # "Voss-baserte"
+            draft.described_places.append((based.group("place"), *based.span("place")))
+        found.append(draft)
     return found
+
+
+# "Den Voss-baserte bedrifta X": the place the company is based in, right before its noun
+_BASED_IN = re.compile(r"(?<![\w-])(?P<place>[A-ZÆØÅ][\wæøå]+)-(?:baserte?|basert|basera)\s+$")
 
 
 def _said_to_be(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
