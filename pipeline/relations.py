@@ -127,8 +127,13 @@ class GoalOwners(TreeRuleFile):
                 token._.in_goal = True
         claims = self._claims(doc)
         orgs = list(doc.spans.get(ORG_SPANS, []))
+        for token in doc:
+            token._.first_person = token.lower_ in self.first_person
+        for span in orgs:
+            for token in span:
+                token._.in_org = True
+        doc._.says_we = self._says_we(doc)  # read by the voice and the names it proposes
         voice = self._voice(doc, orgs)
-        doc._.says_we = self._says_we(doc)
         doc._.voice = (voice.start_char, voice.end_char) if voice is not None else None
         proposed: list[Span] = []
         if voice is not None and voice.label_ == "ORG_PROPOSED":
@@ -190,11 +195,6 @@ class GoalOwners(TreeRuleFile):
     def _voice(self, doc: Doc, orgs: list[Span]) -> Span | None:
         """The organisation the page speaks for: the X of "vi i X" (``voice_statement``),
         else the one organisation its headline names."""
-        for token in doc:
-            token._.first_person = token.lower_ in self.first_person
-        for span in orgs:
-            for token in span:
-                token._.in_org = True
         for match_id, tokens in sorted(self.voice_matcher(doc), key=lambda m: m[1]):
             rule = self.vocab.strings[match_id]
             if rule == "voice_statement_fronted" and not _opens_its_sentence(doc[tokens[2]]):
@@ -226,7 +226,7 @@ class GoalOwners(TreeRuleFile):
         # a headline's organisation speaks for the page when the page says "vi" outside
         # quotes ("Hvordan bidrar BIR til FNs bærekraftsmål" + "vi prioriterer ...");
         # in a news story "vi" is only ever quoted
-        doc._.voice_rule = "headline_we" if self._says_we(doc) else "headline"
+        doc._.voice_rule = "headline_we" if doc._.says_we else "headline"
         return in_headline[0]
 
     def _introduced_before_we(self, doc: Doc, orgs: list[Span]) -> Span | None:
@@ -257,7 +257,7 @@ class GoalOwners(TreeRuleFile):
         """On a page that says "vi", the one name that is the subject of two clauses or more
         ("Kvikkere Hoder jobber for ... Kvikkere Hoder tar ikkje ..."): a page that tells
         what it does names itself as the actor, whether or not a component found the name."""
-        if not self._says_we(doc):
+        if not doc._.says_we:
             return None
         acting: dict[str, list[Span]] = {}
         for token in doc:

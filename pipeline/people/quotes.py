@@ -316,12 +316,18 @@ def _last_attribution(text: str, rules: RuleSet, start: int = 0) -> re.Match[str
 _AFTER_A_QUOTE = (",", "»", '"', "”")
 
 
+def abbreviated_titles(rules: RuleSet) -> str:
+    """The title words the entity rules write with their stop ("adm.", "dir."), as one
+    case-insensitive alternation."""
+    words = rules.entity
+    dotted = [w for w in (*words.title_modifiers, *words.person_titles) if w.endswith(".")]
+    return rf"(?i:{alternation(dotted)})" if dotted else "(?!)"  # (?!): none to match
+
+
 def _who(rules: RuleSet) -> str:
     """The attribution's speaker up to the full stop that ends it, past the stops of an
     abbreviated title ("adm. dir. Kari Bakke") and of initials ("Kjell S. Lie")."""
-    words = rules.entity
-    dotted = [w for w in (*words.title_modifiers, *words.person_titles) if w.endswith(".")]
-    return rf"(?P<who>(?:(?<!\w)(?i:{alternation(dotted)})|(?<!\w)[A-ZÆØÅ]\.(?=\s)|[^.])*?)"
+    return rf"(?P<who>(?:(?<!\w){abbreviated_titles(rules)}|(?<!\w)[A-ZÆØÅ]\.(?=\s)|[^.])*?)"
 
 
 @per_rule_set

@@ -34,7 +34,7 @@ from pipeline.entities import (
     title_endings,
 )
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
-from pipeline.people.quotes import attach_quotes
+from pipeline.people.quotes import abbreviated_titles, attach_quotes
 from pipeline.people.quotes import speech_verbs as _verbs
 from pipeline.roles import SENTENCE_AFTER_RULES
 from pipeline.rules import RuleSet, per_rule_set
@@ -66,9 +66,7 @@ _PATTERN_RULES = (
 @per_rule_set
 def _speech_pattern(rules: RuleSet) -> re.Pattern[str]:
     # a title's words, and the abbreviations the rules list with their stop ("adm. dir.")
-    words = rules.entity
-    dotted = [w for w in (*words.title_modifiers, *words.person_titles) if w.endswith(".")]
-    word = rf"(?:(?i:{alternation(dotted)})|[a-zæøå][\wæøå-]*)" if dotted else r"[a-zæøå][\wæøå-]*"
+    word = rf"(?:{abbreviated_titles(rules)}|[a-zæøå][\wæøå-]*)"
     return re.compile(
         rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<title>(?:{word}\s+){{0,4}}?)(?P<name>{PERSON})"
         rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail(rules)}))?"
