@@ -238,9 +238,15 @@ class Person(ContractModel):
         default=None,
         description="Why that organisation: 'stated' (the text ties them: 'daglig leder i X', "
         "'Xs direktør'), 'section' (they speak in the section X heads), 'office' (the "
-        "article's only body of their office: an ordfører's kommune) or 'nearest_of_kind' "
-        "(the organisation of their role's kind named last before them, never a newspaper or a "
-        "party: a guess, which a reviewer may want to check)",
+        "article's only body of their office: an ordfører's kommune)",
+    )
+    organisation_guess: Annotated[
+        str | None, Fact(column="organisation_guess", label="Organisasjon (gjetning)")
+    ] = Field(
+        default=None,
+        description="Only when the text does not say whom they speak for: the organisation of "
+        "their role's kind named last before them, never a newspaper or a party. A guess for a "
+        "reviewer to confirm; it is kept out of 'organisation', which holds what the text says",
     )
     party: Annotated[str | None, Fact(column="party", label="Parti")] = Field(
         default=None,

@@ -129,6 +129,7 @@ class Expectation(BaseModel):
     person: str | None = Field(None, description="a person of this name")
     title: str | None = Field(None, description="... with this title")
     employer: str | None = Field(None, description="... speaking for this organisation")
+    guessed_employer: str | None = Field(None, description="... guessed to speak for this one")
     no_title: str | None = Field(None, description="a person of this name with no title")
     no_person: str | None = Field(None, description="no person of this name")
     place: str | None = Field(None, description="a place of this name")
@@ -235,6 +236,11 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
                 problems.append(f"{expect.person!r} has title {person.title!r}")
             if expect.employer is not None and person.organisation != expect.employer:
                 problems.append(f"{expect.person!r} speaks for {person.organisation!r}")
+            if (
+                expect.guessed_employer is not None
+                and person.organisation_guess != expect.guessed_employer
+            ):
+                problems.append(f"{expect.person!r} is guessed {person.organisation_guess!r}")
     if expect.no_title is not None:
         person = people.get(expect.no_title)
         if person is None:

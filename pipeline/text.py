@@ -30,6 +30,7 @@ class OrgRules(BaseModel):
     org_head_nouns: list[str]  # "bedriften" in "flyindustribedriften GKN Aerospace"
     name_tail_nouns: list[str]  # "hotell" in "Sundvolden hotell"
     legal_suffixes: list[str]  # AS, ASA, ...
+    legal_forms_alone: list[str]  # "Loven gjelder AS og ASA": no organisation
     public_body_heads: list[str]  # "... kommune", "... universitetssykehus"
     public_body_name_tails: list[str]  # the words that end a body's name in the patterns
     public_body_names: list[str]  # "Innovasjon Norge", "NAV", ...

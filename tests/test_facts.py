@@ -16,7 +16,12 @@ PERSON_FACTS = list(facts(Person))
 
 def test_the_facts_are_declared():
     assert [f.name for f in ORG_FACTS] == ["kind", "industry", "register_entry"]
-    assert [f.name for f in PERSON_FACTS] == ["title", "organisation", "party"]
+    assert [f.name for f in PERSON_FACTS] == [
+        "title",
+        "organisation",
+        "organisation_guess",
+        "party",
+    ]
 
 
 @pytest.mark.parametrize("fact", ORG_FACTS, ids=lambda f: f.name)

@@ -28,6 +28,7 @@ from models import (
 from pipeline import __version__
 from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
 from pipeline.people import SPAN_KEY as PEOPLE
+from pipeline.people.employers import GUESSED_EMPLOYER
 from pipeline.places import SPAN_KEY as PLACES
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, goal_name
 from pipeline.text import evidence
@@ -123,12 +124,15 @@ def _organisation(text: str, span: Span, owners, sdgs, people: list[Span]) -> Or
 
 def _person(text: str, span: Span) -> Person:
     title = span._.person_title
+    employer, rule = span._.person_employer, span._.person_employer_rule
+    guessed = employer is not None and rule == GUESSED_EMPLOYER
     return Person(
         name=span._.person_name,
         title=title,
         title_rule=(span._.person_role_rule or "surface_pattern") if title else None,
-        organisation=span._.person_employer,
-        organisation_rule=span._.person_employer_rule if span._.person_employer else None,
+        organisation=None if guessed else employer,
+        organisation_rule=rule if employer and not guessed else None,
+        organisation_guess=employer if guessed else None,
         party=span._.person_party_name,
         quotes=[
             Quote(text=text[s:e], evidence=evidence(text, s, e)) for s, e in span._.person_quotes

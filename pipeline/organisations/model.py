@@ -52,6 +52,8 @@ def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
         if _FACT_VALUE.search(text, max(0, span.start_char - 30), span.start_char):
             continue  # "Bransje: Reiseliv", "Stad: Voss": a fact box's value, not a name
         seen.add(name)
+        if name in rules.org["legal_forms_alone"]:
+            continue  # "Loven gjelder AS og ASA": a legal form on its own names no one
         if skip_name(name, rules) or not any(c.isupper() for c in name) or "\n" in name:
             continue  # "al-Qaida", "iTromsø" have their capital inside
         name = _without_genitive(name, span, text, rules)

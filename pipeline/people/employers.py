@@ -200,12 +200,15 @@ def _person_organisation(
     if not person.title and not person.quotes:
         return None, None  # only named: a guess from the nearest organisation would be noise
     nearest = _nearest_of_kind(text, person, drafts, rules)
-    return nearest, "nearest_of_kind" if nearest else None
+    return nearest, GUESSED_EMPLOYER if nearest else None
 
 
 #: Organisations a guess never names: a newspaper is the story's source, a party is
 #: named for a person's politics ("Per Olsen (Sp)") and stated when it is whom they speak for.
 _NEVER_GUESSED = ("media", "party")
+
+#: The step whose organisation is a guess: the profile gives it as ``organisation_guess``.
+GUESSED_EMPLOYER = "nearest_of_kind"
 
 
 def _nearest_of_kind(text, person, drafts, rules: RuleSet) -> str | None:
