@@ -211,6 +211,19 @@ def test_steps_numbered_inside_a_paragraph_are_no_goals():
     assert {m.number for m in process_text(goals).sdgs if m.method == "explicit"} == {1, 2}
 
 
+def test_items_numbered_with_a_bracket_inside_a_paragraph_are_no_goals():
+    """ "Klubbens 10 bærekraftsmål er: 1) Godt samhold, 2) trygg økonomi ...": the club's own
+    list, numbered 1), 2), ...; only the UN goals named after it are goals."""
+    text = (
+        "Klubbens mål\n\nKlubbens 10 bærekraftsmål er: 1) Godt samhold, 2) trygg økonomi, "
+        "3) frivillighet og 4) gode anlegg.\n\nVi har også valgt FNs mål 13, stoppe "
+        "klimaendringene."
+    )
+    assert {m.number for m in process_text(text).sdgs if m.method == "explicit"} == {13}
+    listed = "Våre mål\n\nVåre bærekraftsmål er 3) God helse og 7) Ren energi for alle."
+    assert {m.number for m in process_text(listed).sdgs if m.method == "explicit"} == {3, 7}
+
+
 def test_a_page_in_the_first_person_speaks_for_the_name_it_tells_acting_twice():
     """ "Hva gjør vi: • Kloke Hender jobber for ... • Kloke Hender tar ikke ...": a page that
     says "vi" and names one actor again and again is that actor's; the name is proposed."""
@@ -237,3 +250,34 @@ def test_a_page_that_introduces_itself_before_its_first_vi_speaks_for_it():
     )
     goals = [(g.number, g.organisation) for g in process_text(text).sdgs if g.method == "explicit"]
     assert goals == [(12, "Nordvik Eiendom AS")]
+
+
+def test_a_goal_name_with_its_own_number_in_brackets_is_explicit():
+    """ "likestilling mellom kjønnene (nr. 5)": lower case, but its number names it."""
+    text = (
+        "Våre mål\n\nSelskapet trekker frem tre av målene: God utdanning (nr. 4), likestilling "
+        "mellom kjønnene (nr. 5) og stoppe klimaendringene (mål 13)."
+    )
+    assert {m.number for m in process_text(text).sdgs if m.method == "explicit"} == {4, 5, 13}
+    other = "Tiltak\n\nVi kutter utslipp (nr. 5 på lista) og sparer energi (7)."
+    assert {m.number for m in process_text(other).sdgs if m.method == "explicit"} == set()
+
+
+def test_goal_words_each_with_a_number_list_goals_they_do_not_count_them():
+    """ "Bærekraftsmål 8 Bærekraftsmål 11": a row of labels; "12 bærekraftsmål" is a count."""
+    labels = "Samfunnsansvar\n\nBærekraftsmål 8 Bærekraftsmål 11 Bærekraftsmål 17\n\nMer tekst."
+    assert {m.number for m in process_text(labels).sdgs if m.method == "explicit"} == {8, 11, 17}
+    count = "Samfunnsansvar\n\nVi har laget 12 bærekraftsmål for studentene."
+    assert {m.number for m in process_text(count).sdgs if m.method == "explicit"} == set()
+
+
+def test_a_quote_closed_by_a_confirming_verb_is_attributed():
+    """ "..., stadfestar Øyvind Ohr, salsjef i Istad kraft.": a speech verb of its own."""
+    text = (
+        "Straum\n\nFyllinga i magasina går ned. – Konsekvensen er at prisane blir svært høge, "
+        "stadfestar Øyvind Ohr, salsjef i Istad Kraft AS."
+    )
+    people = process_text(text).people
+    assert [(p.name, [q.text for q in p.quotes]) for p in people] == [
+        ("Øyvind Ohr", ["Konsekvensen er at prisane blir svært høge"])
+    ]

@@ -27,6 +27,8 @@ class Plausibility:
         suffix is a company ("Moss Rakkestad Kornlager SA"); a would-be person whose given
         name is a common noun ("Klimanettverk Romerike") and an organisation made of common
         words only ("Bærekraftig Design") are no names."""
+        if any(goals in span.text for goals in self.rules.goal_designations):
+            return False  # "Sustainable Development Goal (SDG)": the goals, not their owner
         if span.label_ == PERSON and any(c.isdigit() for c in span.text):
             return False  # "SDG 2", "Nr. 7": no one's name has digits
         if span[-1].text.lower().endswith(WEB_DOMAINS):

@@ -22,6 +22,11 @@ class EntityRules(BaseModel):
     person_titles: list[str] = Field(
         description="Lower-case words that stand before a person's name"
     )
+    goal_designations: list[str] = Field(
+        default_factory=list,
+        description="What the UN goals are called in English ('Sustainable Development Goals'): "
+        "a name holding one of these is the goals', never an organisation or a person",
+    )
     title_compound_endings: list[str] = Field(
         default_factory=list,
         description="Short title words that end compound titles ('sjef': 'økonomisjef')",

@@ -76,7 +76,9 @@ _NOT_A_GOAL_AFTER = re.compile(
     r"|\s*(?:prosent\w*|kr\b|kroner|mill\w*|milliard\w*|mrd\b|år\b|åra?\b|års\b|ganger|gonger"
     r"|minutt\w*|timer?\b|dager?\b|døgn|uker?\b|veker?\b|måned\w*|månad\w*|meter|km\b|kg\b"
     r"|tonn|grader|ansatte|tilsette|personer|mennesker|bedrift\w*|kommuner|land\b|medlem\w*"
-    r"|sider|kapitl\w*|mål\b|målene|måla|delmål\w*|b[æe]rekraftsmål\w*|av\s+\d|stk\b"
+    # "12 bærekraftsmål" counts goals; "Bærekraftsmål 8 Bærekraftsmål 11" lists them
+    r"|sider|kapitl\w*|(?:mål\b|målene|måla|delmål\w*|b[æe]rekraftsmål\w*)(?!\s+\d)"
+    r"|av\s+\d|stk\b"
     r"|deltak\w*|elever|kunder|innbygg\w*|skular|skoler))",
     re.IGNORECASE,
 )
@@ -255,6 +257,24 @@ def _numbered_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
         name = names.pattern.match(ctx.text, match.end())
         if goal in GOAL_NUMBERS and name and names.lookup(name.group())[0] == goal:
             start, end = match.start("n"), name.end()
+            yield SdgHit(goal, start, end, ctx.text[start:end], "name")
+
+
+# "likestilling mellom kjønnene (nr. 5)": a goal's name with its own number in brackets after it
+_OWN_NUMBER_AFTER = re.compile(
+    rf"\s*\(\s*(?:{_NUMBER_WORD}|(?:{_STRICT_CUE})|{_PLAIN_CUE})?\s*(?P<n>\d{{1,2}})\s*\)",
+    re.IGNORECASE,
+)
+
+
+def _name_then_number_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
+    """A goal's name followed by its own number in brackets, in any case: "stoppe
+    klimaendringene (nr. 13)", "God utdanning (mål 4)". The number confirms the name."""
+    for match in names.pattern.finditer(ctx.text):
+        goal, _ = names.lookup(match.group())
+        number = _OWN_NUMBER_AFTER.match(ctx.text, match.end())
+        if number and int(number.group("n")) == goal:
+            start, end = match.start(), number.end()
             yield SdgHit(goal, start, end, ctx.text[start:end], "name")
 
 
@@ -470,6 +490,7 @@ def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
         *_ordinal_hits(ctx),
         *_number_word_hits(ctx),
         *_numbered_name_hits(ctx, names),
+        *_name_then_number_hits(ctx, names),
         *_bare_name_hits(ctx, names),
         *_goal_line_hits(ctx, names),
         *_misspelt_name_hits(ctx, names),
@@ -485,6 +506,9 @@ def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
 # "å: 1. Definere ambisjon ... 2. Implementere målene ...": steps numbered inside a paragraph
 # (a step's number follows a colon or a sentence's end, never a goal word: "mål 1. Det er ...")
 _INLINE_STEP = re.compile(r"(?:^|(?<=[:.!?])\s*)(\d{1,2})\.\s+(?=[A-ZÆØÅ])")
+# "Studentens 12 bærekraftsmål er: 1) Sosial tilhørighet, 2) god psykisk helse, ...": items
+# numbered with a bracket, one after another in a paragraph, count places in the list
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[:.!?,;])\s*|(?<=\sog)\s+)(\d{1,2})\)\s+(?=\w)")
 
 
 def _enumeration_markers(text: str) -> set[int]:
@@ -492,10 +516,11 @@ def _enumeration_markers(text: str) -> set[int]:
     steps, they name no goal ("... er det viktig å: 1. Definere ambisjon ... 2. ...")."""
     markers: set[int] = set()
     for paragraph in re.finditer(r"[^\n]+", text):
-        steps = list(_INLINE_STEP.finditer(paragraph.group()))
-        numbers = [int(m.group(1)) for m in steps]
-        if len(numbers) >= 2 and numbers[:2] == [1, 2]:
-            markers |= {paragraph.start() + m.start(1) for m in steps}
+        for marker in (_INLINE_STEP, _INLINE_ITEM):
+            steps = list(marker.finditer(paragraph.group()))
+            numbers = [int(m.group(1)) for m in steps]
+            if len(numbers) >= 2 and numbers[:2] == [1, 2]:
+                markers |= {paragraph.start() + m.start(1) for m in steps}
     return markers
 
 
