@@ -37,6 +37,7 @@ EMPLOYER_RULES = frozenset(
         "employer_of_title",
         "employer_of_title_field",
         "employer_of_title_in_genitive",
+        "employer_before_possessive",
         "employer_of_coordinated_title",
     }
 )
@@ -114,6 +115,8 @@ class PersonRoles(TreeRuleFile):
             person._.title = self._title_text(doc, link.title)
             person._.role_rule = rule
             employer = employers.get(link.title)
+            if employer is None and (conjunct := self._hyphen_conjunct(doc[link.title])):
+                employer = employers.get(conjunct.i)  # "prosjekt- og marknadssjef i Cowi"
             if employer is not None:
                 person._.employer = (employer.start_char, employer.end_char)
             elif (named := self._named_in_compound(doc, link.title)) is not None:
@@ -165,9 +168,26 @@ class PersonRoles(TreeRuleFile):
     def _title_of_its_conjunct(self, token: Token) -> bool:
         """ "klima- og miljøminister": a first part ending in a hyphen is the title its
         conjunct after "og" ends (the tree makes the first part the head)."""
-        return token.text.endswith("-") and any(
-            c.dep_ == "KOORD" and self._is_title(c) for c in token.children
+        return self._hyphen_conjunct(token) is not None
+
+    def _hyphen_conjunct(self, token: Token) -> Token | None:
+        """The title that completes a first part ending in a hyphen: its conjunct in the
+        tree, else the title right after "og"/"eller" ("prosjekt- og marknadssjef", where
+        the tree hangs the second part on the person's name)."""
+        if not token.text.endswith("-"):
+            return None
+        conjunct = next(
+            (c for c in token.children if c.dep_ == "KOORD" and self._is_title(c)), None
         )
+        doc = token.doc
+        if (
+            conjunct is None
+            and token.i + 2 < len(doc)
+            and doc[token.i + 1].lower_ in ("og", "eller")
+        ):
+            following = doc[token.i + 2]
+            conjunct = following if self._is_title(following) else None
+        return conjunct
 
     def _title_word(self, word: str) -> bool:
         return word in self.titles or word.endswith(self.long_titles)
@@ -213,11 +233,8 @@ class PersonRoles(TreeRuleFile):
                 [start] + [c.i for c in doc[title].children if c.dep_ == "FLAT" and c.i < title]
             )
         end = title + 1
-        if doc[title].text.endswith("-"):  # "klima- og miljøminister": to the conjunct's end
-            conjuncts = [
-                c.i for c in doc[title].children if c.dep_ == "KOORD" and self._is_title(c)
-            ]
-            end = max(conjuncts, default=title) + 1
+        if (conjunct := self._hyphen_conjunct(doc[title])) is not None:
+            end = conjunct.i + 1  # "klima- og miljøminister": to the conjunct's end
         words = [t for t in doc[start:end] if t.lower_ not in _NOT_PART_OF_TITLE or t.i > title]
         texts = [t.text for t in words]
         if texts and not self._title_word(words[-1].lower_):

@@ -1132,3 +1132,25 @@ def test_a_legal_form_on_its_own_is_no_organisation():
         "Selskapet Fjordkraft ASA støtter endringen."
     )
     assert [o.name for o in profile.organisations] == ["Fjordkraft ASA"]
+
+
+@needs_model
+def test_a_legal_form_opening_a_paragraph_makes_no_name_of_the_heading_above():
+    """ "Ny butikk\\n\\nAS Vinmonopolet ...": the form belongs to the next line, not the heading."""
+    profile = process_text("Ny butikk\n\nAS Vinmonopolet åpner ny butikk i Moss.")
+    assert "Ny butikk AS" not in {o.name for o in profile.organisations}
+
+
+@needs_model
+def test_a_title_of_two_coordinated_parts_keeps_its_employer():
+    """ "prosjekt- og marknadssjef i konsulentselskapet Cowi": the tree hangs the second part,
+    which holds the employer, on the name; "Havila-eigar": an owner's compound title."""
+    profile = process_text(
+        "Vatn\n\n– Vi må samarbeide meir, seier Frid Lie, prosjekt- og marknadssjef i "
+        "konsulentselskapet Cowi.\n\nAVTALEN SIGNERT: Fylkesordførar Jenny Vik og Havila-eigar "
+        "Per Sæle.\n\nHer flankert av nestleiar Erling Dal og sekretær Kenneth Ness."
+    )
+    found = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert found["Frid Lie"] == ("prosjekt- og marknadssjef", "Cowi")
+    assert found["Per Sæle"] == ("Havila-eigar", "Havila")
+    assert found["Kenneth Ness"] == ("sekretær", None)

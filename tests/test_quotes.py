@@ -472,3 +472,13 @@ def test_an_attribution_by_a_definite_title_is_the_person_named_with_it(text, sp
     quotes = _quotes(text)
     assert len(quotes[speaker]) == 1
     assert sum(len(q) for q in quotes.values()) == 1
+
+
+def test_an_attribution_passes_over_the_stop_of_a_generation_suffix():
+    """ "seier Finn Lie jr. som er nestleiar i X": "jr." ends no sentence."""
+    text = (
+        "Streik\n\n– Det gjekk litt fort, seier Finn Lie jr. som er nestleiar i Fjordverft AS.\n\n"
+        "– Vi er glade, sier Kari Holm sr., daglig leder i Holm Bygg AS."
+    )
+    found = {p.name: [q.text for q in p.quotes] for p in process_text(text).people}
+    assert found == {"Finn Lie": ["Det gjekk litt fort"], "Kari Holm": ["Vi er glade"]}

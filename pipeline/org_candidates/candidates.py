@@ -79,9 +79,11 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
         ),
         "tail": re.compile(rf"(?P<name>{NAME}\s+(?P<tail>(?i:{tails})))(?![\wæøå])"),
         # "Hokksund Sveis og Stål AS": the legal suffix ends the name, so "og" inside it is safe
-        # "Innherred renovasjon IKS": one lower-case word may stand before the legal form
+        # "Innherred renovasjon IKS": one lower-case word may stand before the legal form;
+        # a name never runs across lines ("Ny butikk\n\nAS Vinmonopolet" is a heading and a name)
         "legal": re.compile(
-            rf"(?P<name>{NAME}(?:\s+og\s+{NAME})?(?P<lower>[ ][a-zæøå]{{4,}})?\s+(?:{legal}))(?![\w])"
+            rf"(?P<name>{NAME}(?:[^\S\n]+og[^\S\n]+{NAME})?(?P<lower>[ ][a-zæøå]{{4,}})?"
+            rf"[^\S\n]+(?:{legal}))(?![\w])"
         ),
         "public": re.compile(
             rf"(?P<statsforvalter>Statsforvalt[ae]ren\s+i\s+{region})"

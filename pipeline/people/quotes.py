@@ -326,8 +326,12 @@ def abbreviated_titles(rules: RuleSet) -> str:
 
 def _who(rules: RuleSet) -> str:
     """The attribution's speaker up to the full stop that ends it, past the stops of an
-    abbreviated title ("adm. dir. Kari Bakke") and of initials ("Kjell S. Lie")."""
-    return rf"(?P<who>(?:(?<!\w){abbreviated_titles(rules)}|(?<!\w)[A-ZÆØÅ]\.(?=\s)|[^.])*?)"
+    abbreviated title ("adm. dir. Kari Bakke"), of initials ("Kjell S. Lie") and of a name's
+    generation ("Finn Madssen jr. som er ...")."""
+    return (
+        rf"(?P<who>(?:(?<!\w){abbreviated_titles(rules)}|(?<!\w)[A-ZÆØÅ]\.(?=\s)"
+        rf"|(?<=\s)(?:jr|sr)\.(?=[\s,])|[^.])*?)"
+    )
 
 
 @per_rule_set
