@@ -96,10 +96,12 @@ class PersonRoles(TreeRuleFile):
         self._mark(doc, people)
         titles, employers, direct = self._links(doc)
         for person in people:
-            org = next((o for head, o in direct if person.start <= head < person.end), None)
+            org, rule = next(
+                ((o, r) for head, o, r in direct if person.start <= head < person.end), (None, None)
+            )
             if org is not None:  # "NorgesGruppens Runar Hollevik": the employer, no title
                 person._.employer = (org.start_char, org.end_char)
-                person._.role_rule = person._.role_rule or "employer_in_genitive"
+                person._.role_rule = person._.role_rule or rule
             found = next(
                 (
                     (t, r)
@@ -198,7 +200,7 @@ class PersonRoles(TreeRuleFile):
         orgs = list(doc.spans.get(ORG_SPANS, []))
         titles: list[tuple[_Link, str]] = []
         employers: dict[int, Span] = {}
-        direct: list[tuple[int, Span]] = []
+        direct: list[tuple[int, Span, str]] = []
         doc._.we_statements = []
         for match_id, tokens in self.matcher(doc):
             rule = self.vocab.strings[match_id]
@@ -219,7 +221,7 @@ class PersonRoles(TreeRuleFile):
             elif "title" in named:
                 titles.append((_Link(named["person"], named["title"]), rule))
             elif org is not None:
-                direct.append((named["person"], org))
+                direct.append((named["person"], org, rule))
         return titles, employers, direct
 
     def _title_text(self, doc: Doc, title: int) -> str:

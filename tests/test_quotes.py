@@ -482,3 +482,23 @@ def test_an_attribution_passes_over_the_stop_of_a_generation_suffix():
     )
     found = {p.name: [q.text for q in p.quotes] for p in process_text(text).people}
     assert found == {"Finn Lie": ["Det gjekk litt fort"], "Kari Holm": ["Vi er glade"]}
+
+
+def test_a_paragraph_opening_with_det_seier_names_the_speaker_of_the_quote_before():
+    """ "– ..." then "Det seier Oddgeir Lie, som jobbar ved Brødrene Aa.": the speaker comes
+    after the quote, in a paragraph of their own; a second quote goes to the next one named."""
+    text = (
+        "Lønn\n\n– Vi er ikkje heilt nøgde, men begge sider har strekt seg langt.\n\n"
+        "Det seier Oddgeir Lie, som jobbar ved Brødrene Aa i Hyen.\n\n"
+        "– Dette er bra for bygda.\n\nDet sier daglig leder Kari Holm i Holm Bygg AS til avisa."
+    )
+    found = {
+        p.name: (p.organisation, [q.text for q in p.quotes]) for p in process_text(text).people
+    }
+    assert found == {
+        "Oddgeir Lie": (
+            "Brødrene Aa",
+            ["Vi er ikkje heilt nøgde, men begge sider har strekt seg langt."],
+        ),
+        "Kari Holm": ("Holm Bygg AS", ["Dette er bra for bygda."]),
+    }

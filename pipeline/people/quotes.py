@@ -118,6 +118,10 @@ def _continued_quote(block, previous, around, people, rules: RuleSet):
     if _a_question(block.text[opener.end() : end]):
         return None  # "– Hva håper dere å oppnå?": the interviewer asks
     before, following = around
+    for nxt in following:  # "– ..." then "Det seier Oddgeir Kvitenes, som ...": named after
+        opening = _said_that_opening(rules).match(nxt.text)
+        if opening is not None and (speaker := _speaker(opening.group("who"), people)):
+            return speaker, opener.end(), end
     introduced = _introduced_speaker(before, people, rules)  # a new speaker is handed the word
     if introduced is not None or previous is not None:
         return introduced or previous, opener.end(), end
@@ -224,6 +228,14 @@ def _referring_opening(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(
         rf"(?P<who>Han|Hun|Ho|[A-ZÆØÅ][a-zæøå]{{3,}}(?:en|a|et))\s+(?:{speech_verbs(rules)})(?!\w)"
     )
+
+
+@per_rule_set
+def _said_that_opening(rules: RuleSet) -> re.Pattern[str]:
+    """A paragraph that names the speaker of the quote before it: "Det seier Oddgeir
+    Kvitenes, som jobbar ved ...", "Dette sier daglig leder Kari Holm i X til avisa."; the
+    speaker's words run to the first comma or stop."""
+    return re.compile(rf"(?:Det|Dette)\s+(?:{speech_verbs(rules)})\s+(?P<who>[^,.\n]+)")
 
 
 @per_rule_set
