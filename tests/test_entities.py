@@ -1154,3 +1154,22 @@ def test_a_title_of_two_coordinated_parts_keeps_its_employer():
     assert found["Frid Lie"] == ("prosjekt- og marknadssjef", "Cowi")
     assert found["Per Sæle"] == ("Havila-eigar", "Havila")
     assert found["Kenneth Ness"] == ("sekretær", None)
+
+
+@needs_model
+def test_a_title_with_its_field_before_the_employer_and_the_name():
+    """ "seier nytilsett konserndirektør for berekraft i Eika Gruppen, Marianne Lie": the
+    title has a field; "nytilsett" says when, it is no part of the title."""
+    profile = process_text(
+        "Kåring\n\n- Dette er eit godt utgangspunkt, seier nytilsett konserndirektør for "
+        "berekraft i Eika Gruppen, Marianne Lie."
+    )
+    assert [(p.name, p.title, p.organisation) for p in profile.people] == [
+        ("Marianne Lie", "konserndirektør for berekraft", "Eika Gruppen")
+    ]
+    # a definite noun after "for" points back to an organisation; the place is no employer
+    placed = process_text(
+        "Kontrakt\n\n– Vi byggjer båten, fortel direktøren for verksemda i Høylandsbygd, "
+        "Per Einar Gjerding."
+    )
+    assert [p.organisation for p in placed.people] == [None]

@@ -281,3 +281,16 @@ def test_a_quote_closed_by_a_confirming_verb_is_attributed():
     assert [(p.name, [q.text for q in p.quotes]) for p in people] == [
         ("Øyvind Ohr", ["Konsekvensen er at prisane blir svært høge"])
     ]
+
+
+def test_goals_headed_with_their_author_still_go_to_the_page_that_chose_them():
+    """ "FN bærekraftsmål 8: ..." as a heading names who wrote the goal, not who claims it;
+    the page that says it chose them ("Derfor har vi valgt ut ...") owns them."""
+    text = (
+        "Bærekraft\n\nSom en av de største aktørene er Snøfonn Drift AS sitt ansvar bevisst. I 40 år "
+        "har vi jobbet tett på kundene. Derfor har vi valgt ut to av FN sine bærekraftsmål.\n\n"
+        "FN bærekraftsmål 8: anstendig arbeid og økonomisk vekst\n\nVi skaper gode jobber.\n\n"
+        "FN bærekraftsmål 9: industri, innovasjon og infrastruktur\n\nVi bygger nytt."
+    )
+    owners = {m.number: m.organisation for m in process_text(text).sdgs if m.method == "explicit"}
+    assert owners == {8: "Snøfonn Drift AS", 9: "Snøfonn Drift AS"}

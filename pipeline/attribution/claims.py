@@ -146,12 +146,26 @@ def owner_and_rule(claims: Claims, offset: int) -> tuple[str | None, str | None]
                 return _page_voice(claims), "self_presenting_page"
             return None, None
         if owner is not None and owner.lower() in claims.authors:
+            if rule == "heading" or _named_as_author(claims, offset):
+                continue  # "FN bærekraftsmål 8: ...": whose list it is; someone else may claim it
             return None, None  # "FNs medlemsland vedtok 17 mål ...": the UN's, no one claims
         if owner is not None:
             if rule in ("tree", "tree_voice"):
                 rule = claims.syntactic[offset][2]  # claim_subject, first_person, ...
             return owner, rule  # type: ignore[return-value]
     return None, None
+
+
+def _named_as_author(claims: Claims, offset: int) -> bool:
+    """Whether the goal's line names the UN only as the goals' author, right before the
+    goal word ("FN bærekraftsmål 8", "FNs bærekraftsmål 12"), not as a clause's actor."""
+    line_start = claims.text.rfind("\n", 0, offset) + 1
+    authors = [
+        end
+        for start, end, org in claims.mentions
+        if org.lower() in claims.authors and line_start <= start and end <= offset
+    ]
+    return bool(authors) and bool(_goal_owner_phrase(claims.rules).match(claims.text, max(authors)))
 
 
 def _an_own_initiative(claims: Claims, offset: int) -> bool:
@@ -410,9 +424,9 @@ def _subject(rules: RuleSet) -> re.Pattern[str]:
 @per_rule_set
 def _goal_owner_phrase(rules: RuleSet) -> re.Pattern[str]:
     """What follows "FN" where it only says whose goals they are: "FNs bærekraftsmål",
-    "FN sine bærekraftsmål", "FN-mål"."""
+    "FN’s bærekraftsmål", "FN sine bærekraftsmål", "FN-mål"."""
     return re.compile(
-        r"s?\s+(?:sine\s+|sitt\s+)?(?:b[æe]rekrafts?mål|globale\s+mål|verd(?:en)?smål)|-mål",
+        r"(?:['’]?s)?\s+(?:sine\s+|sitt\s+)?(?:b[æe]rekrafts?mål|globale\s+mål|verd(?:en)?smål)|-mål",
         re.IGNORECASE,
     )
 

@@ -100,9 +100,10 @@ def _title_first_patterns(rules: RuleSet) -> tuple[re.Pattern[str], ...]:
             rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{_role_word_capitalised(rules)})\s+{_PREP}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,"
         ),
         # "..., seier avdelingsleiar i Klimapartnere Vestland nord, Truls-Einar Johnsen": a
-        # lower-case word (a region, a department) may follow the organisation's name
+        # lower-case word (a region, a department) may follow the organisation's name; the
+        # title may have a field ("seier konserndirektør for berekraft i Eika Gruppen, X")
         re.compile(
-            rf"(?:{_verbs(rules)})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
+            rf"(?:{_verbs(rules)})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?{_FIELD}?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
         ),
         # "..., sier fylkesråd for næring og miljø, Karin Eriksen": a portfolio, no organisation
         re.compile(
@@ -113,6 +114,11 @@ def _title_first_patterns(rules: RuleSet) -> tuple[re.Pattern[str], ...]:
             rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word(rules)}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)})"
         ),
     )
+
+
+# A title's field: "for berekraft", not a definite noun ("direktøren for verksemda i Høylandsbygd":
+# the place of an organisation named before, not an employer)
+_FIELD = r"(?:\s+for\s+[a-zæøå]+(?<!a)(?<!et)(?<!en))"
 
 
 def _role_word(rules: RuleSet) -> str:
