@@ -1173,3 +1173,15 @@ def test_a_title_with_its_field_before_the_employer_and_the_name():
         "Per Einar Gjerding."
     )
     assert [p.organisation for p in placed.people] == [None]
+
+
+@needs_model
+def test_the_stated_employer_is_the_longest_name_written_there():
+    """ "daglig leder i Veidekke Sirkulær AS": not "Veidekke AS", whose short name starts there."""
+    profile = process_text(
+        "Sirkulært\n\nVeidekke AS har opprettet Veidekke Sirkulær AS.\n\n– Vi satser, sier daglig "
+        "leder i Veidekke Sirkulær AS, Erik Nilsen."
+    )
+    assert [(p.name, p.organisation) for p in profile.people] == [
+        ("Erik Nilsen", "Veidekke Sirkulær AS")
+    ]

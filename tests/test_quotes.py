@@ -502,3 +502,13 @@ def test_a_paragraph_opening_with_det_seier_names_the_speaker_of_the_quote_befor
         ),
         "Kari Holm": ("Holm Bygg AS", ["Dette er bra for bygda."]),
     }
+
+
+def test_continuing_and_grinning_attribute_a_quote():
+    """ "..., fortsetter konsernsjefen" / "..., gliser Nørvåg": verbs of speech too."""
+    text = (
+        "Bank\n\n– Vi må begynne med oss selv, fortsetter konsernsjef Jan Kjerpe.\n\n"
+        "– Denne tildelinga var veldig viktig, gliser Martin Nørvåg."
+    )
+    found = {p.name: len(p.quotes) for p in process_text(text).people}
+    assert found == {"Jan Kjerpe": 1, "Martin Nørvåg": 1}

@@ -187,9 +187,17 @@ def _person_organisation(
     "section", "office" or "nearest_of_kind" (the order in the module docstring)."""
     if person.organisation:
         at = person.organisation_start
-        match = next(
-            (d for d in drafts if any(s == at for s, _ in mention_spans(text, d.names()))), None
-        ) or next((d for d in drafts if _same_org(person.organisation, d)), None)
+        # the organisation named where the attribution names it, by its longest name there:
+        # "Veidekke Sirkulær AS", not "Veidekke AS" whose short name "Veidekke" starts there too
+        named_there = [
+            (e - s, i)
+            for i, d in enumerate(drafts)
+            for s, e in mention_spans(text, d.names())
+            if s == at
+        ]
+        match = (drafts[max(named_there)[1]] if named_there else None) or next(
+            (d for d in drafts if _same_org(person.organisation, d)), None
+        )
         return (match.name if match else person.organisation), "stated"
     first = person.mention[0]
     for start, end, owner, _ in owners:
