@@ -512,3 +512,15 @@ def test_continuing_and_grinning_attribute_a_quote():
     )
     found = {p.name: len(p.quotes) for p in process_text(text).people}
     assert found == {"Jan Kjerpe": 1, "Martin Nørvåg": 1}
+
+
+def test_a_word_of_an_organisations_name_is_handed_no_quote_by_a_pronoun():
+    """ "..., sier han." after a paragraph on "Veidekke Sirkulær AS": "Sirkulær" is no man."""
+    text = (
+        "Sirkulært\n\nI fjor ble Veidekke Sirkulær AS opprettet av Veidekke Entreprenør AS.\n\n"
+        "– Det er viktig for oss, sier daglig leder i Veidekke Sirkulær AS, Erik Nilsen.\n\n"
+        "Veidekke Sirkulær AS er etablert for å håndtere sirkulære prosjekter. De ønsker å "
+        "opplyse markedet om betong.\n\n– Vi mener at det er bærekraft, sier han."
+    )
+    found = {p.name: len(p.quotes) for p in process_text(text).people}
+    assert found == {"Erik Nilsen": 2}

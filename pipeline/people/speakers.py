@@ -33,6 +33,7 @@ from pipeline.entities import (
     starts_sentence,
     title_endings,
 )
+from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
 from pipeline.people.quotes import abbreviated_titles, attach_quotes
 from pipeline.people.quotes import speech_verbs as _verbs
@@ -171,6 +172,20 @@ def _clean_title(raw: str | None, rules: RuleSet) -> str | None:
     return " ".join(words) or None
 
 
+def _possible_speakers(doc: Doc, people) -> list[PersonDraft]:
+    """The people who may be handed a quote: not a word every mention of which lies inside
+    an organisation's name ("Sirkulær" of "Veidekke Sirkulær AS"), which ``..., sier han``
+    would otherwise reach as the last one named."""
+    names = [(s.start_char, s.end_char) for s in spans_of(doc, ORG_SPANS)]
+    names += [(s.start_char, s.end_char) for s in doc.spans.get(ORG_CANDIDATES, [])]
+    return [
+        p
+        for p in people
+        if not p.mentions
+        or not all(any(s <= a and b <= e for s, e in names) for a, b in p.mentions)
+    ]
+
+
 def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDraft]:
     """People the speech rules find, plus everyone the ``person_mentions`` span group names;
     then the quotes of each, in the article's ``blocks``."""
@@ -227,7 +242,7 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
         ]
     _add_named_people(doc, people, rules)
     _merge_shorter_names(people)
-    attach_quotes(blocks, list(people.values()), rules)
+    attach_quotes(blocks, _possible_speakers(doc, people.values()), rules)
     _employer_named_in_quotes(doc, people.values())
     _read_parties(text, people.values(), rules)
     return sorted(people.values(), key=lambda p: p.mention[0])
