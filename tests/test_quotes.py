@@ -524,3 +524,24 @@ def test_a_word_of_an_organisations_name_is_handed_no_quote_by_a_pronoun():
     )
     found = {p.name: len(p.quotes) for p in process_text(text).people}
     assert found == {"Erik Nilsen": 2}
+
+
+def test_a_lead_naming_one_person_then_a_colon_and_a_dash_is_their_quote():
+    """ "Syklisten Tord Lie skal importere stativ: – Det må vere enkelt ...": a lead's form."""
+    text = (
+        "Sykkel\n\nSyklisten Tord Lie skal importere smarte stativ: – Det må vere enkelt.\n\n"
+        "Kari Dal og Per Ek er samde: – Vi må sykle meir."
+    )
+    found = {p.name: [q.text for q in p.quotes] for p in process_text(text).people}
+    assert found["Tord Lie"] == ["Det må vere enkelt."]
+    assert found.get("Kari Dal", []) == [] and found.get("Per Ek", []) == []
+
+
+def test_a_paragraph_that_names_no_one_and_ends_in_a_colon_hands_back_to_the_last_speaker():
+    """ "Etter å ha granska litt fann folkehøgskulelæraren ut at ...:" then "– Eg tok ..."."""
+    text = (
+        "Sykkel\n\n– Eg hadde ein idé, fortel Tord Lie.\n\nEtter å ha granska litt fann "
+        "læraren ut at ei estisk bedrift hadde kome han i forkjøpet:\n\n– Eg tok kontakt med dei."
+    )
+    found = {p.name: [q.text for q in p.quotes] for p in process_text(text).people}
+    assert found == {"Tord Lie": ["Eg hadde ein idé", "Eg tok kontakt med dei."]}

@@ -158,7 +158,7 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
         if before.start <= start < before.start + len(before.text)
     }
     if not named:  # "Ho fortel at ...", "Ordføreren meiner ...": someone named before
-        return _referred_speaker(before, people, rules)
+        return _referred_speaker(before, people, rules) or _handed_back(before, people)
     if len(named) != 1:
         return None
     speaker, start = next(iter(named.values()))
@@ -169,6 +169,15 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
     if len(text.split()) <= 12 and text.count(".") <= 1:
         return speaker  # the name with a title only
     return speaker if _one_sentence_about(text, start - before.start) else None
+
+
+def _handed_back(before, people: list[PersonDraft]) -> PersonDraft | None:
+    """A paragraph that names no one and hands over with a colon ("Etter å ha granska litt
+    fann folkehøgskulelæraren ut at ...:"): the quote is the last speaker's again."""
+    if not before.text.rstrip().endswith(":"):
+        return None
+    quoted = [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before.start]
+    return max(quoted, key=lambda pair: pair[0])[1] if quoted else None
 
 
 def _one_sentence_about(text: str, name_at: int) -> bool:
@@ -307,11 +316,19 @@ def _quote_before_attribution(block, people: list[PersonDraft], rules: RuleSet):
 
 
 def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
-    m = _colon_quote(rules).search(block.text)
+    m = _colon_quote(rules).search(block.text) or _LEAD_THEN_DASH.search(block.text)
     if m is None:
         return None
-    speaker = _speaker(m.group("who"), people)
+    who = m.group("who")
+    if m.re is _LEAD_THEN_DASH and sum(p.name in who for p in people) != 1:
+        return None  # "Kari Lie og Per Dal er samde: – ...": whose words, the text does not say
+    speaker = _speaker(who, people)
     return (speaker, m.start("quote"), m.end("quote")) if speaker else None
+
+
+# "Syklisten Tord Hafnor skal importere sykkelstativ: – Det må vere enkelt ...": a lead that
+# names one person, a colon and a dash: the quote is that person's
+_LEAD_THEN_DASH = re.compile(r"^(?P<who>[^.:!?\n]{2,160}):\s+[–—]\s*(?P<quote>[^\n]+?)\s*$")
 
 
 def _last_attribution(text: str, rules: RuleSet, start: int = 0) -> re.Match[str] | None:
