@@ -294,3 +294,16 @@ def test_goals_headed_with_their_author_still_go_to_the_page_that_chose_them():
     )
     owners = {m.number: m.organisation for m in process_text(text).sdgs if m.method == "explicit"}
     assert owners == {8: "Snøfonn Drift AS", 9: "Snøfonn Drift AS"}
+
+
+def test_plain_goal_numbers_in_the_paragraph_after_a_list_of_goals_are_goals():
+    """ "... FNs 17 bærekraftsmål. Vi satser på mål 9 og 11." then "I tillegg har vi valt
+    fire mål ... Dette er mål 4, 5, 8 og 16.": the list goes on without a goal word."""
+    text = (
+        "Bærekraft\n\nVi berører mange av FNs 17 bærekraftsmål. Vi satser på mål 9 og 11.\n\n"
+        "I tillegg har vi valgt fire mål som viser verdiene våre. Dette er mål 4, 5, 8 og 16."
+    )
+    found = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    assert found == {4, 5, 8, 9, 11, 16}
+    match = "Cup\n\nVi støtter FNs bærekraftsmål.\n\nLaget vant. Vi scoret mål 3 i andre omgang."
+    assert {m.number for m in process_text(match).sdgs if m.method == "explicit"} == set()

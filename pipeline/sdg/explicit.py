@@ -145,6 +145,9 @@ _CHOOSING_BEFORE = re.compile(
 )
 
 
+_PLAIN_LIST_AT = re.compile(rf"{_PLAIN_CUE}\s+{_NUM}(?:{_LIST_SEP}{_NUM})+", re.IGNORECASE)
+
+
 def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
     """A plain "mål N" is a goal in a paragraph about sustainability, or where the text has
     spoken of the goals before and someone here chooses one ("har valt mål 7")."""
@@ -155,6 +158,14 @@ def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
         return True
     question = ctx.previous_paragraph_text(offset)  # "Hvilke bærekraftsmål ...?" / "Først mål 12."
     if question.rstrip().endswith("?") and _WEAK_CONTEXT.search(question):
+        return True
+    if (
+        _WEAK_CONTEXT.search(question)
+        and _CUED_LIST.search(question)
+        and _PLAIN_LIST_AT.match(ctx.text, offset)
+    ):
+        # "... bærekraftsmål. Vi satser på mål 9 og 11." / "Dette er mål 4, 5, 8 og 16.": a
+        # list goes on; one number alone ("under mål 4, punkt 8") is a plan's own
         return True
     chosen = _CHOOSING_BEFORE.search(ctx.text, max(0, offset - 40), offset)
     return bool(chosen) and bool(_STRICT_CUE_RE.search(ctx.text, 0, offset))
