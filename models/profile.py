@@ -238,7 +238,9 @@ class Person(ContractModel):
         default=None,
         description="Why that organisation: 'stated' (the text ties them: 'daglig leder i X', "
         "'Xs direktør'), 'section' (they speak in the section X heads), 'office' (the "
-        "article's only body of their office: an ordfører's kommune)",
+        "article's only body of their office: an ordfører's kommune) or 'coordinated' (named "
+        "with a title right before someone the text ties to it: 'dagleg leiar A og salssjef B ved "
+        "X')",
     )
     organisation_guess: Annotated[
         str | None, Fact(column="organisation_guess", label="Organisasjon (gjetning)")

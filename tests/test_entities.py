@@ -1185,3 +1185,17 @@ def test_the_stated_employer_is_the_longest_name_written_there():
     assert [(p.name, p.organisation) for p in profile.people] == [
         ("Erik Nilsen", "Veidekke Sirkulær AS")
     ]
+
+
+@needs_model
+def test_people_with_titles_in_one_phrase_share_the_employer_named_after_them():
+    """ "dagleg leiar Martin Vik og salssjef Knut Dal ved Fosnot": both work at Fosnot; a
+    person outside the phrase does not."""
+    profile = process_text(
+        "Not\n\nOgså dagleg leiar Martin Vik og salssjef Knut Dal ved Fosnot smilte i dag.\n\n"
+        "Ordførar Eva Lund og Per Ek kom òg."
+    )
+    found = {p.name: (p.organisation, p.organisation_rule) for p in profile.people}
+    assert found["Martin Vik"] == ("Fosnot", "coordinated")
+    assert found["Knut Dal"] == ("Fosnot", "stated")
+    assert found["Eva Lund"][0] != "Fosnot"

@@ -74,6 +74,7 @@ class PersonOrganisations:
         ]
         drafts = [draft for _, draft in orgs]
         speaks_for = {p.name: _person_organisation(text, p, drafts, owners, rules) for p in people}
+        _share_with_coordinated(text, people, speaks_for)
         for i, person in zip(kept, people, strict=True):
             spans[i]._.person_quotes = list(person.quotes)
             spans[i]._.person_employer, spans[i]._.person_employer_rule = speaks_for[person.name]
@@ -86,6 +87,33 @@ class PersonOrganisations:
         if ORGANISATIONS in doc.spans:
             doc.spans[ORGANISATIONS] = [span for span, _ in orgs]
         return doc
+
+
+# "dagleg leiar Martin Nørvåg og salssjef Knut Håheim ved Fosnot": between the first name and
+# the second, "og" and the second one's title only; after the second, the organisation
+_COORDINATED_TITLE = re.compile(r"\s+og\s+[a-zæøå][a-zæøå-]*(?:\s+[a-zæøå-]+){0,2}\s+$")
+_EMPLOYER_RIGHT_AFTER = re.compile(r"\s+(?:ved|i|hos)\s+$")
+
+
+def _share_with_coordinated(text: str, people: list[PersonDraft], speaks_for: dict) -> None:
+    """People with titles coordinated in one phrase share the employer stated right after
+    the last of them: "dagleg leiar Martin Nørvåg og salssjef Knut Håheim ved Fosnot"."""
+    for person in people:
+        if speaks_for[person.name][1] not in (None, GUESSED_EMPLOYER) or not person.title:
+            continue
+        end = person.mention[1]
+        for other in people:
+            employer, rule = speaks_for[other.name]
+            if rule != "stated" or not other.title or other.organisation_start is None:
+                continue
+            start, other_end = other.mention
+            if (
+                start > end
+                and _COORDINATED_TITLE.fullmatch(text, end, start)
+                and _EMPLOYER_RIGHT_AFTER.fullmatch(text, other_end, other.organisation_start)
+            ):
+                speaks_for[person.name] = (employer, "coordinated")
+                break
 
 
 def _an_organisation(doc: Doc, person: PersonDraft, drafts: list[OrgDraft]) -> bool:
