@@ -151,7 +151,7 @@ class PersonRoles(TreeRuleFile):
             for token in span:
                 token._.in_org = True
         for token in doc:
-            token._.title_word = self._is_title(token) or self._title_of_its_conjunct(token)
+            token._.title_word = self._is_title(token) or self._hyphen_conjunct(token) is not None
             token._.role_preposition = token.lower_ in self.prepositions
             token._.first_person = token.lower_ in self.first_person
 
@@ -167,15 +167,11 @@ class PersonRoles(TreeRuleFile):
         # person ("er en ryddig politiker", "ein god leiar") and names no position
         return not any(child.pos_ == "DET" and child.i < token.i for child in token.children)
 
-    def _title_of_its_conjunct(self, token: Token) -> bool:
-        """ "klima- og miljøminister": a first part ending in a hyphen is the title its
-        conjunct after "og" ends (the tree makes the first part the head)."""
-        return self._hyphen_conjunct(token) is not None
-
     def _hyphen_conjunct(self, token: Token) -> Token | None:
-        """The title that completes a first part ending in a hyphen: its conjunct in the
-        tree, else the title right after "og"/"eller" ("prosjekt- og marknadssjef", where
-        the tree hangs the second part on the person's name)."""
+        """The title that completes a first part ending in a hyphen, which makes that part
+        a title ("klima- og miljøminister"): its conjunct in the tree, else the title right
+        after "og"/"eller" ("prosjekt- og marknadssjef", where the tree hangs the second
+        part on the person's name)."""
         if not token.text.endswith("-"):
             return None
         conjunct = next(

@@ -80,6 +80,12 @@ class PersonDraft:
         return self.name.split()[-1]
 
 
+def all_inside(mentions: list[tuple[int, int]], names: list[tuple[int, int]]) -> bool:
+    """True when every mention lies within an organisation's name ("Trelast" of "Mjøsbruket
+    Trelast"): a word of a company's name is not a person."""
+    return all(any(s <= start and end <= e for s, e in names) for start, end in mentions)
+
+
 # spaCy keys a span's ``_`` values by its characters alone; two rules may find a name at the
 # same place with different values, so they are keyed by the span's label and id too
 register_span_values(SPAN_KEY, ATTRIBUTES)

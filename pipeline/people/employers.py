@@ -33,7 +33,7 @@ from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
 from pipeline.organisations.component import SPEAKERS, organisation_drafts
 from pipeline.organisations.names import OrgDraft
 from pipeline.organisations.places import mention_spans
-from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
+from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
 from pipeline.people import SPAN_KEY as PEOPLE
 from pipeline.people.drafts import person_drafts
 from pipeline.registry.names import normalise_name
@@ -125,16 +125,10 @@ def _an_organisation(doc: Doc, person: PersonDraft, drafts: list[OrgDraft]) -> b
     return (
         person.name in org_names
         or person.name[:-1] in org_names  # "sa Kongsberg Gruppens styreleder"
-        or _all_inside(person.mentions or [person.mention], inside)
+        or all_inside(person.mentions or [person.mention], inside)
         # "Tindetid" of "Tindetid AS"
         or (" " not in person.name and person.name in {d.name.split()[0] for d in drafts})
     )
-
-
-def _all_inside(mentions: list[tuple[int, int]], names: list[tuple[int, int]]) -> bool:
-    """True when every mention lies within an organisation's name ("Trelast" of "Mjøsbruket
-    Trelast"): a word of a company's name is not a person."""
-    return all(any(s <= start and end <= e for s, e in names) for start, end in mentions)
 
 
 def _speakers(people: list[PersonDraft], draft: OrgDraft) -> list[int]:

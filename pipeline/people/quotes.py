@@ -176,8 +176,13 @@ def _handed_back(before, people: list[PersonDraft]) -> PersonDraft | None:
     fann folkehøgskulelæraren ut at ...:"): the quote is the last speaker's again."""
     if not before.text.rstrip().endswith(":"):
         return None
-    quoted = [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before.start]
+    quoted = _last_quotes_before(people, before.start)
     return max(quoted, key=lambda pair: pair[0])[1] if quoted else None
+
+
+def _last_quotes_before(people: list[PersonDraft], at: int) -> list[tuple[int, PersonDraft]]:
+    """(start, person) of each person's last quote, for those quoted before ``at``."""
+    return [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < at]
 
 
 def _one_sentence_about(text: str, name_at: int) -> bool:
@@ -399,7 +404,7 @@ def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> Person
     if pronoun is None:
         return None
     named = [(start, p) for p in people for start, _ in p.mentions if start < before]
-    named += [(p.quotes[-1][0], p) for p in people if p.quotes and p.quotes[-1][0] < before]
+    named += _last_quotes_before(people, before)
     fitting = [(start, p) for start, p in named if p.pronoun in (None, pronoun)]
     return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
 

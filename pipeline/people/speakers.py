@@ -34,7 +34,7 @@ from pipeline.entities import (
     title_endings,
 )
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
-from pipeline.people import BRACKET_AFTER_NAME, PersonDraft
+from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
 from pipeline.people.quotes import abbreviated_titles, attach_quotes
 from pipeline.people.quotes import speech_verbs as _verbs
 from pipeline.roles import SENTENCE_AFTER_RULES
@@ -178,12 +178,7 @@ def _possible_speakers(doc: Doc, people) -> list[PersonDraft]:
     would otherwise reach as the last one named."""
     names = [(s.start_char, s.end_char) for s in spans_of(doc, ORG_SPANS)]
     names += [(s.start_char, s.end_char) for s in doc.spans.get(ORG_CANDIDATES, [])]
-    return [
-        p
-        for p in people
-        if not p.mentions
-        or not all(any(s <= a and b <= e for s, e in names) for a, b in p.mentions)
-    ]
+    return [p for p in people if not p.mentions or not all_inside(p.mentions, names)]
 
 
 def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDraft]:
@@ -226,7 +221,9 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 draft = people[name] = PersonDraft(name, None, None, mention, found_by=rule)
             title = m.group("title")
             if employer is not None and title:  # "konsernsjef i": the employer follows
-                title = re.sub(rf"\s+(?:{'|'.join(rules.entity.role_prepositions)})\s*$", "", title)
+                title = re.sub(
+                    rf"\s+(?:{alternation(rules.entity.role_prepositions)})\s*$", "", title
+                )
             draft.title = draft.title or _clean_title(title, rules)
             if name_start > m.start("name"):  # "Økonomisjef Hilde Dahl sier ..."
                 draft.title = draft.title or m.group("name").split()[0].lower()
