@@ -161,7 +161,11 @@ class PersonRoles(TreeRuleFile):
         if token._.in_person or token._.in_org or not token.text.replace("-", "").isalpha():
             return False
         # the lemma reads the definite form as the title: "sjefen for X", "leiaren i X"
-        if not (self._title_word(token.lower_) or self._title_word(token.lemma_.lower())):
+        if not (
+            self._title_word(token.lower_)
+            or self._title_word(token.lemma_.lower())
+            or self._title_word(_without_definite_ending(token))
+        ):
             return False
         # a role is a bare noun: "er daglig leder"; with a determiner it describes the
         # person ("er en ryddig politiker", "ein god leiar") and names no position
@@ -236,7 +240,8 @@ class PersonRoles(TreeRuleFile):
         words = [t for t in doc[start:end] if t.lower_ not in _NOT_PART_OF_TITLE or t.i > title]
         texts = [t.text for t in words]
         if texts and not self._title_word(words[-1].lower_):
-            texts[-1] = words[-1].lemma_  # "sjefen for X": the title is "sjef"
+            # "sjefen for X": the title is "sjef"
+            texts[-1] = _without_definite_ending(words[-1]) or words[-1].lemma_
         text = " ".join(texts)
         # Norwegian titles are lower case; a capital is the sentence's ("Dagleg leiar i X,
         # Ola Tveit"), except in an acronym ("CEO") or a name the title opens with
@@ -245,6 +250,15 @@ class PersonRoles(TreeRuleFile):
         if not words or words[0].is_upper or named:
             return text
         return text[:1].lower() + text[1:]
+
+
+def _without_definite_ending(token: Token) -> str:
+    """The word without the definite ending "-en" when the lemmatizer left it as written:
+    a capitalised "Sjefen for X" opening a sentence is tagged a name and keeps its form."""
+    word = token.lower_
+    if token.lemma_ != token.text or not word.endswith("en") or len(word) < 6:
+        return ""
+    return word[:-2]
 
 
 def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None:
