@@ -216,6 +216,14 @@ def test_a_dash_quote_after_a_sentence_with_more_sentences_after_the_attribution
             "Bærekraftsmålene er mål vi",
             id="definite-title-opens-the-paragraph-before",
         ),
+        pytest.param(
+            "Laks\n\nPer Grieg er styreformann i Fjordlaks.\n\n– Det å ha ein kontrakt med "
+            "samfunnet er viktig, seier Grieg.\n\nHan viser til tala frå i fjor.\n\n– Vi må "
+            "forstå tida vi lever i.",
+            "Per Grieg",
+            "Vi må forstå tida",
+            id="one-sentence-opening-with-a-pronoun-whatever-its-verb",
+        ),
     ],
 )
 def test_a_dash_paragraph_after_narration_about_the_last_speaker(text, speaker, quote):

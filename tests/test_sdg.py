@@ -439,6 +439,17 @@ def test_misspelt_name_after_a_goal_word() -> None:
     assert _explicit("Vi har valgt bærekraftsmålet Ren energi for all.") == [7]
 
 
+def test_goal_names_given_as_examples_after_a_goal_word() -> None:
+    """ "berekraftsmål, blant anna ansvarleg forbruk og produksjon, ...": names listed as
+    examples of the goals; the same words describing work are no names."""
+    text = (
+        "Sjukehuset bidreg til fleire av FN sine 17 berekraftsmål, blant anna ansvarleg "
+        "forbruk og produksjon, god helse og livskvalitet."
+    )
+    assert _explicit(text) == [3, 12]
+    assert _explicit("Vi arbeider for god helse og livskvalitet blant anna i Bergen.") == []
+
+
 def test_goal_numbers_one_a_line_under_a_goal_heading() -> None:
     assert _explicit("Bærekraftsmål\n6\n12\n14\n\nKontakt oss") == [6, 12, 14]
 

@@ -203,6 +203,11 @@ def _referred_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pers
     opening = _referring_opening(rules).match(before.text) or next(
         (m for at in last if (m := _referring_opening(rules).match(before.text, at))), None
     )
+    subject = _PRONOUN_SUBJECT.match(before.text)
+    if opening is None and subject is not None and len(_sentence_spans(before.text)) == 1:
+        # "Han viser til tala frå i fjor." then "– Vi må ...": one sentence about the person
+        # goes on to their words, whatever its verb
+        return _pronoun_speaker(subject.group("who"), before.start, people)
     if opening is None:
         return None
     who = opening.group("who")
@@ -234,6 +239,8 @@ def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonD
 
 
 _PRONOUNS = {"han": "han", "hun": "ho", "ho": "ho"}  # the same person in bokmål and nynorsk
+# a paragraph whose first word is a personal pronoun, the subject of its verb
+_PRONOUN_SUBJECT = re.compile(r"(?P<who>Han|Hun|Ho)\s+[a-zæøå]{2,}(?!\w)")
 
 
 @per_rule_set

@@ -294,10 +294,15 @@ def _name_then_number_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit
 _NAME_INTRODUCED = re.compile(
     rf"(?:(?:{_STRICT_CUE}|{_PLAIN_CUE})\s*(?:om|for|(?:{_NUMBER_WORD}\s*)?\d{{1,2}}"
     r"(?:\s+(?:er|handler\s+om|handlar\s+om|heter|heiter))?)?"
+    # "berekraftsmål, blant anna ansvarleg forbruk og produksjon": names given as examples
+    r"(?:\s*,?\s*(?:blant\s+ann(?:a|et)|mellom\s+anna|bl\.\s?a\.|særleg|særlig|spesielt"
+    r"|nemleg|nemlig|inkludert|slik\s+som|som))?"
     r"|\d{1,2}\s*(?:[:.)–—-]|,))\s*[:«\"“(–—-]?\s*$|[«\"“]\s*$",
     re.IGNORECASE,
 )
-_NAME_LIST_SEP = re.compile(r"^\s*(?:,|og|og\s+til|samt|and|&|/)\s*$", re.IGNORECASE)
+_NAME_LIST_SEP = re.compile(
+    r"^\s*(?:,|og|og\s+til|samt|and|&|/|,?\s*i\s+tillegg\s+til)\s*$", re.IGNORECASE
+)
 
 
 def _name_is_used_as_name(
