@@ -85,6 +85,7 @@ class PersonRoles(TreeRuleFile):
         self.long_titles = title_endings(words, self.titles)
         self.modifiers = frozenset(words.title_modifiers)
         self.prepositions = frozenset(words.role_prepositions)
+        self.education = frozenset(words.education_words)
         self.companies = frozenset(words.known_companies)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -160,6 +161,8 @@ class PersonRoles(TreeRuleFile):
         determiner; never a name."""
         if token._.in_person or token._.in_org or not token.text.replace("-", "").isalpha():
             return False
+        if token.i > 0 and token.doc[token.i - 1].lower_ in self.education:
+            return False  # "er utdannet sykepleier": a training, not a position
         # the lemma reads the definite form as the title: "sjefen for X", "leiaren i X"
         if not (
             self._title_word(token.lower_)

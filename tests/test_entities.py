@@ -1199,3 +1199,17 @@ def test_people_with_titles_in_one_phrase_share_the_employer_named_after_them():
     assert found["Martin Vik"] == ("Fosnot", "coordinated")
     assert found["Knut Dal"] == ("Fosnot", "stated")
     assert found["Eva Lund"][0] != "Fosnot"
+
+
+def test_a_place_after_fra_is_where_someone_comes_from_not_their_employer():
+    """ "styremedlem Marit Haugen frå Steinkjer": a place, so no stated employer; "Bente
+    Malmo fra BDO": an organisation the text names, so her employer."""
+    text = (
+        "Tine\n\nValkomiteen i Tine føreslår styremedlem Marit Haugen frå Steinkjer.\n\n"
+        "Møtet ble ledet av Bente Malmo fra BDO.\n\n"
+        "– Vi vil vekse, er meldinga fra Sjømat Norge-sjef Geir Ystmark."
+    )
+    people = {p.name: p for p in process_text(text).people}
+    assert people["Marit Haugen"].organisation != "Steinkjer"
+    assert people["Bente Malmo"].organisation == "BDO"
+    assert people["Geir Ystmark"].organisation == "Sjømat Norge"  # named in the title

@@ -245,7 +245,9 @@ def test_a_pronoun_goes_to_the_last_person_the_text_calls_by_it():
     assert _quotes(untold)["Ola Berg"] == ["Vi vil vekse i heile landet"]  # the last named
 
 
-@pytest.mark.parametrize(("verb"), ["fortalte", "understreket", "tilføyer", "meinte", "la til"])
+@pytest.mark.parametrize(
+    ("verb"), ["fortalte", "understreket", "tilføyer", "meinte", "la til", "lovar", "påpeikar"]
+)
 def test_a_quote_attributed_in_the_past_tense_or_with_an_added_word(verb):
     text = f"Advokatfirma går saman.\n\n– Vi vil gå sammen om grønne tiltak, {verb} Ingjerd Moe."
     assert _quotes(text)["Ingjerd Moe"] == ["Vi vil gå sammen om grønne tiltak"]
@@ -553,3 +555,18 @@ def test_a_paragraph_that_names_no_one_and_ends_in_a_colon_hands_back_to_the_las
     )
     found = {p.name: [q.text for q in p.quotes] for p in process_text(text).people}
     assert found == {"Tord Lie": ["Eg hadde ein idé", "Eg tok kontakt med dei."]}
+
+
+def test_a_question_or_a_cry_attributed_with_its_verb_is_a_quote():
+    """ "– Kva skal vi gjere no? spør Kari Lie.": the question mark closes the quote, the
+    verb attributes it."""
+    asked = "Fjordlaks\n\n– Kva skal vi gjere no? spør Kari Lie."
+    assert _quotes(asked)["Kari Lie"] == ["Kva skal vi gjere no?"]
+    cried = "Fjordlaks\n\n– Dette er fantastisk! ropar Kari Lie."
+    assert _quotes(cried)["Kari Lie"] == ["Dette er fantastisk!"]
+
+
+def test_an_article_before_the_name_describes_the_speaker_and_is_no_title():
+    text = "Fjordlaks\n\n– Vi er svært nøgde med avtalen, seier ein nøgd Kari Lie."
+    person = process_text(text).people[0]
+    assert (person.name, person.title) == ("Kari Lie", None)

@@ -43,6 +43,10 @@ class EntityRules(BaseModel):
     not_in_titles: list[str] = Field(
         description="Words dropped from a title found before a name ('sier at', 'og')"
     )
+    education_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make the title after them a training, not a role ('utdannet sykepleier')",
+    )
     role_prepositions: list[str] = Field(description="'leder i X', 'rådgiver hos X': X is an org")
     place_words_before: list[str] = Field(description="Nouns that introduce a place ('byen')")
     place_prepositions: list[str] = Field(

@@ -220,7 +220,10 @@ def _person_organisation(
         match = (drafts[max(named_there)[1]] if named_there else None) or next(
             (d for d in drafts if _same_org(person.organisation, d)), None
         )
-        return (match.name if match else person.organisation), "stated"
+        after_name = at is not None and at >= person.mention[1]
+        if match is not None or not (after_name and _FROM_BEFORE.search(text, 0, at)):
+            return (match.name if match else person.organisation), "stated"
+        # "Marit Haugen frå Steinkjer": where someone comes from, unless it is an organisation
     first = person.mention[0]
     for start, end, owner, _ in owners:
         if start <= first <= end:
@@ -232,6 +235,8 @@ def _person_organisation(
     nearest = _nearest_of_kind(text, person, drafts, rules)
     return nearest, GUESSED_EMPLOYER if nearest else None
 
+
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:fra|frå)\s+$")
 
 #: Organisations a guess never names: a newspaper is the story's source, a party is
 #: named for a person's politics ("Per Olsen (Sp)") and stated when it is whom they speak for.

@@ -169,6 +169,8 @@ def _clean_title(raw: str | None, rules: RuleSet) -> str | None:
     # ("teknisk direktør" keeps its adjective: a title word follows it)
     while words and re.fullmatch(r"[a-zæøå]+ske?", words[-1]):
         words.pop()
+    if words and words[0] in ("en", "ein", "ei", "et", "eit"):
+        return None  # an indefinite article describes the speaker: "seier ein nøgd Kari Lie"
     return " ".join(words) or None
 
 
