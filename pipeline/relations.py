@@ -473,6 +473,8 @@ class GoalOwners(TreeRuleFile):
         definite form of a compound ("Møbelindustrien")."""
         if not _capitalised(token) or token.lower_ in self.authors:
             return False
+        if _labels_a_number(doc, name):
+            return False  # "mål Nr. 13": the label of a number, never a name
         several = len(name) > 1 and all(_capitalised(t) for t in name)
         if token.lower_ in self.common_words and not (several or _acronym(token)):
             return False
@@ -493,6 +495,12 @@ class GoalOwners(TreeRuleFile):
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
         ]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+def _labels_a_number(doc: Doc, name: Span) -> bool:
+    """Whether a number follows the name, after its stop at most ("Nr. 13", "Mål 4")."""
+    after = [t for t in doc[name.end : name.end + 2] if t.text != "."]
+    return bool(after) and after[0].like_num
 
 
 def _possessor(subject: Token) -> Token | None:

@@ -39,6 +39,7 @@ EMPLOYER_RULES = frozenset(
         "employer_of_title_in_genitive",
         "employer_before_possessive",
         "employer_of_coordinated_title",
+        "employer_right_after_title",
     }
 )
 #: Rules that read a title from the sentence after the name's: the title by the name wins.
@@ -219,8 +220,10 @@ class PersonRoles(TreeRuleFile):
                     doc._.we_statements.append((doc[named["we"]].idx, org.start_char, org.end_char))
             elif "pronoun" in named:
                 person = _named_alone_before(doc, named["pronoun"])
-                if person is not None:
+                if person is not None and "title" in named:
                     titles.append((_Link(person, named["title"]), rule))
+                elif person is not None and org is not None:  # "Ho driv firmaet X"
+                    direct.append((person, org, rule))
             elif "title" in named:
                 titles.append((_Link(named["person"], named["title"]), rule))
             elif org is not None:

@@ -511,6 +511,21 @@ def test_goals_only_in_the_headline_are_found() -> None:
     assert _owners(text) == {7: "Sognekraft", 13: "Sognekraft"}
 
 
+def test_the_label_of_a_goal_number_is_never_proposed_as_an_organisation() -> None:
+    """ "bærekrafts mål Nr. 13": the parser may make "Nr." a clause's subject; a name a
+    number follows (after its stop at most) labels the number and is proposed as no one."""
+    import spacy
+
+    from pipeline.relations import _labels_a_number
+
+    nlp = spacy.blank("nb")
+    doc = nlp.make_doc("der bærekrafts mål Nr. 13 er det viktigste")
+    label = next(t for t in doc if t.text.startswith("Nr"))
+    assert _labels_a_number(doc, doc[label.i : label.i + 1])
+    doc = nlp.make_doc("Fjordøl støtter mål 13 og 14")
+    assert not _labels_a_number(doc, doc[0:1])
+
+
 def _theme_owners(text: str) -> set[tuple[int, str | None]]:
     from pipeline.run import process_text
 
