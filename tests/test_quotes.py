@@ -570,3 +570,21 @@ def test_an_article_before_the_name_describes_the_speaker_and_is_no_title():
     text = "Fjordlaks\n\n– Vi er svært nøgde med avtalen, seier ein nøgd Kari Lie."
     person = process_text(text).people[0]
     assert (person.name, person.title) == ("Kari Lie", None)
+
+
+def test_a_lead_with_a_colon_after_other_sentences_of_its_paragraph():
+    """ "... Det skriv avisa. Kommunikasjonsdirektør i X, Hege Aksel, seier til NRK at ...:
+    – Den betyr ...": the lead that names one person need not open the paragraph."""
+    text = (
+        "Verft\n\nKontrakten kom i fjor. Det skriv Sunnmørsposten. Kommunikasjonsdirektør i "
+        "Fjordverft, Hege Aksel, seier til NRK at kontrakten er viktig: – Den betyr mykje for oss."
+    )
+    assert _quotes(text)["Hege Aksel"] == ["Den betyr mykje for oss."]
+
+
+def test_a_source_in_brackets_may_open_a_quote_paragraph():
+    text = (
+        "Fabrikk\n\n(Driva.no) – I dag er eg stolt og audmjuk. Avgjerda sikrar drifta ved "
+        "fabrikken, seier fabrikksjef Roar Ørn."
+    )
+    assert _quotes(text)["Roar Ørn"][0].startswith("I dag er eg stolt")

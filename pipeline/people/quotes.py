@@ -24,7 +24,8 @@ def speech_verbs(rules: RuleSet) -> str:
     return alternation(rules.org["speech_verbs"])
 
 
-_QUOTE_START = re.compile(r"^[–—−]\s*|^-\s*(?=[A-ZÆØÅ«\"])|^[«\"“„]")
+# a news agency or source in brackets may open the paragraph: "(NTB) – Vi er ..."
+_QUOTE_START = re.compile(r"^(?:\([^()\n]{2,30}\)\s*)?(?:[–—−]\s*|-\s*(?=[A-ZÆØÅ«\"])|[«\"“„])")
 # "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
 # or on a new line of the paragraph ("Samfunnskontrakt\n– Det å ha ..., sier han.")
 _QUOTE_START_MID = re.compile(
@@ -340,7 +341,9 @@ def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
 
 # "Syklisten Tord Hafnor skal importere sykkelstativ: – Det må vere enkelt ...": a lead that
 # names one person, a colon and a dash: the quote is that person's
-_LEAD_THEN_DASH = re.compile(r"^(?P<who>[^.:!?\n]{2,160}):\s+[–—]\s*(?P<quote>[^\n]+?)\s*$")
+_LEAD_THEN_DASH = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<who>[A-ZÆØÅ][^.:!?\n]{1,159}):\s+[–—]\s*(?P<quote>[^\n]+?)\s*$"
+)
 
 
 def _last_attribution(text: str, rules: RuleSet, start: int = 0) -> re.Match[str] | None:
