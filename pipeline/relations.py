@@ -46,6 +46,7 @@ from pipeline.entities import (
     title_endings,
 )
 from pipeline.entities.words import is_place_name_text
+from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.rules import RuleSet, TreeRuleFile, per_rule_set, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 
@@ -213,7 +214,7 @@ class GoalOwners(TreeRuleFile):
             for o in orgs
             if (headline_end < 0 or o.end_char <= headline_end)
             and o.text.lower() not in self.authors  # "... til FNs bærekraftsmål"
-        ]
+        ] or _candidates_in_headline(doc, headline_end)
         if len({o.text for o in in_headline}) != 1:
             for rule, find in (
                 ("introduced_before_we", self._introduced_before_we),
@@ -495,6 +496,22 @@ class GoalOwners(TreeRuleFile):
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
         ]
         return not any(s.start <= token.i < s.end for s in named)
+
+
+def _candidates_in_headline(doc: Doc, headline_end: int) -> list[Span]:
+    """The organisations the genre's rules found (``org_candidates``) where the headline
+    writes their name: "Sagene Bryggeri tar klimaansvar", whose name the model split into a
+    place and a person, is named as a company further down ("Sagene Bryggeri sin ...")."""
+    if headline_end <= 0:
+        return []
+    headline = text_of(doc)[:headline_end]
+    found = []
+    for name in {s._.org_name or s.text for s in doc.spans.get(ORG_CANDIDATES, [])}:
+        at = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", headline)
+        span = doc.char_span(at.start(), at.end()) if at else None
+        if span is not None:
+            found.append(Span(doc, span.start, span.end, label="ORG"))
+    return found
 
 
 def _labels_a_number(doc: Doc, name: Span) -> bool:

@@ -1213,3 +1213,15 @@ def test_a_place_after_fra_is_where_someone_comes_from_not_their_employer():
     assert people["Marit Haugen"].organisation != "Steinkjer"
     assert people["Bente Malmo"].organisation == "BDO"
     assert people["Geir Ystmark"].organisation == "Sjømat Norge"  # named in the title
+
+
+def test_a_heading_about_an_organisation_is_not_its_name():
+    """ "Sustainability in Fjordkraft" tagged as one organisation: the tail after the
+    preposition is the organisation the text names on its own; "Universitetet i Bergen"
+    stays whole."""
+    about = (
+        "Sustainability in Fjordkraft\n\nFjordkraft har valt ut tre berekraftsmål: mål 7, 9 og 13."
+    )
+    assert {o.name for o in process_text(about).organisations} == {"Fjordkraft"}
+    whole = "Forsking ved Universitetet i Bergen\n\nUniversitetet i Bergen forskar på havet."
+    assert "Universitetet i Bergen" in {o.name for o in process_text(whole).organisations}

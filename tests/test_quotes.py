@@ -588,3 +588,21 @@ def test_a_source_in_brackets_may_open_a_quote_paragraph():
         "fabrikken, seier fabrikksjef Roar Ørn."
     )
     assert _quotes(text)["Roar Ørn"][0].startswith("I dag er eg stolt")
+
+
+def test_a_speaker_called_by_the_given_names_of_a_full_name_is_that_person():
+    text = (
+        "Stiftelsen\n\nPer Richard Johansen og Roar Snippen står bak stiftelsen.\n\n"
+        "– Det har kome inn meir pengar enn eg trudde var mogleg, seier Per Richard."
+    )
+    assert _quotes(text)["Per Richard Johansen"] == [
+        "Det har kome inn meir pengar enn eg trudde var mogleg"
+    ]
+
+
+def test_a_hyphen_quote_that_goes_on_after_its_attribution_in_the_same_paragraph():
+    text = (
+        "Pris\n\nFjordkraft vann prisen. - Vi vil løfte fram gode bedrifter, seier direktør "
+        "Marit Vang. - Her er Fjordkraft eit godt døme."
+    )
+    assert _quotes(text)["Marit Vang"][0] == "Vi vil løfte fram gode bedrifter"

@@ -526,6 +526,22 @@ def test_the_label_of_a_goal_number_is_never_proposed_as_an_organisation() -> No
     assert not _labels_a_number(doc, doc[0:1])
 
 
+def test_the_headline_names_a_candidate_organisation_the_model_split() -> None:
+    """ "Havøl Bryggeri tar klimaansvar": when the model makes a place and a person of the
+    headline's name, the name the genre rules found further down still names the page."""
+    import spacy
+
+    from pipeline.org_candidates import SPAN_KEY
+    from pipeline.relations import _candidates_in_headline
+
+    doc = spacy.blank("nb")("Havøl Bryggeri tar klimaansvar\n\nHavøl Bryggeri sin rapport er klar.")
+    later = next(t.i for t in doc if t.i > 3 and t.text == "Havøl")
+    doc.spans[SPAN_KEY] = [doc[later : later + 2]]
+    headline_end = doc.text.find("\n")
+    assert [s.text for s in _candidates_in_headline(doc, headline_end)] == ["Havøl Bryggeri"]
+    assert _candidates_in_headline(doc, 0) == []
+
+
 def _theme_owners(text: str) -> set[tuple[int, str | None]]:
     from pipeline.run import process_text
 

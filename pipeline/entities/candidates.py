@@ -364,6 +364,33 @@ def adjacent_organisations_joined(spans: list[Span]) -> list[Span]:
     return out
 
 
+#: The prepositions of a heading about an organisation: "Sustainability in VKT", "Bærekraft i Lyse".
+_ABOUT_PREPOSITIONS = {"i", "in", "hos", "at", "ved"}
+
+
+def headings_about_organisations(spans: list[Span]) -> list[Span]:
+    """ "Sustainability in VKT", which the model tagged as one organisation: when the words
+    after a lower-case preposition are an organisation the text names on its own elsewhere,
+    the words before are what the heading is about, and the organisation is the tail.
+    "Universitetet i Bergen" stays whole: "Bergen" is no organisation the text names."""
+    named = {s.text for s in spans if s.label_ == ORG}
+    out: list[Span] = []
+    for span in spans:
+        cut = next(
+            (
+                t.i + 1
+                for t in span[1:-1]
+                if t.text in _ABOUT_PREPOSITIONS
+                and span.doc[t.i + 1 : span.end].text in named - {span.text}
+            ),
+            None,
+        )
+        if span.label_ == ORG and cut is not None:
+            span = Span(span.doc, cut, span.end, label=ORG)
+        out.append(span)
+    return out
+
+
 _ACRONYM_FILLERS = {"og", "i", "for", "av", "-"}
 
 

@@ -20,6 +20,7 @@ from pipeline.entities.candidates import (
     CandidatePasses,
     adjacent_organisations_joined,
     capitalised_inside_sentences,
+    headings_about_organisations,
     names_joined_by_ampersand,
     names_spelled_by_acronyms,
     split_at_line_breaks,
@@ -200,6 +201,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             if (s := self._clean(part, capitalised)) is not None
         ]
         kept = adjacent_organisations_joined(kept)
+        kept = headings_about_organisations(kept)
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
         kept = [self._cued_organisation(s) for s in kept]
         kept = self._with_listed_organisations(doc, kept, capitalised)

@@ -393,7 +393,7 @@ def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
     """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
     and the paragraph goes on."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{speech_verbs(rules)})\s+(?P<who>[^.]*?)\.(?=\s+[A-ZÆØÅ«–\"])"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{speech_verbs(rules)})\s+(?P<who>[^.]*?)\.(?=\s+[A-ZÆØÅ«–—\"-])"
     )
 
 

@@ -357,12 +357,17 @@ def _genitive(span) -> bool:
 
 
 def _merge_shorter_names(people: dict[str, PersonDraft]) -> None:
-    """A name of two words or more that ends the one longer name of the article is that
-    person: "Stig Fagerland" after "Benja Stig Fagerland"."""
+    """A name of two words or more that ends or opens the one longer name of the article is
+    that person: "Stig Fagerland" after "Benja Stig Fagerland", "Per Richard" (the given
+    names a feature calls him by) after "Per Richard Johansen"."""
     for name in sorted(people, key=len):
         if " " not in name:
             continue
-        longer = [p for p in people.values() if p.name.endswith(" " + name)]
+        longer = [
+            p
+            for p in people.values()
+            if p.name.endswith(" " + name) or p.name.startswith(name + " ")
+        ]
         if len(longer) != 1:
             continue
         short, full = people.pop(name), longer[0]
