@@ -787,8 +787,13 @@ _SELECT_WORDS = """([id, words]) => {
   range.setStart(startNode, at - startBase);
   range.setEnd(endNode, to - endBase);
   const selection = getSelection();
-  selection.removeAllRanges();
-  selection.addRange(range);
+  // resolve once the page has seen the change: the report keeps the last selection on
+  // 'selectionchange', which fires after this script; clicking before it races it
+  return new Promise((resolve) => {
+    document.addEventListener('selectionchange', () => resolve(), { once: true });
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
 }"""
 
 # True when the element is flashing and visible both in the window and in its scrolling pane.
