@@ -606,3 +606,16 @@ def test_a_hyphen_quote_that_goes_on_after_its_attribution_in_the_same_paragraph
         "Marit Vang. - Her er Fjordkraft eit godt døme."
     )
     assert _quotes(text)["Marit Vang"][0] == "Vi vil løfte fram gode bedrifter"
+
+
+def test_a_paragraph_naming_one_person_that_ends_on_them_by_pronoun_gives_the_next_quote():
+    ends_on_her = (
+        "Miljø\n\n– Vi kastar for mykje, seier Kari Ulla.\n\nSå lenge ho kan hugse har Ulla "
+        "vore oppteken av miljøet. Ho lever sjølv utan avfall.\n\n– Då eg flytta til London, "
+        "oppdaga eg at sentrum var utan bosspann."
+    )
+    assert len(_quotes(ends_on_her)["Kari Ulla"]) == 2
+    moves_on = ends_on_her.replace(
+        "Ho lever sjølv utan avfall.", "Butikken har opna ei ny avdeling."
+    )
+    assert len(_quotes(moves_on)["Kari Ulla"]) == 1

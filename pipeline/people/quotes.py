@@ -169,7 +169,19 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
         return speaker
     if len(text.split()) <= 12 and text.count(".") <= 1:
         return speaker  # the name with a title only
-    return speaker if _one_sentence_about(text, start - before.start) else None
+    if _one_sentence_about(text, start - before.start) or _ends_on_them(text, start - before.start):
+        return speaker
+    return None
+
+
+def _ends_on_them(text: str, name_at: int) -> bool:
+    """ "Så lenge ho kan hugse har Ullaland vore oppteken av miljøet. Ho lever sjølv ...":
+    the paragraph's last sentence, after the name, goes on about the person by pronoun; the
+    quote after it is theirs."""
+    sentences = [(s, e) for s, e in _sentence_spans(text) if e > s]
+    if len(sentences) < 2 or sentences[-1][0] <= name_at:
+        return False
+    return _PRONOUN_SUBJECT.match(text, sentences[-1][0]) is not None and not text.endswith("?")
 
 
 def _handed_back(before, people: list[PersonDraft]) -> PersonDraft | None:
