@@ -22,6 +22,8 @@ Without a parser it changes nothing.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -104,6 +106,13 @@ class PersonRoles(TreeRuleFile):
             if org is not None:  # "NorgesGruppens Runar Hollevik": the employer, no title
                 person._.employer = (org.start_char, org.end_char)
                 person._.role_rule = person._.role_rule or rule
+            if org is None and (entry := _list_entry(doc, person)) is not None:
+                # "Kathrine Lie, professor, Høgskolen i Innlandet" on a line of its own
+                title_token, org = entry
+                person._.employer = (org.start_char, org.end_char)
+                person._.role_rule = person._.role_rule or "list_entry"
+                if title_token is not None and title_token._.title_word:
+                    person._.title = person._.title or self._title_text(doc, title_token.i)
             found = next(
                 (
                     (t, r)
@@ -265,6 +274,41 @@ def _without_definite_ending(token: Token) -> str:
     if token.lemma_ != token.text or not word.endswith("en") or len(word) < 6:
         return ""
     return word[:-2]
+
+
+_BULLETS = "•·*-–—"
+
+
+def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:
+    """A line that is a list's entry, "NAME, ORGANISATION" or "NAME, title, ORGANISATION"
+    (a board, a committee, a jury), with a note in brackets at most after it: the
+    organisation and the title's last token. A sentence is no entry."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, person.start_char) + 1
+    line_end = text.find("\n", person.end_char)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : person.start_char].strip(_BULLETS + " \t"):
+        return None  # the name does not open the line
+    line = re.sub(r"\s*\([^()]*\)\s*$", "", text[person.end_char : line_end]).rstrip(" .")
+    orgs = [
+        o
+        for o in doc.spans.get(ORG_SPANS, [])
+        if person.end_char < o.start_char and o.end_char == person.end_char + len(line)
+    ]
+    if not orgs or not line.startswith(", "):
+        return None
+    org = orgs[0]
+    middle = text[person.end_char + 2 : org.start_char].strip()
+    if not middle:
+        return None, org
+    words = middle.rstrip(",").split()
+    if not middle.endswith(",") or len(words) > 4 or not all(w[:1].islower() for w in words):
+        return None
+    title = doc.char_span(
+        person.end_char + 2 + middle.rfind(words[-1]),
+        person.end_char + 2 + middle.rfind(words[-1]) + len(words[-1]),
+    )
+    return (title[0] if title is not None else None), org
 
 
 def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None:

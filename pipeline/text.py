@@ -35,6 +35,8 @@ class OrgRules(BaseModel):
     public_body_name_tails: list[str]  # the words that end a body's name in the patterns
     public_body_names: list[str]  # "Innovasjon Norge", "NAV", ...
     public_body_suffixes: list[str]  # "Fiskeridirektoratet"
+    # "Statens kartverk", "Forsvarets logistikkorganisasjon": the state's, by the first word
+    public_body_prefixes: list[str] = Field(default_factory=list)
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
     # definite forms of business nouns ("Støperiet", "Kornmølla"): a description, not a name

@@ -1225,3 +1225,29 @@ def test_a_heading_about_an_organisation_is_not_its_name():
     assert {o.name for o in process_text(about).organisations} == {"Fjordkraft"}
     whole = "Forsking ved Universitetet i Bergen\n\nUniversitetet i Bergen forskar på havet."
     assert "Universitetet i Bergen" in {o.name for o in process_text(whole).organisations}
+
+
+def test_a_university_or_college_named_by_its_place_is_a_public_body():
+    """ "Universitetet i Agder", "Høgskulen i Volda": the head word opens the name and the
+    place follows; "Høyskolen Kristiania" has no place after a preposition."""
+    text = "Skule\n\nUniversitetet i Agder og Høgskulen i Volda samarbeider med Fjordkraft AS."
+    kinds = {o.name: o.kind for o in process_text(text).organisations}
+    assert kinds["Universitetet i Agder"] == "public_body"
+    assert kinds["Høgskulen i Volda"] == "public_body"
+
+
+def test_a_list_entry_line_gives_the_organisation_and_the_title():
+    """A board or a committee listed one person a line: "Name, Organisation" or "Name,
+    title, Organisation", a note in brackets at most after it. A sentence is no entry."""
+    text = (
+        "Gruppa\n\nGruppa består av:\n\n• Kari Skretting, professor, Høgskolen i Innlandet\n\n"
+        "• Peter Maassen, professor, Universitetet i Oslo\n\nStyret:\n\nHilde Nesje, Bø Blad\n\n"
+        "Ola Vik, Fjordkraft AS, skal leie arbeidet vidare i Fjordby."
+    )
+    people = {p.name: p for p in process_text(text).people}
+    assert (people["Kari Skretting"].title, people["Kari Skretting"].organisation) == (
+        "professor",
+        "Høgskolen i Innlandet",
+    )
+    assert people["Peter Maassen"].organisation == "Universitetet i Oslo"
+    assert people["Hilde Nesje"].organisation == "Bø Blad"

@@ -145,6 +145,11 @@ def organisation_kind_and_rule(
         return "public_body", "public_body_names"
     if name.lower().endswith(tuple(r["public_body_suffixes"])):
         return "public_body", "public_body_suffixes"
+    words = name.split()
+    if words[0] in r["public_body_prefixes"] or (
+        len(words) > 2 and words[0].lower() in r["public_body_heads"] and words[1] in ("i", "på")
+    ):
+        return "public_body", "public_body_prefixes"  # "Statens kartverk", "Universitetet i Agder"
     entity_rules = rules.entity
     if (category := organisation_category(name, entity_rules)) is not None:
         return "other", "non_company_name_words" if category == "name_word" else (
