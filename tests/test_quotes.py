@@ -619,3 +619,8 @@ def test_a_paragraph_naming_one_person_that_ends_on_them_by_pronoun_gives_the_ne
         "Ho lever sjølv utan avfall.", "Butikken har opna ei ny avdeling."
     )
     assert len(_quotes(moves_on)["Kari Ulla"]) == 1
+
+
+def test_an_attribution_passes_over_the_stop_of_a_web_address():
+    text = "Laks\n\n– Vi er svært godt nøgde med resultatet, seier dagleg leiar Ingrid Kassen til NRK.no."
+    assert _quotes(text)["Ingrid Kassen"] == ["Vi er svært godt nøgde med resultatet"]
