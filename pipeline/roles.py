@@ -284,9 +284,7 @@ def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:
     (a board, a committee, a jury), with a note in brackets at most after it: the
     organisation and the title's last token. A sentence is no entry."""
     text = text_of(doc)
-    line_start = text.rfind("\n", 0, person.start_char) + 1
-    line_end = text.find("\n", person.end_char)
-    line_end = len(text) if line_end < 0 else line_end
+    line_start, line_end = _line_around(text, person)
     if text[line_start : person.start_char].strip(_BULLETS + " \t"):
         return None  # the name does not open the line
     line = re.sub(r"\s*\([^()]*\)\s*$", "", text[person.end_char : line_end]).rstrip(" .")
@@ -304,20 +302,23 @@ def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:
     words = middle.rstrip(",").split()
     if not middle.endswith(",") or len(words) > 4 or not all(w[:1].islower() for w in words):
         return None
-    title = doc.char_span(
-        person.end_char + 2 + middle.rfind(words[-1]),
-        person.end_char + 2 + middle.rfind(words[-1]) + len(words[-1]),
-    )
+    title_at = person.end_char + 2 + middle.rfind(words[-1])
+    title = doc.char_span(title_at, title_at + len(words[-1]))
     return (title[0] if title is not None else None), org
+
+
+def _line_around(text: str, span: Span) -> tuple[int, int]:
+    """Where the line that holds ``span`` starts and ends, in characters."""
+    end = text.find("\n", span.end_char)
+    return text.rfind("\n", 0, span.start_char) + 1, len(text) if end < 0 else end
 
 
 def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None:
     """A signature: the name alone on its line and a title opening the next ("Kari Lie" /
     "Styreleder i Fjordhus AS"), as a press release or a letter ends."""
     text = text_of(doc)
-    line_start = text.rfind("\n", 0, person.start_char) + 1
-    line_end = text.find("\n", person.end_char)
-    if line_end < 0 or text[line_start:line_end].strip() != person.text:
+    line_start, line_end = _line_around(text, person)
+    if line_end == len(text) or text[line_start:line_end].strip() != person.text:
         return None
     under = next((t for t in doc[person.end :] if not t.is_space), None)
     if under is None or not under._.title_word or text.count("\n", line_end, under.idx) > 2:

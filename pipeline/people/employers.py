@@ -221,7 +221,7 @@ def _person_organisation(
             (d for d in drafts if _same_org(person.organisation, d)), None
         )
         after_name = at is not None and at >= person.mention[1]
-        if match is not None or not (after_name and _FROM_BEFORE.search(text, 0, at)):
+        if match is not None or not (after_name and _came_from(rules).search(text, 0, at)):
             return (match.name if match else person.organisation), "stated"
         # "Marit Haugen frå Steinkjer": where someone comes from, unless it is an organisation
     first = person.mention[0]
@@ -236,7 +236,11 @@ def _person_organisation(
     return nearest, GUESSED_EMPLOYER if nearest else None
 
 
-_FROM_BEFORE = re.compile(r"(?<!\w)(?:fra|frå)\s+$")
+def _came_from(rules: RuleSet) -> re.Pattern[str]:
+    """A direction preposition right before where the attribution names an organisation
+    ("frå Steinkjer"): where someone comes from, when no organisation is named there."""
+    return _compiled(rf"(?<!\w)(?:{alternation(rules.entity.direction_prepositions)})\s+$")
+
 
 #: Organisations a guess never names: a newspaper is the story's source, a party is
 #: named for a person's politics ("Per Olsen (Sp)") and stated when it is whom they speak for.
