@@ -311,8 +311,9 @@ class GoalOwners(TreeRuleFile):
             line = text[start:end].rstrip()
             if line.endswith(":"):
                 return self._owner_of_line(doc, start, end, orgs, voice, general)
-            if line and not _LIST_ITEM.match(line):
+            if line and not _LIST_ITEM.match(line) and len(line.split()) > 1:
                 return None, ""  # a paragraph between: the list has ended above
+            # (a line of one word, an icon's file name or a heading, goes on with the list)
             end = start - 1
         return None, ""
 
@@ -342,8 +343,25 @@ class GoalOwners(TreeRuleFile):
                 if voice is not None and token._.first_person and self._speaks_as_page(doc, token):
                     return voice, "list_introduction"  # without a voice, read on: "Våre mål er:"
                 if token.dep_ in ("SUBJ", "FSUBJ") and self._points_back(token):
-                    return self._claimed_before(token, general), "goal_reference"
-        return None, ""
+                    claimant = self._claimed_before(token, general)
+                    if claimant is not None:
+                        return claimant, "goal_reference"
+        judge = self._only_possessor(line, orgs)
+        return (judge, "list_introduction") if judge is not None else (None, "")
+
+    def _only_possessor(self, line: Span, orgs: list[Span]) -> Span | None:
+        """The one organisation the introducing line names in the genitive, before what
+        it owns ("Etter PostNords vurdering er de mest relevante målene:"): whose judgement,
+        work or strategy the list sets out."""
+        owners = [
+            o
+            for o in orgs
+            if line.start <= o.start
+            and o.end <= line.end
+            and o.root.dep_ == "DET"
+            and o.text.lower() not in self.authors
+        ]
+        return owners[0] if len({o.text for o in owners}) == 1 else None
 
     # --- goals named after the sentence that claims them ("... tre mål. Det er: ...") ---
 
@@ -447,7 +465,9 @@ class GoalOwners(TreeRuleFile):
                 return org
         proposed = self._proposed_name(doc, subject)
         if proposed is None and (owner := _possessor(subject)) is not None:
-            proposed = self._proposed_name(doc, owner)  # "Fjellabens konsept svarer til ..."
+            # "Fjellabens konsept svarer til ...": a name that owns the subject is an actor,
+            # whatever place the model guessed it was (the gazetteer's places stay places)
+            proposed = self._proposed_name(doc, owner, self_named=True)
         return proposed
 
     def _proposed_name(self, doc: Doc, head: Token, self_named: bool = False) -> Span | None:
@@ -488,7 +508,8 @@ class GoalOwners(TreeRuleFile):
         people = list(doc.spans.get(PERSON_SPANS, []))
         named = [p for p in people if self._titled(p)] if doc._.says_we else people
         if self_named:  # "Vi i Trevarsel": the model's guess of a place yields, the gazetteer not
-            if is_place_name_text(name.text):
+            bare = name.text[:-1] if name.text.endswith("s") else name.text  # "Bergens konsept"
+            if is_place_name_text(name.text) or is_place_name_text(bare):
                 return False
         else:
             named += [*doc.spans.get(PLACE_SPANS, []), *doc.ents]
@@ -541,16 +562,24 @@ def _attribution(rules: RuleSet) -> re.Pattern[str]:
 
 def _every_mention(doc: Doc, proposed: list[Span], orgs: list[Span]) -> list[Span]:
     """The proposed names and their other mentions: the same words elsewhere in the text,
-    where no organisation is named already."""
+    in the genitive or not ("Geolabens konsept", "i Geolaben"), where no organisation is
+    named already."""
     found = {(span.start, span.end): span for span in proposed}
     for span in proposed:
         words = [t.text for t in span]
         for i in range(len(doc) - len(words) + 1):
-            if [t.text for t in doc[i : i + len(words)]] != words or (i, i + len(words)) in found:
+            if (i, i + len(words)) in found or not _same_name(doc[i : i + len(words)], words):
                 continue
             if not any(o.start < i + len(words) and i < o.end for o in orgs):
                 found[(i, i + len(words))] = Span(doc, i, i + len(words), label=span.label_)
     return sorted(found.values(), key=lambda span: span.start)
+
+
+def _same_name(span: Span, words: list[str]) -> bool:
+    """Whether ``span`` writes ``words``, its last word with or without a genitive s."""
+    *head, last = words
+    written = [t.text for t in span]
+    return written[:-1] == head and last.removesuffix("s") == written[-1].removesuffix("s")
 
 
 #: The copula a clause that points back to claimed goals is built on.

@@ -38,10 +38,12 @@ EMPLOYER_RULES = frozenset(
     {
         "employer_of_title",
         "employer_of_title_field",
+        "employer_of_title_topic",
         "employer_of_title_in_genitive",
         "employer_before_possessive",
         "employer_of_coordinated_title",
         "employer_right_after_title",
+        "employer_beside_predicate_title",
     }
 )
 #: Rules that read a title from the sentence after the name's: the title by the name wins.
@@ -212,6 +214,7 @@ class PersonRoles(TreeRuleFile):
         token's employer, and (person token, organisation) links without a title."""
         orgs = list(doc.spans.get(ORG_SPANS, []))
         titles: list[tuple[_Link, str]] = []
+        told_by_pronoun: list[tuple[_Link, str]] = []  # "Han var ...": after the name's own
         employers: dict[int, Span] = {}
         direct: list[tuple[int, Span, str]] = []
         doc._.we_statements = []
@@ -230,14 +233,16 @@ class PersonRoles(TreeRuleFile):
             elif "pronoun" in named:
                 person = _named_alone_before(doc, named["pronoun"])
                 if person is not None and "title" in named:
-                    titles.append((_Link(person, named["title"]), rule))
+                    told_by_pronoun.append((_Link(person, named["title"]), rule))
                 elif person is not None and org is not None:  # "Ho driv firmaet X"
                     direct.append((person, org, rule))
             elif "title" in named:
                 titles.append((_Link(named["person"], named["title"]), rule))
             elif org is not None:
                 direct.append((named["person"], org, rule))
-        return titles, employers, direct
+        # the sentence that names someone tells their title before one that says "han"
+        # ("X jobber som direktør i Y. Han var statssekretær ...")
+        return titles + told_by_pronoun, employers, direct
 
     def _title_text(self, doc: Doc, title: int) -> str:
         """The title with the modifiers written right before it: "dagleg leiar",

@@ -307,3 +307,41 @@ def test_plain_goal_numbers_in_the_paragraph_after_a_list_of_goals_are_goals():
     assert found == {4, 5, 8, 9, 11, 16}
     match = "Cup\n\nVi støtter FNs bærekraftsmål.\n\nLaget vant. Vi scoret mål 3 i andre omgang."
     assert {m.number for m in process_text(match).sdgs if m.method == "explicit"} == set()
+
+
+def test_a_list_introduced_by_an_organisations_judgement_in_the_genitive_is_its():
+    text = (
+        "Verdensmålene\n\nVi har sett på hvilke mål vi kan påvirke mest, sammen med Grønn "
+        "Logistikk AS. Etter FjordPosts "
+        "vurdering er de viktigste målene:\n\nfjordpost-ikon.png\n\n"
+        "Mål 5: Likestilling mellom kjønnene\n\nVi ansetter bredt.\n\n"
+        "Mål 8: Anstendig arbeid og økonomisk vekst\n\nVi betaler tariff."
+    )
+    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    assert owners == {(5, "FjordPost"), (8, "FjordPost")}
+
+
+def test_a_name_in_the_genitive_owning_the_introduction_is_proposed_even_if_read_as_a_place():
+    text = (
+        "Om oss\n\nGeolabens konsept bygger på geologi. Som et museum skal vi ha fokus på "
+        "følgende mål:\n\nMål 9: Bygge robust infrastruktur. Fremme innovasjon.\n\n"
+        "Mål 13: Handle umiddelbart for å bekjempe klimaendringene og konsekvensene av dem."
+        "\n\nVi har åpent i Geolaben hver dag."
+    )
+    profile = process_text(text)
+    owners = {(m.number, m.organisation) for m in profile.sdgs if m.method == "explicit"}
+    assert owners == {(9, "Geolaben"), (13, "Geolaben")}
+    assert "Geolaben" not in {p.name for p in profile.places}
+
+
+def test_goal_headings_in_the_pages_own_words_count_beside_two_named_ones():
+    text = (
+        "Slik bidrar vi\n\nMål 5: Likestilling mellom kjønnene\n\nVi ansetter bredt.\n\n"
+        "Mål 7: Bærekraftig energi\n\nVi bruker solkraft.\n\n"
+        "Mål 8: Anstendig arbeid og økonomisk vekst\n\nVi betaler tariff.\n\nMål 11:\n\n"
+        "Vi bygger i byen."
+    )
+    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    assert explicit == {5, 7, 8, 11}
+    one = "Slik bidrar vi\n\nMål 5: Likestilling mellom kjønnene\n\nMål 7: Bærekraftig energi"
+    assert {m.number for m in process_text(one).sdgs if m.method == "explicit"} == {5}

@@ -4,6 +4,8 @@ word, a listed organisation, a publication read rather than acting)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.labels import LABEL_GROUP, ORG, PERSON, PLACE
@@ -14,6 +16,9 @@ from pipeline.entities.words import (
     named_once,
     starts_sentence,
 )
+
+#: A capital after lower-case letters inside one word: "PostNord", "BoKlok".
+_INNER_CAPITAL = re.compile(r"[A-ZÆØÅ][a-zæøå]+[A-ZÆØÅ]")
 
 
 class ContextCues:
@@ -86,7 +91,7 @@ class ContextCues:
             return ORG  # "Ålesundbedrifta Anda-Olsen", "reiselivsselskapet Fjordtur"
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
-        if self._names_an_organisation(span):
+        if self._names_an_organisation(span) or self._inner_capital_name(span):
             return ORG
         if (
             span.end < len(doc)
@@ -161,6 +166,18 @@ class ContextCues:
                 len(trade) >= 6 and len(word) - len(trade) >= 3 and word.endswith(trade)
                 for trade in self._trade_tails
             )
+        )
+
+    def _inner_capital_name(self, span: Span) -> bool:
+        """A one-word name the model read as a person or a place with a capital inside it
+        after lower-case letters ("PostNords", "BoKlok"): people's and places' names are not
+        written so, except the openings a surname may have ("McDonald", "DiCaprio")."""
+        word = span[0].text
+        return (
+            len(span) == 1
+            and LABEL_GROUP.get(span.label_) in (PERSON, PLACE)
+            and _INNER_CAPITAL.match(word) is not None
+            and not word.startswith(self._inner_capital_people)
         )
 
     def _names_an_organisation(self, span: Span) -> bool:

@@ -105,6 +105,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         self._spatial = frozenset(self.rules.spatial_prepositions)
         self._role_prepositions = frozenset(self.rules.role_prepositions)
         self._particles = frozenset(self.rules.name_particles)
+        self._inner_capital_people = tuple(self.rules.inner_capital_person_openings)
         self._directions = frozenset(self.rules.direction_words)
         self._function_words = frozenset(self.rules.function_words)
         self._short_openers = frozenset(self.rules.short_sentence_openers)

@@ -59,6 +59,12 @@ class EntityRules(BaseModel):
         description="'fra Bodø', 'til Tromsø': a place follows often, but so do people"
     )
     name_particles: list[str] = Field(description="Lower-case words inside names ('van', 'de')")
+    inner_capital_person_openings: list[str] = Field(
+        default_factory=list,
+        description="How a person's one-word name may open before a capital inside it "
+        "('Mc'Donald, 'Di'Caprio); any other one-word name with an inner capital "
+        "('PostNord', 'BoKlok') is an organisation's",
+    )
     short_sentence_openers: list[str] = Field(
         default_factory=list,
         description="Words of one or two letters that open sentences, never names ('da', 'då'): "

@@ -179,11 +179,15 @@ def _followed_by_own_name(ctx: TextLayout, end: int, goal: int, names: NameIndex
 
 
 def _cued_list_hits(
-    ctx: TextLayout, names: NameIndex, unconfirmed: list[SdgHit] | None = None
+    ctx: TextLayout,
+    names: NameIndex,
+    unconfirmed: list[SdgHit] | None = None,
+    headings: tuple[list[SdgHit], list[SdgHit]] | None = None,
 ) -> Iterator[SdgHit]:
     """Numbers right after a cue: "bærekraftsmål nr. 13", "SDG 7 og 9", "mål 12–13".
     A plain "mål N" that nothing confirms goes to ``unconfirmed``: it counts if another goal
-    is named in its sentence ("mål nr. 13 «Stopp klimaendringene» og mål nr. 14")."""
+    is named in its sentence ("mål nr. 13 «Stopp klimaendringene» og mål nr. 14"). Headings
+    ("Mål 7: ...") go to ``headings``, as (named by the goal's name, not named)."""
     for match in _CUED_LIST.finditer(ctx.text):
         list_text, list_start = match.group("list"), match.start("list")
         after = ctx.text[match.end() :]
@@ -195,8 +199,12 @@ def _cued_list_hits(
         ):
             # "Mål 14 Livet i havet" stays a goal even without context: its name confirms it.
             named = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
-            if unconfirmed is not None and not _in_a_heading(ctx, match, after):
+            if not _in_a_heading(ctx, match, after):
+                unconfirmed = [] if unconfirmed is None else unconfirmed
                 unconfirmed += [h for h in hits if h not in named]
+            elif headings is not None:
+                headings[0].extend(named)
+                headings[1].extend(h for h in hits if h not in named)
             hits = named
         yield from hits
 
@@ -217,6 +225,14 @@ def _confirmed_by_neighbours(
     """The unconfirmed plain "mål N" whose sentence names another goal for certain."""
     sentences = {ctx.sentence_at(hit.start) for hit in found}
     return [hit for hit in pending if ctx.sentence_at(hit.start) in sentences]
+
+
+def _sibling_headings(named: list[SdgHit], unnamed: list[SdgHit]) -> list[SdgHit]:
+    """Goal headings whose name the page words its own way ("Mål 7: Bærekraftig energi",
+    "Mål 11:") count where two headings of the same page or more name their goal for
+    certain ("Mål 5: Likestilling mellom kjønnene"): the page sets out the UN's goals. A
+    plan's own numbered aims ("Mål 1: Kutte utslippene") name none."""
+    return unnamed if len({hit.number for hit in named}) >= 2 else []
 
 
 def _target_hits(ctx: TextLayout) -> Iterator[SdgHit]:
@@ -500,8 +516,9 @@ def find_explicit_sdgs(text: str, catalogue: GoalCatalogue | None = None) -> lis
 def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
     ctx = TextLayout.of(text)
     unconfirmed: list[SdgHit] = []
+    headings: tuple[list[SdgHit], list[SdgHit]] = ([], [])
     found = [
-        *_cued_list_hits(ctx, names, unconfirmed),
+        *_cued_list_hits(ctx, names, unconfirmed, headings),
         *_target_hits(ctx),
         *_ordinal_hits(ctx),
         *_number_word_hits(ctx),
@@ -514,6 +531,7 @@ def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
         *_loose_list_hits(ctx),
     ]
     found += _confirmed_by_neighbours(ctx, unconfirmed, found)
+    found += _sibling_headings(*headings)
     markers = _enumeration_markers(ctx.text)
     found = [hit for hit in found if not (hit.start in markers and hit.text.isdigit())]
     return _merge(found + _numbered_siblings(ctx, found))
