@@ -297,10 +297,31 @@ def _lone_hyphen_sentence(lines: list[str], index: int, rules: RuleSet) -> bool:
     line = lines[index].strip()
     if not line.startswith("- ") or not _ENDS_SENTENCE.search(line):
         return False
+    if len(line.split()) < _MIN_QUOTE_WORDS:
+        return False
     beside = lines[max(index - 1, 0) : index] + lines[index + 1 : index + 2]
-    return len(line.split()) >= _MIN_QUOTE_WORDS and not any(
+    if not any(
         _LIST_MARKER.match(other) and not _is_hyphen_quote(other, rules) for other in beside
-    )  # a hyphen quote beside it ("- ..., seier ho.") makes no list
+    ):
+        return True  # a hyphen quote beside it ("- ..., seier ho.") makes no list
+    return _in_a_run_with_a_quote(lines, index, rules)
+
+
+def _in_a_run_with_a_quote(lines: list[str], index: int, rules: RuleSet) -> bool:
+    """ "- ..., sa direktøren." then "- Verdikjedene må ..." and "- Når det gjelder ...":
+    hyphen sentences in one run with a hyphen quote are that speaker's quotes going on, not
+    a list; a list's items are no sentences of their own."""
+    run = [index]
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(lines) and lines[at].strip().startswith("- "):
+            run.append(at)
+            at += step
+    sentences = all(
+        _ENDS_SENTENCE.search(lines[i].strip()) and len(lines[i].split()) >= _MIN_QUOTE_WORDS
+        for i in run
+    )
+    return sentences and any(_is_hyphen_quote(lines[i], rules) for i in run)
 
 
 _MIN_QUOTE_WORDS = 5  # "- Stort, sa Skølt." has its attribution; alone a quote says more

@@ -115,15 +115,19 @@ class PersonRoles(TreeRuleFile):
                 person._.role_rule = person._.role_rule or "list_entry"
                 if title_token is not None and title_token._.title_word:
                     person._.title = person._.title or self._title_text(doc, title_token.i)
-            found = next(
-                (
-                    (t, r)
-                    for t, r in titles
-                    if person.start <= t.head_of < person.end
-                    and not _someone_between(t.title, person, people)
-                ),
-                None,
-            ) or _title_on_the_line_under(doc, person)
+            held = [
+                (t, r)
+                for t, r in titles
+                if person.start <= t.head_of < person.end
+                and not _someone_between(t.title, person, people)
+            ]
+            # of two titles the sentence gives, the one it says where they hold ("X, som er
+            # partnar i Hjort, blei valt til styreleiar")
+            found = (
+                next((link for link in held if link[0].title in employers), None)
+                or next(iter(held), None)
+                or _title_on_the_line_under(doc, person)
+            )
             if found is None:
                 continue
             link, rule = found

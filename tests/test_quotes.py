@@ -624,3 +624,31 @@ def test_a_paragraph_naming_one_person_that_ends_on_them_by_pronoun_gives_the_ne
 def test_an_attribution_passes_over_the_stop_of_a_web_address():
     text = "Laks\n\n– Vi er svært godt nøgde med resultatet, seier dagleg leiar Ingrid Kassen til NRK.no."
     assert _quotes(text)["Ingrid Kassen"] == ["Vi er svært godt nøgde med resultatet"]
+
+
+def test_the_person_who_is_the_subject_of_the_paragraph_before_a_dash_quote_says_it():
+    text = (
+        "Vindkraft\n\n– Vi har ikkje følgt opp avtalen, seier ordførar Ola Bakken i Fjellvik "
+        "kommune.\n\nSjølv om utbyggjaren har vore lite synleg, trekkjer Bakken fram at "
+        "Vindkraft AS har følgt opp grunneigarane.\n\n– Dei har vore flinke til å gå i dialog "
+        "med reindrifta.\n\nRedaktør i Fjellposten, Kari Sætre, er nøgd med å få inn Per Dal "
+        "som styreleiar.\n\n– Per har ein svært spennande bakgrunn frå næringslivet."
+    )
+    quotes = _quotes(text)
+    assert quotes["Ola Bakken"][-1].startswith("Dei har vore flinke")
+    assert quotes["Kari Sætre"] == ["Per har ein svært spennande bakgrunn frå næringslivet."]
+    assert not quotes.get("Per Dal")
+
+
+def test_hyphen_sentences_in_a_run_with_a_hyphen_quote_go_on_with_it():
+    text = (
+        "Fisk\n\nDirektør Kari Vik sa dette i høyringa:\n\n- Vi har 500 arbeidsplassar langs "
+        "kysten. Vi kjøper frå 600 båtar, sa direktøren.\n\n- Verdikjeda for sjømat må henge "
+        "godt saman, og det må vere mindre styring.\n\n- Når det gjeld leveringsplikta er det "
+        "positivt, for då kan fisken landast der verdien er størst."
+    )
+    assert len(_quotes(text)["Kari Vik"]) == 3
+    a_list = (
+        "Tiltak\n\nKommunen vil gjere dette:\n\n- Kutte utslepp.\n\n- Byggje fleire sykkelvegar."
+    )
+    assert not any(_quotes(a_list).values())

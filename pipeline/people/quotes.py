@@ -9,7 +9,11 @@ component."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
 
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.text import alternation
@@ -39,11 +43,46 @@ _CLOSING = r"[»\"”]"
 _NO_OPENER = re.compile(r"")
 
 
-def attach_quotes(blocks: list[Block], people: list[PersonDraft], rules: RuleSet) -> None:
+@dataclass(frozen=True)
+class ClauseSubject:
+    """The subject of a sentence's main clause, as the parse shows it: where the sentence
+    is, and the characters of the subject's word and of the name or title in apposition
+    to it ("Redaktør i Stord24, Jonas Sætre, er ...")."""
+
+    sentence: tuple[int, int]
+    words: tuple[tuple[int, int], ...]
+    text: str
+
+
+def main_clause_subjects(doc: Doc) -> list[ClauseSubject]:
+    """Each sentence's main-clause subject, where it has one."""
+    found = []
+    for sentence in doc.sents:
+        subject = next((c for c in sentence.root.children if c.dep_ == "SUBJ"), None)
+        if subject is None:
+            continue
+        words = [subject, *(c for c in subject.children if c.dep_ in ("APP", "FLAT"))]
+        found.append(
+            ClauseSubject(
+                (sentence.start_char, sentence.end_char),
+                tuple((w.idx, w.idx + len(w)) for w in words),
+                subject.text,
+            )
+        )
+    return found
+
+
+def attach_quotes(
+    blocks: list[Block],
+    people: list[PersonDraft],
+    rules: RuleSet,
+    subjects: Sequence[ClauseSubject] = (),
+) -> None:
     """Quotes go to the person the attribution names, in the forms news writes them: a dash,
     hyphen or quotation-mark block with the attribution after the quote (ending the block,
     or followed by more sentences: "– ..., sier Eide. Han mener ..."), and a speech verb
-    with a colon before a quotation ("Ola Berg sier: «...»")."""
+    with a colon before a quotation ("Ola Berg sier: «...»"). ``subjects``: the main-clause
+    subjects the parse found (``main_clause_subjects``)."""
     previous: PersonDraft | None = None  # who the last block's quote was by
     _tell_pronouns(blocks, people)
     for index, block in enumerate(blocks):
@@ -62,7 +101,7 @@ def attach_quotes(blocks: list[Block], people: list[PersonDraft], rules: RuleSet
             speaker.quotes.append((block.start + start, block.start + end))
         elif _quote_opener(block) is not None and block.kind != "heading":
             around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
-            found = _continued_quote(block, previous, around, people, rules)
+            found = _continued_quote(block, previous, around, people, rules, subjects)
             if found is not None:
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
         if block.kind != "heading" and not (found is None and _a_question(block.text)):
@@ -106,7 +145,7 @@ def _signed_quotation(block, following, people: list[PersonDraft]):
     return (signer, quotation.start("quote"), quotation.end("quote")) if signer else None
 
 
-def _continued_quote(block, previous, around, people, rules: RuleSet):
+def _continued_quote(block, previous, around, people, rules: RuleSet, subjects=()):
     """A dash paragraph with no attribution of its own: the speaker of the quote right
     before it goes on ("– ..., sier Eide." then "– Vi har ..."), or the next paragraph
     ends with the attribution ("– Vi har ..." then "Eierne har tro på oss, opplyser Wangen."),
@@ -123,7 +162,10 @@ def _continued_quote(block, previous, around, people, rules: RuleSet):
         opening = _said_that_opening(rules).match(nxt.text)
         if opening is not None and (speaker := _speaker(opening.group("who"), people)):
             return speaker, opener.end(), end
-    introduced = _introduced_speaker(before, people, rules)  # a new speaker is handed the word
+    # a new speaker is handed the word
+    introduced = _introduced_speaker(before, people, rules) or _subject_before(
+        before, people, subjects
+    )
     if introduced is not None or previous is not None:
         return introduced or previous, opener.end(), end
     for nxt in following:
@@ -172,6 +214,35 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
     if _one_sentence_about(text, start - before.start) or _ends_on_them(text, start - before.start):
         return speaker
     return None
+
+
+def _subject_before(before, people: list[PersonDraft], subjects) -> PersonDraft | None:
+    """The person who is the subject of the last sentence of the paragraph before a quote
+    ("Selv om ..., trekker Bjørkås fram at ...", "Samtidig mener han at ...", "Redaktør i
+    Stord24, Jonas Sætre, er svært nøgd med ..."): the paragraph tells what they think or
+    do, and the quote after it is theirs."""
+    if before is None or _QUOTE_START.match(before.text) or before.text.rstrip().endswith("?"):
+        return None
+    end = before.start + len(before.text.rstrip())
+    inside = [s for s in subjects if before.start <= s.sentence[0] and s.sentence[1] <= end + 1]
+    if not inside:
+        return None
+    last = inside[-1]
+    if last.text.lower() in _PRONOUNS:
+        # only someone the text has called so ("Interessen fekk ho ..." after "Mor Kari er
+        # ..." is about the story's woman, not the one named last)
+        speaker = _pronoun_speaker(last.text, last.words[0][0], people)
+        told = speaker is not None and speaker.pronoun == _PRONOUNS[last.text.lower()]
+        return speaker if told else None
+    return next(
+        (
+            p
+            for p in people
+            for start, stop in p.mentions
+            if any(start <= s < stop for s, _ in last.words)
+        ),
+        None,
+    )
 
 
 def _ends_on_them(text: str, name_at: int) -> bool:

@@ -35,7 +35,7 @@ from pipeline.entities import (
 )
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
-from pipeline.people.quotes import abbreviated_titles, attach_quotes
+from pipeline.people.quotes import abbreviated_titles, attach_quotes, main_clause_subjects
 from pipeline.people.quotes import speech_verbs as _verbs
 from pipeline.roles import SENTENCE_AFTER_RULES
 from pipeline.rules import RuleSet, per_rule_set
@@ -241,7 +241,9 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
         ]
     _add_named_people(doc, people, rules)
     _merge_shorter_names(people)
-    attach_quotes(blocks, _possible_speakers(doc, people.values()), rules)
+    attach_quotes(
+        blocks, _possible_speakers(doc, people.values()), rules, main_clause_subjects(doc)
+    )
     _employer_named_in_quotes(doc, people.values())
     _read_parties(text, people.values(), rules)
     return sorted(people.values(), key=lambda p: p.mention[0])
