@@ -213,12 +213,13 @@ class GoalOwners(TreeRuleFile):
             o
             for o in orgs
             if (headline_end < 0 or o.end_char <= headline_end)
-            and o.text.lower() not in self.authors  # "... til FNs bærekraftsmål"
+            and not self._authored(o.text)  # "... til FNs bærekraftsmål"
         ] or _candidates_in_headline(doc, headline_end)
         if len({o.text for o in in_headline}) != 1:
             for rule, find in (
                 ("introduced_before_we", self._introduced_before_we),
                 ("repeated_subject", self._repeated_subject),
+                ("only_actor", self._only_actor),
             ):
                 if (found := find(doc, orgs)) is not None:
                     doc._.voice_rule = rule
@@ -255,20 +256,48 @@ class GoalOwners(TreeRuleFile):
         return None
 
     def _repeated_subject(self, doc: Doc, orgs: list[Span]) -> Span | None:
-        """On a page that says "vi", the one name that is the subject of two clauses or more
-        ("Kvikkere Hoder jobber for ... Kvikkere Hoder tar ikkje ..."): a page that tells
-        what it does names itself as the actor, whether or not a component found the name."""
+        """On a page that says "vi", or whose headline names a goal ("Bærekraftsmål 12 -
+        ..."), the one name that is the subject of two clauses or more, or owns their
+        subject ("Kvikkere Hoder jobber for ... Kvikkere Hoders mål er ..."): a page that
+        tells what it does names itself as the actor, whether or not a component found the
+        name."""
+        if not (doc._.says_we or _headline_names_a_goal(doc)):
+            return None
+        acting = self._acting(doc, orgs)
+        repeated = [spans for spans in acting.values() if len(spans) >= 2]
+        if len(repeated) != 1:
+            return None
+        # the page's actor, not one of many a story tells about: most of the acting is its
+        total = sum(len(spans) for spans in acting.values())
+        return repeated[0][0] if 2 * len(repeated[0]) > total else None
+
+    def _only_actor(self, doc: Doc, orgs: list[Span]) -> Span | None:
+        """On a page that says "vi", the one organisation that is ever the subject of a
+        clause ("Akershus KollektivTerminaler FKF har overtatt ansvaret ..."): no other is
+        said to act, so the page's "vi" is it."""
         if not doc._.says_we:
             return None
+        acting = self._acting(doc, orgs)
+        return next(iter(acting.values()))[0] if len(acting) == 1 else None
+
+    def _acting(self, doc: Doc, orgs: list[Span]) -> dict[str, list[Span]]:
+        """Name -> its mentions as the subject of a clause or as the owner of the subject."""
         acting: dict[str, list[Span]] = {}
         for token in doc:
-            if token.dep_ != "SUBJ" or token.pos_ != "PROPN":
-                continue
+            if token.dep_ != "SUBJ" or not (token.pos_ == "PROPN" or _possessor(token)):
+                continue  # a name, or a noun a name owns ("Oceanbaits fotavtrykk")
+            if _on_a_heading(doc, token):
+                continue  # "Stryn Hyttebygg" over its answers: no clause
             found = self._organisation_in(doc, token, orgs)
-            if found is not None:
-                acting.setdefault(found.text, []).append(found)
-        repeated = [spans[0] for spans in acting.values() if len(spans) >= 2]
-        return repeated[0] if len(repeated) == 1 else None
+            if found is not None and not self._authored(found.text):
+                acting.setdefault(found.text.removesuffix("s"), []).append(found)
+        # a name and its short form are one actor ("Akershus KollektivTerminaler FKF",
+        # "Akershus KollektivTerminaler"), under the longer
+        for short in sorted(acting, key=len):
+            longer = next((n for n in acting if n != short and n.startswith(short + " ")), None)
+            if longer is not None:
+                acting[longer] += acting.pop(short)
+        return acting
 
     def _says_we(self, doc: Doc) -> bool:
         """Whether the page speaks in the first person outside quotes and reported lines."""
@@ -359,7 +388,7 @@ class GoalOwners(TreeRuleFile):
             if line.start <= o.start
             and o.end <= line.end
             and o.root.dep_ == "DET"
-            and o.text.lower() not in self.authors
+            and not self._authored(o.text)
         ]
         return owners[0] if len({o.text for o in owners}) == 1 else None
 
@@ -449,11 +478,14 @@ class GoalOwners(TreeRuleFile):
                 return None, "goal_authors"  # "FNs medlemsland vedtok 17 mål for å ..."
         return None, ""
 
+    def _authored(self, name: str) -> bool:
+        """Whether a name is the goals' author: "FN", "FNs", "FN's"."""
+        name = name.lower()
+        return name in self.authors or re.sub(r"['’]s$", "", name) in self.authors
+
     def _names_an_author(self, subject: Token, orgs: list[Span]) -> bool:
         left, right = subject.left_edge.i, subject.right_edge.i + 1
-        return any(
-            left <= o.start and o.end <= right and o.text.lower() in self.authors for o in orgs
-        )
+        return any(left <= o.start and o.end <= right and self._authored(o.text) for o in orgs)
 
     def _organisation_in(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
         left, right = subject.left_edge.i, subject.right_edge.i + 1
@@ -461,7 +493,7 @@ class GoalOwners(TreeRuleFile):
             inside = left <= org.start and org.end <= right
             # a name the parser split ("Sparebanken" SUBJ, "Møre" DOBJ) still holds the head
             holds_head = org.start <= subject.i < org.end
-            if (inside or holds_head) and org.text.lower() not in self.authors:
+            if (inside or holds_head) and not self._authored(org.text):
                 return org
         proposed = self._proposed_name(doc, subject)
         if proposed is None and (owner := _possessor(subject)) is not None:
@@ -492,7 +524,7 @@ class GoalOwners(TreeRuleFile):
         "FORUT"), or a name of several capitalised words the parser holds together ("Avfall
         Norge"); not a word ending in an organisation noun ("Gjenvinningsselskapet") or the
         definite form of a compound ("Møbelindustrien")."""
-        if not _capitalised(token) or token.lower_ in self.authors:
+        if not _capitalised(token) or self._authored(token.text):
             return False
         if _labels_a_number(doc, name):
             return False  # "mål Nr. 13": the label of a number, never a name
@@ -533,6 +565,26 @@ def _candidates_in_headline(doc: Doc, headline_end: int) -> list[Span]:
         if span is not None:
             found.append(Span(doc, span.start, span.end, label="ORG"))
     return found
+
+
+def _on_a_heading(doc: Doc, token: Token) -> bool:
+    """Whether the token's line is a short line without a sentence's end: a heading."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= _HEADING_WORDS and not line.endswith((".", "!", "?", ":"))
+
+
+#: How many words a heading has at most.
+_HEADING_WORDS = 6
+
+
+def _headline_names_a_goal(doc: Doc) -> bool:
+    headline_end = text_of(doc).find("\n")
+    return headline_end > 0 and any(
+        goal.end_char <= headline_end for goal in doc.spans.get(EXPLICIT_SPAN_KEY, [])
+    )
 
 
 def _labels_a_number(doc: Doc, name: Span) -> bool:
@@ -662,6 +714,7 @@ def self_presenting_voice(doc: Doc) -> tuple[int, int, str] | None:
         "headline_we",
         "introduced_before_we",
         "repeated_subject",
+        "only_actor",
     ):
         return (*doc._.voice, doc._.voice_rule)
     return None

@@ -127,6 +127,7 @@ class PersonRoles(TreeRuleFile):
                 next((link for link in held if link[0].title in employers), None)
                 or next(iter(held), None)
                 or _title_on_the_line_under(doc, person)
+                or _title_phrase_before_comma(doc, person, people, titles)
             )
             if found is None:
                 continue
@@ -336,6 +337,30 @@ def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None
     if after is not None and after._.in_person:
         return None  # "Ordfører Per Olsen ...": the title of the name it stands before
     return _Link(person.start, under.i), "title_on_the_line_under"
+
+
+def _title_phrase_before_comma(
+    doc: Doc, person: Span, people: list[Span], titles: list
+) -> tuple[_Link, str] | None:
+    """ "frå spesialrådgjevar for berekraft i Møre og Romsdal fylkeskommune, Ole Haugen,":
+    a title whose phrase ends at the comma right before the name is that person's, in
+    apposition, wherever the parser hung the name. Not a title that is already someone's
+    ("Kari Lie, direktør i X, og Per Dal") or one a name follows inside its phrase."""
+    comma = person.start - 1
+    if comma < 1 or doc[comma].text != ",":
+        return None
+    sentence_start = person.sent.start
+    taken = {link.title for link, _ in titles}
+    for title in range(comma - 1, sentence_start - 1, -1):
+        token = doc[title]
+        if not token._.title_word or title in taken:
+            continue
+        phrase = all(token.is_ancestor(doc[k]) for k in range(title + 1, comma))
+        if not phrase or token.head._.in_person:
+            return None  # the nearest title's phrase does not reach the comma, or is someone's
+        inside = any(title < p.start and p.end <= comma for p in people)
+        return None if inside else (_Link(person.start, title), "title_in_apposition_before")
+    return None
 
 
 def _named_alone_before(doc: Doc, pronoun: int) -> int | None:

@@ -1251,3 +1251,31 @@ def test_a_list_entry_line_gives_the_organisation_and_the_title():
     )
     assert people["Peter Maassen"].organisation == "Universitetet i Oslo"
     assert people["Hilde Nesje"].organisation == "Bø Blad"
+
+
+def test_a_short_acronym_read_as_a_person_after_a_title_is_the_employer():
+    from pipeline.run import process_text
+
+    text = (
+        "Kraft\n\n– I BKK er vi opptekne av å finne alliansar, seier Tonny Nundal, "
+        "kommunikasjonsdirektør BKK.\n\nPrisen er 40 NOK, og USA kjøper mest."
+    )
+    profile = process_text(text)
+    assert "BKK" in {o.name for o in profile.organisations}
+    assert "BKK" not in {p.name for p in profile.people}
+    assert "NOK" not in {o.name for o in profile.organisations}
+
+
+@needs_model
+def test_a_title_whose_phrase_ends_at_the_comma_before_a_name_is_that_persons():
+    """ "frå spesialrådgjevar for berekraft i X, Ola Haugen,": the apposition stands before
+    the name, wherever the parser hangs it; a title that is already someone's is not."""
+    before = process_text(
+        "Møte\n\nEtter ei innleiing frå spesialrådgjevar for berekraft i Møre og Romsdal "
+        "fylkeskommune, Ola Haugen, slo ordføraren fast at saka er viktig."
+    )
+    assert [(p.name, p.title, p.organisation) for p in before.people] == [
+        ("Ola Haugen", "spesialrådgjevar", "Møre og Romsdal fylkeskommune")
+    ]
+    taken = process_text("Møte\n\nKari Lie, direktør i Equinor, og Per Dal møttes i går.")
+    assert {p.name: p.title for p in taken.people} == {"Kari Lie": "direktør", "Per Dal": None}

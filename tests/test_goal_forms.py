@@ -345,3 +345,24 @@ def test_goal_headings_in_the_pages_own_words_count_beside_two_named_ones():
     assert explicit == {5, 7, 8, 11}
     one = "Slik bidrar vi\n\nMål 5: Likestilling mellom kjønnene\n\nMål 7: Bærekraftig energi"
     assert {m.number for m in process_text(one).sdgs if m.method == "explicit"} == {5}
+
+
+def test_a_page_headed_by_a_goal_belongs_to_the_one_organisation_it_tells_acting():
+    text = (
+        "Bærekraftsmål 12 - Ansvarlig forbruk og produksjon\n\nIKM vil bidra til FNs "
+        "bærekraftsmål mot 2030.\n\nIKM har innført kildesortering og gjenbruk. IKM "
+        "samarbeider med Frelsesarmeen om mat."
+    )
+    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    assert owners == {(12, "IKM")}
+
+
+def test_on_a_page_in_the_first_person_the_only_organisation_that_acts_is_its_voice():
+    text = (
+        "FN's bærekraftsmål, nr 3: helse\n\nFNs bærekraftsmål består av 17 mål.\n\n"
+        "Fordi ikke alle kan sykle, gjør vi kollektivtilbudet bedre.\n\n"
+        "Akershus KollektivTerminaler FKF har overtatt 900 holdeplasser. Bussene går til "
+        "Oslo Bussterminal."
+    )
+    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    assert owners == {(3, "Akershus KollektivTerminaler")}

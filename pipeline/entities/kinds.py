@@ -21,6 +21,11 @@ from pipeline.entities.words import (
 _INNER_CAPITAL = re.compile(r"[A-ZÆØÅ][a-zæøå]+[A-ZÆØÅ]")
 
 
+#: Two to five capitals, a genitive s at most: "BKK", "FKRAs"; longer words in capitals
+#: are a caption's label ("HOVUDANSVARET:") more often than a name.
+_ACRONYM = re.compile(r"[A-ZÆØÅ]{2,5}s?")
+
+
 class ContextCues:
     """The typing of a mention by its context and its words (a mixin of EntityResolver)."""
 
@@ -91,7 +96,11 @@ class ContextCues:
             return ORG  # "Ålesundbedrifta Anda-Olsen", "reiselivsselskapet Fjordtur"
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
-        if self._names_an_organisation(span) or self._inner_capital_name(span):
+        if (
+            self._names_an_organisation(span)
+            or self._inner_capital_name(span)
+            or self._acronym_of_an_organisation(span)
+        ):
             return ORG
         if (
             span.end < len(doc)
@@ -167,6 +176,20 @@ class ContextCues:
                 for trade in self._trade_tails
             )
         )
+
+    def _acronym_of_an_organisation(self, span: Span) -> bool:
+        """A one-word name in capitals, read as a person or an organisation, in a sentence
+        of ordinary case ("sier Tonny Nundal, kommunikasjonsdirektør BKK"): people's names
+        are not acronyms, organisations' often are, and a title before one names its
+        employer. An acronym read as a place stays one ("USA"), a word of the lexicon is
+        no name ("NOK", "PDF")."""
+        text = span.text
+        if len(span) != 1 or span.label_ not in (PERSON, ORG) or not _ACRONYM.fullmatch(text):
+            return False
+        if text.lower() in self.common_words or text.lower().removesuffix("s") in self.common_words:
+            return False
+        words = [t for t in span.sent if t.is_alpha and t.i != span.start]
+        return sum(t.is_upper for t in words) < len(words) / 2
 
     def _inner_capital_name(self, span: Span) -> bool:
         """A one-word name the model read as a person or a place with a capital inside it
