@@ -366,3 +366,13 @@ def test_on_a_page_in_the_first_person_the_only_organisation_that_acts_is_its_vo
     )
     owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
     assert owners == {(3, "Akershus KollektivTerminaler")}
+
+
+def test_plain_goal_numbers_listed_right_after_a_paragraph_about_sustainability_are_goals():
+    text = (
+        "Klubben\n\nVi vil gjøre bærekraft til en naturlig del av driften.\n\n"
+        "Vi i Fjellby FK vil de nærmeste årene legge fokus på målene 3, 5 og 12."
+    )
+    assert {m.number for m in process_text(text).sdgs if m.method == "explicit"} == {3, 5, 12}
+    one = "Klubben\n\nVi vil gjøre bærekraft til en del av driften.\n\nVi nådde målet 3 i fjor."
+    assert not [m for m in process_text(one).sdgs if m.method == "explicit"]

@@ -652,3 +652,16 @@ def test_hyphen_sentences_in_a_run_with_a_hyphen_quote_go_on_with_it():
         "Tiltak\n\nKommunen vil gjere dette:\n\n- Kutte utslepp.\n\n- Byggje fleire sykkelvegar."
     )
     assert not any(_quotes(a_list).values())
+
+
+def test_a_definite_title_as_the_subject_before_a_dash_quote_is_the_person_so_titled():
+    text = (
+        "Møte\n\nOrdførar Kari Svinvik opna møtet.\n\nEtter ei innleiing frå rådgjevar Ola "
+        "Haugen slo ordføraren fast at saka er viktig.\n\n– Vi må tenkje globalt og handle "
+        "lokalt."
+    )
+    assert _quotes(text)["Kari Svinvik"] == ["Vi må tenkje globalt og handle lokalt."]
+    caption = text.replace(
+        "– Vi må tenkje globalt og handle lokalt.", "- MØTTE: Ordførar Kari Svinvik."
+    )
+    assert not _quotes(caption).get("Kari Svinvik")

@@ -152,6 +152,8 @@ def _continued_quote(block, previous, around, people, rules: RuleSet, subjects=(
     or the paragraph before introduces the one person who speaks ("Direktør Kari Lie
     seier året er dårleg." or "Kari Lie, direktør i X:" then "– Vi hadde ...")."""
     opener = _quote_opener(block)
+    if _CAPTION_LABEL.match(block.text, opener.end()):
+        return None  # "- MÅ DROPPE VINDKRAFT: Adm. dir. Fredrik Behrens.": a photo's caption
     end = len(block.text.rstrip())
     if opener.group().strip()[-1:] in ("«", '"', "“", "„") and block.text[end - 1] in '»"”':
         end -= 1  # the closing mark of the quotation is no part of the quote
@@ -173,6 +175,10 @@ def _continued_quote(block, previous, around, people, rules: RuleSet, subjects=(
         if tail is not None and (speaker := _speaker(tail.group("who"), people)):
             return speaker, opener.end(), end
     return None
+
+
+#: A caption's label in capitals: "MÅ DROPPE VINDKRAFT:".
+_CAPTION_LABEL = re.compile(r"[A-ZÆØÅ][A-ZÆØÅ\s-]{3,}:")
 
 
 def _quote_opener(block) -> re.Match[str] | None:
@@ -234,6 +240,8 @@ def _subject_before(before, people: list[PersonDraft], subjects) -> PersonDraft 
         speaker = _pronoun_speaker(last.text, last.words[0][0], people)
         told = speaker is not None and speaker.pronoun == _PRONOUNS[last.text.lower()]
         return speaker if told else None
+    if (titled := _titled_speaker(last.text, last.words[0][0], people)) is not None:
+        return titled  # "..., slo ordføraren fast at": the person named last with that title
     return next(
         (
             p

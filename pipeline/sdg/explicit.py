@@ -159,13 +159,10 @@ def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
     question = ctx.previous_paragraph_text(offset)  # "Hvilke bærekraftsmål ...?" / "Først mål 12."
     if question.rstrip().endswith("?") and _WEAK_CONTEXT.search(question):
         return True
-    if (
-        _WEAK_CONTEXT.search(question)
-        and _CUED_LIST.search(question)
-        and _PLAIN_LIST_AT.match(ctx.text, offset)
-    ):
-        # "... bærekraftsmål. Vi satser på mål 9 og 11." / "Dette er mål 4, 5, 8 og 16.": a
-        # list goes on; one number alone ("under mål 4, punkt 8") is a plan's own
+    if _WEAK_CONTEXT.search(question) and _PLAIN_LIST_AT.match(ctx.text, offset):
+        # "... bærekraftsmål. Vi satser på mål 9 og 11." / "... bærekraft ..." then "Vi vil
+        # legge fokus på målene 3, 5 og 12.": a list of goals after a paragraph about them;
+        # one number alone ("under mål 4, punkt 8") is a plan's own
         return True
     chosen = _CHOOSING_BEFORE.search(ctx.text, max(0, offset - 40), offset)
     return bool(chosen) and bool(_STRICT_CUE_RE.search(ctx.text, 0, offset))
