@@ -665,3 +665,11 @@ def test_a_definite_title_as_the_subject_before_a_dash_quote_is_the_person_so_ti
         "– Vi må tenkje globalt og handle lokalt.", "- MØTTE: Ordførar Kari Svinvik."
     )
     assert not _quotes(caption).get("Kari Svinvik")
+
+
+def test_an_attribution_inside_a_paragraph_passes_the_stops_of_an_abbreviated_title():
+    text = (
+        "Pris\n\nFjordlaks vann prisen. - Vi vil løfte fram gode bedrifter, sier adm. direktør "
+        "i Vestkysten Næringsråd Mari Vang. - Her er Fjordlaks eit forbilde."
+    )
+    assert _quotes(text)["Mari Vang"][0] == "Vi vil løfte fram gode bedrifter"
