@@ -267,9 +267,9 @@ class GoalOwners(TreeRuleFile):
         repeated = [spans for spans in acting.values() if len(spans) >= 2]
         if len(repeated) != 1:
             return None
-        # the page's actor, not one of many a story tells about: most of the acting is its
+        # the page's actor, not one of many a story tells about: half the acting or more
         total = sum(len(spans) for spans in acting.values())
-        return repeated[0][0] if 2 * len(repeated[0]) > total else None
+        return repeated[0][0] if 2 * len(repeated[0]) >= total else None
 
     def _only_actor(self, doc: Doc, orgs: list[Span]) -> Span | None:
         """On a page that says "vi", the one organisation that is ever the subject of a
@@ -581,9 +581,10 @@ _HEADING_WORDS = 6
 
 
 def _headline_names_a_goal(doc: Doc) -> bool:
+    """ "Bærekraftsmål 17" heads the page (its name may follow on the next line)."""
     headline_end = text_of(doc).find("\n")
     return headline_end > 0 and any(
-        goal.end_char <= headline_end for goal in doc.spans.get(EXPLICIT_SPAN_KEY, [])
+        goal.start_char < headline_end for goal in doc.spans.get(EXPLICIT_SPAN_KEY, [])
     )
 
 

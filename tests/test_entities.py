@@ -1279,3 +1279,15 @@ def test_a_title_whose_phrase_ends_at_the_comma_before_a_name_is_that_persons():
     ]
     taken = process_text("Møte\n\nKari Lie, direktør i Equinor, og Per Dal møttes i går.")
     assert {p.name: p.title for p in taken.people} == {"Kari Lie": "direktør", "Per Dal": None}
+
+
+@needs_model
+def test_a_name_the_model_ran_into_a_persons_name_named_elsewhere_is_split():
+    text = (
+        "Avtale\n\nI går signerte daglig leder i Vålerenga Erik Espeseth og direktør i "
+        "Fjordkraft, Ingeborg Morken avtalen.\n\n– Det er en god avtale, sier Erik Espeseth."
+        "\n\nVålerenga får med det en ny sponsor."
+    )
+    people = {p.name: (p.title, p.organisation) for p in process_text(text).people}
+    assert people["Erik Espeseth"] == ("daglig leder", "Vålerenga")
+    assert people["Ingeborg Morken"][1] == "Fjordkraft"

@@ -376,3 +376,13 @@ def test_plain_goal_numbers_listed_right_after_a_paragraph_about_sustainability_
     assert {m.number for m in process_text(text).sdgs if m.method == "explicit"} == {3, 5, 12}
     one = "Klubben\n\nVi vil gjøre bærekraft til en del av driften.\n\nVi nådde målet 3 i fjor."
     assert not [m for m in process_text(one).sdgs if m.method == "explicit"]
+
+
+def test_a_goal_heading_with_its_name_on_the_next_line_heads_the_page():
+    text = (
+        "Berekraftsmål 17\n\nSamarbeid for å nå måla\n\nHelse Fonna HF samarbeider med mange "
+        "aktørar.\n\nBergens Næringsråd arrangerer møta.\n\nHelse Fonna HF leier eit nettverk "
+        "for klima. Helse Fonna HF er også med i Klimapartnere Vestland."
+    )
+    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    assert owners == {(17, "Helse Fonna HF")}

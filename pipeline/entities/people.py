@@ -4,11 +4,14 @@ newspaper's or a country's name opening a person's."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.entities.labels import ORG, PERSON
 from pipeline.entities.words import (
     NOT_NAME_LABELS,
+    is_place_name,
     opens_with_other_name,
     replacing,
     starts_sentence,
@@ -84,9 +87,17 @@ class PersonNamePasses:
 
     def _without_leading_other_name(self, span: Span) -> list[Span]:
         """ "Jyllands-Posten Jon Helt", "Kasakhstans London": a person's name does not open
-        with a newspaper's or a country's name; the model ran two names together."""
+        with a newspaper's or a country's name, nor an organisation's end with a person's;
+        the model ran two names together."""
         if span.label_ in (PERSON, ORG) and len(span) > 1 and span[0].text in self._companies:
             return [Span(span.doc, span.start, span.end, label=ORG)]  # "Mowi Market Norway"
+        if span.label_ != PERSON and len(span) > 2 and self._ends_with_a_person(span):
+            # "i Vålerenga Erik Espeseth og ...": one word, then a person the text names on
+            # their own; the model ran two names together
+            return [
+                Span(span.doc, span.start, span.start + 1, label=span.label_),
+                Span(span.doc, span.start + 1, span.end, label=PERSON),
+            ]
         if span.label_ == PERSON and len(span) > 1 and self._other_name(span[0]):
             person = Span(span.doc, span.start + 1, span.end, label=PERSON)
             first = span[0].text
@@ -94,6 +105,33 @@ class PersonNamePasses:
                 return [Span(span.doc, span.start, span.start + 1, label=ORG), person]
             return [person]
         return [span]
+
+    def _ends_with_a_person(self, span: Span) -> bool:
+        """Whether the words after the first are a person's name the text gives elsewhere to
+        someone who speaks or holds a title, and the first word stands alone elsewhere too
+        ("Vålerenga")."""
+        person = span.doc[span.start + 1 : span.end]
+        # named elsewhere as someone who speaks or holds a title ("sier Erik Espeseth")
+        speaking = any(
+            e.text == person.text
+            and e.start > 0
+            and (
+                e.doc[e.start - 1].lower_ in self._speech_verbs
+                or self._is_title(e.doc[e.start - 1])
+            )
+            for e in span.doc.ents
+            if e.label_ == PERSON
+        )
+        return (
+            speaking and self._reads_as_a_name(person) and _named_alone(span.doc, span[:1], person)
+        )
+
+    def _reads_as_a_name(self, words: Span) -> bool:
+        """A person's name, not a place's ("Hallingdal Valdres") or words of the lexicon
+        ("Global Compact")."""
+        return not any(
+            is_place_name(t) or t.lower_ in self.common_words or not t.is_title for t in words
+        )
 
     def _other_name(self, first: Token) -> bool:
         return first.norm_ in ("gaz_land", "gaz_fylke") or opens_with_other_name(
@@ -105,3 +143,10 @@ class PersonNamePasses:
         if len(word) >= 6 and word in self.common_words:
             return True
         return any(word[i:] in self.common_words for i in range(3, len(word) - 5))
+
+
+def _named_alone(doc: Doc, name: Span, not_before: Span) -> bool:
+    """Whether the text writes ``name`` elsewhere without ``not_before`` after it ("Vålerenga"
+    on its own, not only "Vålerenga Erik Espeseth")."""
+    at = re.compile(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])")
+    return any(not doc.text.startswith(not_before.text, m.end() + 1) for m in at.finditer(doc.text))
