@@ -36,6 +36,15 @@ def test_a_goal_number_followed_by_another_goals_statement_is_not_confirmed():
     assert 4 not in {m.number for m in process_text(text).sdgs}
 
 
+def _explicit_owners(text: str) -> set[tuple[int, str | None]]:
+    """(goal, owner) of each goal the text names explicitly."""
+    return {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+
+
+def _explicit(text: str) -> set[int]:
+    return {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+
+
 def _owners(text: str) -> dict[int, set[str | None]]:
     owners: dict[int, set[str | None]] = {}
     for mention in process_text(text).sdgs:
@@ -102,7 +111,7 @@ def test_a_list_of_goal_names_with_their_numbers_in_brackets():
         "Rapporten\n\nBystyret i Fjellvik har valgt ut tre bærekraftsmål:\n\n"
         "• God utdanning (mål 4)\n• Livet på land ( mål 15)\n• Samarbeid for å nå målene (17)\n"
     )
-    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    explicit = _explicit(text)
     assert explicit == {4, 15, 17}
 
 
@@ -120,7 +129,7 @@ def test_a_campaign_is_no_match_a_plain_goal_number_in_it_counts():
         "Kampanje\n\nNettverket jobber for alle bærekraftsmålene. I kampanjen vil vi "
         "framheve mål 17 om samarbeid for å nå målene."
     )
-    assert 17 in {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    assert 17 in _explicit(text)
 
 
 def test_numbered_goal_lines_in_the_pages_own_words_count_beside_named_ones():
@@ -166,10 +175,10 @@ def test_three_goal_names_listed_in_lower_case_are_named_goals():
         "Nytt prosjekt\n\nGrønnprosjektet skal bidra til anstendig arbeid og økonomisk vekst, "
         "ansvarlig forbruk og produksjon, samt stoppe klimaendringene."
     )
-    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    explicit = _explicit(text)
     assert explicit == {8, 12, 13}
     one = "Nytt prosjekt\n\nVi vil gjerne bidra til ansvarlig forbruk og produksjon i byen."
-    assert not [m for m in process_text(one).sdgs if m.method == "explicit"]
+    assert not _explicit(one)
 
 
 def test_a_goal_number_followed_by_its_official_norwegian_statement():
@@ -178,7 +187,7 @@ def test_a_goal_number_followed_by_its_official_norwegian_statement():
         "Mål 9: Bygge robust infrastruktur og bidra til innovasjon.\n\n"
         "Mål 13: Handle umiddelbart for å bekjempe klimaendringene og konsekvensene av dem."
     )
-    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    explicit = _explicit(text)
     assert explicit == {9, 13}
 
 
@@ -208,7 +217,7 @@ def test_steps_numbered_inside_a_paragraph_are_no_goals():
     )
     assert [m.number for m in process_text(text).sdgs if m.method == "explicit"] == []
     goals = "Våre mål\n\nVi har valgt ut bærekraftsmål 1. Det er viktig. Og mål 2. Det er bra."
-    assert {m.number for m in process_text(goals).sdgs if m.method == "explicit"} == {1, 2}
+    assert _explicit(goals) == {1, 2}
 
 
 def test_items_numbered_with_a_bracket_inside_a_paragraph_are_no_goals():
@@ -219,9 +228,9 @@ def test_items_numbered_with_a_bracket_inside_a_paragraph_are_no_goals():
         "3) frivillighet og 4) gode anlegg.\n\nVi har også valgt FNs mål 13, stoppe "
         "klimaendringene."
     )
-    assert {m.number for m in process_text(text).sdgs if m.method == "explicit"} == {13}
+    assert _explicit(text) == {13}
     listed = "Våre mål\n\nVåre bærekraftsmål er 3) God helse og 7) Ren energi for alle."
-    assert {m.number for m in process_text(listed).sdgs if m.method == "explicit"} == {3, 7}
+    assert _explicit(listed) == {3, 7}
 
 
 def test_a_page_in_the_first_person_speaks_for_the_name_it_tells_acting_twice():
@@ -258,17 +267,17 @@ def test_a_goal_name_with_its_own_number_in_brackets_is_explicit():
         "Våre mål\n\nSelskapet trekker frem tre av målene: God utdanning (nr. 4), likestilling "
         "mellom kjønnene (nr. 5) og stoppe klimaendringene (mål 13)."
     )
-    assert {m.number for m in process_text(text).sdgs if m.method == "explicit"} == {4, 5, 13}
+    assert _explicit(text) == {4, 5, 13}
     other = "Tiltak\n\nVi kutter utslipp (nr. 5 på lista) og sparer energi (7)."
-    assert {m.number for m in process_text(other).sdgs if m.method == "explicit"} == set()
+    assert _explicit(other) == set()
 
 
 def test_goal_words_each_with_a_number_list_goals_they_do_not_count_them():
     """ "Bærekraftsmål 8 Bærekraftsmål 11": a row of labels; "12 bærekraftsmål" is a count."""
     labels = "Samfunnsansvar\n\nBærekraftsmål 8 Bærekraftsmål 11 Bærekraftsmål 17\n\nMer tekst."
-    assert {m.number for m in process_text(labels).sdgs if m.method == "explicit"} == {8, 11, 17}
+    assert _explicit(labels) == {8, 11, 17}
     count = "Samfunnsansvar\n\nVi har laget 12 bærekraftsmål for studentene."
-    assert {m.number for m in process_text(count).sdgs if m.method == "explicit"} == set()
+    assert _explicit(count) == set()
 
 
 def test_a_quote_closed_by_a_confirming_verb_is_attributed():
@@ -303,10 +312,10 @@ def test_plain_goal_numbers_in_the_paragraph_after_a_list_of_goals_are_goals():
         "Bærekraft\n\nVi berører mange av FNs 17 bærekraftsmål. Vi satser på mål 9 og 11.\n\n"
         "I tillegg har vi valgt fire mål som viser verdiene våre. Dette er mål 4, 5, 8 og 16."
     )
-    found = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    found = _explicit(text)
     assert found == {4, 5, 8, 9, 11, 16}
     match = "Cup\n\nVi støtter FNs bærekraftsmål.\n\nLaget vant. Vi scoret mål 3 i andre omgang."
-    assert {m.number for m in process_text(match).sdgs if m.method == "explicit"} == set()
+    assert _explicit(match) == set()
 
 
 def test_a_list_introduced_by_an_organisations_judgement_in_the_genitive_is_its():
@@ -317,7 +326,7 @@ def test_a_list_introduced_by_an_organisations_judgement_in_the_genitive_is_its(
         "Mål 5: Likestilling mellom kjønnene\n\nVi ansetter bredt.\n\n"
         "Mål 8: Anstendig arbeid og økonomisk vekst\n\nVi betaler tariff."
     )
-    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    owners = _explicit_owners(text)
     assert owners == {(5, "FjordPost"), (8, "FjordPost")}
 
 
@@ -341,10 +350,10 @@ def test_goal_headings_in_the_pages_own_words_count_beside_two_named_ones():
         "Mål 8: Anstendig arbeid og økonomisk vekst\n\nVi betaler tariff.\n\nMål 11:\n\n"
         "Vi bygger i byen."
     )
-    explicit = {m.number for m in process_text(text).sdgs if m.method == "explicit"}
+    explicit = _explicit(text)
     assert explicit == {5, 7, 8, 11}
     one = "Slik bidrar vi\n\nMål 5: Likestilling mellom kjønnene\n\nMål 7: Bærekraftig energi"
-    assert {m.number for m in process_text(one).sdgs if m.method == "explicit"} == {5}
+    assert _explicit(one) == {5}
 
 
 def test_a_page_headed_by_a_goal_belongs_to_the_one_organisation_it_tells_acting():
@@ -353,7 +362,7 @@ def test_a_page_headed_by_a_goal_belongs_to_the_one_organisation_it_tells_acting
         "bærekraftsmål mot 2030.\n\nIKM har innført kildesortering og gjenbruk. IKM "
         "samarbeider med Frelsesarmeen om mat."
     )
-    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    owners = _explicit_owners(text)
     assert owners == {(12, "IKM")}
 
 
@@ -364,7 +373,7 @@ def test_on_a_page_in_the_first_person_the_only_organisation_that_acts_is_its_vo
         "Akershus KollektivTerminaler FKF har overtatt 900 holdeplasser. Bussene går til "
         "Oslo Bussterminal."
     )
-    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    owners = _explicit_owners(text)
     assert owners == {(3, "Akershus KollektivTerminaler")}
 
 
@@ -373,9 +382,9 @@ def test_plain_goal_numbers_listed_right_after_a_paragraph_about_sustainability_
         "Klubben\n\nVi vil gjøre bærekraft til en naturlig del av driften.\n\n"
         "Vi i Fjellby FK vil de nærmeste årene legge fokus på målene 3, 5 og 12."
     )
-    assert {m.number for m in process_text(text).sdgs if m.method == "explicit"} == {3, 5, 12}
+    assert _explicit(text) == {3, 5, 12}
     one = "Klubben\n\nVi vil gjøre bærekraft til en del av driften.\n\nVi nådde målet 3 i fjor."
-    assert not [m for m in process_text(one).sdgs if m.method == "explicit"]
+    assert not _explicit(one)
 
 
 def test_a_goal_heading_with_its_name_on_the_next_line_heads_the_page():
@@ -384,5 +393,5 @@ def test_a_goal_heading_with_its_name_on_the_next_line_heads_the_page():
         "aktørar.\n\nBergens Næringsråd arrangerer møta.\n\nHelse Fonna HF leier eit nettverk "
         "for klima. Helse Fonna HF er også med i Klimapartnere Vestland."
     )
-    owners = {(m.number, m.organisation) for m in process_text(text).sdgs if m.method == "explicit"}
+    owners = _explicit_owners(text)
     assert owners == {(17, "Helse Fonna HF")}
