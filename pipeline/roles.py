@@ -272,9 +272,16 @@ class PersonRoles(TreeRuleFile):
         # Ola Tveit"), except in an acronym ("CEO") or a name the title opens with
         # ("Kværner-sjef")
         named = any("-" in w.text.strip("-") and w.text[:1].isupper() for w in words)
-        if not words or words[0].is_upper or named:
+        acronym = bool(words) and words[0].is_upper and len(words[0]) <= _ACRONYM_LETTERS
+        if words and words[0].is_upper and not acronym:
+            return text.lower()  # "FIRMAEIGAR: Kari Lie ...": a caption's label in capitals
+        if not words or acronym or named:
             return text
         return text[:1].lower() + text[1:]
+
+
+#: How long an acronym title is at most ("CEO", "CFO"); a longer word in capitals is a label.
+_ACRONYM_LETTERS = 4
 
 
 def _without_definite_ending(token: Token) -> str:

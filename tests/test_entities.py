@@ -1291,3 +1291,14 @@ def test_a_name_the_model_ran_into_a_persons_name_named_elsewhere_is_split():
     people = {p.name: (p.title, p.organisation) for p in process_text(text).people}
     assert people["Erik Espeseth"] == ("daglig leder", "Vålerenga")
     assert people["Ingeborg Morken"][1] == "Fjordkraft"
+
+
+@needs_model
+def test_a_title_written_with_its_place_gives_the_place_and_a_label_in_capitals_is_lowered():
+    profile = process_text(
+        "Møte\n\nStordordførar Kari Vik var glad for vedtaket.\n\n"
+        "FIRMAEIGAR: Kari Ullaland går «all in» for eit grønare skifte."
+    )
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Kari Vik"][1] == "Stord"
+    assert people["Kari Ullaland"][0] == "firmaeigar"

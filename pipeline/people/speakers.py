@@ -174,6 +174,36 @@ def _clean_title(raw: str | None, rules: RuleSet) -> str | None:
     return " ".join(words) or None
 
 
+def _place_opening_title(word: str, titles: frozenset[str]) -> str | None:
+    """ "Skjåkordførar", "Stordordføraren": a title written as one word with the place whose
+    office it is; that place (its municipality) is the employer, as in "ordførar i Skjåk"."""
+    from pipeline.geography import lookup_place  # the project's gazetteer (facts)
+
+    for cut in range(3, len(word) - 3):
+        place, rest = word[:cut], word[cut:].lower()
+        if rest not in titles and _without_definite_ending_text(rest) not in titles:
+            continue
+        for name in (place, place.removesuffix("s")):  # "Bergensordføreren"
+            if name[:1].isupper() and lookup_place(name) is not None:
+                return name
+    return None
+
+
+def _without_definite_ending_text(word: str) -> str:
+    return re.sub(r"(?:en|a|et)$", "", word)
+
+
+def _office_of_a_place(text: str, draft: PersonDraft, titles: frozenset[str]) -> None:
+    """ "Skjåkordførar Rolv Øygard": the title right before the name opens with the place
+    whose office it is; that place is the organisation."""
+    before = re.search(r"(\w+)\s+$", text[: draft.mention[0]])
+    if before is None or before.group(1).lower() != draft.title.split()[-1].lower():
+        return
+    place = _place_opening_title(before.group(1), titles)
+    if place is not None:
+        draft.organisation, draft.organisation_start = place, before.start(1)
+
+
 def _possible_speakers(doc: Doc, people) -> list[PersonDraft]:
     """The people who may be handed a quote: not a word every mention of which lies inside
     an organisation's name ("Sirkulær" of "Veidekke Sirkulær AS"), which ``..., sier han``
@@ -241,6 +271,10 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
         ]
     _add_named_people(doc, people, rules)
     _merge_shorter_names(people)
+    titles = frozenset(rules.entity.person_titles)
+    for draft in people.values():
+        if draft.title and draft.organisation is None:
+            _office_of_a_place(text, draft, titles)
     attach_quotes(
         blocks, _possible_speakers(doc, people.values()), rules, main_clause_subjects(doc)
     )
