@@ -151,7 +151,7 @@ class GoalOwners(TreeRuleFile):
             if owner is None and listed is not None and self._same_list(doc, listed[0], goal):
                 owner, rule = listed[1], "list_introduction"
             if owner is None:
-                owner, rule = self._referred_to(goal.root, general), "goal_reference"
+                owner, rule = self._referred_to(_head_of(goal), general), "goal_reference"
             if owner is not None and rule in ("list_introduction", "goal_reference"):
                 listed = (goal, owner)
             if owner is not None:
@@ -251,7 +251,9 @@ class GoalOwners(TreeRuleFile):
                 continue
             if "\n\n" in text_of(doc)[before.end_char : sentence.start_char]:
                 return None  # the first "vi" opens a paragraph: whose it is, the text does not say
-            subject = next((t for t in before if t.dep_ == "SUBJ" and t.head == before.root), None)
+            subject = next(
+                (t for t in before if t.dep_ == "SUBJ" and t.head == _head_of(before)), None
+            )
             return None if subject is None else self._organisation_in(doc, subject, orgs)
         return None
 
@@ -387,7 +389,7 @@ class GoalOwners(TreeRuleFile):
             for o in orgs
             if line.start <= o.start
             and o.end <= line.end
-            and o.root.dep_ == "DET"
+            and _head_of(o).dep_ == "DET"
             and not self._authored(o.text)
         ]
         return owners[0] if len({o.text for o in owners}) == 1 else None
@@ -565,6 +567,14 @@ def _candidates_in_headline(doc: Doc, headline_end: int) -> list[Span]:
         if span is not None:
             found.append(Span(doc, span.start, span.end, label="ORG"))
     return found
+
+
+def _head_of(span: Span) -> Token:
+    """The span's word whose head lies outside it (or is itself), read from the heads alone:
+    ``Span.root`` on an odd page's sentence crashed the interpreter."""
+    return next(
+        (t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), span[0]
+    )
 
 
 def _on_a_heading(doc: Doc, token: Token) -> bool:

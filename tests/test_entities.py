@@ -1297,8 +1297,10 @@ def test_a_name_the_model_ran_into_a_persons_name_named_elsewhere_is_split():
 def test_a_title_written_with_its_place_gives_the_place_and_a_label_in_capitals_is_lowered():
     profile = process_text(
         "Møte\n\nStordordførar Kari Vik var glad for vedtaket.\n\n"
-        "FIRMAEIGAR: Kari Ullaland går «all in» for eit grønare skifte."
+        "FIRMAEIGAR: Kari Ullaland går «all in» for eit grønare skifte.\n\n"
+        "– Det er bra, seier Voss-ordføraren Per Lunde."
     )
     people = {p.name: (p.title, p.organisation) for p in profile.people}
-    assert people["Kari Vik"][1] == "Stord"
+    assert people["Kari Vik"] == ("ordførar", "Stord")
+    assert people["Per Lunde"] == ("ordførar", "Voss")
     assert people["Kari Ullaland"][0] == "firmaeigar"

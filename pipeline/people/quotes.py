@@ -55,21 +55,39 @@ class ClauseSubject:
 
 
 def main_clause_subjects(doc: Doc) -> list[ClauseSubject]:
-    """Each sentence's main-clause subject, where it has one."""
+    """Each sentence's main-clause subject, where it has one: a subject whose head is the
+    root of the tree. Read from the heads alone (``Span.root`` on a sentence of an odd page
+    crashed the interpreter)."""
+    attached: dict[int, list[int]] = {}  # token -> its APP and FLAT words
+    for token in doc:
+        if token.dep_ in ("APP", "FLAT") and token.head.i != token.i:
+            attached.setdefault(token.head.i, []).append(token.i)
     found = []
-    for sentence in doc.sents:
-        subject = next((c for c in sentence.root.children if c.dep_ == "SUBJ"), None)
+    for start, end in _sentence_ranges(doc):
+        inside = range(start, end)
+        root = next((i for i in inside if doc[i].head.i == i or doc[i].head.i not in inside), None)
+        subject = next(
+            (i for i in inside if doc[i].dep_ == "SUBJ" and doc[i].head.i == root and i != root),
+            None,
+        )
         if subject is None:
             continue
-        words = [subject, *(c for c in subject.children if c.dep_ in ("APP", "FLAT"))]
+        words = [subject, *attached.get(subject, [])]
+        last = doc[end - 1]
         found.append(
             ClauseSubject(
-                (sentence.start_char, sentence.end_char),
-                tuple((w.idx, w.idx + len(w)) for w in words),
-                subject.text,
+                (doc[start].idx, last.idx + len(last)),
+                tuple((doc[i].idx, doc[i].idx + len(doc[i])) for i in words),
+                doc[subject].text,
             )
         )
     return found
+
+
+def _sentence_ranges(doc: Doc) -> list[tuple[int, int]]:
+    """(first token, end token) of each sentence, from the sentence starts."""
+    starts = [t.i for t in doc if t.i == 0 or t.is_sent_start]
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
 
 
 def attach_quotes(

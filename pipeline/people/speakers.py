@@ -174,18 +174,23 @@ def _clean_title(raw: str | None, rules: RuleSet) -> str | None:
     return " ".join(words) or None
 
 
-def _place_opening_title(word: str, titles: frozenset[str]) -> str | None:
-    """ "Skjåkordførar", "Stordordføraren": a title written as one word with the place whose
-    office it is; that place (its municipality) is the employer, as in "ordførar i Skjåk"."""
+def _place_opening_title(word: str, titles: frozenset[str]) -> tuple[str, str] | None:
+    """ "Skjåkordførar", "Sund-ordførar", "Stordordføraren": a title written as one word with
+    the place whose office it is, as (place, title); the place (its municipality) is the
+    employer, as in "ordførar i Skjåk"."""
     from pipeline.geography import lookup_place  # the project's gazetteer (facts)
 
     for cut in range(3, len(word) - 3):
         place, rest = word[:cut], word[cut:].lower()
+        if place.endswith("-"):
+            continue  # the title then starts after the hyphen
+        rest = rest.removeprefix("-")
         if rest not in titles and _without_definite_ending_text(rest) not in titles:
             continue
+        title = rest if rest in titles else _without_definite_ending_text(rest)
         for name in (place, place.removesuffix("s")):  # "Bergensordføreren"
             if name[:1].isupper() and lookup_place(name) is not None:
-                return name
+                return name, title
     return None
 
 
@@ -194,13 +199,16 @@ def _without_definite_ending_text(word: str) -> str:
 
 
 def _office_of_a_place(text: str, draft: PersonDraft, titles: frozenset[str]) -> None:
-    """ "Skjåkordførar Rolv Øygard": the title right before the name opens with the place
-    whose office it is; that place is the organisation."""
-    before = re.search(r"(\w+)\s+$", text[: draft.mention[0]])
-    if before is None or before.group(1).lower() != draft.title.split()[-1].lower():
-        return
-    place = _place_opening_title(before.group(1), titles)
-    if place is not None:
+    """ "Skjåkordførar Rolv Øygard", "Sund-ordførar Kari Landro": the title right before the
+    name opens with the place whose office it is; the title is the office, the place the
+    organisation."""
+    before = re.search(r"([\w-]+)\s+$", text[: draft.mention[0]])
+    if before is None or not before.group(1).lower().startswith(draft.title.split()[-1].lower()):
+        return  # the title is not the word right before the name ("Stord-ordføraren": its stem)
+    found = _place_opening_title(before.group(1), titles)
+    if found is not None:
+        place, title = found
+        draft.title = " ".join([*draft.title.split()[:-1], title.lower()])
         draft.organisation, draft.organisation_start = place, before.start(1)
 
 
