@@ -37,7 +37,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.doc_text import text_of
+from pipeline.doc_text import head_of, line_at, text_of
 from pipeline.entities import (
     ORG_SPANS,
     PERSON_SPANS,
@@ -151,7 +151,7 @@ class GoalOwners(TreeRuleFile):
             if owner is None and listed is not None and self._same_list(doc, listed[0], goal):
                 owner, rule = listed[1], "list_introduction"
             if owner is None:
-                owner, rule = self._referred_to(_head_of(goal), general), "goal_reference"
+                owner, rule = self._referred_to(head_of(goal), general), "goal_reference"
             if owner is not None and rule in ("list_introduction", "goal_reference"):
                 listed = (goal, owner)
             if owner is not None:
@@ -251,9 +251,8 @@ class GoalOwners(TreeRuleFile):
                 continue
             if "\n\n" in text_of(doc)[before.end_char : sentence.start_char]:
                 return None  # the first "vi" opens a paragraph: whose it is, the text does not say
-            subject = next(
-                (t for t in before if t.dep_ == "SUBJ" and t.head == _head_of(before)), None
-            )
+            root = head_of(before)
+            subject = next((t for t in before if t.dep_ == "SUBJ" and t.head == root), None)
             return None if subject is None else self._organisation_in(doc, subject, orgs)
         return None
 
@@ -310,9 +309,7 @@ class GoalOwners(TreeRuleFile):
 
     def _in_reported_line(self, doc: Doc, token: Token) -> bool:
         """Whether the token's line quotes someone: quotation marks or an attribution."""
-        start = text_of(doc).rfind("\n", 0, token.idx) + 1
-        end = text_of(doc).find("\n", token.idx)
-        line = text_of(doc)[start : end if end >= 0 else len(text_of(doc))]
+        line = line_at(doc, token.idx)
         return bool(re.search(r"[«»\"“”]", line) or self.attribution.search(line))
 
     def _speaks_as_page(self, doc: Doc, token: Token) -> bool:
@@ -389,7 +386,7 @@ class GoalOwners(TreeRuleFile):
             for o in orgs
             if line.start <= o.start
             and o.end <= line.end
-            and _head_of(o).dep_ == "DET"
+            and head_of(o).dep_ == "DET"
             and not self._authored(o.text)
         ]
         return owners[0] if len({o.text for o in owners}) == 1 else None
@@ -569,20 +566,9 @@ def _candidates_in_headline(doc: Doc, headline_end: int) -> list[Span]:
     return found
 
 
-def _head_of(span: Span) -> Token:
-    """The span's word whose head lies outside it (or is itself), read from the heads alone:
-    ``Span.root`` on an odd page's sentence crashed the interpreter."""
-    return next(
-        (t for t in span if t.head.i == t.i or not span.start <= t.head.i < span.end), span[0]
-    )
-
-
 def _on_a_heading(doc: Doc, token: Token) -> bool:
     """Whether the token's line is a short line without a sentence's end: a heading."""
-    text = text_of(doc)
-    start = text.rfind("\n", 0, token.idx) + 1
-    end = text.find("\n", token.idx)
-    line = text[start : end if end >= 0 else len(text)].strip()
+    line = line_at(doc, token.idx).strip()
     return len(line.split()) <= _HEADING_WORDS and not line.endswith((".", "!", "?", ":"))
 
 

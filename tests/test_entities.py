@@ -1253,9 +1253,8 @@ def test_a_list_entry_line_gives_the_organisation_and_the_title():
     assert people["Hilde Nesje"].organisation == "Bø Blad"
 
 
+@needs_model
 def test_a_short_acronym_read_as_a_person_after_a_title_is_the_employer():
-    from pipeline.run import process_text
-
     text = (
         "Kraft\n\n– I BKK er vi opptekne av å finne alliansar, seier Tonny Nundal, "
         "kommunikasjonsdirektør BKK.\n\nPrisen er 40 NOK, og USA kjøper mest."

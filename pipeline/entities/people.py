@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.doc_text import text_of
 from pipeline.entities.labels import ORG, PERSON
 from pipeline.entities.words import (
     NOT_NAME_LABELS,
@@ -148,5 +149,6 @@ class PersonNamePasses:
 def _named_alone(doc: Doc, name: Span, not_before: Span) -> bool:
     """Whether the text writes ``name`` elsewhere without ``not_before`` after it ("Vålerenga"
     on its own, not only "Vålerenga Erik Espeseth")."""
+    text = text_of(doc)
     at = re.compile(rf"(?<![\w-]){re.escape(name.text)}(?![\w-])")
-    return any(not doc.text.startswith(not_before.text, m.end() + 1) for m in at.finditer(doc.text))
+    return any(not text.startswith(not_before.text, m.end() + 1) for m in at.finditer(text))

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from pipeline.doc_text import head_of
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.text import alternation
 
@@ -56,18 +57,16 @@ class ClauseSubject:
 
 def main_clause_subjects(doc: Doc) -> list[ClauseSubject]:
     """Each sentence's main-clause subject, where it has one: a subject whose head is the
-    root of the tree. Read from the heads alone (``Span.root`` on a sentence of an odd page
-    crashed the interpreter)."""
+    sentence's root (``doc_text.head_of``: read from the heads alone)."""
     attached: dict[int, list[int]] = {}  # token -> its APP and FLAT words
     for token in doc:
         if token.dep_ in ("APP", "FLAT") and token.head.i != token.i:
             attached.setdefault(token.head.i, []).append(token.i)
     found = []
     for start, end in _sentence_ranges(doc):
-        inside = range(start, end)
-        root = next((i for i in inside if doc[i].head.i == i or doc[i].head.i not in inside), None)
+        root = head_of(doc[start:end]).i
         subject = next(
-            (i for i in inside if doc[i].dep_ == "SUBJ" and doc[i].head.i == root and i != root),
+            (i for i in range(start, end) if doc[i].dep_ == "SUBJ" and doc[i].head.i == root != i),
             None,
         )
         if subject is None:
@@ -331,13 +330,18 @@ _DEFINITE_TITLE = re.compile(
 )
 
 
+def without_definite_ending(word: str) -> str:
+    """ "ordføraren" -> "ordførar", "leiaren" -> "leiar": a title's definite ending off."""
+    return re.sub(r"(?:en|a|et)$", "", word)
+
+
 def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
     """A title in its definite form ("Ordføreren", "den påtroppande rådmannen") is the
     person named last before ``before`` with that title."""
     m = _DEFINITE_TITLE.fullmatch(who.strip().lower())
     if m is None:
         return None
-    stem = re.sub(r"(?:en|a|et)$", "", m.group("title"))
+    stem = without_definite_ending(m.group("title"))
     titled = [
         (start, p)
         for p in people

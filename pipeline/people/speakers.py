@@ -35,7 +35,12 @@ from pipeline.entities import (
 )
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
-from pipeline.people.quotes import abbreviated_titles, attach_quotes, main_clause_subjects
+from pipeline.people.quotes import (
+    abbreviated_titles,
+    attach_quotes,
+    main_clause_subjects,
+    without_definite_ending,
+)
 from pipeline.people.quotes import speech_verbs as _verbs
 from pipeline.roles import SENTENCE_AFTER_RULES
 from pipeline.rules import RuleSet, per_rule_set
@@ -185,17 +190,13 @@ def _place_opening_title(word: str, titles: frozenset[str]) -> tuple[str, str] |
         if place.endswith("-"):
             continue  # the title then starts after the hyphen
         rest = rest.removeprefix("-")
-        if rest not in titles and _without_definite_ending_text(rest) not in titles:
+        title = next((t for t in (rest, without_definite_ending(rest)) if t in titles), None)
+        if title is None:
             continue
-        title = rest if rest in titles else _without_definite_ending_text(rest)
         for name in (place, place.removesuffix("s")):  # "Bergensordføreren"
             if name[:1].isupper() and lookup_place(name) is not None:
                 return name, title
     return None
-
-
-def _without_definite_ending_text(word: str) -> str:
-    return re.sub(r"(?:en|a|et)$", "", word)
 
 
 def _office_of_a_place(text: str, draft: PersonDraft, titles: frozenset[str]) -> None:

@@ -197,8 +197,8 @@ def _cued_list_hits(
             # "Mål 14 Livet i havet" stays a goal even without context: its name confirms it.
             named = [h for h in hits if _followed_by_own_name(ctx, h.end, h.number, names)]
             if not _in_a_heading(ctx, match, after):
-                unconfirmed = [] if unconfirmed is None else unconfirmed
-                unconfirmed += [h for h in hits if h not in named]
+                if unconfirmed is not None:
+                    unconfirmed += [h for h in hits if h not in named]
             elif headings is not None:
                 headings[0].extend(named)
                 headings[1].extend(h for h in hits if h not in named)
