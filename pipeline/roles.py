@@ -44,10 +44,14 @@ EMPLOYER_RULES = frozenset(
         "employer_of_coordinated_title",
         "employer_right_after_title",
         "employer_beside_predicate_title",
+        "employer_appointing",
+        "employer_of_appointing_board",
     }
 )
 #: Rules that read a title from the sentence after the name's: the title by the name wins.
 SENTENCE_AFTER_RULES = frozenset({"title_of_pronoun_subject"})
+#: Rules that reach "som" down a chain of words (``>>``): the chain must stay in the clause.
+CHAIN_RULES = frozenset({"title_after_som_down_the_verb_chain"})
 
 for _name in ("title", "employer", "role_rule"):
     if not Span.has_extension(_name):
@@ -58,6 +62,9 @@ for _name in ("in_person", "in_org", "title_word", "role_preposition", "first_pe
 if not Doc.has_extension("we_statements"):
     # (char of "vi"/"oss", start_char, end_char of X) for each "vi i X" in the text
     Doc.set_extension("we_statements", default=None)
+
+#: The articles of a definite noun phrase: "den nyvalgte styrelederen" names a position.
+_DEFINITE_ARTICLES = frozenset({"den", "det"})
 
 #: Modifiers that say when, not what: "ny daglig leder" is a daglig leder.
 _NOT_PART_OF_TITLE = frozenset({"ny", "nye", "nytilsett", "nyansatt", "den"})
@@ -188,8 +195,16 @@ class PersonRoles(TreeRuleFile):
         ):
             return False
         # a role is a bare noun: "er daglig leder"; with a determiner it describes the
-        # person ("er en ryddig politiker", "ein god leiar") and names no position
-        return not any(child.pos_ == "DET" and child.i < token.i for child in token.children)
+        # person ("er en ryddig politiker", "ein god leiar") and names no position, unless
+        # the determiner is the definite article of a definite title ("X, den nyvalgte
+        # styrelederen i Y")
+        definite = token.lower_ != token.lemma_.lower()
+        return not any(
+            child.pos_ == "DET"
+            and child.i < token.i
+            and not (definite and child.lower_ in _DEFINITE_ARTICLES)
+            for child in token.children
+        )
 
     def _hyphen_conjunct(self, token: Token) -> Token | None:
         """The title that completes a first part ending in a hyphen, which makes that part
@@ -242,6 +257,8 @@ class PersonRoles(TreeRuleFile):
                 elif person is not None and org is not None:  # "Ho driv firmaet X"
                     direct.append((person, org, rule))
             elif "title" in named:
+                if rule in CHAIN_RULES and not _within_the_clause(doc, named["verb"], named["som"]):
+                    continue
                 titles.append((_Link(named["person"], named["title"]), rule))
             elif org is not None:
                 direct.append((named["person"], org, rule))
@@ -385,6 +402,24 @@ def _named_alone_before(doc: Doc, pronoun: int) -> int | None:
     }
     surnames = {name.split()[-1] for name in names}
     return next(iter(names.values())) if len(surnames) == 1 else None
+
+
+def _within_the_clause(doc: Doc, verb: int, som: int) -> bool:
+    """Whether the words between a clause's verb and a "som" below it carry no subject of
+    their own ("sier at Kari gleder seg til å begynne som ...": Kari's) and no named or
+    pronoun object the role could be said of ("ønsker å ansette Kari som rådgiver")."""
+    token = doc[som].head
+    while True:
+        for child in token.children:
+            if child.dep_ == "DOBJ" and child.pos_ in ("PROPN", "PRON"):
+                return False
+            if child.dep_ == "SUBJ" and token.i != verb:
+                return False
+        if token.i == verb:
+            return True
+        if token.head.i == token.i:
+            return False  # the chain left the verb's subtree: the matcher's ">>" says it cannot
+        token = token.head
 
 
 def _someone_between(title: int, person: Span, people: list[Span]) -> bool:

@@ -1303,3 +1303,15 @@ def test_a_title_written_with_its_place_gives_the_place_and_a_label_in_capitals_
     assert people["Kari Vik"] == ("ordførar", "Stord")
     assert people["Per Lunde"] == ("ordførar", "Voss")
     assert people["Kari Ullaland"][0] == "firmaeigar"
+
+
+@needs_model
+def test_a_title_with_its_employer_beats_a_bare_one_and_a_definite_title_counts():
+    profile = process_text(
+        "Bank\n\nPåtroppande banksjef Trond Teigen har eitt mål for jobben.\n\n"
+        "Trond Teigen er klar til å ta over som administrerande direktør for Sparebanken Fjord.\n\n"
+        "Geir Dalen, den nyvalgte styrelederen i Sparebanken Vest, etterlater ingen tvil."
+    )
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Trond Teigen"] == ("administrerande direktør", "Sparebanken Fjord")
+    assert people["Geir Dalen"] == ("styreleder", "Sparebanken Vest")

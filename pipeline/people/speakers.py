@@ -367,12 +367,16 @@ def _add_named_people(doc: Doc, people: dict[str, PersonDraft], rules: RuleSet) 
 
 def _read_role_from_the_tree(span, draft: PersonDraft, rules: RuleSet) -> None:
     """The title and employer the sentence's tree gives (``pipeline_person_roles``) come
-    before what the surface patterns read; the first mention the tree reads decides."""
+    before what the surface patterns read; the first mention the tree reads decides, but a
+    title with its employer ("Trond Teigen er klar til å ta over som direktør for X") beats
+    one without ("Påtroppande banksjef Trond Teigen")."""
     if span._.title is None and span._.employer is not None and draft.organisation is None:
         start, end = span._.employer  # "NorgesGruppens Runar Hollevik": employer, no title
         draft.organisation, draft.organisation_start = span.doc.text[start:end], start
-    if span._.title is None or draft.role_rule is not None:
+    if span._.title is None:
         return
+    if draft.role_rule is not None and (draft.organisation or span._.employer is None):
+        return  # the first mention the tree reads decides, unless a later one says where
     surface = draft.title or _title_before(span, rules) or _role_after(span, rules)[0]
     if surface and span._.role_rule in SENTENCE_AFTER_RULES:
         return  # "minister X (H) ... Han er også bærekraftsminister": the title by the name
