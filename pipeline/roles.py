@@ -16,7 +16,9 @@ mark.
 
 Writes, on every ``person_mentions`` span it can read: ``Span._.title`` (the title as
 written, with its modifiers: "dagleg leiar"), ``Span._.employer`` (``(start_char,
-end_char)`` of the organisation) and ``Span._.role_rule`` (the rule that decided).
+end_char)`` of the organisation) and ``Span._.role_rule`` (the rule that decided). A
+capitalised common noun that is a title's field ("konserndirektør for Kommunikasjon i
+Telenor") leaves the organisations (``org_mentions`` and ``doc.ents``).
 Without a parser it changes nothing.
 """
 
@@ -99,6 +101,7 @@ class PersonRoles(TreeRuleFile):
         self.prepositions = frozenset(words.role_prepositions)
         self.education = frozenset(words.education_words)
         self.companies = frozenset(words.known_companies)
+        self.common_words = rules.common_words
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
@@ -172,13 +175,21 @@ class PersonRoles(TreeRuleFile):
         for span in people:
             for token in span:
                 token._.in_person = True
-        for span in doc.spans.get(ORG_SPANS, []):
+        orgs = list(doc.spans.get(ORG_SPANS, []))
+        for span in orgs:
             for token in span:
                 token._.in_org = True
         for token in doc:
             token._.title_word = self._is_title(token) or self._hyphen_conjunct(token) is not None
             token._.role_preposition = token.lower_ in self.prepositions
             token._.first_person = token.lower_ in self.first_person
+        fields = [span for span in orgs if _title_field(span, self.common_words)]
+        if fields:  # "for Kommunikasjon i Telenor": a title's field, no organisation
+            for span in fields:
+                span[0]._.in_org = False
+            where = {(span.start, span.end) for span in fields}
+            doc.spans[ORG_SPANS] = [s for s in orgs if (s.start, s.end) not in where]
+            doc.ents = [e for e in doc.ents if (e.start, e.end) not in where]
 
     def _is_title(self, token: Token) -> bool:
         """A title word, or a compound ending in one ("kommunikasjonssjef"), without a
@@ -404,6 +415,26 @@ def _named_alone_before(doc: Doc, pronoun: int) -> int | None:
     return next(iter(names.values())) if len(surnames) == 1 else None
 
 
+def _title_field(span: Span, common_words: frozenset[str]) -> bool:
+    """A capitalised common noun in its bare form that a title's "for" governs: the title's
+    field, not an organisation ("konserndirektør for Kommunikasjon i Telenor", "rådgiver for
+    Strategi og Bærekraft i Eviny"). A definite form names a body ("sjef for Forsvaret")."""
+    if len(span) != 1:
+        return False
+    token, preposition = span[0], span[0].head
+    word = token.lower_
+    return (
+        word in common_words
+        and not word.endswith(_DEFINITE_ENDINGS)
+        and preposition.lower_ == "for"
+        and preposition.head._.title_word
+    )
+
+
+#: The endings of a definite noun: "Forsvaret", "Posten", "Hæren" name bodies.
+_DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ane")
+
+
 def _within_the_clause(doc: Doc, verb: int, som: int) -> bool:
     """Whether the words between a clause's verb and a "som" below it carry no subject of
     their own ("sier at Kari gleder seg til å begynne som ...": Kari's) and no named or
@@ -442,7 +473,10 @@ class _Link:
 @Language.factory(
     COMPONENT_NAME,
     requires=["token.dep", "doc.spans"],
-    assigns=[  # on the person_mentions spans; "vi i X" statements on the Doc
+    assigns=[  # on the person_mentions spans; "vi i X" statements on the Doc; a title's
+        # field ("for Kommunikasjon") taken off the organisations
+        "doc.spans",
+        "doc.ents",
         "span._.title",
         "span._.employer",
         "span._.role_rule",

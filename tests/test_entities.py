@@ -1315,3 +1315,14 @@ def test_a_title_with_its_employer_beats_a_bare_one_and_a_definite_title_counts(
     people = {p.name: (p.title, p.organisation) for p in profile.people}
     assert people["Trond Teigen"] == ("administrerande direktør", "Sparebanken Fjord")
     assert people["Geir Dalen"] == ("styreleder", "Sparebanken Vest")
+
+
+@needs_model
+def test_a_titles_field_in_capitals_is_no_employer():
+    profile = process_text(
+        "Tele\n\nElisabeth Berge er konserndirektør for Kommunikasjon i Telenor.\n\n"
+        "– Vi satser, sier Kristin Kvåle, leder for Bærekraft og samfunnsansvar i Danske Bank."
+    )
+    people = {p.name: p.organisation for p in profile.people}
+    assert people == {"Elisabeth Berge": "Telenor", "Kristin Kvåle": "Danske Bank"}
+    assert "Kommunikasjon" not in {o.name for o in profile.organisations}
