@@ -146,6 +146,8 @@ class GoalOwners(TreeRuleFile):
             if rule == "goal_authors":
                 goal._.owner_rule = rule  # the UN's goals, stated as such: no one claims them
                 continue
+            if owner is None and voice is not None and self._ours(doc, goal):
+                owner, rule = voice, "first_person_possessor"
             if owner is None:
                 owner, rule = self._list_introduction(doc, goal, orgs, voice, general)
             if owner is None and listed is not None and self._same_list(doc, listed[0], goal):
@@ -319,6 +321,31 @@ class GoalOwners(TreeRuleFile):
         line_start = text_of(doc).rfind("\n", 0, token.idx) + 1
         opening = text_of(doc)[line_start : line_start + 2].lstrip()
         return not opening.startswith(("–", "-", "—", "«", '"', "“"))
+
+    def _ours(self, doc: Doc, goal: Span) -> bool:
+        """Whether a phrase above the goal in its clause is the page's own, by a first-person
+        possessive: "Synliggjøre våre intensjoner om å jobbe med FNs bærekraftsmål nr 5",
+        "Som en del av vår forpliktelse til å jobbe med mål 12", "arbeidet vårt med mål 12".
+        The walk up stops at a clause whose subject is someone else's. Reads token heads
+        only, on the goal's line (odd pages' trees are not walked down)."""
+        line_start = text_of(doc).rfind("\n", 0, goal.start_char) + 1
+        line_end = text_of(doc).find("\n", goal.end_char)
+        line = doc.char_span(
+            line_start, len(doc.text) if line_end < 0 else line_end, alignment_mode="contract"
+        )
+        if line is None:
+            return False
+        token = head_of(goal)
+        for _ in range(_POSSESSOR_REACH):
+            below = [t for t in line if t.head.i == token.i and t.i != token.i]
+            if any(t.dep_ == "DET" and self._speaks_as_page(doc, t) for t in below):
+                return True
+            if any(t.dep_ == "SUBJ" and not t._.first_person for t in below):
+                return False  # "Kundene våre jobber med mål 5": the customers' clause
+            if token.head.i == token.i or not line.start <= token.head.i < line.end:
+                return False
+            token = token.head
+        return False
 
     def _list_introduction(
         self, doc: Doc, goal: Span, orgs: list[Span], voice: Span | None, general: list
@@ -572,6 +599,9 @@ def _on_a_heading(doc: Doc, token: Token) -> bool:
     return len(line.split()) <= _HEADING_WORDS and not line.endswith((".", "!", "?", ":"))
 
 
+#: How far up the tree a goal's first-person possessor is looked for.
+_POSSESSOR_REACH = 12
+
 #: How many words a heading has at most.
 _HEADING_WORDS = 6
 
@@ -698,7 +728,7 @@ def make_goal_owners(nlp: Language, name: str, rules: str) -> GoalOwners:
 
 #: Rules that read the owner from the page's voice ("vi", "våre mål"), not from a name in
 #: the sentence: weaker than the section or the quote the goal stands in.
-VOICE_RULES = frozenset({"first_person", "list_introduction"})
+VOICE_RULES = frozenset({"first_person", "list_introduction", "first_person_possessor"})
 
 
 def self_presenting_voice(doc: Doc) -> tuple[int, int, str] | None:

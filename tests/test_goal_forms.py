@@ -395,3 +395,30 @@ def test_a_goal_heading_with_its_name_on_the_next_line_heads_the_page():
     )
     owners = _explicit_owners(text)
     assert owners == {(17, "Helse Fonna HF")}
+
+
+def test_a_goal_number_with_a_hash_and_its_name_as_an_infinitive_is_that_goal():
+    profile = process_text(
+        "Mål\n\nSamarbeidet berører to av FNs bærekraftsmål som vi har valgt å fokusere på: "
+        "#1 å utrydde fattigdom, og #13 å stoppe klimaendringene."
+    )
+    assert [(m.number, m.method) for m in profile.sdgs if m.method == "explicit"] == [
+        (1, "explicit"),
+        (13, "explicit"),
+    ]
+
+
+def test_a_goal_under_the_pages_own_possessive_is_the_pages_voices():
+    profile = process_text(
+        "Policy for mangfold i Fjordnett Norge\n\n"
+        "1. Sikre at Fjordnett følger lovene og Norsk Standard sine krav.\n\n"
+        "2. Synliggjøre våre intensjoner om å jobbe med FNs bærekraftsmål nr 5, "
+        "likestilling mellom kjønnene og mål 8, anstendig arbeid og økonomisk vekst.\n\n"
+        "3. Være signatar på Global Compacts prinsipper."
+    )
+    goals = {
+        o.name: [g.number for g in o.sdgs if g.method == "explicit"] for o in profile.organisations
+    }
+    rules = {g.owner_rule for o in profile.organisations for g in o.sdgs if g.method == "explicit"}
+    assert goals.get("Fjordnett Norge", goals.get("Fjordnett")) == [5, 8]
+    assert rules == {"first_person_possessor"}

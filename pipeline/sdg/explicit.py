@@ -271,9 +271,11 @@ def _ordinal_hits(ctx: TextLayout) -> Iterator[SdgHit]:
 
 def _numbered_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
     """A number followed by that goal's name: "8: Anstendig arbeid og økonomisk vekst",
-    "Nr. 6 Rent vann og gode sanitærforhold", "13 – Stoppe klimaendringene"."""
+    "Nr. 6 Rent vann og gode sanitærforhold", "13 – Stoppe klimaendringene", "#13 å stoppe
+    klimaendringene" (the name as an infinitive)."""
     number = re.compile(
-        rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))\s*(?:[:.)–—-]|,)?\s*[«\"“]?",
+        rf"(?:{_NUMBER_WORD}\s*)?(?P<n>(?<![\d.,])\d{{1,2}}(?!\d))#?\s*(?:[:.)–—-]|,)?\s*[«\"“]?"
+        r"(?:å\s+)?",
         re.IGNORECASE,
     )
     for match in number.finditer(ctx.text):
