@@ -58,12 +58,24 @@ CHAIN_RULES = frozenset({"title_after_som_down_the_verb_chain"})
 for _name in ("title", "employer", "role_rule"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
-for _name in ("in_person", "in_org", "title_word", "role_preposition", "first_person"):
+for _name in (
+    "in_person",
+    "in_org",
+    "title_word",
+    "plural_title",
+    "role_preposition",
+    "first_person",
+):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
 if not Doc.has_extension("we_statements"):
     # (char of "vi"/"oss", start_char, end_char of X) for each "vi i X" in the text
     Doc.set_extension("we_statements", default=None)
+
+#: The plural endings of titles, longest first: "-ane"/"-ene" (definite), "-ar"/"-er".
+_PLURAL_ENDINGS = ("arane", "erne", "ane", "ene", "ne", "ar", "er")
+#: The shortest title a plural form may name ("leiar" of "leiarar").
+_SHORTEST_TITLE = 4
 
 #: The articles of a definite noun phrase: "den nyvalgte styrelederen" names a position.
 _DEFINITE_ARTICLES = frozenset({"den", "det"})
@@ -129,7 +141,7 @@ class PersonRoles(TreeRuleFile):
                 (t, r)
                 for t, r in titles
                 if person.start <= t.head_of < person.end
-                and not _someone_between(t.title, person, people)
+                and (doc[t.title]._.plural_title or not _someone_between(t.title, person, people))
             ]
             # of two titles the sentence gives, the one it says where they hold ("X, som er
             # partnar i Hjort, blei valt til styreleiar")
@@ -181,6 +193,9 @@ class PersonRoles(TreeRuleFile):
                 token._.in_org = True
         for token in doc:
             token._.title_word = self._is_title(token) or self._hyphen_conjunct(token) is not None
+            token._.plural_title = (
+                token._.title_word and self.singular_title(token.lower_) is not None
+            )
             token._.role_preposition = token.lower_ in self.prepositions
             token._.first_person = token.lower_ in self.first_person
         fields = [span for span in orgs if _title_field(span, self.common_words)]
@@ -203,12 +218,15 @@ class PersonRoles(TreeRuleFile):
             self._title_word(token.lower_)
             or self._title_word(token.lemma_.lower())
             or self._title_word(_without_definite_ending(token))
+            or self.singular_title(token.lower_) is not None
         ):
             return False
         # a role is a bare noun: "er daglig leder"; with a determiner it describes the
         # person ("er en ryddig politiker", "ein god leiar") and names no position, unless
         # the determiner is the definite article of a definite title ("X, den nyvalgte
         # styrelederen i Y")
+        if self.singular_title(token.lower_) is not None:
+            return True  # "Dei andre styremedlemmane er A, B og C": named members, not a kind
         definite = token.lower_ != token.lemma_.lower()
         return not any(
             child.pos_ == "DET"
@@ -236,6 +254,18 @@ class PersonRoles(TreeRuleFile):
             following = doc[token.i + 2]
             conjunct = following if self._is_title(following) else None
         return conjunct
+
+    def singular_title(self, word: str) -> str | None:
+        """The title a plural form names ("styremedlemmane", "lærlingar", "ordførarane"):
+        the plural ending off, and a doubled last consonant undone ("medlemm-")."""
+        for ending in _PLURAL_ENDINGS:
+            if not word.endswith(ending) or len(word) - len(ending) < _SHORTEST_TITLE:
+                continue
+            stem = word[: -len(ending)]
+            for singular in (stem, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+                if singular and self._title_word(singular) and not self._title_word(word):
+                    return singular
+        return None
 
     def _title_word(self, word: str) -> bool:
         return word in self.titles or word.endswith(self.long_titles)
@@ -293,8 +323,12 @@ class PersonRoles(TreeRuleFile):
         words = [t for t in doc[start:end] if t.lower_ not in _NOT_PART_OF_TITLE or t.i > title]
         texts = [t.text for t in words]
         if texts and not self._title_word(words[-1].lower_):
-            # "sjefen for X": the title is "sjef"
-            texts[-1] = _without_definite_ending(words[-1]) or words[-1].lemma_
+            # "sjefen for X": the title is "sjef"; "styremedlemmane": each is a "styremedlem"
+            texts[-1] = (
+                self.singular_title(words[-1].lower_)
+                or _without_definite_ending(words[-1])
+                or words[-1].lemma_
+            )
         text = " ".join(texts)
         # Norwegian titles are lower case; a capital is the sentence's ("Dagleg leiar i X,
         # Ola Tveit"), except in an acronym ("CEO") or a name the title opens with
