@@ -130,6 +130,14 @@ class PersonRoles(TreeRuleFile):
             if org is not None:  # "NorgesGruppens Runar Hollevik": the employer, no title
                 person._.employer = (org.start_char, org.end_char)
                 person._.role_rule = person._.role_rule or rule
+            if org is None and (entry := self._applicant_entry(doc, person)) is not None:
+                # "• Svein Hole (50), Stjørdal, prosjektleiar hos Fylkesmannen i Trøndelag"
+                title_text, org = entry
+                person._.title = title_text
+                person._.role_rule = "applicant_entry"
+                if org is not None:
+                    person._.employer = (org.start_char, org.end_char)
+                continue
             if org is None and (entry := _list_entry(doc, person)) is not None:
                 # "Kathrine Lie, professor, Høgskolen i Innlandet" on a line of its own
                 title_token, org = entry
@@ -164,6 +172,32 @@ class PersonRoles(TreeRuleFile):
             elif (named := self._named_in_compound(doc, link.title)) is not None:
                 person._.employer = named
         return doc
+
+    def _applicant_entry(self, doc: Doc, person: Span) -> tuple[str, Span | None] | None:
+        """A line of a list of applicants or nominees: the name, an age in brackets, a place
+        at most, then the title and where it is held ("• Svein Hole (50), Stjørdal,
+        prosjektleiar hos Fylkesmannen i Trøndelag", "Kari Lie (41), Voss, dagleg leiar"):
+        the title, and the organisation after a role preposition if one is named there."""
+        text = text_of(doc)
+        line_start, line_end = _line_around(text, person)
+        if text[line_start : person.start_char].strip(_BULLETS + " \t"):
+            return None  # the name does not open the line
+        rest = _AGE.match(text, person.end_char, line_end)
+        if rest is None:
+            return None
+        parts = [p.strip() for p in text[rest.end() : line_end].rstrip(" .").split(",")]
+        if len(parts) > 2 or (len(parts) == 2 and not parts[0][:1].isupper()):
+            return None  # the place before the title is a name
+        words = parts[-1].split()
+        cut = next((i for i, w in enumerate(words) if w in self.prepositions), len(words))
+        title = words[:cut]
+        if not title or len(title) > _LONGEST_LISTED_TITLE or not title[0][:1].islower():
+            return None
+        if not self._title_word(title[-1]):
+            return None
+        at = text.find(" ".join(words[cut + 1 :]), rest.end(), line_end) if cut < len(words) else -1
+        org = next((o for o in doc.spans.get(ORG_SPANS, []) if o.start_char == at), None)
+        return " ".join(title), org
 
     def _named_in_compound(self, doc: Doc, title: int) -> tuple[int, int] | None:
         """The organisation a hyphenated title opens with ("Hydro-sjef", "Sjømat
@@ -356,6 +390,10 @@ def _without_definite_ending(token: Token) -> str:
 
 
 _BULLETS = "•·*-–—"
+#: After a listed name: an age in brackets, then the comma that opens the rest of the entry.
+_AGE = re.compile(r"\s*\(\d{1,3}\)\s*,")
+#: How many words a title in a list entry has at most ("leiar for drift og vedlikehald").
+_LONGEST_LISTED_TITLE = 5
 
 
 def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:

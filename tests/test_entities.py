@@ -1326,3 +1326,17 @@ def test_a_titles_field_in_capitals_is_no_employer():
     people = {p.name: p.organisation for p in profile.people}
     assert people == {"Elisabeth Berge": "Telenor", "Kristin Kvåle": "Danske Bank"}
     assert "Kommunikasjon" not in {o.name for o in profile.organisations}
+
+
+@needs_model
+def test_a_list_of_applicants_gives_each_title_and_employer():
+    profile = process_text(
+        "Søkjarar\n\nDesse har søkt stillinga som dagleg leiar i Fjordrådet:\n\n"
+        " • Per Lie (44), Eid, økonomisjef hjå Fjordkraft AS\n\n"
+        " • Erling Opp (50), Aurland, dagleg leiar\n\n"
+        " • Kari Sunde (31), Fyllingsdalen, student"
+    )
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Per Lie"] == ("økonomisjef", "Fjordkraft AS")
+    assert people["Erling Opp"] == ("dagleg leiar", None)
+    assert people["Kari Sunde"] == (None, None)  # "student" is no title the rules know

@@ -673,3 +673,17 @@ def test_an_attribution_inside_a_paragraph_passes_the_stops_of_an_abbreviated_ti
         "i Vestkysten Næringsråd Mari Vang. - Her er Fjordlaks eit forbilde."
     )
     assert _quotes(text)["Mari Vang"][0] == "Vi vil løfte fram gode bedrifter"
+
+
+def test_sier_han_after_a_paragraph_where_someone_speaks_is_theirs_not_the_last_named():
+    profile = process_text(
+        "Media\n\nStyreleder Jon Hippe sier styret vil takke Per Nordstrøm for en lang innsats "
+        "for A-pressen.\n\n– I hans periode som konsernsjef har A-pressen gjennomgått store "
+        "omstillinger, sier han."
+    )
+    people = {p.name: p for p in profile.people}
+    assert [q.text for q in people["Jon Hippe"].quotes] == [
+        "I hans periode som konsernsjef har A-pressen gjennomgått store omstillinger"
+    ]
+    assert people["Per Nordstrøm"].quotes == []
+    assert people["Per Nordstrøm"].title is None  # "sier styret vil takke": no title

@@ -53,6 +53,7 @@ class ClauseSubject:
     sentence: tuple[int, int]
     words: tuple[tuple[int, int], ...]
     text: str
+    verb: str = ""  # the main clause's verb, lower-cased: "sier" in "Kari Lie sier at ..."
 
 
 def main_clause_subjects(doc: Doc) -> list[ClauseSubject]:
@@ -78,6 +79,7 @@ def main_clause_subjects(doc: Doc) -> list[ClauseSubject]:
                 (doc[start].idx, last.idx + len(last)),
                 tuple((doc[i].idx, doc[i].idx + len(doc[i])) for i in words),
                 doc[subject].text,
+                doc[root].lower_,
             )
         )
     return found
@@ -108,7 +110,12 @@ def attach_quotes(
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         found = (
             _signed_quotation(block, following, people)
-            or _quote_before_attribution(block, people, rules)
+            or _quote_before_attribution(
+                block,
+                people,
+                rules,
+                _speaking_before(blocks[index - 1] if index else None, people, subjects, rules),
+            )
             or _quote_after_colon(block, people, rules)
             or _quote_after_a_sentence(block, people, rules)
             or _undashed_speech(block, people, rules)
@@ -421,7 +428,11 @@ def _undashed_speech(block, people: list[PersonDraft], rules: RuleSet):
     return (speaker, 0, tail.start()) if speaker else None
 
 
-def _quote_before_attribution(block, people: list[PersonDraft], rules: RuleSet):
+def _quote_before_attribution(
+    block, people: list[PersonDraft], rules: RuleSet, speaking: PersonDraft | None = None
+):
+    """ "– ..., sier Kari Lie." and its forms; ``speaking``: the person the paragraph before
+    says is speaking, whom "sier han" refers to before anyone named later."""
     opener = _quote_opener(block)
     if not opener:
         return None
@@ -433,6 +444,7 @@ def _quote_before_attribution(block, people: list[PersonDraft], rules: RuleSet):
         who = tail.group("who")
         speaker = (
             _speaker(who, people)
+            or _fits(who, speaking)
             or _pronoun_speaker(who, block.start, people)
             or _titled_speaker(who, block.start, people)  # "..., seier rådmannen."
         )
@@ -518,6 +530,35 @@ def _colon_quote(rules: RuleSet) -> re.Pattern[str]:
         rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs(rules)})(?::|\s+at)\s*[«\"“„]"
         rf"(?P<quote>[^»\"”]+?)\s*{_CLOSING}"
     )
+
+
+def _speaking_before(
+    before, people: list[PersonDraft], subjects, rules: RuleSet
+) -> PersonDraft | None:
+    """The person the paragraph before a quote ends on speaking: the subject of its last
+    sentence, whose verb is a speech verb ("Styreleder Jon Hippe sier styret vil takke Per
+    Nordstrøm for ..."); "– ..., sier han." after it is theirs, not the one named last."""
+    if before is None or _QUOTE_START.match(before.text):
+        return None
+    end = before.start + len(before.text.rstrip())
+    inside = [s for s in subjects if before.start <= s.sentence[0] and s.sentence[1] <= end + 1]
+    if not inside or inside[-1].verb not in _speech_verb_words(rules):
+        return None
+    return _subject_before(before, people, subjects)
+
+
+@per_rule_set
+def _speech_verb_words(rules: RuleSet) -> frozenset[str]:
+    return frozenset(w.lower() for w in rules.org["speech_verbs"] if " " not in w)
+
+
+def _fits(who: str, person: PersonDraft | None) -> PersonDraft | None:
+    """``person``, when the pronoun ``who`` may be theirs (the text has not called them by
+    the other one)."""
+    pronoun = _PRONOUNS.get(who.strip().lower())
+    if person is None or pronoun is None or person.pronoun not in (None, pronoun):
+        return None
+    return person
 
 
 def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:

@@ -179,6 +179,15 @@ def _clean_title(raw: str | None, rules: RuleSet) -> str | None:
     return " ".join(words) or None
 
 
+def _a_clause(doc: Doc, start: int, end: int, rules: RuleSet) -> bool:
+    """Whether the words read as a title before a name hold a verb that is no title word
+    ("styret vil takke"): a clause, not a title."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in ("VERB", "AUX") and not _is_title(t.lower_, rules) for t in span
+    )
+
+
 def _place_opening_title(word: str, titles: frozenset[str]) -> tuple[str, str] | None:
     """ "Skjåkordførar", "Sund-ordførar", "Stordordføraren": a title written as one word with
     the place whose office it is, as (place, title); the place (its municipality) is the
@@ -265,6 +274,8 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 title = re.sub(
                     rf"\s+(?:{alternation(rules.entity.role_prepositions)})\s*$", "", title
                 )
+            if title and _a_clause(doc, m.start("title"), m.end("title"), rules):
+                title = None  # "sier styret vil takke Per Moe": a clause before the name
             draft.title = draft.title or _clean_title(title, rules)
             if name_start > m.start("name"):  # "Økonomisjef Hilde Dahl sier ..."
                 draft.title = draft.title or m.group("name").split()[0].lower()
