@@ -37,7 +37,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.doc_text import head_of, line_at, text_of
+from pipeline.doc_text import capitalised_inside_a_sentence, head_of, line_at, text_of
 from pipeline.entities import (
     ORG_SPANS,
     PERSON_SPANS,
@@ -555,11 +555,18 @@ class GoalOwners(TreeRuleFile):
         if _labels_a_number(doc, name):
             return False  # "mål Nr. 13": the label of a number, never a name
         several = len(name) > 1 and all(_capitalised(t) for t in name)
-        if token.lower_ in self.common_words and not (several or _acronym(token)):
+        # a common word ("Gjenvinningsselskapet", "Møbelindustrien") describes, unless the
+        # text capitalises it inside a sentence, as only a name is: "av Skiforeningens virke"
+        a_name = token.lower_.endswith(_DEFINITE_ENDINGS) and capitalised_inside_a_sentence(
+            doc, token.text
+        )  # a definite form: "Skiforeningen", not the plural "Vi som Arkitekter"
+        if token.lower_ in self.common_words and not (several or _acronym(token) or a_name):
             return False
-        if token.pos_ not in ("PROPN", "NOUN") or token.lower_.endswith(self.organisation_nouns):
+        if token.pos_ not in ("PROPN", "NOUN"):
             return False
-        if not several and is_inflected_compound(token.lower_, self.common_words):
+        if token.lower_.endswith(self.organisation_nouns) and not a_name:
+            return False
+        if not several and not a_name and is_inflected_compound(token.lower_, self.common_words):
             return False  # "Møbelindustrien": the definite form of a compound, not a name
         # on a page in the first person a "person" who acts on goals is the model's guess for
         # an organisation's name ("Consto har sluttet seg til FNs mål ... der vi mener ...")
@@ -570,7 +577,12 @@ class GoalOwners(TreeRuleFile):
             if is_place_name_text(name.text) or is_place_name_text(bare):
                 return False
         else:
-            named += [*doc.spans.get(PLACE_SPANS, []), *doc.ents]
+            # the model's guess of a product, an event or a derived word ("Skiforeningen" read
+            # as PROD) yields to the syntax; a person or a place does not
+            named += [
+                *doc.spans.get(PLACE_SPANS, []),
+                *(e for e in doc.ents if e.label_ not in _WEAK_GUESSES),
+            ]
         named = [
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
         ]
@@ -601,6 +613,12 @@ def _on_a_heading(doc: Doc, token: Token) -> bool:
 
 #: How far up the tree a goal's first-person possessor is looked for.
 _POSSESSOR_REACH = 12
+
+#: The endings of a definite noun, the form of a common word that names a body.
+_DEFINITE_ENDINGS = ("en", "et", "a")
+
+#: The model's labels a name the syntax shows acting may be proposed over.
+_WEAK_GUESSES = frozenset({"PROD", "EVT", "DRV", "MISC"})
 
 #: How many words a heading has at most.
 _HEADING_WORDS = 6

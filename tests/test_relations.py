@@ -232,3 +232,24 @@ def test_on_a_page_in_the_first_person_a_name_read_as_a_person_that_claims_goals
         (13, "Byggvare Nord"),
         (12, "Byggvare Nord"),
     }
+
+
+def test_a_definite_organisation_noun_the_text_capitalises_inside_a_sentence_is_a_name():
+    nlp, owners = _component()
+    # "Sidan 1883 har Skiforeningen arbeidd i Marka . Skiforeningen jobbar med mål 3 ."
+    # with the model's guess PROD on both: the capital inside a sentence makes it a name,
+    # and a product's label yields to the syntax ("Gjenvinningsselskapet" stays a noun)
+    words = ["Sidan", "1883", "har", "Skiforeningen", "arbeidd", "i", "Marka", "."]
+    words += ["Skiforeningen", "jobbar", "med", "mål", "3", "."]
+    heads = [2, 0, 2, 2, 2, 4, 5, 2, 9, 9, 9, 10, 11, 9]
+    deps = ["ADV", "PUTFYLL", "ROOT", "SUBJ", "INFV", "ADV", "PUTFYLL", "IP"]
+    deps += ["SUBJ", "ROOT", "ADV", "PUTFYLL", "DET", "IP"]
+    pos = ["ADP", "NUM", "AUX", "PROPN", "VERB", "ADP", "PROPN", "PUNCT"]
+    pos += ["PROPN", "VERB", "ADP", "NOUN", "NUM", "PUNCT"]
+    sent_starts = [True] + [False] * 7 + [True] + [False] * 5
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, sent_starts=sent_starts)
+    doc.ents = [Span(doc, 3, 4, label="PROD"), Span(doc, 8, 9, label="PROD")]
+    doc.spans[ORG_SPANS] = []
+    doc.spans[EXPLICIT_SPAN_KEY] = [Span(doc, 12, 13, label="SDG_3")]
+    doc = owners(doc)
+    assert _owners(doc) == [("3", "Skiforeningen")]
