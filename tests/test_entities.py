@@ -1340,3 +1340,13 @@ def test_a_list_of_applicants_gives_each_title_and_employer():
     assert people["Per Lie"] == ("økonomisjef", "Fjordkraft AS")
     assert people["Erling Opp"] == ("dagleg leiar", None)
     assert people["Kari Sunde"] == (None, None)  # "student" is no title the rules know
+
+
+@needs_model
+def test_a_name_with_only_its_first_words_capitalised_is_an_organisation():
+    profile = process_text(
+        "Helse\n\nNorsk helsenett har fått nye oppgåver. Istad kraft og Nynorsk pressekontor "
+        "samarbeider med Grønn by."
+    )
+    names = {o.name for o in profile.organisations}
+    assert {"Istad kraft", "Nynorsk pressekontor"} <= names

@@ -30,6 +30,25 @@ from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.text import alternation
 
 
+def _a_name_in_sentence_case(span, last: str) -> bool:
+    """A name written the Norwegian way, its last word in lower case: "Norsk helsenett",
+    "Istad kraft", "Nynorsk pressekontor", "TINE Sunndal produsentlag". The words before it
+    are capitalised, and it is a noun in the indefinite form (a definite one describes:
+    "Hydro-konsernet")."""
+    token = span[-1]
+    return (
+        len(span) > 1
+        and all(t.text[:1].isupper() for t in span[:-1])  # not "Ski vasker sengetøy"
+        and token.text == last
+        and token.pos_ in ("NOUN", "PROPN")
+        and not last.endswith(_DEFINITE_ENDINGS)
+    )
+
+
+#: The endings of a definite noun: a description ("konsernet", "bedrifta"), not a name's word.
+_DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ane", "ne")
+
+
 def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
     """The organisations of the ``pipeline_entities`` span group (the model's ORG entities,
     corrected by context and the rest of the article), kept where they look like a name:
@@ -66,7 +85,11 @@ def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
         if any(lookup_place_in(text, part, rules) for part in parts):
             continue
         last = name.split()[-1]
-        if last.islower() and not last.endswith(lower_name_ends):
+        if (
+            last.islower()
+            and not last.endswith(lower_name_ends)
+            and not _a_name_in_sentence_case(span, last)
+        ):
             continue  # "...elektrifiseringsbedriften" is a description; "X universitetssykehus",
             # "al-Qaida" (a capital inside) are names
         if name.endswith("s") and lookup_place_in(text, name[:-1], rules):
