@@ -32,13 +32,3 @@ def line_at(doc: Doc, position: int) -> str:
     start = text.rfind("\n", 0, position) + 1
     end = text.find("\n", position)
     return text[start : end if end >= 0 else len(text)]
-
-
-def capitalised_inside_a_sentence(doc: Doc, word: str) -> bool:
-    """Whether the text writes ``word`` (capitalised), or its genitive, after another word
-    of its sentence: Norwegian capitalises only names there ("av Skiforeningens virke", "i
-    Skiforeningen"), so a word that looks like a description ("-foreningen") is a name."""
-    return any(
-        t.text in (word, word + "s") and not t.is_sent_start and t.i > 0 and doc[t.i - 1].is_alpha
-        for t in doc
-    )

@@ -37,7 +37,7 @@ from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from pipeline.doc_text import capitalised_inside_a_sentence, head_of, line_at, text_of
+from pipeline.doc_text import head_of, line_at, text_of
 from pipeline.entities import (
     ORG_SPANS,
     PERSON_SPANS,
@@ -45,7 +45,8 @@ from pipeline.entities import (
     is_inflected_compound,
     title_endings,
 )
-from pipeline.entities.words import is_place_name_text
+from pipeline.entities.candidates import capitalised_inside_sentences
+from pipeline.entities.words import DEFINITE_FORMS, NOT_NAME_LABELS, is_place_name_text
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.rules import RuleSet, TreeRuleFile, per_rule_set, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
@@ -557,9 +558,9 @@ class GoalOwners(TreeRuleFile):
         several = len(name) > 1 and all(_capitalised(t) for t in name)
         # a common word ("Gjenvinningsselskapet", "Møbelindustrien") describes, unless the
         # text capitalises it inside a sentence, as only a name is: "av Skiforeningens virke"
-        a_name = token.lower_.endswith(_DEFINITE_ENDINGS) and capitalised_inside_a_sentence(
-            doc, token.text
-        )  # a definite form: "Skiforeningen", not the plural "Vi som Arkitekter"
+        # in a definite form: "Skiforeningen", not the plural "Vi som Arkitekter"
+        written = {token.lower_, token.lower_ + "s"} & capitalised_inside_sentences(doc)
+        a_name = token.lower_.endswith(DEFINITE_FORMS) and bool(written)
         if token.lower_ in self.common_words and not (several or _acronym(token) or a_name):
             return False
         if token.pos_ not in ("PROPN", "NOUN"):
@@ -581,7 +582,7 @@ class GoalOwners(TreeRuleFile):
             # as PROD) yields to the syntax; a person or a place does not
             named += [
                 *doc.spans.get(PLACE_SPANS, []),
-                *(e for e in doc.ents if e.label_ not in _WEAK_GUESSES),
+                *(e for e in doc.ents if e.label_ not in NOT_NAME_LABELS),
             ]
         named = [
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
@@ -614,11 +615,6 @@ def _on_a_heading(doc: Doc, token: Token) -> bool:
 #: How far up the tree a goal's first-person possessor is looked for.
 _POSSESSOR_REACH = 12
 
-#: The endings of a definite noun, the form of a common word that names a body.
-_DEFINITE_ENDINGS = ("en", "et", "a")
-
-#: The model's labels a name the syntax shows acting may be proposed over.
-_WEAK_GUESSES = frozenset({"PROD", "EVT", "DRV", "MISC"})
 
 #: How many words a heading has at most.
 _HEADING_WORDS = 6

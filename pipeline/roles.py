@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.doc_text import text_of
 from pipeline.entities import ORG_SPANS, PERSON_SPANS, title_endings
+from pipeline.entities.words import DEFINITE_FORMS
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
 
 COMPONENT_NAME = "pipeline_person_roles"
@@ -497,14 +498,10 @@ def _title_field(span: Span, common_words: frozenset[str]) -> bool:
     word = token.lower_
     return (
         word in common_words
-        and not word.endswith(_DEFINITE_ENDINGS)
+        and not word.endswith(DEFINITE_FORMS)
         and preposition.lower_ == "for"
         and preposition.head._.title_word
     )
-
-
-#: The endings of a definite noun: "Forsvaret", "Posten", "Hæren" name bodies.
-_DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ane")
 
 
 def _within_the_clause(doc: Doc, verb: int, som: int) -> bool:

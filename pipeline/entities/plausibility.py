@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from pipeline.doc_text import capitalised_inside_a_sentence
+from pipeline.entities.candidates import capitalised_inside_sentences
 from pipeline.entities.labels import LABEL_GROUP, ORG, PERSON, PLACE, name_key
 from pipeline.entities.lists import lists_of_names, mostly_organisations
 from pipeline.entities.words import (
@@ -156,7 +156,8 @@ class Plausibility:
             and word.lower().endswith(self._business_endings)
             and not named_business
             and self._context_label(span) != ORG  # "generalsekretær i Redningsselskapet"
-            and not capitalised_inside_a_sentence(span.doc, word)  # "i Skiforeningen"
+            # "i Skiforeningen", "av Skiforeningens virke": a capital inside a sentence names
+            and not {word.lower(), word.lower() + "s"} & capitalised_inside_sentences(span.doc)
         ):
             return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
         if (

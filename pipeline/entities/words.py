@@ -12,6 +12,9 @@ from pipeline.doc_text import text_of
 # definite and plural endings of Norwegian nouns (bokmål and nynorsk)
 _INFLECTIONS = ("en", "et", "ene", "ane", "ar", "er", "ne", "a")
 DEFINITE_ENDINGS = ("en", "et", "ene", "ane")  # "Aksjen", "Selskapet", "Aksjene"
+#: The same with the feminine "-a" ("bedrifta", "Skiforeninga"), for a word that is no
+#: sentence's first: a definite form describes or names a body, never a name's plain word.
+DEFINITE_FORMS = (*DEFINITE_ENDINGS, "a")
 WEB_DOMAINS = (".no", ".com", ".se", ".dk", ".net", ".org", ".io")  # "Dyrekassen.no"
 NOT_NAME_LABELS = {"EVT", "PROD", "MISC", "DRV"}  # NorNE's labels that no person has
 NOT_IN_NAMES = {"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART"}

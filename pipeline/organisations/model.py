@@ -17,6 +17,7 @@ from pipeline.entities import (
     starts_sentence,
 )
 from pipeline.entities import known_organisations as listed_organisations
+from pipeline.entities.words import DEFINITE_FORMS
 from pipeline.geography import lookup_place_in
 from pipeline.organisations.names import (
     MODEL,
@@ -41,12 +42,8 @@ def _a_name_in_sentence_case(span, last: str) -> bool:
         and all(t.text[:1].isupper() for t in span[:-1])  # not "Ski vasker sengetøy"
         and token.text == last
         and token.pos_ in ("NOUN", "PROPN")
-        and not last.endswith(_DEFINITE_ENDINGS)
+        and not last.endswith(DEFINITE_FORMS)
     )
-
-
-#: The endings of a definite noun: a description ("konsernet", "bedrifta"), not a name's word.
-_DEFINITE_ENDINGS = ("en", "et", "a", "ene", "ane", "ne")
 
 
 def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
