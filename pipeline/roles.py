@@ -180,9 +180,9 @@ class PersonRoles(TreeRuleFile):
         prosjektleiar hos Fylkesmannen i Trøndelag", "Kari Lie (41), Voss, dagleg leiar"):
         the title, and the organisation after a role preposition if one is named there."""
         text = text_of(doc)
-        line_start, line_end = _line_around(text, person)
-        if text[line_start : person.start_char].strip(_BULLETS + " \t"):
-            return None  # the name does not open the line
+        line_end = _entry_line_end(text, person)
+        if line_end is None:
+            return None
         rest = _AGE.match(text, person.end_char, line_end)
         if rest is None:
             return None
@@ -249,18 +249,19 @@ class PersonRoles(TreeRuleFile):
         if token.i > 0 and token.doc[token.i - 1].lower_ in self.education:
             return False  # "er utdannet sykepleier": a training, not a position
         # the lemma reads the definite form as the title: "sjefen for X", "leiaren i X"
+        plural = self.singular_title(token.lower_) is not None
         if not (
-            self._title_word(token.lower_)
+            plural
+            or self._title_word(token.lower_)
             or self._title_word(token.lemma_.lower())
             or self._title_word(_without_definite_ending(token))
-            or self.singular_title(token.lower_) is not None
         ):
             return False
         # a role is a bare noun: "er daglig leder"; with a determiner it describes the
         # person ("er en ryddig politiker", "ein god leiar") and names no position, unless
         # the determiner is the definite article of a definite title ("X, den nyvalgte
         # styrelederen i Y")
-        if self.singular_title(token.lower_) is not None:
+        if plural:
             return True  # "Dei andre styremedlemmane er A, B og C": named members, not a kind
         definite = token.lower_ != token.lemma_.lower()
         return not any(
@@ -293,12 +294,14 @@ class PersonRoles(TreeRuleFile):
     def singular_title(self, word: str) -> str | None:
         """The title a plural form names ("styremedlemmane", "lærlingar", "ordførarane"):
         the plural ending off, and a doubled last consonant undone ("medlemm-")."""
+        if self._title_word(word):
+            return None  # a title as it stands ("leiar"), not a plural of one
         for ending in _PLURAL_ENDINGS:
             if not word.endswith(ending) or len(word) - len(ending) < _SHORTEST_TITLE:
                 continue
             stem = word[: -len(ending)]
             for singular in (stem, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
-                if singular and self._title_word(singular) and not self._title_word(word):
+                if singular and self._title_word(singular):
                     return singular
         return None
 
@@ -402,9 +405,9 @@ def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:
     (a board, a committee, a jury), with a note in brackets at most after it: the
     organisation and the title's last token. A sentence is no entry."""
     text = text_of(doc)
-    line_start, line_end = _line_around(text, person)
-    if text[line_start : person.start_char].strip(_BULLETS + " \t"):
-        return None  # the name does not open the line
+    line_end = _entry_line_end(text, person)
+    if line_end is None:
+        return None
     line = re.sub(r"\s*\([^()]*\)\s*$", "", text[person.end_char : line_end]).rstrip(" .")
     orgs = [
         o
@@ -423,6 +426,15 @@ def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:
     title_at = person.end_char + 2 + middle.rfind(words[-1])
     title = doc.char_span(title_at, title_at + len(words[-1]))
     return (title[0] if title is not None else None), org
+
+
+def _entry_line_end(text: str, person: Span) -> int | None:
+    """Where the line ends that the person's name opens (after a bullet at most), or None
+    when the name does not open its line: a list's entry starts with the name."""
+    line_start, line_end = _line_around(text, person)
+    if text[line_start : person.start_char].strip(_BULLETS + " \t"):
+        return None
+    return line_end
 
 
 def _line_around(text: str, span: Span) -> tuple[int, int]:

@@ -9,8 +9,9 @@ component."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -114,7 +115,9 @@ def attach_quotes(
                 block,
                 people,
                 rules,
-                _speaking_before(blocks[index - 1] if index else None, people, subjects, rules),
+                partial(
+                    _speaking_before, blocks[index - 1] if index else None, people, subjects, rules
+                ),
             )
             or _quote_after_colon(block, people, rules)
             or _quote_after_a_sentence(block, people, rules)
@@ -246,18 +249,24 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
     return None
 
 
+def _last_subject(before, subjects) -> ClauseSubject | None:
+    """The main-clause subject of the last sentence of the paragraph before a quote, when
+    that paragraph is no quote and no question."""
+    if before is None or _QUOTE_START.match(before.text) or before.text.rstrip().endswith("?"):
+        return None
+    end = before.start + len(before.text.rstrip())
+    inside = [s for s in subjects if before.start <= s.sentence[0] and s.sentence[1] <= end + 1]
+    return inside[-1] if inside else None
+
+
 def _subject_before(before, people: list[PersonDraft], subjects) -> PersonDraft | None:
     """The person who is the subject of the last sentence of the paragraph before a quote
     ("Selv om ..., trekker Bjørkås fram at ...", "Samtidig mener han at ...", "Redaktør i
     Stord24, Jonas Sætre, er svært nøgd med ..."): the paragraph tells what they think or
     do, and the quote after it is theirs."""
-    if before is None or _QUOTE_START.match(before.text) or before.text.rstrip().endswith("?"):
+    last = _last_subject(before, subjects)
+    if last is None:
         return None
-    end = before.start + len(before.text.rstrip())
-    inside = [s for s in subjects if before.start <= s.sentence[0] and s.sentence[1] <= end + 1]
-    if not inside:
-        return None
-    last = inside[-1]
     if last.text.lower() in _PRONOUNS:
         # only someone the text has called so ("Interessen fekk ho ..." after "Mor Kari er
         # ..." is about the story's woman, not the one named last)
@@ -429,10 +438,13 @@ def _undashed_speech(block, people: list[PersonDraft], rules: RuleSet):
 
 
 def _quote_before_attribution(
-    block, people: list[PersonDraft], rules: RuleSet, speaking: PersonDraft | None = None
+    block,
+    people: list[PersonDraft],
+    rules: RuleSet,
+    speaking: Callable[[], PersonDraft | None] = lambda: None,
 ):
-    """ "– ..., sier Kari Lie." and its forms; ``speaking``: the person the paragraph before
-    says is speaking, whom "sier han" refers to before anyone named later."""
+    """ "– ..., sier Kari Lie." and its forms; ``speaking``: who the paragraph before says
+    is speaking, whom "sier han" refers to before anyone named later (asked only then)."""
     opener = _quote_opener(block)
     if not opener:
         return None
@@ -538,11 +550,8 @@ def _speaking_before(
     """The person the paragraph before a quote ends on speaking: the subject of its last
     sentence, whose verb is a speech verb ("Styreleder Jon Hippe sier styret vil takke Per
     Nordstrøm for ..."); "– ..., sier han." after it is theirs, not the one named last."""
-    if before is None or _QUOTE_START.match(before.text):
-        return None
-    end = before.start + len(before.text.rstrip())
-    inside = [s for s in subjects if before.start <= s.sentence[0] and s.sentence[1] <= end + 1]
-    if not inside or inside[-1].verb not in _speech_verb_words(rules):
+    last = _last_subject(before, subjects)
+    if last is None or last.verb not in _speech_verb_words(rules):
         return None
     return _subject_before(before, people, subjects)
 
@@ -552,11 +561,12 @@ def _speech_verb_words(rules: RuleSet) -> frozenset[str]:
     return frozenset(w.lower() for w in rules.org["speech_verbs"] if " " not in w)
 
 
-def _fits(who: str, person: PersonDraft | None) -> PersonDraft | None:
-    """``person``, when the pronoun ``who`` may be theirs (the text has not called them by
-    the other one)."""
+def _fits(who: str, speaking: Callable[[], PersonDraft | None]) -> PersonDraft | None:
+    """The person ``speaking`` gives, when ``who`` is a pronoun that may be theirs (the text
+    has not called them by the other one)."""
     pronoun = _PRONOUNS.get(who.strip().lower())
-    if person is None or pronoun is None or person.pronoun not in (None, pronoun):
+    person = speaking() if pronoun is not None else None
+    if person is None or person.pronoun not in (None, pronoun):
         return None
     return person
 
