@@ -239,8 +239,8 @@ class Person(ContractModel):
         description="Why that organisation: 'stated' (the text ties them: 'daglig leder i X', "
         "'Xs direktør'), 'section' (they speak in the section X heads), 'office' (the "
         "article's only body of their office: an ordfører's kommune) or 'coordinated' (named "
-        "with a title right before someone the text ties to it: 'dagleg leiar A og salssjef B ved "
-        "X')",
+        "with or without a title right before someone the text ties to it: 'dagleg leiar A og "
+        "salssjef B ved X', 'A og B fra X')",
     )
     organisation_guess: Annotated[
         str | None, Fact(column="organisation_guess", label="Organisasjon (gjetning)")

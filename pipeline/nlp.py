@@ -135,6 +135,18 @@ _FULL_STOP_AFTER_ALPHANUMERIC = [rf"(?<=[^\W\d_]\d{{{n}}})\." for n in (1, 2, 3)
 # would otherwise end the sentence inside the name.
 _ABBREVIATIONS_IN_NAMES = ("Mek.", "mek.")
 
+
+# "Adm. dir. i Fjordverft, Karl Sæbø": a title the entity rules write with its stop keeps
+# it, in lower case and capitalised, so the stop neither ends the sentence nor leaves the
+# title a word the tree cannot read.
+def _abbreviated_titles() -> list[str]:
+    from pipeline.rules import RuleSet  # the one list of title words
+
+    words = RuleSet.default().entity
+    dotted = [w for w in (*words.title_modifiers, *words.person_titles) if w.endswith(".")]
+    return sorted({form for w in dotted for form in (w, w[:1].upper() + w[1:])})
+
+
 # Parties are written without a full stop today, so "... stemte på Frp." ends a sentence;
 # spaCy's nb exceptions would keep the stop on the party's name (the model recipe drops
 # them too, training/README.md).
@@ -148,7 +160,7 @@ def adapt_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
     tokenizer.rules = {
         k: v for k, v in (tokenizer.rules or {}).items() if k not in _PARTY_EXCEPTIONS
     }
-    for abbreviation in _ABBREVIATIONS_IN_NAMES:
+    for abbreviation in (*_ABBREVIATIONS_IN_NAMES, *_abbreviated_titles()):
         tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     return tokenizer
 

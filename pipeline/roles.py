@@ -51,6 +51,11 @@ EMPLOYER_RULES = frozenset(
         "employer_of_appointing_board",
     }
 )
+#: Rules that give a name the employer said of another name coordinated with it ("A og B
+#: fra X"): a link the name has of its own wins.
+SHARED_EMPLOYER_RULES = frozenset(
+    {"employer_of_first_coordinated_name", "employer_of_middle_coordinated_name"}
+)
 #: Rules that read a title from the sentence after the name's: the title by the name wins.
 SENTENCE_AFTER_RULES = frozenset({"title_of_pronoun_subject"})
 #: Rules that reach "som" down a chain of words (``>>``): the chain must stay in the clause.
@@ -244,7 +249,8 @@ class PersonRoles(TreeRuleFile):
     def _is_title(self, token: Token) -> bool:
         """A title word, or a compound ending in one ("kommunikasjonssjef"), without a
         determiner; never a name."""
-        if token._.in_person or token._.in_org or not token.text.replace("-", "").isalpha():
+        written = token.text.replace("-", "").isalpha() or token.lower_ in self.titles  # "dir."
+        if token._.in_person or token._.in_org or not written:
             return False
         if token.i > 0 and token.doc[token.i - 1].lower_ in self.education:
             return False  # "er utdannet sykepleier": a training, not a position
@@ -341,6 +347,7 @@ class PersonRoles(TreeRuleFile):
                 titles.append((_Link(named["person"], named["title"]), rule))
             elif org is not None:
                 direct.append((named["person"], org, rule))
+        direct.sort(key=lambda link: link[2] in SHARED_EMPLOYER_RULES)  # stable: own links first
         # the sentence that names someone tells their title before one that says "han"
         # ("X jobber som direktør i Y. Han var statssekretær ...")
         return titles + told_by_pronoun, employers, direct

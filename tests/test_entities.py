@@ -603,6 +603,26 @@ def test_an_abbreviated_title_and_a_noun_before_the_organisation():
 
 
 @needs_model
+def test_a_title_written_with_its_stops_opens_the_sentence_without_ending_it():
+    """ "Adm. dir. i X, NAME,": the stops of an abbreviated title end no sentence, so the
+    title, its employer and the name are read as one apposition."""
+    profile = process_text(
+        "Verftet\n\nAdm. dir. i Fjordverft, Karl Sæbø, takket de ansatte for innsatsen."
+    )
+    person = next(p for p in profile.people if p.name == "Karl Sæbø")
+    assert (person.title, person.organisation) == ("adm. dir.", "Fjordverft")
+
+
+@needs_model
+def test_a_treasurer_is_a_title():
+    profile = process_text(
+        "Laget\n\n– Dette betyr mykje for oss, seier Anne Førde, kasserar i Sogn Musikklag."
+    )
+    person = next(p for p in profile.people if p.name == "Anne Førde")
+    assert (person.title, person.organisation) == ("kasserar", "Sogn Musikklag")
+
+
+@needs_model
 def test_an_english_title_is_no_company():
     profile = process_text(
         "Nytt nettverk\n\nI debatten deltok Kari Vold, SVP Sustainability i Nordhavn Energi AS."

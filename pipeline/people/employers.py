@@ -97,7 +97,14 @@ _EMPLOYER_RIGHT_AFTER = re.compile(r"\s+(?:ved|i|hos)\s+$")
 
 def _share_with_coordinated(text: str, people: list[PersonDraft], speaks_for: dict) -> None:
     """People with titles coordinated in one phrase share the employer stated right after
-    the last of them: "dagleg leiar Martin Nørvåg og salssjef Knut Håheim ved Fosnot"."""
+    the last of them: "dagleg leiar Martin Nørvåg og salssjef Knut Håheim ved Fosnot". An
+    employer the tree gave across another person's name ("A og B fra X") is shared too."""
+    for person in people:
+        employer, rule = speaks_for[person.name]
+        at, end = person.organisation_start, person.mention[1]
+        if rule == "stated" and at is not None and at >= end:
+            if any(o is not person and end <= o.mention[0] < o.mention[1] <= at for o in people):
+                speaks_for[person.name] = (employer, "coordinated")
     for person in people:
         if speaks_for[person.name][1] not in (None, GUESSED_EMPLOYER) or not person.title:
             continue
