@@ -614,12 +614,32 @@ def test_a_title_written_with_its_stops_opens_the_sentence_without_ending_it():
 
 
 @needs_model
-def test_a_treasurer_is_a_title():
-    profile = process_text(
-        "Laget\n\n– Dette betyr mykje for oss, seier Anne Førde, kasserar i Sogn Musikklag."
-    )
-    person = next(p for p in profile.people if p.name == "Anne Førde")
-    assert (person.title, person.organisation) == ("kasserar", "Sogn Musikklag")
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        (
+            "– Dette betyr mykje for oss, seier Anne Førde, kasserar i Sogn Musikklag.",
+            "Anne Førde",
+            "kasserar",
+        ),
+        ("– Eg lærer mykje, seier Malin Berg, lærling i Fjordbygg AS.", "Malin Berg", "lærling"),
+        (
+            "– Vi svarer gjerne, sier Kari Dahl, pressekontakt i Nordkraft AS.",
+            "Kari Dahl",
+            "pressekontakt",
+        ),
+        (
+            "– Det går fint, sier Ola Lie, kontormedarbeider i Nordkraft AS.",
+            "Ola Lie",
+            "kontormedarbeider",
+        ),
+    ],
+)
+def test_positions_below_the_managers_are_titles(text, name, title):
+    """A treasurer, an apprentice, a press contact, an office worker: what the text calls
+    them where it names them is their title."""
+    person = next(p for p in process_text("Nytt\n\n" + text).people if p.name == name)
+    assert person.title == title
 
 
 @needs_model
@@ -1354,12 +1374,12 @@ def test_a_list_of_applicants_gives_each_title_and_employer():
         "Søkjarar\n\nDesse har søkt stillinga som dagleg leiar i Fjordrådet:\n\n"
         " • Per Lie (44), Eid, økonomisjef hjå Fjordkraft AS\n\n"
         " • Erling Opp (50), Aurland, dagleg leiar\n\n"
-        " • Kari Sunde (31), Fyllingsdalen, student"
+        " • Kari Sunde (31), Fyllingsdalen, pensjonist"
     )
     people = {p.name: (p.title, p.organisation) for p in profile.people}
     assert people["Per Lie"] == ("økonomisjef", "Fjordkraft AS")
     assert people["Erling Opp"] == ("dagleg leiar", None)
-    assert people["Kari Sunde"] == (None, None)  # "student" is no title the rules know
+    assert people["Kari Sunde"] == (None, None)  # "pensjonist" is no title the rules know
 
 
 @needs_model
