@@ -78,8 +78,9 @@ if not Doc.has_extension("we_statements"):
     # (char of "vi"/"oss", start_char, end_char of X) for each "vi i X" in the text
     Doc.set_extension("we_statements", default=None)
 
-#: The plural endings of titles, longest first: "-ane"/"-ene" (definite), "-ar"/"-er".
-_PLURAL_ENDINGS = ("arane", "erne", "ane", "ene", "ne", "ar", "er")
+#: The plural endings of titles, longest first: "-ane"/"-ene" (definite), "-ar"/"-er", and
+#: the "-e" of a title that ends in "-er" ("styreledere", "medarbeidere").
+_PLURAL_ENDINGS = ("arane", "erne", "ane", "ene", "ne", "ar", "er", "e")
 #: The shortest title a plural form may name ("leiar" of "leiarar").
 _SHORTEST_TITLE = 4
 
@@ -306,6 +307,8 @@ class PersonRoles(TreeRuleFile):
             if not word.endswith(ending) or len(word) - len(ending) < _SHORTEST_TITLE:
                 continue
             stem = word[: -len(ending)]
+            if ending == "e" and not stem.endswith("er"):
+                continue  # "-e" makes the plural of "-er" titles only ("ledere")
             for singular in (stem, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
                 if singular and self._title_word(singular):
                     return singular

@@ -614,6 +614,19 @@ def test_a_title_written_with_its_stops_opens_the_sentence_without_ending_it():
 
 
 @needs_model
+def test_a_bokmal_plural_title_in_e_names_each_coordinated_person():
+    """ "Styreledere A i X og B i Y": "-e" makes the plural of a title in "-er"; both chair."""
+    profile = process_text(
+        "Møte\n\nStyreledere Jan Fåne i Fjordkraft og Cato Haug i Statkraft var til stede."
+    )
+    found = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert found == {
+        "Jan Fåne": ("styreleder", "Fjordkraft"),
+        "Cato Haug": ("styreleder", "Statkraft"),
+    }
+
+
+@needs_model
 @pytest.mark.parametrize(
     "text, name, title",
     [
