@@ -687,3 +687,22 @@ def test_sier_han_after_a_paragraph_where_someone_speaks_is_theirs_not_the_last_
     ]
     assert people["Per Nordstrøm"].quotes == []
     assert people["Per Nordstrøm"].title is None  # "sier styret vil takke": no title
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Men ifølge han betyr ikke det at bedriften priser seg lavere enn før.",
+        "Ifølgje henne har prisane halde seg stabile.",
+    ],
+)
+def test_a_paragraph_of_what_someone_says_by_ifolge_gives_the_next_quote(between):
+    """ "Men ifølge han betyr ikke det ..." reports the last speaker's words; the dash quote
+    after it is theirs too."""
+    text = (
+        "Pris\n\n- Vi merker det gjennom usikkerhet, svarer Per Mork.\n\n"
+        f"{between}\n\n- Vi forsøker å prise riktig."
+    )
+    if "henne" in between:
+        text = text.replace("Per Mork", "Kari Mork")
+    assert len(next(iter(_quotes(text).values()))) == 2

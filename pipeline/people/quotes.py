@@ -335,7 +335,7 @@ def _referred_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pers
         return _pronoun_speaker(subject.group("who"), before.start, people)
     if opening is None:
         return None
-    who = opening.group("who")
+    who = opening.group("who") or opening.group("according")
     if who.lower() in _PRONOUNS:
         return _pronoun_speaker(who, before.start, people)
     return _titled_speaker(who, before.start, people)
@@ -368,16 +368,19 @@ def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonD
     return max(titled, key=lambda pair: pair[0])[1] if titled else None
 
 
-_PRONOUNS = {"han": "han", "hun": "ho", "ho": "ho"}  # the same person in bokmål and nynorsk
+# the same person in bokmål and nynorsk, as subject and after a preposition ("ifølge henne")
+_PRONOUNS = {"han": "han", "ham": "han", "hun": "ho", "ho": "ho", "henne": "ho"}
 # a paragraph whose first word is a personal pronoun, the subject of its verb
 _PRONOUN_SUBJECT = re.compile(r"(?P<who>Han|Hun|Ho)\s+[a-zæøå]{2,}(?!\w)")
 
 
 @per_rule_set
 def _referring_opening(rules: RuleSet) -> re.Pattern[str]:
-    """A paragraph opening with a pronoun or a definite noun and a speech verb."""
+    """A paragraph opening with a pronoun or a definite noun and a speech verb, or with
+    "ifølge" and one ("Men ifølge han betyr ikkje det ...": reported speech)."""
     return re.compile(
         rf"(?P<who>Han|Hun|Ho|[A-ZÆØÅ][a-zæøå]{{3,}}(?:en|a|et))\s+(?:{speech_verbs(rules)})(?!\w)"
+        r"|(?:(?:Men|Og)\s+)?[Ii]følg(?:e|je)\s+(?P<according>han|ham|hun|henne|ho|[a-zæøå]{3,}(?:en|a|et))(?!\w)"
     )
 
 
