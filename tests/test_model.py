@@ -236,3 +236,22 @@ def test_the_parser_reads_ndt_relations(nlp):
     assert deps["Grønnbygg"] == ("SUBJ", "bidrar")
     assert deps["leiar"][0] == "APP"
     assert len(list(doc.sents)) == 2
+
+
+def test_the_parser_goes_into_a_pipeline_trained_on_the_same_vectors_only(tmp_path):
+    """``add_parser.py`` takes the shipped parser (its own tok2vec) into another trained
+    pipeline; one trained on other vectors is refused, since the parser reads them."""
+    add_parser = _load_script("add_parser")
+    same = spacy.blank("nb")
+    same.vocab.vectors.from_disk(MODEL_DIR / "vocab")  # the shipped floret table
+    same.add_pipe("sentencizer")
+    same.to_disk(tmp_path / "same")
+    add_parser.add_parser(tmp_path / "same", MODEL_DIR, tmp_path / "out")
+    nlp = spacy.load(tmp_path / "out")
+    assert nlp.pipe_names == ["sentencizer", "parser"]
+    assert nlp("Kari Lie leier Lie Bygg AS.").has_annotation("DEP")
+    other = spacy.blank("nb")
+    other.add_pipe("sentencizer")
+    other.to_disk(tmp_path / "other")
+    with pytest.raises(SystemExit, match="different vectors"):
+        add_parser.add_parser(tmp_path / "other", MODEL_DIR, tmp_path / "refused")
