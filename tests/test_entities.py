@@ -1403,3 +1403,33 @@ def test_a_name_with_only_its_first_words_capitalised_is_an_organisation():
     )
     names = {o.name for o in profile.organisations}
     assert {"Istad kraft", "Nynorsk pressekontor"} <= names
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        (  # the genitive's owner, named on its own too, is the organisation
+            "Fjordforsk er eit institutt. Fjordforsks prosjektportefølje er stor.",
+            [("Fjordforsk", "ORG", 0), ("Fjordforsks prosjektportefølje", "ORG", 0)],
+            ["Fjordforsk", "Fjordforsks"],
+        ),
+        (  # a place's genitive opens a name: "Bergens næringsråd"
+            "Bergens næringsråd møtest i dag. Bergen er ein by.",
+            [("Bergens næringsråd", "ORG", 0)],
+            ["Bergens næringsråd"],
+        ),
+        (  # the owner never named on its own: "Statens vegvesen" stays whole
+            "Statens vegvesen byggjer vegen.",
+            [("Statens vegvesen", "ORG", 0)],
+            ["Statens vegvesen"],
+        ),
+        (  # the goals' author keeps its bodies: "FNs klimapanel"
+            "FNs klimapanel la fram ein rapport. FN meiner det hastar.",
+            [("FNs klimapanel", "ORG", 0), ("FN", "ORG", 1)],
+            ["FNs klimapanel", "FN"],
+        ),
+    ],
+)
+def test_an_organisation_in_the_genitive_is_not_the_name_of_what_it_owns(text, ents, expected):
+    doc = _run(_blank(), text, ents)
+    assert _texts(doc, ORG_SPANS) == expected

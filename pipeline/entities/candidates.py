@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.doc_text import text_of
 from pipeline.entities.labels import LABEL_GROUP, ORG, PERSON, PLACE
 from pipeline.entities.lists import listed_names, mostly_organisations, split_across_items
 from pipeline.entities.words import (
@@ -318,6 +319,32 @@ class CandidatePasses:
                 added.append(Span(doc, start, end, label=ORG))
             added += split_across_items(spans, items)
         return replacing(spans, added)
+
+    def _possessor_not_possession(self, doc: Doc, span: Span) -> Span:
+        """ "SINTEFs prosjektportefølje", "Teknas kontordrift": an organisation in the
+        genitive and the common noun it owns, read as one name. The organisation is the
+        owner, when the text also names it on its own ("SINTEF ...") and it is no place
+        ("Bergens næringsråd", "Norges Bank") and not the goals' author ("FNs klimapanel")."""
+        if span.label_ != ORG or len(span) < 2:
+            return span
+        first, rest = span[0], span[1:]
+        bare = first.text[:-1]
+        if not first.text.endswith("s") or len(bare) < 2 or not bare[:1].isupper():
+            return span
+        if not all(t.is_lower or t.lower_ in self.common_words for t in rest):
+            return span  # "Sparebankens Vest": a name goes on after the genitive
+        if is_place_name_text(bare) or first.norm_.startswith("gaz_") or bare in _goal_authors():
+            return span
+        text = text_of(doc)
+        if not re.search(rf"(?<![\w-]){re.escape(bare)}(?![\w-])", text):
+            return span  # "Statens vegvesen": the owner is never named on its own
+        return Span(doc, span.start, span.start + 1, label=ORG)
+
+
+def _goal_authors() -> frozenset[str]:
+    from pipeline.relations import load_relation_rules  # the one list of the goals' authors
+
+    return frozenset(load_relation_rules("default")["goal_authors"])
 
 
 def split_at_line_breaks(ent: Span) -> list[Span]:

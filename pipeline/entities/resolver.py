@@ -216,6 +216,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         kept = self._names_joined_by_og(doc, kept)
         kept = self._names_across_particles(doc, kept)
         kept = self._organisations_listed_with_organisations(doc, kept)
+        kept = [self._possessor_not_possession(doc, s) for s in kept]
         targets = [
             part
             for s in kept
