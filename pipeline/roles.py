@@ -40,6 +40,7 @@ RULES_FILE = "role_rules.json"
 EMPLOYER_RULES = frozenset(
     {
         "employer_of_title",
+        "employer_of_title_adverbial",
         "employer_of_title_field",
         "employer_of_title_topic",
         "employer_of_title_in_genitive",
