@@ -1433,3 +1433,14 @@ def test_a_name_with_only_its_first_words_capitalised_is_an_organisation():
 def test_an_organisation_in_the_genitive_is_not_the_name_of_what_it_owns(text, ents, expected):
     doc = _run(_blank(), text, ents)
     assert _texts(doc, ORG_SPANS) == expected
+
+
+@needs_model
+def test_a_regional_branch_has_the_kind_of_the_body_it_belongs_to():
+    """ "Naturvernforbundet Sogn og Fjordane": the name ends in a county; the body before it is
+    an association, so the branch is one too."""
+    profile = process_text(
+        "Vern\n\nLeiar i Naturvernforbundet Sogn og Fjordane, Kari Lie, er kritisk."
+    )
+    kinds = {o.name: o.kind for o in profile.organisations}
+    assert kinds == {"Naturvernforbundet Sogn og Fjordane": "other"}

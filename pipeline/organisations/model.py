@@ -17,7 +17,7 @@ from pipeline.entities import (
     starts_sentence,
 )
 from pipeline.entities import known_organisations as listed_organisations
-from pipeline.entities.words import DEFINITE_FORMS
+from pipeline.entities.words import DEFINITE_FORMS, is_place_name_text
 from pipeline.geography import lookup_place_in
 from pipeline.organisations.names import (
     MODEL,
@@ -177,11 +177,43 @@ def organisation_kind_and_rule(
         )
     if name.split()[-1].lower().endswith(tuple(entity_rules.non_company_name_endings)):
         return "other", "non_company_name_endings"  # "Norges Rederiforbund"
+    if _opens_with_a_non_company_head(name, entity_rules.non_company_name_endings):
+        return "other", "non_company_name_endings"  # "Stiftelsen Kistefos", "Landsrådet for X"
+    if (branch := _without_the_branchs_place(name)) is not None:
+        kind, rule = organisation_kind_and_rule(text, branch, rules)
+        if kind != "company":  # "Naturvernforbundet Sogn og Fjordane": the body's branch
+            return kind, rule
     context = _non_company_context(rules)
     for start in word_positions(text, name):
         if context.search(text, max(0, start - 60), start):
             return "other", "non_company_words_before"  # "... har fått namnet Berekraftige Voss"
     return "company", "default_company"
+
+
+def _opens_with_a_non_company_head(name: str, endings: list[str]) -> bool:
+    """A name that opens with the definite form of a non-company's noun and goes on: "Stiftelsen
+    Kistefos", "Foreningen Norden", "Landsrådet for Norges barne- og ungdomsorganisasjoner"
+    (an indefinite opening is a name word: "Sentrum Eiendom")."""
+    first, _, rest = name.partition(" ")
+    word = first.lower()
+    return (
+        bool(rest)
+        and first[:1].isupper()
+        and word.endswith(DEFINITE_FORMS)
+        and word.endswith(tuple(endings))
+    )
+
+
+def _without_the_branchs_place(name: str) -> str | None:
+    """The body a regional branch is named after: "Naturvernforbundet Sogn og Fjordane" ->
+    "Naturvernforbundet", "Tekna Nordland" -> "Tekna"; None when the name ends in no place the
+    gazetteer knows."""
+    words = name.split()
+    for cut in range(1, len(words)):
+        place = " ".join(words[cut:])
+        if words[cut][:1].isupper() and is_place_name_text(place):
+            return " ".join(words[:cut])
+    return None
 
 
 @per_rule_set
