@@ -1444,3 +1444,18 @@ def test_a_regional_branch_has_the_kind_of_the_body_it_belongs_to():
     )
     kinds = {o.name: o.kind for o in profile.organisations}
     assert kinds == {"Naturvernforbundet Sogn og Fjordane": "other"}
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("Sogndal Høgre", "other"),  # a local branch of a party, in nynorsk
+        ("Raudt", "other"),
+        ("Bergen Energi", "company"),  # a place before a company's word stays a company
+    ],
+)
+def test_local_branches_and_nynorsk_parties_have_their_kind(name, kind):
+    from pipeline.organisations.model import organisation_kind
+    from pipeline.rules import RuleSet
+
+    assert organisation_kind("", name, RuleSet.default()) == kind

@@ -205,14 +205,17 @@ def _opens_with_a_non_company_head(name: str, endings: list[str]) -> bool:
 
 
 def _without_the_branchs_place(name: str) -> str | None:
-    """The body a regional branch is named after: "Naturvernforbundet Sogn og Fjordane" ->
-    "Naturvernforbundet", "Tekna Nordland" -> "Tekna"; None when the name ends in no place the
-    gazetteer knows."""
+    """The body a regional or local branch is named after: "Naturvernforbundet Sogn og
+    Fjordane" -> "Naturvernforbundet", "Sogndal Høgre" -> "Høgre"; None when the name neither
+    ends nor opens with a place the gazetteer knows."""
     words = name.split()
     for cut in range(1, len(words)):
         place = " ".join(words[cut:])
         if words[cut][:1].isupper() and is_place_name_text(place):
             return " ".join(words[:cut])
+    for cut in range(len(words) - 1, 0, -1):
+        if words[cut][:1].isupper() and is_place_name_text(" ".join(words[:cut])):
+            return " ".join(words[cut:])
     return None
 
 
