@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+import srsly
 from spacy.training import Example
 
 from pipeline.cli import main
@@ -182,6 +183,9 @@ def test_the_shipped_config_holds_the_news_tokenizer():
         "adm.",
         "dir.",
     ]
+    # the saved tokenizer holds its rules only: the vocab (and its vectors) is saved once
+    saved = srsly.msgpack_loads((shipped_model_path() / "tokenizer").read_bytes())
+    assert "vocab" not in saved
 
 
 def test_a_saved_pipeline_carries_a_users_rules(tmp_path):

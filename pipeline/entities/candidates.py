@@ -6,6 +6,7 @@ joined by "&" or "og", opened by a listed opener, or listed among organisations)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -341,6 +342,7 @@ class CandidatePasses:
         return Span(doc, span.start, span.start + 1, label=ORG)
 
 
+@lru_cache(maxsize=1)  # read once: asked for every organisation in the genitive
 def _goal_authors() -> frozenset[str]:
     from pipeline.relations import load_relation_rules  # the one list of the goals' authors
 
