@@ -45,6 +45,8 @@ class OrgRules(BaseModel):
     # non_company_words_before) belongs to no single organisation
     collective_subjects: list[str]
     subject_pronouns: list[str]  # "Vi jobber med mål 7": the organisation named before
+    # "Banken har prioritert mål 5": a body's noun pointing back, introducing no name
+    pointing_nouns: list[str] = Field(default_factory=list)
     clause_conjunctions: list[str]  # ", mens Brekke Transport har valgt ...": a new claimant
     ambiguous_place_names: list[str]  # place names that are also common words: need context
     name_extensions: list[str]  # "GKN Aerospace Norge" is "GKN Aerospace"
@@ -61,6 +63,8 @@ class OrgRules(BaseModel):
     public_roles: list[str]  # an ordfører for a public body
     # the office's title -> the kind of body it is held in: "ordfører" -> "kommune"
     office_bodies: dict[str, Literal["kommune", "fylkeskommune"]]
+    # the office's title -> words the name of the body it is held in holds: "banksjef" -> bank
+    office_name_words: dict[str, list[str]] = Field(default_factory=dict)
     time_words: list[str]  # "Oslo Børs mandag": a time after a name, not what the name owns
 
 

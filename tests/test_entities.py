@@ -83,6 +83,20 @@ def test_a_name_never_runs_across_blocks():
     assert all("\n" not in s.text for s in doc.ents)
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Klima\n\nNordvik kommune vedtok planen i fjor.", "Nordvik kommune"),
+        ("Overnatting\n\nFjordtun Hotell har 40 rom.", "Fjordtun Hotell"),
+    ],
+)
+def test_a_name_the_genre_finds_starts_after_the_heading_above_it(text, name):
+    # "X kommune", "X Hotell": a capitalised heading line above is no part of the name
+    organisations = [o.name for o in process_text(text).organisations]
+    assert name in organisations
+    assert not any("\n" in o for o in organisations)
+
+
 def test_other_mentions_of_a_found_name_are_added():
     doc = _run(
         _blank(),

@@ -232,6 +232,33 @@ def test_an_office_speaks_for_the_only_body_of_its_kind(nlp):
     assert speaks_for["Tor Bakken"] == "Innlandet fylkeskommune"
 
 
+BANK = """Banken satsar på berekraft
+
+Sparebanken Sunnfjord skal bidra til ei berekraftig utvikling i regionen. \
+Banken har prioritert tre av berekraftsmåla til FN: mål 5 om likestilling, \
+mål 8 om anstendig arbeid og mål 13 om klima. Hotellet i sentrum er ein av kundane.
+
+– Me meiner at ein lokal bank har eit særleg ansvar, seier banksjef Ingrid Hope.
+
+– Kundane spør meir enn før, seier rektor Per Lid.
+"""
+
+
+def test_an_office_that_names_its_place_speaks_for_the_only_organisation_so_named(nlp):
+    # a banksjef speaks for the bank: the only organisation whose name holds "bank"
+    speaks_for = {p.name: p.organisation for p in _profile(BANK, nlp).people}
+    assert speaks_for["Ingrid Hope"] == "Sparebanken Sunnfjord"
+    assert speaks_for["Per Lid"] is None  # a rektor, and no school is named
+    two_banks = BANK.replace("Hotellet i sentrum", "Fjordbanken AS")
+    speaks_for = {p.name: p.organisation for p in _profile(two_banks, nlp).people}
+    assert speaks_for["Ingrid Hope"] is None  # two banks: no guess
+
+
+def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
+    goals = {o.name: {g.number for g in o.sdgs} for o in _profile(BANK, nlp).organisations}
+    assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}
+
+
 def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
     # News writes the full name once with its acronym in brackets, then the acronym alone.
     text = (

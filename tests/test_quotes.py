@@ -62,6 +62,13 @@ def test_a_quote_goes_to_its_speaker(text, speaker, quote):
     assert _quotes(text).get(speaker) == [quote]
 
 
+def test_an_attribution_with_nothing_quoted_before_it_is_no_quote():
+    # hypothesis found "– sier Aa Aa0" failing the profile's validation (an empty quote)
+    assert _quotes("– sier Kari Lie").get("Kari Lie", []) == []
+    text = "Nytt\n\n– sier Kari Lie.\n\n– Vi er glade, sier Kari Lie."
+    assert _quotes(text)["Kari Lie"] == ["Vi er glade"]
+
+
 def test_a_hyphen_list_stays_a_list():
     text = "Bedrifta tilbyr:\n\n- sveising av stål\n- montering av anlegg\n- service, sier dei"
     assert all(not quotes for quotes in _quotes(text).values())

@@ -173,7 +173,7 @@ def _an_own_initiative(claims: Claims, offset: int) -> bool:
     "Prosjektet", not "Bedriftene"): on a page that presents itself it is the page's."""
     if claims.voice is None or claims.voice[2] != "voice_statement":
         return False  # only a page that names itself in the first person owns its initiatives
-    subject = _subject(claims.rules).match(claims.text, _clause_start(claims, offset))
+    subject = _subject_at(claims, _clause_start(claims, offset))
     words = {w.lower() for w in claims.rules.entity.non_company_words_before}
     return bool(subject and (subject.group("collective") or "").lower() in words)
 
@@ -310,12 +310,15 @@ def _claimant(claims: Claims, offset: int) -> str | _Article | None:
     sent_start, sent_end = claims.layout.sentence_at(offset)
     clause_start = _clause_start(claims, offset)
     named = _first_named(claims, clause_start, offset)
-    subject = _subject(claims.rules).match(text, clause_start)
+    subject = _subject_at(claims, clause_start)
     if subject and not (named and _starts_at(text, subject.end(), claims, named)):
         if subject.group("collective"):
             return _ARTICLE  # "Nettverket har valgt ...", "De fem bedriftene jobber med ..."
         before = _named_before(claims, sent_start, clause_start)
-        if before or subject.group("pointer").lower() not in claims.rules.org["subject_pronouns"]:
+        pointer = subject.group("pointer").lower()
+        if before or not (
+            pointer in claims.rules.org["subject_pronouns"] or _names_a_kind(claims, pointer)
+        ):
             return before or _ARTICLE  # "Konsernet har sluttet seg til FN ... og rapporterer"
     return (
         named
@@ -326,6 +329,27 @@ def _claimant(claims: Claims, offset: int) -> str | _Article | None:
             if _points_back(claims, sent_start, offset)
             else None
         )
+    )
+
+
+def _subject_at(claims: Claims, clause_start: int) -> re.Match[str] | None:
+    """The group or the word pointing back that opens the clause, unless an organisation's
+    name opens it: "Sparebanken Sunnfjord har valt ..." names the bank, it points nowhere."""
+    subject = _subject(claims.rules).match(claims.text, clause_start)
+    if subject is None:
+        return None
+    word_start = subject.start() + len(subject.group()) - len(subject.group().lstrip())
+    if any(start == word_start and end > subject.end() for start, end, _ in claims.mentions):
+        return None  # the word opens a longer name; the word alone ("Nettverket") still points
+    return subject
+
+
+def _names_a_kind(claims: Claims, pointer: str) -> bool:
+    """ "Banken", "Kommunen": a body's kind, which points back only when a body was named
+    before; with none ("Kommunen og Havlys Bryggeri samarbeider ..."), the clause's name decides."""
+    nouns = tuple(claims.rules.org["pointing_nouns"])
+    return pointer.endswith(nouns) and not pointer.endswith(
+        tuple(claims.rules.org["org_head_nouns"])
     )
 
 
@@ -360,7 +384,7 @@ def _named_subject(claims: Claims, offset: int) -> str | None:
     lærlinger" is NAV Agder's even under a heading that names someone else."""
     clause_start = _clause_start(claims, offset)
     named = _first_named(claims, clause_start, offset)
-    subject = _subject(claims.rules).match(claims.text, clause_start)
+    subject = _subject_at(claims, clause_start)
     if named and subject and not _starts_at(claims.text, subject.end(), claims, named):
         return None
     return named
@@ -405,8 +429,8 @@ def _collectives(rules: RuleSet) -> str:
 
 
 def _pointer_words(rules: RuleSet) -> str:
-    """ "Selskapet", "Gjenvinningsselskapet" (a compound of a pointing noun), "Vi"."""
-    nouns = alternation(rules.org["org_head_nouns"])
+    """ "Selskapet", "Gjenvinningsselskapet" (a compound of a pointing noun), "Banken", "Vi"."""
+    nouns = alternation(rules.org["org_head_nouns"] + rules.org["pointing_nouns"])
     return rf"[\wæøå]*(?:{nouns})|{alternation(rules.org['subject_pronouns'])}"
 
 

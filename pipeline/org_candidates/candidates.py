@@ -62,6 +62,11 @@ def organisation_candidates(doc: Doc, blocks: list[Block], rules: RuleSet) -> li
     return found + [("heading", draft) for draft in headings]
 
 
+#: The space between the words of one name: a line break ends a name ("Klima\n\nNordvik
+#: kommune" is a heading, then the body's name).
+GAP = r"[^\S\n]+"
+
+
 @per_rule_set
 def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
     r = rules.org
@@ -77,7 +82,7 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
         "intro": re.compile(
             rf"(?<![\w-])(?P<industry>(?:[\wæøå]+-,?\s+)*(?:[\wæøå]+-\s+og\s+)?(?:[\wæøå]+-)?[\wæøå]*)(?P<head>{heads})\s+(?P<name>{NAME})"
         ),
-        "tail": re.compile(rf"(?P<name>{NAME}\s+(?P<tail>(?i:{tails})))(?![\wæøå])"),
+        "tail": re.compile(rf"(?P<name>{NAME}{GAP}(?P<tail>(?i:{tails})))(?![\wæøå])"),
         # "Hokksund Sveis og Stål AS": the legal suffix ends the name, so "og" inside it is safe
         # "Innherred renovasjon IKS": one lower-case word may stand before the legal form;
         # a name never runs across lines ("Ny butikk\n\nAS Vinmonopolet" is a heading and a name)
@@ -87,11 +92,11 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
         ),
         "public": re.compile(
             rf"(?P<statsforvalter>Statsforvalt[ae]ren\s+i\s+{region})"
-            rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:\s+(?:og\s+)?{CAP_WORD})?\s+(?:{public_heads}))(?![\wæøå])"
+            rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:{GAP}(?:og{GAP})?{CAP_WORD})?{GAP}(?:{public_heads}))(?![\wæøå])"
             # "Miljødirektoratet", and with a coordinated first part "Nærings- og
             # handelsdepartementet" (the second part in either case)
             rf"|(?P<agency>(?<![\w-])(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+[A-ZÆØÅa-zæøå]|[A-ZÆØÅ])[a-zæøå]+(?:{agency}))(?![\wæøå])"
-            rf"|(?P<named>(?<![\w-])(?:{public_names})(?:\s+(?P<region>{CAP_WORD}))?(?![\wæøå]))"
+            rf"|(?P<named>(?<![\w-])(?:{public_names})(?:{GAP}(?P<region>{CAP_WORD}))?(?![\wæøå]))"
         ),
         # "Ramfjord Skjell AS, et familieeid skjelloppdrett i Balsfjord," / list item "X AS – trykkeri i Halden"
         "described": re.compile(

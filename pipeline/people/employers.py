@@ -235,7 +235,9 @@ def _person_organisation(
     for start, end, owner, _ in owners:
         if start <= first <= end:
             return owner, "section"
-    if body := _body_of_office(person.title, drafts, rules):
+    if body := _body_of_office(person.title, drafts, rules) or _named_by_office(
+        person.title, drafts, rules
+    ):
         return body, "office"
     if not person.title and not person.quotes:
         return None, None  # only named: a guess from the nearest organisation would be noise
@@ -284,6 +286,26 @@ def _body_of_office(title: str | None, drafts, rules: RuleSet) -> str | None:
     ending = offices[office]
     bodies = {d.name for d in drafts if d.kind == "public_body" and _body_kind(d.name) == ending}
     return bodies.pop() if len(bodies) == 1 else None
+
+
+def _named_by_office(title: str | None, drafts, rules: RuleSet) -> str | None:
+    """A banksjef speaks for the bank, a rektor for the school: the article's only
+    organisation whose name holds the word the title names ("Sparebanken Sunnfjord")."""
+    if not title:
+        return None
+    offices = rules.org["office_name_words"]
+    lowered = title.lower().split()[-1]
+    office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
+    if office is None:
+        return None
+    words = offices[office]
+    named = {
+        d.name
+        for d in drafts
+        if organisation_category(d.name, rules.entity) not in _NEVER_GUESSED
+        and any(w in d.name.lower() for w in words)
+    }
+    return named.pop() if len(named) == 1 else None
 
 
 def _body_kind(name: str) -> str | None:

@@ -123,10 +123,13 @@ def attach_quotes(
             or _quote_after_a_sentence(block, people, rules)
             or _undashed_speech(block, people, rules)
         )
+        unquoted = found is not None and found[2] <= found[1]
+        if unquoted:
+            found = None  # "– sier Kari Lie": an attribution with no words quoted before it
         if found is not None:
             speaker, start, end = found
             speaker.quotes.append((block.start + start, block.start + end))
-        elif _quote_opener(block) is not None and block.kind != "heading":
+        elif not unquoted and _quote_opener(block) is not None and block.kind != "heading":
             around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
             found = _continued_quote(block, previous, around, people, rules, subjects)
             if found is not None:
