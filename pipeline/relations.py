@@ -102,6 +102,8 @@ class GoalOwners(TreeRuleFile):
             + rules.org["business_nouns"]
             + rules.org["definite_business_endings"]
         )
+        # "Selskapet", "Banken", "Klubben" as a subject: the body named before
+        self.pointing_nouns = tuple(rules.org["org_head_nouns"] + rules.org["pointing_nouns"])
 
     def _use(self, source: str) -> None:
         """Build the matcher and word sets from a relation rules file."""
@@ -201,7 +203,10 @@ class GoalOwners(TreeRuleFile):
         else the one organisation its headline names."""
         for match_id, tokens in sorted(self.voice_matcher(doc), key=lambda m: m[1]):
             rule = self.vocab.strings[match_id]
-            if rule == "voice_statement_fronted" and not _opens_its_sentence(doc[tokens[2]]):
+            right_after_we = tokens[2] == tokens[1] + 1  # "Derfor har vi i X valgt ..."
+            if rule == "voice_statement_fronted" and not (
+                _opens_its_sentence(doc[tokens[2]]) or right_after_we
+            ):
                 continue  # "Vi har jobbet i X": a place of work, not the page's name
             found = next((o for o in orgs if o.start <= tokens[-1] < o.end), None)
             if found is None:  # "Vi i BoKlok": a name no component found; the page names itself
@@ -522,12 +527,32 @@ class GoalOwners(TreeRuleFile):
             holds_head = org.start <= subject.i < org.end
             if (inside or holds_head) and not self._authored(org.text):
                 return org
+        if (named_before := self._pointed_to(doc, subject, orgs)) is not None:
+            return named_before  # "Klubben har pekt seg ut tre av bærekraftsmåla"
         proposed = self._proposed_name(doc, subject)
         if proposed is None and (owner := _possessor(subject)) is not None:
             # "Fjellabens konsept svarer til ...": a name that owns the subject is an actor,
             # whatever place the model guessed it was (the gazetteer's places stay places)
             proposed = self._proposed_name(doc, owner, self_named=True)
         return proposed
+
+    def _pointed_to(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
+        """What a body's noun as the subject points back to ("Selskapet", "Banken",
+        "Klubben"): the organisation named first in the nearest sentence before it, in its
+        paragraph, that names one (the subject comes first far more often than last)."""
+        if subject.n_lefts or subject.n_rights or not subject.lower_.endswith(self.pointing_nouns):
+            return None  # "Selskapet Havlys AS", "banken vår": a name or a noun of its own
+        text = text_of(doc)
+        paragraph_start = text.rfind("\n\n", 0, subject.idx) + 2 if "\n\n" in text else 0
+        earlier = [
+            o
+            for o in orgs
+            if paragraph_start <= o.start_char and o.end <= subject.i and not self._authored(o.text)
+        ]
+        if not earlier:
+            return None
+        last_sentence = earlier[-1].sent.start
+        return next(o for o in earlier if o.start >= last_sentence)
 
     def _proposed_name(self, doc: Doc, head: Token, self_named: bool = False) -> Span | None:
         """The name the syntax shows acting (``head`` and the words the parser hangs on it

@@ -97,6 +97,26 @@ def test_a_name_the_genre_finds_starts_after_the_heading_above_it(text, name):
     assert not any("\n" in o for o in organisations)
 
 
+def test_a_caption_running_a_person_into_an_organisation_gives_both():
+    text = (
+        "Kari Nordvik leder Fjellkraft Energi AS. – Vi vokser, sier Kari Nordvik.\n\n"
+        "Kari Nordvik Fjellkraft Energi"
+    )
+    doc = _run(
+        _blank(),
+        text,
+        [
+            ("Kari Nordvik", "PER", 0),
+            ("Fjellkraft Energi AS", "ORG", 0),
+            ("Kari Nordvik", "PER", 1),
+            ("Kari Nordvik Fjellkraft Energi", "PER", 0),
+        ],
+    )
+    assert "Kari Nordvik Fjellkraft Energi" not in _texts(doc, PERSON_SPANS)
+    assert _texts(doc, PERSON_SPANS).count("Kari Nordvik") == 3
+    assert "Fjellkraft Energi" in _texts(doc, ORG_SPANS)
+
+
 def test_other_mentions_of_a_found_name_are_added():
     doc = _run(
         _blank(),
@@ -667,6 +687,30 @@ def test_positions_below_the_managers_are_titles(text, name, title):
     them where it names them is their title."""
     person = next(p for p in process_text("Nytt\n\n" + text).people if p.name == name)
     assert person.title == title
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text, name, title, organisation",
+    [
+        (
+            "– Det kjem mange hit, fortel innehavaren av Fjordtun Gardsbutikk på Voss, Kari Lid.",
+            "Kari Lid",
+            "innehavar",
+            "Fjordtun Gardsbutikk",
+        ),
+        (
+            "Lederen av Nordisk Havråd, Per Vik, sa seg imponert over rapporten.",
+            "Per Vik",
+            "leder",
+            "Nordisk Havråd",
+        ),
+    ],
+)
+def test_the_definite_title_of_an_organisation_before_the_name(text, name, title, organisation):
+    """ "innehavaren av X, NAME": the owner or head "av" a named organisation."""
+    person = next(p for p in process_text("Nytt\n\n" + text).people if p.name == name)
+    assert (person.title, person.organisation) == (title, organisation)
 
 
 @needs_model

@@ -280,6 +280,21 @@ def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
     assert not ({"NFL", "Norges Fiskarlag"} <= set(by_name))
 
 
+def test_an_acronym_with_a_small_letter_in_brackets_is_the_same_organisation(nlp):
+    # "UiB", "HiOA": a Norwegian acronym keeps the small "i" of its name
+    text = (
+        "Havet\n\nNå har Universitetet i Bergen (UiB) jobbet med havet i ett år.\n\n"
+        "– Vi er stolte, sier UiB-rektor Kari Holm. UiB vil gjøre mer."
+    )
+    profile = _profile(text, nlp)
+    merged = [
+        o
+        for o in profile.organisations
+        if {"Universitetet i Bergen", "UiB"} <= {o.name, *o.aliases}
+    ]
+    assert len(merged) == 1, [o.name for o in profile.organisations]
+
+
 def test_an_organisation_named_for_its_country_keeps_the_country():
     from pipeline.organisations.names import trim_name
     from pipeline.people.speakers import _clean_title

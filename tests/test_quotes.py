@@ -122,6 +122,20 @@ def test_a_party_named_elsewhere_stays_an_organisation():
             "Vi må tørre å satse mer",
             id="undashed-speech-in-the-first-person",
         ),
+        pytest.param(
+            "Teatret\n\nTeatersjef Per Moe er fornøgd.\n\nKari Lie er òg der.\n\n– Det er "
+            "viktig for nynorsken, sa teatersjefen då han lanserte kampanjen.",
+            "Per Moe",
+            "Det er viktig for nynorsken",
+            id="definite-title-then-when",
+        ),
+        pytest.param(
+            "Året\n\nKonsernsjef Per Moe i Fjordkraft AS er fornøyd.\n\n– Vi har aldri "
+            "tjent mer, sa konsernsjefen til avisa.",
+            "Per Moe",
+            "Vi har aldri tjent mer",
+            id="definite-title-then-to-whom",
+        ),
     ],
 )
 def test_more_quote_forms(text, speaker, quote):

@@ -46,6 +46,21 @@ def test_the_subject_of_the_clause_claims_the_goal_not_the_un():
     assert _owners(doc) == [("7", "Havlys AS")]
 
 
+def test_a_bodys_noun_as_the_subject_points_back_to_the_body_named_before():
+    nlp, owners = _component()
+    # "Fjordlag IL har 300 medlemer. Klubben støttar mål 3."
+    words = ["Fjordlag", "IL", "har", "300", "medlemer", ".", "Klubben", "støttar", "mål", "3", "."]
+    heads = [2, 0, 2, 4, 2, 2, 7, 7, 7, 8, 7]
+    deps = ["SUBJ", "FLAT", "ROOT", "DET", "DOBJ", "IP", "SUBJ", "ROOT", "DOBJ", "DET", "IP"]
+    pos = ["PROPN", "PROPN", "VERB", "NUM", "NOUN", "PUNCT", "NOUN", "VERB", "NOUN", "NUM"]
+    pos.append("PUNCT")
+    doc = owners(_doc(nlp, words, heads, deps, pos, orgs=[(0, 2)], goals=[(9, 10, "SDG_3")]))
+    assert _owners(doc) == [("3", "Fjordlag IL")]
+    words[6] = "Medlemene"  # a group, not the body: it claims for no one named
+    doc = owners(_doc(nlp, words, heads, deps, pos, orgs=[(0, 2)], goals=[(9, 10, "SDG_3")]))
+    assert _owners(doc) == [("3", None)]
+
+
 def test_a_pronoun_subject_hands_the_goal_to_the_clause_above():
     nlp, owners = _component()
     # "Kari Lie i Havlys AS seier at dei jobbar med mål 13."

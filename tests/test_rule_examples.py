@@ -38,7 +38,12 @@ WITHOUT_EXAMPLES_YET = {
 # Rules whose examples hold with and without their words: another rule or the model decides
 # those texts as well. Either a text where the rule alone decides is found, or the rule is
 # redundant and can go. Strict: a rule that becomes decisive fails here until it is removed.
-NOT_YET_DECISIVE: set[str] = set()
+NOT_YET_DECISIVE: set[str] = {
+    # since "Selskapet" as a subject points back in the tree (pipeline_goal_owners), the
+    # page's voice reads every example's "Vi"; the words still serve a pipeline without a
+    # parser (the layout's reading in pipeline/attribution)
+    "subject_pronouns",
+}
 
 
 def _raw(name: str) -> str:

@@ -86,6 +86,27 @@ class PersonNamePasses:
             Span(doc, span.start + 1, span.end, label=ORG),
         ]
 
+    def _person_then_organisation(self, span: Span, spans: list[Span]) -> list[Span]:
+        """ "Kjell Rusti Sopra Steria" (a caption under a photo): a person the text names on
+        their own, then the opening words of an organisation it names elsewhere ("Sopra
+        Steria Skandinavia"), read as one name: the person and the organisation."""
+        if span.label_ != PERSON or len(span) < 3:
+            return [span]
+        others = [s for s in spans if s is not span]
+        for cut in range(span.start + 2, span.end):
+            person, rest = span.doc[span.start : cut], span.doc[cut : span.end].text
+            named_alone = any(s.label_ == PERSON and s.text == person.text for s in others)
+            organisation = any(
+                s.label_ == ORG and (s.text == rest or s.text.startswith(rest + " "))
+                for s in others
+            )
+            if named_alone and organisation:
+                return [
+                    Span(span.doc, span.start, cut, label=PERSON),
+                    Span(span.doc, cut, span.end, label=ORG),
+                ]
+        return [span]
+
     def _without_leading_other_name(self, span: Span) -> list[Span]:
         """ "Jyllands-Posten Jon Helt", "Kasakhstans London": a person's name does not open
         with a newspaper's or a country's name, nor an organisation's end with a person's;

@@ -226,6 +226,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         targets = [p for s in targets for p in split_listed_places(s)]
         targets = self._given_names_the_model_missed(targets, kept)
         targets = [p for s in targets for p in self._surname_then_company(s, targets)]
+        targets = [p for s in targets for p in self._person_then_organisation(s, targets)]
         targets = [s for s in targets if self._plausible_name(s)]  # before they vote
         others = [s for s in kept if s.label_ not in LABEL_GROUP]
         labels = self._vote(targets)

@@ -12,7 +12,8 @@ from pipeline.organisations.names import HEADING, OrgDraft, names_related, skip_
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.text import alternation
 
-_ACRONYM = r"[A-ZÆØÅ][A-ZÆØÅ0-9&]{1,9}"
+#: "NHO", "B&G", and the lower-case filler of "UiB", "HiOA" (a small letter before a capital).
+_ACRONYM = r"[A-ZÆØÅ](?:[A-ZÆØÅ0-9&]|[a-zæøå](?=[A-ZÆØÅ])){1,9}"
 
 
 def bracketed_short_names(text: str, drafts: list[OrgDraft]) -> set[frozenset[str]]:

@@ -349,6 +349,13 @@ _DEFINITE_TITLE = re.compile(
 )
 
 
+#: "..., sa teatersjefen då han lanserte kampanjen", "sa konsernsjefen til avisa": the
+#: definite title, then to whom, when or where it was said.
+_DEFINITE_TITLE_THEN_WHEN = re.compile(
+    r"(?P<title>[a-zæøå]{4,}(?:en|a|et))(?=,|\s+(?:til|då|da|når|etter|under|på|i|om)\s)"
+)
+
+
 def without_definite_ending(word: str) -> str:
     """ "ordføraren" -> "ordførar", "leiaren" -> "leiar": a title's definite ending off."""
     return re.sub(r"(?:en|a|et)$", "", word)
@@ -357,7 +364,8 @@ def without_definite_ending(word: str) -> str:
 def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
     """A title in its definite form ("Ordføreren", "den påtroppande rådmannen") is the
     person named last before ``before`` with that title."""
-    m = _DEFINITE_TITLE.fullmatch(who.strip().lower())
+    who = who.strip().lower()
+    m = _DEFINITE_TITLE.fullmatch(who) or _DEFINITE_TITLE_THEN_WHEN.match(who)
     if m is None:
         return None
     stem = without_definite_ending(m.group("title"))
