@@ -50,6 +50,7 @@ from pipeline.entities.words import DEFINITE_FORMS, NOT_NAME_LABELS, is_place_na
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.rules import RuleSet, TreeRuleFile, per_rule_set, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
+from pipeline.text import kind_named_by
 
 COMPONENT_NAME = "pipeline_goal_owners"
 RULES_FILE = "relation_rules.json"
@@ -551,6 +552,10 @@ class GoalOwners(TreeRuleFile):
         ]
         if not earlier:
             return None
+        kind = kind_named_by(subject.text)
+        of_the_kind = [o for o in earlier if kind and kind in o.text.lower()]
+        if of_the_kind:
+            return of_the_kind[-1]  # "..., mens banken har valgt mål 8": the bank named
         last_sentence = earlier[-1].sent.start
         return next(o for o in earlier if o.start >= last_sentence)
 

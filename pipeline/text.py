@@ -112,3 +112,21 @@ def sentence_bounds(text: str, position: int) -> tuple[int, int]:
     ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i >= 0]
     end = min(ends) if ends else len(text)
     return start, end
+
+
+#: The definite endings a body's noun drops to name its kind: "banken" -> "bank".
+_DEFINITE_ENDINGS = ("et", "en", "a")
+#: The shortest kind worth looking for in a name ("lag" of "laget" is in too many words).
+_SHORTEST_KIND = 4
+
+
+def kind_named_by(noun: str) -> str | None:
+    """The kind a body's definite noun names, to find in an organisation's name:
+    "Banken" -> "bank" (in "Nordlys Sparebank"), "Kommunen" -> "kommun" ("Nordvik kommune"),
+    "Klubben" -> "klubb"; None when too short to tell."""
+    word = noun.lower()
+    for ending in _DEFINITE_ENDINGS:
+        if word.endswith(ending):
+            word = word[: -len(ending)]
+            break
+    return word if len(word) >= _SHORTEST_KIND else None

@@ -259,6 +259,18 @@ def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
     assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}
 
 
+def test_a_bodys_noun_points_back_to_the_body_of_that_kind(nlp):
+    # "banken" after "mens" is the bank named before, not the first name of its sentence
+    text = (
+        "Grønt samarbeid\n\nFjordkraft Nett AS og Nordlys Sparebank har inngått en avtale om "
+        "grønne lån. Fjordkraft Nett jobber med bærekraftsmål 7 og 9, mens banken har valgt "
+        "mål 8 og 13."
+    )
+    goals = {o.name: {g.number for g in o.sdgs} for o in _profile(text, nlp).organisations}
+    assert goals["Nordlys Sparebank"] == {8, 13}
+    assert goals["Fjordkraft Nett AS"] == {7, 9}
+
+
 def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
     # News writes the full name once with its acronym in brackets, then the acronym alone.
     text = (

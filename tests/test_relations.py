@@ -199,6 +199,16 @@ def test_every_line_starts_a_sentence_for_the_parser():
     assert "Me" in starts
 
 
+def test_a_capital_after_a_numbers_full_stop_starts_a_sentence_for_the_parser():
+    from pipeline.lines import line_breaks
+
+    nlp = spacy.blank("nb")
+    doc = line_breaks(nlp("Selskapet har valt mål 7 og 13. Kommunen har valt mål 11 den 13. juni."))
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert "Kommunen" in starts
+    assert "juni" not in starts  # an ordinal before a month
+
+
 def test_a_goal_the_un_is_said_to_have_adopted_is_nobodys_on_a_company_page():
     from pipeline.run import process_text
 

@@ -40,7 +40,7 @@ from pipeline.relations import (
 )
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, TextLayout, is_goal_name
-from pipeline.text import alternation, fact_box_label
+from pipeline.text import alternation, fact_box_label, kind_named_by
 
 __all__ = ["Claims", "claim_goals", "owner_of"]
 
@@ -314,8 +314,10 @@ def _claimant(claims: Claims, offset: int) -> str | _Article | None:
     if subject and not (named and _starts_at(text, subject.end(), claims, named)):
         if subject.group("collective"):
             return _ARTICLE  # "Nettverket har valgt ...", "De fem bedriftene jobber med ..."
-        before = _named_before(claims, sent_start, clause_start)
         pointer = subject.group("pointer").lower()
+        before = _of_the_kind(claims, pointer, sent_start, clause_start) or _named_before(
+            claims, sent_start, clause_start
+        )
         if before or not (
             pointer in claims.rules.org["subject_pronouns"] or _names_a_kind(claims, pointer)
         ):
@@ -407,6 +409,21 @@ def _named_before(claims: Claims, sent_start: int, clause_start: int) -> str | N
             if named := _first_named(claims, start, end):
                 return named
     return None
+
+
+def _of_the_kind(claims: Claims, noun: str, sent_start: int, clause_start: int) -> str | None:
+    """The organisation named last before the clause, in its paragraph, whose name holds the
+    kind the noun pointing back names: "..., mens banken har valgt mål 8" is the bank's."""
+    kind = kind_named_by(noun) if noun not in claims.rules.org["subject_pronouns"] else None
+    if kind is None:
+        return None
+    paragraph_start = claims.layout.paragraph_at(sent_start)[0]
+    named = [
+        org
+        for start, _, org in claims.mentions
+        if paragraph_start <= start < clause_start and kind in org.lower()
+    ]
+    return named[-1] if named else None
 
 
 def _points_back(claims: Claims, start: int, end: int) -> bool:

@@ -92,7 +92,7 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
         ),
         "public": re.compile(
             rf"(?P<statsforvalter>Statsforvalt[ae]ren\s+i\s+{region})"
-            rf"|(?P<name>(?<![\w-]){CAP_WORD}(?:{GAP}(?:og{GAP})?{CAP_WORD})?{GAP}(?:{public_heads}))(?![\wæøå])"
+            rf"|(?P<name>(?<![\w-])(?!(?:{legal})\b){CAP_WORD}(?:{GAP}(?:og{GAP})?{CAP_WORD})?{GAP}(?:{public_heads}))(?![\wæøå])"
             # "Miljødirektoratet", and with a coordinated first part "Nærings- og
             # handelsdepartementet" (the second part in either case)
             rf"|(?P<agency>(?<![\w-])(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+[A-ZÆØÅa-zæøå]|[A-ZÆØÅ])[a-zæøå]+(?:{agency}))(?![\wæøå])"
