@@ -88,6 +88,9 @@ _SHORTEST_TITLE = 4
 #: The articles of a definite noun phrase: "den nyvalgte styrelederen" names a position.
 _DEFINITE_ARTICLES = frozenset({"den", "det"})
 
+#: "til dagleg/daglig X": the daily occupation of someone the sentence names for another role.
+_DAILY = frozenset({"dagleg", "daglig"})
+
 #: Modifiers that say when, not what: "ny daglig leder" is a daglig leder.
 _NOT_PART_OF_TITLE = frozenset({"ny", "nye", "nytilsett", "nyansatt", "den"})
 
@@ -361,6 +364,8 @@ class PersonRoles(TreeRuleFile):
         "administrerende direktør"; not "ny"."""
         start = title
         while start > 0 and doc[start - 1].lower_ in self.modifiers:
+            if start > 1 and doc[start - 2].lower_ == "til" and doc[start - 1].lower_ in _DAILY:
+                break  # "til dagleg økonomisjef": what they do daily, not a "dagleg leiar"
             start -= 1
         if "-" in doc[title].text.strip("-"):  # "Norsk Industri-direktør": the name's words too
             start = min(
