@@ -1270,6 +1270,21 @@ def test_a_title_of_two_coordinated_parts_keeps_its_employer():
 
 
 @needs_model
+def test_a_shared_employer_of_another_kind_than_the_title_is_not_shared():
+    """ "Ordfører A og daglig leder B i X AS": the mayor does not work for the company;
+    "Styreleder A og daglig leder B i X AS" both do."""
+    mayor = process_text(
+        "Ny hall\n\nOrdfører Kari Lie og daglig leder Per Dal i Fjordbygg AS signerte kontrakten."
+    )
+    found = {p.name: p.organisation for p in mayor.people}
+    assert found == {"Kari Lie": None, "Per Dal": "Fjordbygg AS"}
+    board = process_text(
+        "Ny hall\n\nStyreleder Kari Lie og daglig leder Per Dal i Fjordbygg AS signerte kontrakten."
+    )
+    assert {p.organisation for p in board.people} == {"Fjordbygg AS"}
+
+
+@needs_model
 def test_a_title_with_its_field_before_the_employer_and_the_name():
     """ "seier nytilsett konserndirektør for berekraft i Eika Gruppen, Marianne Lie": the
     title has a field; "nytilsett" says when, it is no part of the title."""

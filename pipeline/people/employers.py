@@ -75,6 +75,7 @@ class PersonOrganisations:
         drafts = [draft for _, draft in orgs]
         speaks_for = {p.name: _person_organisation(text, p, drafts, owners, rules) for p in people}
         _share_with_coordinated(text, people, speaks_for)
+        _unshare_across_kinds(people, speaks_for, drafts, rules)
         for i, person in zip(kept, people, strict=True):
             spans[i]._.person_quotes = list(person.quotes)
             spans[i]._.person_employer, spans[i]._.person_employer_rule = speaks_for[person.name]
@@ -121,6 +122,18 @@ def _share_with_coordinated(text: str, people: list[PersonDraft], speaks_for: di
             ):
                 speaks_for[person.name] = (employer, "coordinated")
                 break
+
+
+def _unshare_across_kinds(people, speaks_for: dict, drafts, rules: RuleSet) -> None:
+    """A shared employer of the wrong kind for the person's own title is not theirs:
+    "Ordfører Kari Lie og daglig leder Per Dal i Fjordbygg AS" names a mayor and a company's
+    manager, and the mayor does not work for the company."""
+    kinds = {d.name: d.kind for d in drafts}
+    for person in people:
+        employer, rule = speaks_for[person.name]
+        role_kind = _kind_of_role(person.title, rules)
+        if rule == "coordinated" and role_kind and kinds.get(employer, role_kind) != role_kind:
+            speaks_for[person.name] = (None, None)
 
 
 def _an_organisation(doc: Doc, person: PersonDraft, drafts: list[OrgDraft]) -> bool:
