@@ -189,6 +189,7 @@ _OWNER_RULES = (
     ("clause", lambda c, o: _claimant(c, o)),
     ("list_leader", lambda c, o: _led_by(c, o)),
     ("only_organisation", lambda c, o: _only_organisation(c)),
+    ("only_organisation_before", lambda c, o: _only_organisation_before(c, o)),
     ("self_presenting_page", lambda c, o: _page_voice(c)),
 )
 
@@ -229,6 +230,19 @@ def _only_organisation(claims: Claims) -> str | None:
         if not _goal_owner_phrase(claims.rules).match(
             claims.text, end
         )  # "FNs bærekraftsmål": the UN's list
+    }
+    return named.pop() if len(named) == 1 else None
+
+
+def _only_organisation_before(claims: Claims, offset: int) -> str | None:
+    """A page that opens with one organisation and lists goals before it names another
+    ("SpareBank 1 Østlandet har utarbeidet et rammeverk ... følgende bærekraftsmål: 7 ...",
+    then the bank's adviser): the goals are that organisation's, as on a page that names
+    only it."""
+    named = {
+        org
+        for start, end, org in claims.mentions
+        if start < offset and not _goal_owner_phrase(claims.rules).match(claims.text, end)
     }
     return named.pop() if len(named) == 1 else None
 

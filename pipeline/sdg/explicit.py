@@ -39,7 +39,11 @@ _SPORT_CONTEXT = re.compile(
 _NUM = r"(?<![\d.,])\d{1,2}(?:\.(?:\d{1,2}|[a-c]))?(?![\d])(?!\.\d)"
 # A goal name in brackets may follow a number inside a list: "2 (utrydde sult) og 12".
 _BRACKETED = r"(?:\s*\([^()\n]{1,60}\))?"
-_LIST_SEP = r"(?:\s*/\s*|\s*,\s+(?:og\s+)?|\s+(?:og|samt|and)\s+|\s*&\s*|\s*[–—-]\s*)"
+# "mål 9, 11 og 14 etterfulgt av 12 og 13": a ranking goes on after "etterfulgt av"
+_LIST_SEP = (
+    r"(?:\s*/\s*|\s*,\s+(?:og\s+)?|\s+(?:og|samt|and|(?:og\s+)?deretter"
+    r"|etterfulgt\s+av|etterfylgd\s+av|fulgt\s+av)\s+|\s*&\s*|\s*[–—-]\s*)"
+)
 # "nr. 13 og nr. 15": the number word may be repeated inside a list
 _NUM_LIST = rf"{_NUM}{_BRACKETED}(?:{_LIST_SEP}(?:nr\.?\s*)?{_NUM}{_BRACKETED})*"
 _NUMBER_WORD = r"(?:nr\.?|nummer|#)"
