@@ -422,3 +422,23 @@ def test_a_goal_under_the_pages_own_possessive_is_the_pages_voices():
     rules = {g.owner_rule for o in profile.organisations for g in o.sdgs if g.method == "explicit"}
     assert goals.get("Fjordnett Norge", goals.get("Fjordnett")) == [5, 8]
     assert rules == {"first_person_possessor"}
+
+
+def test_a_ranking_of_goals_goes_on_after_etterfulgt_av():
+    text = (
+        "Rapport\n\nAv prosjektene våre har Havforsk mest aktivitet mot bærekraftsmål 9, 11 og "
+        "14 etterfulgt av 12 og 13."
+    )
+    assert _explicit(text) == {9, 11, 12, 13, 14}
+
+
+def test_goals_listed_before_any_other_organisation_is_named_are_the_opening_ones():
+    """The page opens with one organisation, lists goals no sentence gives to anyone, and
+    names its adviser only after the list."""
+    text = (
+        "Grønne obligasjoner\n\nNordkyst Sparebank har utarbeidet et rammeverk for grønne "
+        "obligasjoner. Rammeverket støtter opp om FNs bærekraftsmål.\n\nAlle kvalifiserte "
+        "utlån kan relateres til ett eller flere av følgende bærekraftsmål:\n\n7. Ren energi "
+        "for alle\n\n13. Stoppe klimaendringene\n\nFjordrådgivning AS er bankens rådgiver."
+    )
+    assert _explicit_owners(text) == {(7, "Nordkyst Sparebank"), (13, "Nordkyst Sparebank")}

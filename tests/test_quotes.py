@@ -136,6 +136,29 @@ def test_a_party_named_elsewhere_stays_an_organisation():
             "Vi har aldri tjent mer",
             id="definite-title-then-to-whom",
         ),
+        pytest.param(
+            "Havet\n\nRektor Kari Lie ved Universitetet i Nordland er glad.\n\nPer Dal er "
+            "også der.\n\n– Vi har tett dialog med næringslivet, sier UiNs rektor.",
+            "Kari Lie",
+            "Vi har tett dialog med næringslivet",
+            id="title-in-the-genitive",
+        ),
+        pytest.param(
+            "Samfunnsansvar\n\n– Vi har valt ut fire mål som er relevante for oss.\n\nDet er "
+            "leder for miljø, Kari Lie, som sier dette til Byggavisa.",
+            "Kari Lie",
+            "Vi har valt ut fire mål som er relevante for oss.",
+            id="cleft-after-the-quote",
+        ),
+        pytest.param(
+            "Sertifisert\n\n– Vi er glade, sier Per Dal.\n\nArbeidet har vært ledet av "
+            "bærekraftsansvarlig Kari Lie, og mye av jobben har handlet om dokumentasjon.\n\n"
+            "– I begynnelsen "
+            "ble jeg overrasket over hvor mye vi gjør.",
+            "Kari Lie",
+            "I begynnelsen ble jeg overrasket over hvor mye vi gjør.",
+            id="first-person-singular-after-the-one-named",
+        ),
     ],
 )
 def test_more_quote_forms(text, speaker, quote):

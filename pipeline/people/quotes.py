@@ -192,12 +192,19 @@ def _continued_quote(block, previous, around, people, rules: RuleSet, subjects=(
     before, following = around
     for nxt in following:  # "– ..." then "Det seier Oddgeir Kvitenes, som ...": named after
         opening = _said_that_opening(rules).match(nxt.text)
-        if opening is not None and (speaker := _speaker(opening.group("who"), people)):
+        who = opening and (opening.group("who") or opening.group("cleft"))
+        if who and (speaker := _speaker(who, people)):
             return speaker, opener.end(), end
     # a new speaker is handed the word
     introduced = _introduced_speaker(before, people, rules) or _subject_before(
         before, people, subjects
     )
+    if introduced is None and _FIRST_PERSON_SINGULAR.search(block.text, opener.end(), end):
+        # "Arbeidet er ledet av Elin Næss. ..." then "– I begynnelsen ble jeg overrasket":
+        # someone new speaks of themself right after the paragraph that names only them (the
+        # last speaker named again may be talked about, not talking)
+        named = _only_person_named(before, people)
+        introduced = named if named is not None and not named.quotes else None
     if introduced is not None or previous is not None:
         return introduced or previous, opener.end(), end
     for nxt in following:
@@ -223,6 +230,22 @@ def _a_question(text: str) -> bool:
     """One sentence that asks: an interviewer's question in a dash paragraph."""
     text = text.strip()
     return text.endswith("?") and not re.search(r"[.!?]\s", text)
+
+
+_FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:jeg|eg|meg|min|mitt|mine)(?!\w)", re.IGNORECASE)
+
+
+def _only_person_named(before, people: list[PersonDraft]) -> PersonDraft | None:
+    """The one person the paragraph before names, if it names one and is no quote itself."""
+    if before is None or _QUOTE_START.match(before.text):
+        return None
+    named = {
+        p.name: p
+        for p in people
+        for start, _ in p.mentions
+        if before.start <= start < before.start + len(before.text)
+    }
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> PersonDraft | None:
@@ -356,6 +379,10 @@ _DEFINITE_TITLE_THEN_WHEN = re.compile(
 )
 
 
+#: "..., sier UiBs rektor": an organisation's title in the genitive.
+_GENITIVE_TITLE = re.compile(r"[\wæøå-]+s\s+(?P<title>[a-zæøå-]{4,})")
+
+
 def without_definite_ending(word: str) -> str:
     """ "ordføraren" -> "ordførar", "leiaren" -> "leiar": a title's definite ending off."""
     return re.sub(r"(?:en|a|et)$", "", word)
@@ -366,9 +393,10 @@ def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonD
     person named last before ``before`` with that title."""
     who = who.strip().lower()
     m = _DEFINITE_TITLE.fullmatch(who) or _DEFINITE_TITLE_THEN_WHEN.match(who)
-    if m is None:
+    owned = _GENITIVE_TITLE.fullmatch(who)  # "sier UiBs rektor": the title, indefinite
+    if m is None and owned is None:
         return None
-    stem = without_definite_ending(m.group("title"))
+    stem = without_definite_ending(m.group("title")) if m else owned.group("title")
     titled = [
         (start, p)
         for p in people
@@ -400,7 +428,12 @@ def _said_that_opening(rules: RuleSet) -> re.Pattern[str]:
     """A paragraph that names the speaker of the quote before it: "Det seier Oddgeir
     Kvitenes, som jobbar ved ...", "Dette sier daglig leder Kari Holm i X til avisa."; the
     speaker's words run to the first comma or stop."""
-    return re.compile(rf"(?:Det|Dette)\s+(?:{speech_verbs(rules)})\s+(?P<who>[^,.\n]+)")
+    verbs = speech_verbs(rules)
+    # "Det er leder for miljø, Bente Næss, som sier dette til X": the cleft names the speaker
+    return re.compile(
+        rf"(?:Det|Dette)\s+(?:(?:{verbs})\s+(?P<who>[^,.\n]+)"
+        rf"|(?:er|var)\s+(?P<cleft>[^.\n]{{2,120}}?),?\s+som\s+(?:{verbs})\s+(?:dette|det)\b)"
+    )
 
 
 @per_rule_set
