@@ -286,17 +286,22 @@ def _nearest_of_kind(text, person, drafts, rules: RuleSet) -> str | None:
     return max(candidates)[1] if candidates else None
 
 
+def _office_of(title: str | None, offices: dict):
+    """What ``offices`` says of the title's office, by the longest office its last word
+    opens with ("ordføraren" -> "ordførar"), or None."""
+    if not title:
+        return None
+    lowered = title.lower().split()[-1]
+    office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
+    return offices[office] if office is not None else None
+
+
 def _body_of_office(title: str | None, drafts, rules: RuleSet) -> str | None:
     """An ordfører speaks for the kommune, a fylkesordfører for the fylkeskommune: the
     article's only public body of that kind ("Volda kommune", "Voss herad" counts as one)."""
-    if not title:
+    ending = _office_of(title, rules.org["office_bodies"])
+    if ending is None:
         return None
-    offices = rules.org["office_bodies"]
-    lowered = title.lower().split()[-1]
-    office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
-    if office is None:
-        return None
-    ending = offices[office]
     bodies = {d.name for d in drafts if d.kind == "public_body" and _body_kind(d.name) == ending}
     return bodies.pop() if len(bodies) == 1 else None
 
@@ -304,14 +309,9 @@ def _body_of_office(title: str | None, drafts, rules: RuleSet) -> str | None:
 def _named_by_office(title: str | None, drafts, rules: RuleSet) -> str | None:
     """A banksjef speaks for the bank, a rektor for the school: the article's only
     organisation whose name holds the word the title names ("Sparebanken Sunnfjord")."""
-    if not title:
+    words = _office_of(title, rules.org["office_name_words"])
+    if words is None:
         return None
-    offices = rules.org["office_name_words"]
-    lowered = title.lower().split()[-1]
-    office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
-    if office is None:
-        return None
-    words = offices[office]
     named = {
         d.name
         for d in drafts
