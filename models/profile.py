@@ -58,7 +58,8 @@ class Place(PlaceRef):
 
 
 class SdgMention(ContractModel):
-    """One goal named or inferred in the text."""
+    """One goal named or inferred in the text, and who claims it there. Organisations that
+    claim the same words together ("Hydro og Equinor støtter mål 7") have a mention each."""
 
     number: int = Field(ge=1, le=17, description="Goal number 1-17")
     name: str = Field(description="The goal's official Norwegian (bokmål) name")

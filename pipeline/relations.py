@@ -55,7 +55,9 @@ from pipeline.text import kind_named_by
 COMPONENT_NAME = "pipeline_goal_owners"
 RULES_FILE = "relation_rules.json"
 
-for _name in ("owner", "owner_rule"):
+# co_owners: (start_char, end_char) of organisations coordinated with the owner in the
+# claiming clause's subject ("NMBU og Nofima kan bidra til mål 2")
+for _name in ("owner", "owner_rule", "co_owners"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 for _name in ("in_goal", "first_person", "in_org"):
@@ -163,6 +165,8 @@ class GoalOwners(TreeRuleFile):
             if owner is not None:
                 goal._.owner = (owner.start_char, owner.end_char)
                 goal._.owner_rule = rule
+                if rule == "claim_subject":
+                    goal._.co_owners = self._coordinated_with(owner, orgs) or None
                 if owner.label_ == "ORG_PROPOSED" and not any(
                     (p.start, p.end) == (owner.start, owner.end) for p in proposed
                 ):
@@ -537,6 +541,19 @@ class GoalOwners(TreeRuleFile):
             proposed = self._proposed_name(doc, owner, self_named=True)
         return proposed
 
+    def _coordinated_with(self, owner: Span, orgs: list[Span]) -> list[tuple[int, int]]:
+        """The organisations the tree coordinates with the owner in the subject ("NMBU og
+        Nofima", "Hydro, Equinor og Statkraft"): each claims what the clause claims."""
+        head = head_of(owner)
+        conjuncts = [t for t in head.subtree if t.dep_ == "KOORD" and t.i != head.i]
+        return [
+            (o.start_char, o.end_char)
+            for o in orgs
+            if o != owner
+            and any(o.start <= t.i < o.end for t in conjuncts)
+            and not self._authored(o.text)
+        ]
+
     def _pointed_to(self, doc: Doc, subject: Token, orgs: list[Span]) -> Span | None:
         """What a body's noun as the subject points back to ("Selskapet", "Banken",
         "Klubben"): the organisation named first in the nearest sentence before it, in its
@@ -807,4 +824,14 @@ def owners_by_offset(doc: Doc) -> dict[int, tuple[int, int, str]]:
         span.start_char: (*span._.owner, span._.owner_rule)
         for span in doc.spans.get(EXPLICIT_SPAN_KEY, [])
         if span._.owner is not None
+    }
+
+
+def co_owners_by_offset(doc: Doc) -> dict[int, list[tuple[int, int]]]:
+    """Each explicit goal's start offset -> where the organisations coordinated with its
+    owner are named ("NMBU og Nofima kan bidra til mål 2": Nofima)."""
+    return {
+        span.start_char: list(span._.co_owners)
+        for span in doc.spans.get(EXPLICIT_SPAN_KEY, [])
+        if span._.co_owners
     }

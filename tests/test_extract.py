@@ -271,6 +271,22 @@ def test_a_bodys_noun_points_back_to_the_body_of_that_kind(nlp):
     assert goals["Fjordkraft Nett AS"] == {7, 9}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Samarbeid\n\nHydro, Equinor og Statkraft støtter bærekraftsmål 7 og 13.",
+        "Samarbeid\n\nMøtet skulle avklare hvordan Fjordforsk AS og Havlab AS sammen kan bidra til å "
+        "nå FNs bærekraftsmål 7 og 13.",
+    ],
+)
+def test_organisations_coordinated_in_the_claiming_subject_each_claim_the_goals(nlp, text):
+    # one mention per claimant: the goals are each organisation's
+    profile = _profile(text, nlp)
+    goals = {o.name: {g.number for g in o.sdgs} for o in profile.organisations}
+    assert goals and all(numbers == {7, 13} for numbers in goals.values()), goals
+    assert {m.organisation for m in profile.sdgs} == set(goals)
+
+
 def test_an_acronym_in_brackets_is_the_same_organisation(nlp):
     # News writes the full name once with its acronym in brackets, then the acronym alone.
     text = (

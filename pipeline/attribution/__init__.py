@@ -5,7 +5,8 @@
 
 The cascade is in ``claims`` (its docstring lists the rules in order). Writes, on every span
 of the ``sdg_explicit`` and ``sdg_theme`` groups, ``claimed_by`` (the organisation's name,
-None for the article) and ``claim_rule`` (the rule that decided, None with no owner).
+None for the article), ``claim_rule`` (the rule that decided, None with no owner) and
+``also_claimed_by`` (organisations coordinated with the owner in the claiming subject).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pipeline.people import SPAN_KEY as PEOPLE
 from pipeline.rules import RuleSet
 
 COMPONENT_NAME = "pipeline_goal_attribution"
-ATTRIBUTES = ("claimed_by", "claim_rule")
+ATTRIBUTES = ("claimed_by", "claim_rule", "also_claimed_by")
 
 # a goal's owner depends on its offset only, so spans of both groups at the same words
 # may share a value

@@ -35,6 +35,7 @@ from pipeline.organisations import OrgDraft, mention_spans
 from pipeline.relations import (
     VOICE_RULES,
     authored_by_offset,
+    co_owners_by_offset,
     owners_by_offset,
     self_presenting_voice,
 )
@@ -109,11 +110,47 @@ def claim_goals(
         authors=frozenset(doc._.goal_authors or ()),
         authored=authored_by_offset(doc),
     )
+    co_owners = co_owners_by_offset(doc)
     for key in SPAN_GROUPS:
         for span in doc.spans.get(key, []):
             owner, rule = owner_and_rule(claims, span.start_char)
             span._.claimed_by = owner
             span._.claim_rule = rule if owner else None
+            if rule == "claim_subject":  # "NMBU og Nofima kan bidra til mål 2": both claim it
+                span._.also_claimed_by = _named_at(claims, co_owners.get(span.start_char, []))
+            elif rule in ("clause_subject", "clause") and owner:
+                span._.also_claimed_by = _coordinated_after(claims, owner, span.start_char)
+
+
+def _named_at(claims: Claims, where: list[tuple[int, int]]) -> list[str] | None:
+    """The organisations named at these places, each once, in order."""
+    names = [
+        next((org for s, e, org in claims.mentions if s < end and start < e), None)
+        for start, end in where
+    ]
+    return list(dict.fromkeys(n for n in names if n)) or None
+
+
+_COORDINATION = re.compile(r"\s*(?:,|og|,\s*og)\s*$")
+
+
+def _coordinated_after(claims: Claims, owner: str, offset: int) -> list[str] | None:
+    """The organisations named right after the owner in the goal's sentence, joined to it by
+    "og" or a comma ("NMBU og Nofima sammen kan bidra til ... mål 2"), when no parse read the
+    clause: the subject is all of them."""
+    sent_start, _ = claims.layout.sentence_at(offset)
+    before = [m for m in claims.mentions if sent_start <= m[0] < offset]
+    at = next((i for i, m in enumerate(before) if m[2] == owner), None)
+    if at is None:
+        return None
+    joined: list[str] = []
+    end = before[at][1]
+    for start, next_end, org in before[at + 1 :]:
+        if not _COORDINATION.match(claims.text[end:start]) or org.lower() in claims.authors:
+            break
+        joined.append(org)
+        end = next_end
+    return list(dict.fromkeys(o for o in joined if o != owner)) or None
 
 
 def organisation_mentions(text: str, doc: Doc, drafts: list[OrgDraft]) -> list[Stretch]:

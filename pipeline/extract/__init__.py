@@ -45,9 +45,10 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
     people = list(doc.spans.get(PEOPLE, []))
     sdgs = sorted(
         (
-            _goal(text, span, method)
+            _goal(text, span, method, organisation)
             for key, method in _GOAL_GROUPS
             for span in doc.spans.get(key, [])
+            for organisation in [span._.claimed_by, *(span._.also_claimed_by or [])]
         ),
         key=lambda m: (m.evidence.start, m.number),
     )
@@ -66,14 +67,16 @@ def extract(article: Article, doc: Doc, *, model: str = "unknown") -> Profile:
     )
 
 
-def _goal(text: str, span: Span, method: str) -> SdgMention:
+def _goal(text: str, span: Span, method: str, organisation: str | None) -> SdgMention:
+    """One claim of the goal: by its owner, or by an organisation coordinated with the owner
+    in the claiming subject (the same words, a mention each)."""
     number = int(span.label_.removeprefix("SDG_"))
     return SdgMention(
         number=number,
         name=goal_name(number),
         method=method,  # type: ignore[arg-type]
         evidence=evidence(text, span.start_char, span.end_char),
-        organisation=span._.claimed_by,
+        organisation=organisation,
         owner_rule=span._.claim_rule,
     )
 
