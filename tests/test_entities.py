@@ -117,6 +117,14 @@ def test_a_caption_running_a_person_into_an_organisation_gives_both():
     assert "Kari Nordvik Fjellkraft Energi" not in _texts(doc, PERSON_SPANS)
     assert _texts(doc, PERSON_SPANS).count("Kari Nordvik") == 3
     assert "Fjellkraft Energi" in _texts(doc, ORG_SPANS)
+    family = "Kari Krohn er med. Nordvik Group vokser. – Vi vokser, sier Kari Krohn Nordvik."
+    doc = _run(
+        _blank(),
+        family,
+        [("Kari Krohn", "PER", 0), ("Nordvik Group", "ORG", 0), ("Kari Krohn Nordvik", "PER", 0)],
+    )
+    # one word after the name is a surname as often as the family's company
+    assert "Kari Krohn Nordvik" in _texts(doc, PERSON_SPANS)
 
 
 def test_other_mentions_of_a_found_name_are_added():

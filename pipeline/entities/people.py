@@ -93,7 +93,9 @@ class PersonNamePasses:
         if span.label_ != PERSON or len(span) < 3:
             return [span]
         others = [s for s in spans if s is not span]
-        for cut in range(span.start + 2, span.end):
+        # the organisation's words are two at least: one word after a name is a surname as
+        # often as a company ("Marit Krohn Ulstein" of the Ulstein family, beside Ulstein Group)
+        for cut in range(span.start + 2, span.end - 1):
             person, rest = span.doc[span.start : cut], span.doc[cut : span.end].text
             named_alone = any(s.label_ == PERSON and s.text == person.text for s in others)
             organisation = any(
