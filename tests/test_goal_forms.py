@@ -442,3 +442,16 @@ def test_goals_listed_before_any_other_organisation_is_named_are_the_opening_one
         "for alle\n\n13. Stoppe klimaendringene\n\nFjordrådgivning AS er bankens rådgiver."
     )
     assert _explicit_owners(text) == {(7, "Nordkyst Sparebank"), (13, "Nordkyst Sparebank")}
+
+
+def test_goal_names_in_lower_case_one_a_line_under_a_goal_word_are_goals():
+    listed = (
+        "Bærekraft\n\nAv FNs 17 bærekraftsmål har Nordkyst Forsikring definert disse som mest "
+        "relevante:\n\n• god helse og livskvalitet\n• anstendig arbeid og økonomisk vekst\n"
+        "• stoppe klimaendringene"
+    )
+    assert _explicit(listed) == {3, 8, 13}
+    two = listed.replace("\n• stoppe klimaendringene", "")
+    assert 8 not in _explicit(two)  # two lines might be any list's items
+    no_goal_word = listed.replace("Av FNs 17 bærekraftsmål har", "I år har")
+    assert _explicit(no_goal_word) == set()

@@ -432,11 +432,16 @@ def _goal_line_hits(ctx: TextLayout, names: NameIndex) -> list[SdgHit]:
     one line alone counts after a goal word ("Vi har valgt disse bærekraftsmålene:") or
     under its own number."""
     lines: list[tuple[SdgHit, bool]] = []  # (hit, numbered with its own goal's number)
+    lower_case: set[int] = set()  # where a name in lower case starts ("• stoppe klimaendringene")
     for match in GOAL_LINE.finditer(ctx.text):
         name = match.group("name")
-        if not name or len(name.split()) > 8 or not name[0].isupper():
+        if not name or len(name.split()) > 8:
             continue
         exact = names.pattern.fullmatch(name)
+        if not name[0].isupper():
+            if not exact:
+                continue
+            lower_case.add(match.start("name"))
         goal = names.lookup(name)[0] if exact else near_goal_name(name, names)
         given = match.group("n") or match.group("after")
         number = int(given) if given else None
@@ -461,6 +466,13 @@ def _goal_line_hits(ctx: TextLayout, names: NameIndex) -> list[SdgHit]:
     for run in runs:
         first = run[0][0].start
         cued = _WEAK_CONTEXT.search(ctx.text, max(0, first - _LINE_CUE_WINDOW), first)
+        if any(hit.start in lower_case for hit, _ in run):
+            # names in lower case, one a line, are goals only as a list of three or more under
+            # a goal word ("har vi definert disse fem som mest relevante:"); a line or two
+            # might be any list's items
+            strict = _STRICT_CUE_RE.search(ctx.text, max(0, first - _LINE_CUE_WINDOW), first)
+            found += [hit for hit, _ in run] if len(run) >= _MIN_LISTED_NAMES and strict else []
+            continue
         if len(run) >= 2 or cued:
             found += [hit for hit, _ in run]
         else:
