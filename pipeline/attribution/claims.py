@@ -465,7 +465,7 @@ def _named_before(claims: Claims, sent_start: int, clause_start: int) -> str | N
 def _of_the_kind(claims: Claims, noun: str, sent_start: int, clause_start: int) -> str | None:
     """The organisation named last before the clause, in its paragraph, whose name holds the
     kind the noun pointing back names: "..., mens banken har valgt mål 8" is the bank's."""
-    kind = kind_named_by(noun) if noun not in claims.rules.org["subject_pronouns"] else None
+    kind = kind_named_by(noun)  # None for "vi", "me": too short to name a kind
     if kind is None:
         return None
     paragraph_start = claims.layout.paragraph_at(sent_start)[0]

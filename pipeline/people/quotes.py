@@ -239,13 +239,18 @@ def _only_person_named(before, people: list[PersonDraft]) -> PersonDraft | None:
     """The one person the paragraph before names, if it names one and is no quote itself."""
     if before is None or _QUOTE_START.match(before.text):
         return None
-    named = {
-        p.name: p
+    named = _named_in(before, people)
+    return next(iter(named.values()))[0] if len(named) == 1 else None
+
+
+def _named_in(block, people: list[PersonDraft]) -> dict[str, tuple[PersonDraft, int]]:
+    """The people a block names, each with where it names them (the last mention)."""
+    return {
+        p.name: (p, start)
         for p in people
         for start, _ in p.mentions
-        if before.start <= start < before.start + len(before.text)
+        if block.start <= start < block.start + len(block.text)
     }
-    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> PersonDraft | None:
@@ -253,12 +258,7 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
     ends in a colon, has a speech verb after the name, or is the name with a title only."""
     if before is None or _QUOTE_START.match(before.text):
         return None  # a quote of its own that nobody was found for
-    named = {
-        p.name: (p, start)
-        for p in people
-        for start, _ in p.mentions
-        if before.start <= start < before.start + len(before.text)
-    }
+    named = _named_in(before, people)
     if not named:  # "Ho fortel at ...", "Ordføreren meiner ...": someone named before
         return _referred_speaker(before, people, rules) or _handed_back(before, people)
     if len(named) != 1:
