@@ -560,8 +560,8 @@ class GoalOwners(TreeRuleFile):
         paragraph, that names one (the subject comes first far more often than last)."""
         if subject.n_lefts or subject.n_rights or not subject.lower_.endswith(self.pointing_nouns):
             return None  # "Selskapet Havlys AS", "banken vår": a name or a noun of its own
-        text = text_of(doc)
-        paragraph_start = text.rfind("\n\n", 0, subject.idx) + 2 if "\n\n" in text else 0
+        blank_line = text_of(doc).rfind("\n\n", 0, subject.idx)
+        paragraph_start = blank_line + 2 if blank_line >= 0 else 0
         earlier = [
             o
             for o in orgs

@@ -56,6 +56,20 @@ def test_a_bodys_noun_as_the_subject_points_back_to_the_body_named_before():
     pos.append("PUNCT")
     doc = owners(_doc(nlp, words, heads, deps, pos, orgs=[(0, 2)], goals=[(9, 10, "SDG_3")]))
     assert _owners(doc) == [("3", "Fjordlag IL")]
+    # a later paragraph does not move where the subject's own paragraph starts
+    later = words + ["\n\n", "Det", "er", "alt", "."]
+    doc = owners(
+        _doc(
+            nlp,
+            later,
+            heads + [11, 12, 12, 12, 12],
+            deps + ["FLAT", "SUBJ", "ROOT", "SPRED", "IP"],
+            pos + ["SPACE", "PRON", "AUX", "PRON", "PUNCT"],
+            orgs=[(0, 2)],
+            goals=[(9, 10, "SDG_3")],
+        )
+    )
+    assert _owners(doc) == [("3", "Fjordlag IL")]
     words[6] = "Medlemene"  # a group, not the body: it claims for no one named
     doc = owners(_doc(nlp, words, heads, deps, pos, orgs=[(0, 2)], goals=[(9, 10, "SDG_3")]))
     assert _owners(doc) == [("3", None)]
