@@ -254,6 +254,38 @@ def test_an_office_that_names_its_place_speaks_for_the_only_organisation_so_name
     assert speaks_for["Ingrid Hope"] is None  # two banks: no guess
 
 
+HOTEL = """Ny meny
+
+Fjordtun Hotell har fått ny meny. Planen fekk støtte i bystyret, og Nordvik kommune gav \
+tilskot til kjøkkenet.
+
+— Hotellet har fått fleire vegetariske rettar på menyen, seier kjøkkensjef Rasmus Mo.
+
+— Kommunen har vore svært positiv, seier student Kari Lie.
+"""
+
+
+def test_a_persons_own_words_naming_a_bodys_kind_give_the_only_organisation_so_named(nlp):
+    # "Hotellet" in the chef's quote: the only organisation whose name holds "hotel"
+    speaks_for = {p.name: p.organisation for p in _profile(HOTEL, nlp).people}
+    assert speaks_for["Rasmus Mo"] == "Fjordtun Hotell"
+    assert speaks_for["Kari Lie"] is None  # everyone speaks of "kommunen"
+    two_hotels = HOTEL.replace("Nordvik kommune gav", "Sunnfjord Hotell gav")
+    speaks_for = {p.name: p.organisation for p in _profile(two_hotels, nlp).people}
+    assert speaks_for["Rasmus Mo"] is None  # two hotels: no guess
+
+
+def test_staff_of_the_bank_named_with_titles_work_there(nlp):
+    if not nlp.has_pipe("ner"):
+        pytest.skip("without a model, names with no quote or organisation are not found")
+    staff = (
+        "Resultat\n\nTysnes Sparebank fekk eit godt resultat i fjor. Banksjef Dag Sandstå, "
+        "styreleiar Leif Hovland og økonomisjef Karoline Dalen og andre tilsette i banken jubla."
+    )
+    speaks_for = {p.name: p.organisation for p in _profile(staff, nlp).people}
+    assert speaks_for["Karoline Dalen"] == speaks_for["Leif Hovland"] == "Tysnes Sparebank"
+
+
 def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
     goals = {o.name: {g.number for g in o.sdgs} for o in _profile(BANK, nlp).organisations}
     assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}

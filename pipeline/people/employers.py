@@ -8,9 +8,10 @@ person's quotes too; an organisation named only as someone's party, in brackets 
 their name ("Per Olsen (Sp)"), is the person's party, not an organisation of the article;
 then each person's organisation: as the attribution states it ("fra Møre og Romsdal
 fylkeskommune"), else the organisation whose section they speak in, else the article's
-only body their office belongs to (an ordfører's kommune), else the organisation of their
-kind (company for a daglig leder, public body for an ordfører) named last before them
-(for people with a title or a quote).
+only body their office belongs to (an ordfører's kommune), else the only organisation
+whose name holds the kind a body's noun names in their own words ("teateret" in their
+quote), else the organisation of their kind (company for a daglig leder, public body for an
+ordfører) named last before them (for people with a title or a quote), as a guess.
 
 Writes, on the ``people`` span group (kept to the people who are no organisation):
 ``person_quotes`` (with the answers), ``person_employer`` (the organisation's name, or
@@ -37,10 +38,10 @@ from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
 from pipeline.people import SPAN_KEY as PEOPLE
 from pipeline.people.drafts import person_drafts
 from pipeline.registry.names import normalise_name
-from pipeline.rules import RuleSet
+from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.span_values import register_span_values
-from pipeline.text import alternation
+from pipeline.text import alternation, kind_named_by, sentence_bounds
 
 COMPONENT_NAME = "pipeline_person_organisations"
 ATTRIBUTES = ("person_employer", "person_employer_rule", "person_party_name")
@@ -226,7 +227,8 @@ def _person_organisation(
     text, person, drafts, owners: list[Owner], rules: RuleSet
 ) -> tuple[str | None, str | None]:
     """The organisation a person speaks for and the step that gave it: "stated",
-    "section", "office" or "nearest_of_kind" (the order in the module docstring)."""
+    "section", "office", "named_by_kind" or "nearest_of_kind" (the order in the module
+    docstring)."""
     if person.organisation:
         at = person.organisation_start
         # the organisation named where the attribution names it, by its longest name there:
@@ -254,6 +256,8 @@ def _person_organisation(
         return body, "office"
     if not person.title and not person.quotes:
         return None, None  # only named: a guess from the nearest organisation would be noise
+    if body := _named_by_own_words(text, person, drafts, rules):
+        return body, "named_by_kind"
     nearest = _nearest_of_kind(text, person, drafts, rules)
     return nearest, GUESSED_EMPLOYER if nearest else None
 
@@ -319,6 +323,46 @@ def _named_by_office(title: str | None, drafts, rules: RuleSet) -> str | None:
         and any(w in d.name.lower() for w in words)
     }
     return named.pop() if len(named) == 1 else None
+
+
+def _named_by_own_words(text: str, person, drafts, rules: RuleSet) -> str | None:
+    """The only organisation whose name holds the kind that a body's noun names in the
+    person's own words or in the sentence that names them: "... teateret si kjerneverksemd,
+    seier styreleiar Rasmus Mo" on a page naming "Sogn og Fjordane Teater", "styreleiar A og
+    andre tilsette i banken". The nouns are those that point back to a body in a goal's claim
+    (org_rules.json: pointing_nouns, org_head_nouns). Not an organisation of another kind than
+    the person's title, nor a newspaper or a party. Public bodies are left to the office step:
+    everyone speaks of "kommunen" and "universitetet", a mayor and a student alike."""
+    role_kind = _kind_of_role(person.title, rules)
+    if role_kind == "public_body":
+        return None
+    names = [
+        d.name
+        for d in drafts
+        if organisation_category(d.name, rules.entity) not in _NEVER_GUESSED
+        and d.kind != "public_body"
+        and (role_kind is None or d.kind in (role_kind, "other"))  # a board chair of a theatre
+    ]
+    found: set[str] = set()
+    for start, end in _own_words(text, person):
+        for noun in _body_nouns(rules).finditer(text, start, end):
+            kind = kind_named_by(noun.group())
+            holding = {name for name in names if kind and kind in name.lower()}
+            if len(holding) == 1:
+                found |= holding
+    return found.pop() if len(found) == 1 else None
+
+
+def _own_words(text: str, person) -> list[tuple[int, int]]:
+    """The person's quotes and the sentences that name them."""
+    spans = [sentence_bounds(text, start) for start, _ in person.mentions or [person.mention]]
+    return list(person.quotes) + spans
+
+
+@per_rule_set
+def _body_nouns(rules: RuleSet) -> re.Pattern[str]:
+    words = rules.org["pointing_nouns"] + rules.org["org_head_nouns"]
+    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
 
 
 def _body_kind(name: str) -> str | None:
