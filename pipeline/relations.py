@@ -608,14 +608,17 @@ class GoalOwners(TreeRuleFile):
         # in a definite form: "Skiforeningen", not the plural "Vi som Arkitekter"
         written = {token.lower_, token.lower_ + "s"} & capitalised_inside_sentences(doc)
         a_name = token.lower_.endswith(DEFINITE_FORMS) and bool(written)
+        # "Fiskerinæringens klimagassutslipp": the genitive of a definite compound
+        genitive = token.lower_.endswith("s") and token.lower_[:-1].endswith(DEFINITE_FORMS)
+        bare = token.lower_[:-1] if genitive else token.lower_
         if token.lower_ in self.common_words and not (several or _acronym(token) or a_name):
             return False
         if token.pos_ not in ("PROPN", "NOUN"):
             return False
         if token.lower_.endswith(self.organisation_nouns) and not a_name:
             return False
-        if not several and not a_name and is_inflected_compound(token.lower_, self.common_words):
-            return False  # "Møbelindustrien": the definite form of a compound, not a name
+        if not several and not a_name and is_inflected_compound(bare, self.common_words):
+            return False  # "Møbelindustrien(s)": the definite form of a compound, not a name
         # on a page in the first person a "person" who acts on goals is the model's guess for
         # an organisation's name ("Consto har sluttet seg til FNs mål ... der vi mener ...")
         people = list(doc.spans.get(PERSON_SPANS, []))

@@ -284,6 +284,14 @@ def test_staff_of_the_bank_named_with_titles_work_there(nlp):
     )
     speaks_for = {p.name: p.organisation for p in _profile(staff, nlp).people}
     assert speaks_for["Karoline Dalen"] == speaks_for["Leif Hovland"] == "Tysnes Sparebank"
+    # "Teatret" of a name the quote says is that name, not a noun pointing back to it
+    other = (
+        "Teater\n\nNynorsk kultursentrum kjøpte den første stolen i kampanjen til Det Norske "
+        "Teatret.\n\n– Det er klart vi skal stille opp. Det Norske Teatret er enormt viktig for "
+        "skriftkulturen, sa konstituert direktør Gaute Øvereng."
+    )
+    speaks_for = {p.name: p.organisation for p in _profile(other, nlp).people}
+    assert speaks_for["Gaute Øvereng"] != "Det Norske Teatret"
 
 
 def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):

@@ -444,6 +444,31 @@ def test_goals_listed_before_any_other_organisation_is_named_are_the_opening_one
     assert _explicit_owners(text) == {(7, "Nordkyst Sparebank"), (13, "Nordkyst Sparebank")}
 
 
+def test_the_goals_author_acting_in_a_sentence_is_no_other_organisation_before_a_goal():
+    """ "FN forventer ..." between the goals: the UN acts, but never owns a goal, so the page
+    still names one organisation before each of them."""
+    text = (
+        "Havet\n\nEt av målene til Havtek AS er å gjøre mer av havet tilgjengelig.\n\n"
+        "Bærekraftsmål\n\n14 Liv under vann\n\nNye skånsomme metoder må utvikles.\n\n"
+        "2 Utrydde sult\n\nFN forventer en befolkningsvekst på 30 prosent fram mot 2050.\n\n"
+        "13 Stoppe klimaendringene\n\nUtslippene fra tråling må kraftig ned."
+    )
+    assert _explicit_owners(text) == {(2, "Havtek AS"), (13, "Havtek AS"), (14, "Havtek AS")}
+
+
+def test_the_genitive_of_a_definite_compound_is_proposed_as_no_organisation():
+    text = (
+        "Havet\n\nVi har forelsket oss i havbunnen. Et av målene til Havtek AS er å gjøre mer "
+        "av havet tilgjengelig.\n\nFNs bærekraftsmål\n\nDette gjør oss nært knyttet til FNs "
+        "bærekraftsmål.\n\n14 Liv under vann\n\nFN forventer en befolkningsvekst på 30 "
+        "prosent.\n\n13 Stoppe klimaendringene\n\nFiskerinæringens klimagassutslipp må "
+        "kraftig ned. Tråling langs havets bunn er energikrevende."
+    )
+    profile = process_text(text)
+    assert {o.name for o in profile.organisations} == {"Havtek AS", "FN"}
+    assert _explicit_owners(text) == {(13, "Havtek AS"), (14, "Havtek AS")}
+
+
 def test_goal_names_in_lower_case_one_a_line_under_a_goal_word_are_goals():
     listed = (
         "Bærekraft\n\nAv FNs 17 bærekraftsmål har Nordkyst Forsikring definert disse som mest "

@@ -264,9 +264,8 @@ def _only_organisation(claims: Claims) -> str | None:
     named = {
         org
         for start, end, org in claims.mentions
-        if not _goal_owner_phrase(claims.rules).match(
-            claims.text, end
-        )  # "FNs bærekraftsmål": the UN's list
+        if not _goal_owner_phrase(claims.rules).match(claims.text, end)  # "FNs bærekraftsmål"
+        and org.lower() not in claims.authors  # "FN forventer ...": never an owner
     }
     return named.pop() if len(named) == 1 else None
 
@@ -279,7 +278,9 @@ def _only_organisation_before(claims: Claims, offset: int) -> str | None:
     named = {
         org
         for start, end, org in claims.mentions
-        if start < offset and not _goal_owner_phrase(claims.rules).match(claims.text, end)
+        if start < offset
+        and not _goal_owner_phrase(claims.rules).match(claims.text, end)
+        and org.lower() not in claims.authors
     }
     return named.pop() if len(named) == 1 else None
 

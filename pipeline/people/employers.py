@@ -343,9 +343,12 @@ def _named_by_own_words(text: str, person, drafts, rules: RuleSet) -> str | None
         and d.kind != "public_body"
         and (role_kind is None or d.kind in (role_kind, "other"))  # a board chair of a theatre
     ]
+    named = [span for d in drafts for span in mention_spans(text, d.names())]
     found: set[str] = set()
     for start, end in _own_words(text, person):
         for noun in _body_nouns(rules).finditer(text, start, end):
+            if any(s <= noun.start() < e for s, e in named):
+                continue  # "Teatret" of "Det Norske Teatret" is the name, not a pointer
             kind = kind_named_by(noun.group())
             holding = {name for name in names if kind and kind in name.lower()}
             if len(holding) == 1:
