@@ -43,6 +43,7 @@ EMPLOYER_RULES = frozenset(
         "employer_of_title_adverbial",
         "employer_of_title_field",
         "employer_of_title_topic",
+        "employer_of_title_subject",
         "employer_of_title_in_genitive",
         "employer_before_possessive",
         "employer_of_coordinated_title",

@@ -39,6 +39,7 @@ class OrgRules(BaseModel):
     public_body_prefixes: list[str] = Field(default_factory=list)
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
+    speech_participles: list[str]
     # definite forms of business nouns ("Støperiet", "Kornmølla"): a description, not a name
     definite_business_endings: list[str]
     # a goal claimed by "Bedriftene", "De fem bedriftene" (or a network, entity_rules.json's

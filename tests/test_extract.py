@@ -249,6 +249,9 @@ def test_an_office_that_names_its_place_speaks_for_the_only_organisation_so_name
     speaks_for = {p.name: p.organisation for p in _profile(BANK, nlp).people}
     assert speaks_for["Ingrid Hope"] == "Sparebanken Sunnfjord"
     assert speaks_for["Per Lid"] is None  # a rektor, and no school is named
+    regional = BANK.replace("banksjef Ingrid Hope", "regionbanksjef Ingrid Hope")
+    speaks_for = {p.name: p.organisation for p in _profile(regional, nlp).people}
+    assert speaks_for["Ingrid Hope"] == "Sparebanken Sunnfjord"  # a compound of the office
     two_banks = BANK.replace("Hotellet i sentrum", "Fjordbanken AS")
     speaks_for = {p.name: p.organisation for p in _profile(two_banks, nlp).people}
     assert speaks_for["Ingrid Hope"] is None  # two banks: no guess

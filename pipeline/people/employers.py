@@ -290,13 +290,18 @@ def _nearest_of_kind(text, person, drafts, rules: RuleSet) -> str | None:
     return max(candidates)[1] if candidates else None
 
 
-def _office_of(title: str | None, offices: dict):
+def _office_of(title: str | None, offices: dict, compounds: bool = False):
     """What ``offices`` says of the title's office, by the longest office its last word
-    opens with ("ordføraren" -> "ordførar"), or None."""
+    opens with ("ordføraren" -> "ordførar"), or with ``compounds`` ends with too
+    ("regionbanksjef" -> "banksjef"), or None."""
     if not title:
         return None
     lowered = title.lower().split()[-1]
-    office = max((o for o in offices if lowered.startswith(o)), key=len, default=None)
+    office = max(
+        (o for o in offices if lowered.startswith(o) or (compounds and lowered.endswith(o))),
+        key=len,
+        default=None,
+    )
     return offices[office] if office is not None else None
 
 
@@ -313,7 +318,7 @@ def _body_of_office(title: str | None, drafts, rules: RuleSet) -> str | None:
 def _named_by_office(title: str | None, drafts, rules: RuleSet) -> str | None:
     """A banksjef speaks for the bank, a rektor for the school: the article's only
     organisation whose name holds the word the title names ("Sparebanken Sunnfjord")."""
-    words = _office_of(title, rules.org["office_name_words"])
+    words = _office_of(title, rules.org["office_name_words"], compounds=True)
     if words is None:
         return None
     named = {

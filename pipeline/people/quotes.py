@@ -564,11 +564,15 @@ def _who(rules: RuleSet) -> str:
 
 @per_rule_set
 def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
-    # "... løsninger. Sier Kim Bråten, avdelingsleder i X.": the verb may open a sentence
+    # "... løsninger. Sier Kim Bråten, avdelingsleder i X.": the verb may open a sentence;
+    # "..., har dagleg leiar X tidlegare uttalt.": the perfect puts the speaker between the
+    # auxiliary and the participle (an adverb and "til avisa" may follow the speaker)
     capitalised = alternation([v[:1].upper() + v[1:] for v in rules.org["speech_verbs"]])
+    participle = alternation(rules.org["speech_participles"])
     return re.compile(
-        rf"(?:,?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs(rules)})|(?<=\.)\s+(?P<opening>{capitalised}))"
-        rf"\s+{_who(rules)}\.?$"
+        rf"(?:,?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs(rules)}|(?P<perfect>har|hadde))"
+        rf"|(?<=\.)\s+(?P<opening>{capitalised}))\s+{_who(rules)}"
+        rf"(?(perfect)(?:\s+\w+)?\s+(?:{participle})(?:\s+til\s+[^.]+)?)\.?$"
     )
 
 
