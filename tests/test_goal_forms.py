@@ -469,6 +469,58 @@ def test_the_genitive_of_a_definite_compound_is_proposed_as_no_organisation():
     assert _explicit_owners(text) == {(13, "Havtek AS"), (14, "Havtek AS")}
 
 
+def test_a_determiner_before_a_plural_that_names_no_group_leaves_the_goals_to_the_page():
+    projects = (
+        "Bærekraft\n\nNordvik kommune har laget en plan for bærekraft. De ulike prosjektene "
+        "langs elva retter seg spesielt inn mot bærekraftsmål 6 og 14."
+    )
+    assert _explicit_owners(projects) == {(6, "Nordvik kommune"), (14, "Nordvik kommune")}
+    group = projects.replace(
+        "De ulike prosjektene langs elva retter seg spesielt inn mot",
+        "De fem bedriftene i nettverket jobber med",
+    )
+    assert "Nordvik kommune" not in {owner for _, owner in _explicit_owners(group)}
+
+
+def test_a_goal_number_right_after_the_stop_of_nr_is_that_goal():
+    assert _explicit("Mål\n\nOrkla jobber med bærekraftsmål nr.12 og nr.13.") == {12, 13}
+    assert _explicit("Mål\n\nOrkla har 1.12 millioner kunder og bærekraftsmål 7.") == {7}
+
+
+def test_a_goal_chosen_after_a_fronted_phrase_is_read_where_the_goals_were_spoken_of():
+    text = (
+        "Mål\n\nFNs bærekraftsmål handler om hele verden.\n\nI Fjordmat jobber de med mål nr. 12 "
+        "ved å utvikle gode produkter."
+    )
+    assert _explicit_owners(text) == {(12, "Fjordmat")}
+
+
+def test_goals_under_a_heading_about_the_goals_and_a_name_in_brackets_after_one():
+    text = (
+        "Bærekraftsmål som er mest relevante for Ruter\n\nRuter jobber med å nå alle målene. "
+        "Dette har de valgt å legge under mål 3 (God Helse). Ruter har også peilet seg inn på "
+        "mål 13 som angår å stoppe klimaendringene."
+    )
+    profile = process_text(text)
+    assert "God Helse" not in {o.name for o in profile.organisations}  # the goal's name
+    assert _explicit_owners(text) == {(3, "Ruter"), (13, "Ruter")}
+    # short lines under such a heading may list goals of the page's own
+    own = (
+        "Fakta\n\nStudentenes bærekraftsmål\n\nMÅL 1 – SOSIAL TILHØRIGHET\n\nMÅL 2 – TRYGG ØKONOMI"
+    )
+    assert _explicit(own) == set()
+
+
+def test_goal_names_followed_by_their_main_goal_number_are_those_goals():
+    listed = (
+        "Mål\n\nFor næringshagen er det naturlig å prioritere disse bærekraftsmålene:\n\n"
+        "• Innovasjon og infrastruktur, hovedmål 9\n"
+        "• Sikre bærekraftige forbruks- og produksjonsmønstre, hovedmål 12\n"
+        "• Samarbeid for å nå målene, hovedmål 17\n"
+    )
+    assert _explicit(listed) == {9, 12, 17}
+
+
 def test_goal_names_in_lower_case_one_a_line_under_a_goal_word_are_goals():
     listed = (
         "Bærekraft\n\nAv FNs 17 bærekraftsmål har Nordkyst Forsikring definert disse som mest "

@@ -494,7 +494,10 @@ def _collectives(rules: RuleSet) -> str:
     words = rules.org["collective_subjects"] + rules.entity.non_company_words_before
     nouns = [w for w in words if len(w) > 4]
     short = [w for w in words if len(w) <= 4]
-    return rf"[\wæøå]*(?:{alternation(nouns)})|{alternation(short)}"
+    # "De", "Alle" as pronouns; before a plural noun that names no group they only
+    # determine it ("De ulike prosjektene retter seg mot mål 3": the projects, no group)
+    determiner = r"(?!\s+(?:[\wæøå]+\s+)?[\wæøå]+(?:ene|ane)(?![\wæøå]))"
+    return rf"[\wæøå]*(?:{alternation(nouns)})|(?:{alternation(short)}){determiner}"
 
 
 def _pointer_words(rules: RuleSet) -> str:

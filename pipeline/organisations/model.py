@@ -46,13 +46,26 @@ def _a_name_in_sentence_case(span, last: str) -> bool:
     )
 
 
+_BRACKET_AFTER = re.compile(r"\s*\(([^()\n]{1,60})\)")
+
+
+def _bracketed_after(text: str, goals) -> list[tuple[int, int]]:
+    """What brackets right after a goal's number hold: its name ("mål 3 (God Helse)")."""
+    found = []
+    for goal in goals:
+        if m := _BRACKET_AFTER.match(text, goal.end_char):
+            found.append(m.span(1))
+    return found
+
+
 def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
     """The organisations of the ``pipeline_entities`` span group (the model's ORG entities,
     corrected by context and the rest of the article), kept where they look like a name:
     no digits, not a place, not a description ("...bedriften"). Named once is enough."""
     found = []
     seen: set[str] = set()
-    goal_names = [(s.start, s.end) for s in spans_of(doc, EXPLICIT_SPAN_KEY)]
+    goals = spans_of(doc, EXPLICIT_SPAN_KEY)
+    goal_names = [(s.start_char, s.end_char) for s in goals] + _bracketed_after(text, goals)
     lower_name_ends = tuple(
         rules.org["public_body_heads"]
         + rules.org["name_tail_nouns"]
@@ -61,7 +74,7 @@ def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
     for span in spans_of(doc, ORG_SPANS):
         name = trim_name(span.text.strip(), rules, starts_sentence(span[0]))
-        if name in seen or any(s < span.end and span.start < e for s, e in goal_names):
+        if name in seen or any(s < span.end_char and span.start_char < e for s, e in goal_names):
             continue  # "Rein energi", "Samarbeid": words of a goal's name
         if _GOALS_OF.match(text, span.end_char):
             continue  # "FNs bærekraftsmål": the goals' owner, not an organisation in the story

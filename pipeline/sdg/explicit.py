@@ -29,14 +29,15 @@ _STRICT_CUE = (
 )
 # "mål" alone is an everyday word (a plan's "Mål 1", a football goal): it ties a
 # number only where the paragraph speaks of sustainability / the UN.
-_PLAIN_CUE = r"(?<![\w-])mål(?:et|ene|a)?(?!\w)"
+_PLAIN_CUE = r"(?<![\w-])(?:hov[eu]d)?mål(?:et|ene|a)?(?!\w)"  # "hovedmål 12": a goal, not a target
 _WEAK_CONTEXT = re.compile(r"b[æe]rekraft|SDG|\bFN|verdensmål", re.IGNORECASE)
 _SPORT_CONTEXT = re.compile(
     r"\b(?:scor\w*|kamp(?!anj)\w*|sesong\w*|keeper\w*|straffe\w*)\b", re.IGNORECASE
 )
 
-# A goal number, optionally a target ("12.5", "7.a"), never part of a longer number.
-_NUM = r"(?<![\d.,])\d{1,2}(?:\.(?:\d{1,2}|[a-c]))?(?![\d])(?!\.\d)"
+# A goal number, optionally a target ("12.5", "7.a"), never part of a longer number; right
+# after an abbreviation's stop it stands alone ("mål nr.12"), after a number's it does not.
+_NUM = r"(?<![\d,])(?<!\d\.)\d{1,2}(?:\.(?:\d{1,2}|[a-c]))?(?![\d])(?!\.\d)"
 # A goal name in brackets may follow a number inside a list: "2 (utrydde sult) og 12".
 _BRACKETED = r"(?:\s*\([^()\n]{1,60}\))?"
 # "mål 9, 11 og 14 etterfulgt av 12 og 13": a ranking goes on after "etterfulgt av"
@@ -141,9 +142,13 @@ def _number_hits(text: str, list_text: str, offset: int) -> list[SdgHit]:
 
 
 # "har valt mål 7", "jobber med mål 12", "knyttet arbeidet til mål 9": choosing a goal.
+# "I Orkla jobber de med mål 12": after a fronted phrase the subject follows the verb
+_INVERTED = r"(?:(?:vi|me|de|dei|han|hun|ho)\s+)?"
 _CHOOSING_BEFORE = re.compile(
-    r"(?:valt|valgt|velger|vel|jobb(?:er|ar)\s+(?:mest\s+)?med|arbeid(?:er|ar)\s+med|knytt(?:et|a)\s+(?:\w+\s+){0,3}til"
-    r"|prioriter\w*|sats(?:er|ar)\s+på|pek(?:t|a|er)\s+ut|peika\s+ut|fokuser\w*\s+på|bidra\w*\s+til|støtt\w*\s+opp\s+om)"
+    rf"(?:valt|valgt|velger|vel|jobb(?:er|ar)\s+{_INVERTED}(?:mest\s+)?med"
+    rf"|arbeid(?:er|ar)\s+{_INVERTED}med|knytt(?:et|a)\s+(?:\w+\s+){{0,3}}til"
+    rf"|prioriter\w*|sats(?:er|ar)\s+{_INVERTED}på|pek(?:t|a|er)\s+ut|peika\s+ut"
+    rf"|fokuser\w*\s+{_INVERTED}på|bidra\w*\s+til|støtt\w*\s+opp\s+om)"
     r"\s+$",
     re.IGNORECASE,
 )
@@ -163,6 +168,10 @@ def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
     question = ctx.previous_paragraph_text(offset)  # "Hvilke bærekraftsmål ...?" / "Først mål 12."
     if question.rstrip().endswith("?") and _WEAK_CONTEXT.search(question):
         return True
+    if _a_heading(question) and _WEAK_CONTEXT.search(question):
+        # prose under "Bærekraftsmål som er mest relevante for Ruter": the section's goals; a
+        # short line under it ("MÅL 1 – SOSIAL TILHØRIGHET") may be a list of other goals
+        return not _a_heading(ctx.paragraph_text(offset))
     if _WEAK_CONTEXT.search(question) and _PLAIN_LIST_AT.match(ctx.text, offset):
         # "... bærekraftsmål. Vi satser på mål 9 og 11." / "... bærekraft ..." then "Vi vil
         # legge fokus på målene 3, 5 og 12.": a list of goals after a paragraph about them;
@@ -170,6 +179,15 @@ def _plain_cue_allowed(ctx: TextLayout, offset: int) -> bool:
         return True
     chosen = _CHOOSING_BEFORE.search(ctx.text, max(0, offset - 40), offset)
     return bool(chosen) and bool(_STRICT_CUE_RE.search(ctx.text, 0, offset))
+
+
+_HEADING_CHARS = 80
+
+
+def _a_heading(paragraph: str) -> bool:
+    """A short line with no sentence's full stop: a heading over the paragraph after it."""
+    line = paragraph.strip()
+    return 0 < len(line) <= _HEADING_CHARS and "\n" not in line and not line.endswith(".")
 
 
 def _followed_by_own_name(ctx: TextLayout, end: int, goal: int, names: NameIndex) -> bool:
@@ -292,18 +310,23 @@ def _numbered_name_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
 
 # "likestilling mellom kjønnene (nr. 5)": a goal's name with its own number in brackets after it
 _OWN_NUMBER_AFTER = re.compile(
-    rf"\s*\(\s*(?:{_NUMBER_WORD}|(?:{_STRICT_CUE})|{_PLAIN_CUE})?\s*(?P<n>\d{{1,2}})\s*\)",
+    rf"\s*\(\s*(?:{_NUMBER_WORD}|(?:{_STRICT_CUE})|{_PLAIN_CUE})?\s*(?P<n>\d{{1,2}})\s*\)"
+    # "Samarbeid for å nå målene, hovedmål 17": the number after a comma or a dash, with its
+    # goal word
+    rf"|\s*[,:–—-]\s*(?:{_NUMBER_WORD}|(?:{_STRICT_CUE})|{_PLAIN_CUE})\s*"
+    rf"(?:{_NUMBER_WORD}\s*)?(?P<after>\d{{1,2}})(?![\d.,]\d)",
     re.IGNORECASE,
 )
 
 
 def _name_then_number_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
     """A goal's name followed by its own number in brackets, in any case: "stoppe
-    klimaendringene (nr. 13)", "God utdanning (mål 4)". The number confirms the name."""
+    klimaendringene (nr. 13)", "God utdanning (mål 4)", or after a comma with its goal word
+    ("Samarbeid for å nå målene, hovedmål 17"). The number confirms the name."""
     for match in names.pattern.finditer(ctx.text):
         goal, _ = names.lookup(match.group())
         number = _OWN_NUMBER_AFTER.match(ctx.text, match.end())
-        if number and int(number.group("n")) == goal:
+        if number and int(number.group("n") or number.group("after")) == goal:
             start, end = match.start(), number.end()
             yield SdgHit(goal, start, end, ctx.text[start:end], "name")
 
