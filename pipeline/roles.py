@@ -163,6 +163,9 @@ class PersonRoles(TreeRuleFile):
                 if person.start <= t.head_of < person.end
                 and (doc[t.title]._.plural_title or not _someone_between(t.title, person, people))
             ]
+            # a title right after the name before one the parser hung on it from before the
+            # name ("A, dagleg leiar i X, B, dagleg leiar i Y": B's is the second)
+            held.sort(key=lambda link: link[0].title < person.start)
             # of two titles the sentence gives, the one it says where they hold ("X, som er
             # partnar i Hjort, blei valt til styreleiar")
             found = (

@@ -297,6 +297,19 @@ def test_staff_of_the_bank_named_with_titles_work_there(nlp):
     assert speaks_for["Gaute Øvereng"] != "Det Norske Teatret"
 
 
+def test_each_name_in_a_list_of_appositions_holds_the_title_after_it(nlp):
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Samarbeid\n\nTre sentrale personer i samarbeidet mellom Elkonor og Trefadder: Anders "
+        "Kristiansen, daglig leder i Trefadder, Baard-Espen Hansen, daglig leder i Elkonor, og "
+        "Lars Kihle, daglig leder i Norgesplanter."
+    )
+    speaks_for = {p.name: p.organisation for p in _profile(text, nlp).people}
+    assert speaks_for["Baard-Espen Hansen"] == "Elkonor"
+    assert speaks_for["Anders Kristiansen"] == "Trefadder"
+
+
 def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
     goals = {o.name: {g.number for g in o.sdgs} for o in _profile(BANK, nlp).organisations}
     assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}

@@ -56,6 +56,20 @@ def _quotes(text: str) -> dict[str, list[str]]:
             "Vi vil vekse",
             id="nynorsk-pronoun",
         ),
+        pytest.param(
+            "Samarbeid\n\nPolar Vind og Nordlandsløpet har startet et samarbeid.\n\n--Vi er svært "
+            "fornøyde med avtalen, sier Kari Dahl, daglig leder i Nordlandsløpet.",
+            "Kari Dahl",
+            "Vi er svært fornøyde med avtalen",
+            id="double-hyphen",
+        ),
+        pytest.param(
+            "Senteret\n\n– Målet med senteret er å informere om havbruk, har dagleg leiar Kari "
+            "Vik tidlegare uttalt.",
+            "Kari Vik",
+            "Målet med senteret er å informere om havbruk",
+            id="perfect-tense",
+        ),
     ],
 )
 def test_a_quote_goes_to_its_speaker(text, speaker, quote):

@@ -31,7 +31,7 @@ def speech_verbs(rules: RuleSet) -> str:
 
 
 # a news agency or source in brackets may open the paragraph: "(NTB) – Vi er ..."
-_QUOTE_START = re.compile(r"^(?:\([^()\n]{2,30}\)\s*)?(?:[–—−]\s*|-\s*(?=[A-ZÆØÅ«\"])|[«\"“„])")
+_QUOTE_START = re.compile(r"^(?:\([^()\n]{2,30}\)\s*)?(?:[–—−]\s*|--?\s*(?=[A-ZÆØÅ«\"])|[«\"“„])")
 # "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
 # or on a new line of the paragraph ("Samfunnskontrakt\n– Det å ha ..., sier han.")
 _QUOTE_START_MID = re.compile(
