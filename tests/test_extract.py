@@ -310,6 +310,18 @@ def test_each_name_in_a_list_of_appositions_holds_the_title_after_it(nlp):
     assert speaks_for["Anders Kristiansen"] == "Trefadder"
 
 
+def test_the_organisation_right_after_a_persons_party_is_their_employer(nlp):
+    if not nlp.has_pipe("ner"):
+        pytest.skip("without a model, a name with no quote is not found")
+    text = (
+        "Opning\n\nTil stades var mellom anna konsernsjef Auke Lont i Statnett og statssekretær "
+        "Kjell Børge Freiberg (Frp) i Olje- og energidepartementet."
+    )
+    people = {p.name: p for p in _profile(text, nlp).people}
+    freiberg = people["Kjell Børge Freiberg"]
+    assert (freiberg.party, freiberg.organisation) == ("Frp", "Olje- og energidepartementet")
+
+
 def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
     goals = {o.name: {g.number for g in o.sdgs} for o in _profile(BANK, nlp).organisations}
     assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}

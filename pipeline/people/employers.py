@@ -246,6 +246,8 @@ def _person_organisation(
         if match is not None or not (after_name and _came_from(rules).search(text, 0, at)):
             return (match.name if match else person.organisation), "stated"
         # "Marit Haugen frå Steinkjer": where someone comes from, unless it is an organisation
+    if (after_party := _named_after_party(text, person, drafts)) is not None:
+        return after_party, "stated"
     first = person.mention[0]
     for start, end, owner, _ in owners:
         if start <= first <= end:
@@ -260,6 +262,29 @@ def _person_organisation(
         return body, "named_by_kind"
     nearest = _nearest_of_kind(text, person, drafts, rules)
     return nearest, GUESSED_EMPLOYER if nearest else None
+
+
+_ROLE_AFTER_BRACKET = re.compile(r"\s+(?:i|hos|ved|for)\s+")
+
+
+def _named_after_party(text: str, person, drafts) -> str | None:
+    """ "statssekretær Kari Lie (Frp) i Olje- og energidepartementet": the organisation
+    right after the party's brackets, which the parser hangs on someone else."""
+    if person.party is None:
+        return None
+    for _, end in person.mentions or [person.mention]:
+        bracket = BRACKET_AFTER_NAME.match(text, end)
+        role = bracket and _ROLE_AFTER_BRACKET.match(text, bracket.end())
+        if role:
+            named = [
+                (e - s, d.name)
+                for d in drafts
+                for s, e in mention_spans(text, d.names())
+                if s == role.end()
+            ]
+            if named:
+                return max(named)[1]
+    return None
 
 
 def _came_from(rules: RuleSet) -> re.Pattern[str]:
