@@ -133,8 +133,8 @@ class PersonRoles(TreeRuleFile):
         people = list(doc.spans.get(PERSON_SPANS, []))
         if not people or not doc.has_annotation("DEP"):
             return doc
-        self._mark(doc, people)
-        titles, employers, direct = self._links(doc)
+        genitives = self._mark(doc, people)
+        titles, employers, direct = self._links(doc, genitives)
         for person in people:
             org, rule = next(
                 ((o, r) for head, o, r in direct if person.start <= head < person.end), (None, None)
@@ -232,7 +232,9 @@ class PersonRoles(TreeRuleFile):
             return None
         return doc[start].idx, token.idx + len(head)
 
-    def _mark(self, doc: Doc, people: list[Span]) -> None:
+    def _mark(self, doc: Doc, people: list[Span]) -> dict[int, _Name]:
+        """Marks the tokens the patterns test; returns the one-word organisations' genitives
+        ("SAIHs leder"), by token, with where the name is written."""
         for span in people:
             for token in span:
                 token._.in_person = True
@@ -240,6 +242,9 @@ class PersonRoles(TreeRuleFile):
         for span in orgs:
             for token in span:
                 token._.in_org = True
+        genitives = {token.i: _Name.genitive(token) for token in _genitives_of(doc, orgs)}
+        for i in genitives:
+            doc[i]._.in_org = True  # "SAIHs leder": the organisation's genitive, one word
         for token in doc:
             token._.title_word = self._is_title(token) or self._hyphen_conjunct(token) is not None
             token._.plural_title = (
@@ -254,6 +259,7 @@ class PersonRoles(TreeRuleFile):
             where = {(span.start, span.end) for span in fields}
             doc.spans[ORG_SPANS] = [s for s in orgs if (s.start, s.end) not in where]
             doc.ents = [e for e in doc.ents if (e.start, e.end) not in where]
+        return genitives
 
     def _is_title(self, token: Token) -> bool:
         """A title word, or a compound ending in one ("kommunikasjonssjef"), without a
@@ -325,7 +331,7 @@ class PersonRoles(TreeRuleFile):
     def _title_word(self, word: str) -> bool:
         return word in self.titles or word.endswith(self.long_titles)
 
-    def _links(self, doc: Doc):
+    def _links(self, doc: Doc, genitives: dict[int, _Name]):
         """(person token, title token) links in the order the rules are written, each title
         token's employer, and (person token, organisation) links without a title."""
         orgs = list(doc.spans.get(ORG_SPANS, []))
@@ -339,7 +345,7 @@ class PersonRoles(TreeRuleFile):
             named = dict(zip(self.node_names[rule], tokens, strict=True))
             org = next(
                 (o for o in orgs if "org" in named and o.start <= named["org"] < o.end), None
-            )
+            ) or (genitives.get(named["org"]) if "org" in named else None)
             if rule in EMPLOYER_RULES:
                 if org is not None:
                     employers.setdefault(named["title"], org)
@@ -560,6 +566,36 @@ def _someone_between(title: int, person: Span, people: list[Span]) -> bool:
     whatever the parse says."""
     low, high = (title, person.start) if title < person.start else (person.end, title)
     return any(low <= other.start and other.end <= high for other in people if other != person)
+
+
+_GENITIVE_ENDINGS = ("s", "'s", "’s")
+
+
+def _genitives_of(doc: Doc, orgs: list[Span]) -> list[Token]:
+    """The words that are a one-word organisation's name with a genitive ending ("SAIHs",
+    "Equinor's"), which the model's span does not cover."""
+    names = {span.text for span in orgs if len(span) == 1}
+    return [
+        token
+        for token in doc
+        if not token._.in_org
+        and any(
+            token.text.endswith(e) and token.text[: -len(e)] in names for e in _GENITIVE_ENDINGS
+        )
+    ]
+
+
+class _Name:
+    """Where an organisation's name is written inside a longer word: its characters."""
+
+    def __init__(self, start_char: int, end_char: int) -> None:
+        self.start_char, self.end_char = start_char, end_char
+
+    @classmethod
+    def genitive(cls, token: Token) -> _Name:
+        """The name inside a genitive ("SAIH" of "SAIHs")."""
+        ending = next(e for e in ("'s", "’s", "s") if token.text.endswith(e))
+        return cls(token.idx, token.idx + len(token.text) - len(ending))
 
 
 class _Link:

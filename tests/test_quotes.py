@@ -764,3 +764,15 @@ def test_a_paragraph_of_what_someone_says_by_ifolge_gives_the_next_quote(between
     if "henne" in between:
         text = text.replace("Per Mork", "Kari Mork")
     assert len(next(iter(_quotes(text).values()))) == 2
+
+
+def test_a_speaker_goes_on_after_a_colon_and_a_dash():
+    text = (
+        "MOT\n\nDirektør for kvalitet i Fjordbåt ASA, May Kristin Salberg, er fornøyd.\n\n"
+        "– Vi tar samfunnsansvaret på alvor, understreker Salberg: – Etter hvert kommer de ut "
+        "i arbeidslivet."
+    )
+    assert _quotes(text)["May Kristin Salberg"] == [
+        "Vi tar samfunnsansvaret på alvor",
+        "Etter hvert kommer de ut i arbeidslivet.",
+    ]

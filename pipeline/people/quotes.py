@@ -129,6 +129,11 @@ def attach_quotes(
         if found is not None:
             speaker, start, end = found
             speaker.quotes.append((block.start + start, block.start + end))
+            if more := _COLON_CONTINUATION.match(block.text, end):
+                # "..., understreker Salberg: – Etter hvert ...": the speaker goes on
+                speaker.quotes.append(
+                    (block.start + more.start("quote"), block.start + more.end("quote"))
+                )
         elif not unquoted and _quote_opener(block) is not None and block.kind != "heading":
             around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
             found = _continued_quote(block, previous, around, people, rules, subjects)
@@ -138,6 +143,8 @@ def attach_quotes(
             previous = found[0] if found is not None else None  # a question hands back
 
 
+# the attribution ends in a colon and a dash, and the same speaker's words run on to the end
+_COLON_CONTINUATION = re.compile(r"[^.!?:\n]{2,160}:\s*[–—−-]\s*(?P<quote>[A-ZÆØÅ«\"][^\n]*?)\s*$")
 _SIGNATURE = re.compile(r"^[–—−-]\s*(?P<who>[^\n.!?]{3,80})$")
 _MAX_SIGNATURE_WORDS = 8
 _QUOTATION = re.compile(r"^[«\"“„](?P<quote>[^«»\"“”„]+?)\s*[»\"”]\s*$")
