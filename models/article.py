@@ -41,6 +41,11 @@ class Article(ContractModel):
         default=None,
         description="Who publishes the page, as it declares (og:site_name, JSON-LD publisher)",
     )
+    news_article: bool = Field(
+        default=False,
+        description="The page declares itself a news article (JSON-LD NewsArticle and kin): "
+        "its publisher is a newsroom, not the organisation the page speaks for",
+    )
     language: Literal["nb", "nn"] = Field(description="Bokmål (nb) or nynorsk (nn)")
     blocks: list[Block] = Field(description="Ordered body blocks")
     text: str = Field(description="The mined text: the blocks joined by blank lines")
@@ -65,6 +70,7 @@ class Article(ContractModel):
         published: date | None = None,
         authors: list[str] | None = None,
         publisher: str | None = None,
+        news_article: bool = False,
     ) -> Article:
         """Assemble an article from (kind, text) pairs, computing offsets and id."""
         placed: list[Block] = []
@@ -89,6 +95,7 @@ class Article(ContractModel):
             published=published,
             authors=authors or [],
             publisher=publisher,
+            news_article=news_article,
             language=language,
             blocks=placed,
             text=body,

@@ -12,8 +12,10 @@ examples, run by ``tests/test_rule_examples.py``) for spaCy's ``DependencyMatche
 * ``claim_agent``: in a passive ("målene er valgt av X") the agent of the "av" phrase.
 * ``goal_authors``: the UN wrote the goals ("FNs mål"), it never claims them.
 * ``first_person`` and ``voice_statement``: a page that says "vi" speaks for an
-  organisation (``Doc._.voice``): the X of "Vi i X ..." (``voice_statement``), else the one
-  organisation of its headline when the page says "vi" outside quotes. A clause whose
+  organisation (``Doc._.voice``): the X of "Vi i X ..." (``voice_statement``), else the
+  publisher an HTML page that is no news article declares, where the text names it
+  (``publisher``), else the one organisation of its headline when the page says "vi"
+  outside quotes. A clause whose
   subject is "vi", or a list introduced by "Våre mål er:", is that organisation's; inside a
   quote "vi" is the speaker's and is left to the extraction layer.
 * Lists: a goal on a list line ("- Mål 14: Livet i havet") belongs to whoever the line that
@@ -43,11 +45,13 @@ from pipeline.entities import (
     PERSON_SPANS,
     PLACE_SPANS,
     is_inflected_compound,
+    organisation_category,
     title_endings,
 )
 from pipeline.entities.candidates import capitalised_inside_sentences
 from pipeline.entities.words import DEFINITE_FORMS, NOT_NAME_LABELS, is_place_name_text
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
+from pipeline.registry.names import normalise_name
 from pipeline.rules import RuleSet, TreeRuleFile, per_rule_set, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.text import kind_named_by
@@ -219,6 +223,9 @@ class GoalOwners(TreeRuleFile):
             if found is not None:
                 doc._.voice_rule = "voice_statement"
                 return found
+        if doc._.says_we and (found := self._publisher(doc, orgs)) is not None:
+            doc._.voice_rule = "publisher"
+            return found
         headline_end = text_of(doc).find("\n")
         if text_of(doc)[: max(headline_end, 0)].rstrip().endswith(":"):
             return None  # "Heimli Bygg:" labels a section, it is no headline
@@ -243,6 +250,25 @@ class GoalOwners(TreeRuleFile):
         # in a news story "vi" is only ever quoted
         doc._.voice_rule = "headline_we" if doc._.says_we else "headline"
         return in_headline[0]
+
+    def _publisher(self, doc: Doc, orgs: list[Span]) -> Span | None:
+        """The organisation an HTML page that is no news article declares as its publisher
+        (og:site_name, JSON-LD), where the text names it: "Fjellbakst" publishes the page
+        that says "vi har valgt". A name no component found is proposed at its first
+        mention; a publisher the text never names gives no voice (a value needs evidence),
+        and neither does a newspaper."""
+        publisher = (doc._.publisher or "").strip()
+        if not publisher or self._authored(publisher):
+            return None
+        if organisation_category(publisher, RuleSet.of(doc).entity) == "media":
+            return None
+        key = normalise_name(publisher)
+        named = [o for o in orgs if normalise_name(o.text) == key]
+        if named:
+            return named[0]
+        at = re.search(rf"(?<![\w-]){re.escape(publisher)}(?![\w-])", text_of(doc))
+        span = doc.char_span(at.start(), at.end()) if at else None
+        return Span(doc, span.start, span.end, label="ORG_PROPOSED") if span else None
 
     def _introduced_before_we(self, doc: Doc, orgs: list[Span]) -> Span | None:
         """ "M8 Eiendom AS er opptatt av bærekraft! Vi har ...": the organisation that is the
@@ -802,6 +828,7 @@ def self_presenting_voice(doc: Doc) -> tuple[int, int, str] | None:
     the page's goals unless a sentence gives them to someone else."""
     if doc._.voice_rule in (
         "voice_statement",
+        "publisher",
         "headline_we",
         "introduced_before_we",
         "repeated_subject",

@@ -119,6 +119,7 @@ def article_doc(article: Article, nlp) -> Doc:
 
     doc = nlp.make_doc(article.text)
     doc._.blocks = [(block.kind, block.start, block.end) for block in article.blocks]
+    doc._.publisher = None if article.news_article else article.publisher
     return doc
 
 

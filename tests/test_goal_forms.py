@@ -106,6 +106,34 @@ def test_a_page_declares_its_publisher():
     assert profile_article(article, load_pipeline()).article.publisher == "Fjellbakst"
 
 
+def test_a_pages_we_is_its_declared_publisher_unless_the_page_is_news():
+    from pipeline.nlp import load_pipeline
+    from pipeline.parse import parse_bytes
+    from pipeline.run import profile_article
+
+    def owners(site: str, news: bool = False) -> set[tuple[int, str | None]]:
+        ld = (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "B"}</script>'
+            if news
+            else ""
+        )
+        page = (
+            f'<html><head><title>Bærekraft</title><meta property="og:site_name" content="{site}">'
+            f"{ld}</head><body><article><h1>Bærekraft</h1><p>Norsk Mel AS leverer melet vårt, "
+            "og Bergen kommune kjøper brødet til kantinene.</p><h2>FNs bærekraftsmål</h2><p>Vi "
+            "har valgt å jobbe med bærekraftsmål 2 og bærekraftsmål 12.</p><p>Ta kontakt med "
+            "Fjellbakst på telefon for å høre mer.</p></article></body></html>"
+        ).encode()
+        article = parse_bytes(page, "fjellbakst.html", content_type="text/html")
+        profile = profile_article(article, load_pipeline())
+        return {(m.number, m.organisation) for m in profile.sdgs if m.method == "explicit"}
+
+    assert owners("Fjellbakst") == {(2, "Fjellbakst"), (12, "Fjellbakst")}
+    # a news article's publisher is its newsroom; a publisher the text never names is no voice
+    assert "Fjellbakst" not in {owner for _, owner in owners("Fjellbakst", news=True)}
+    assert "Kornbakst" not in {owner for _, owner in owners("Kornbakst")}
+
+
 def test_a_list_of_goal_names_with_their_numbers_in_brackets():
     text = (
         "Rapporten\n\nBystyret i Fjellvik har valgt ut tre bærekraftsmål:\n\n"

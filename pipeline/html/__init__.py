@@ -145,6 +145,7 @@ def parse_html(html: str | bytes, url: str | None = None, source: str | None = N
         published=meta.published,
         authors=meta.authors,
         publisher=meta.publisher,
+        news_article=meta.news,
     )
 
 

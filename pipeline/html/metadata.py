@@ -44,6 +44,7 @@ class PageMetadata:
     canonical: str | None = None
     language: str | None = None
     json_ld_body: str | None = None
+    news: bool = False  # JSON-LD NewsArticle and kin: the publisher is a newsroom
 
 
 def read_metadata(root: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
@@ -76,6 +77,7 @@ def read_metadata(root: lxml.html.HtmlElement, url: str | None) -> PageMetadata:
         canonical=_canonical(root, metas, url),
         language=_html_language(root, ld),
         json_ld_body=_clean_json_ld_body(ld.get("articleBody")),
+        news=_is_news_type(ld.get("@type")),
     )
 
 
@@ -115,6 +117,12 @@ def _json_ld_items(data: object) -> Iterator[dict]:
             yield from _json_ld_items(data["@graph"])
         if isinstance(data.get("mainEntity"), dict):
             yield data["mainEntity"]
+
+
+def _is_news_type(value: object) -> bool:
+    """NewsArticle and its kinds (ReportageNewsArticle, OpinionNewsArticle, ...)."""
+    types = value if isinstance(value, list) else [value]
+    return any(isinstance(kind, str) and kind.endswith("NewsArticle") for kind in types)
 
 
 def _is_article_type(value: object) -> bool:

@@ -55,6 +55,10 @@ ATTRIBUTES = (
 register_span_values(SPAN_KEY, ATTRIBUTES)
 if not Doc.has_extension("blocks"):
     Doc.set_extension("blocks", default=None)
+if not Doc.has_extension("publisher"):
+    # who publishes the page, unless a newsroom: the page's "vi" when no sentence names
+    # itself (pipeline_goal_owners)
+    Doc.set_extension("publisher", default=None)
 
 
 def blocks_of(doc: Doc) -> list[Block]:
