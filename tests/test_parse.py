@@ -47,6 +47,10 @@ def test_nynorsk_and_its_boilerplate():
     assert "biletgalleri" not in article.text
     assert "Til toppen" not in article.text
     assert [b.kind for b in article.blocks][:3] == ["title", "paragraph", "heading"]
+    teaser = parse_text(
+        NYNORSK + "\n\nLes òg: Rekordmange søkjarar til Fjordvik vidaregåande skule\n"
+    )
+    assert "Les òg" not in teaser.text  # a related-article teaser, in nynorsk
 
 
 def test_stable_id_from_content():
