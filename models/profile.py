@@ -241,7 +241,8 @@ class Person(ContractModel):
         "'Xs direktør'), 'section' (they speak in the section X heads), 'office' (the "
         "article's only body of their office: an ordfører's kommune), 'named_by_kind' (the "
         "only organisation whose name holds the kind their own words name: 'teateret' in a "
-        "styreleiar's quote, 'Sogn og Fjordane Teater') or 'coordinated' (named "
+        "styreleiar's quote, 'Sogn og Fjordane Teater'), 'email' (the only organisation "
+        "their contact card's address spells: 'kari.vik@fjordmat.no') or 'coordinated' (named "
         "with or without a title right before someone the text ties to it: 'dagleg leiar A og "
         "salssjef B ved X', 'A og B fra X')",
     )

@@ -322,6 +322,24 @@ def test_the_organisation_right_after_a_persons_party_is_their_employer(nlp):
     assert (freiberg.party, freiberg.organisation) == ("Frp", "Olje- og energidepartementet")
 
 
+def test_a_contact_cards_address_names_the_employer(nlp):
+    text = (
+        "Pressemelding\n\nFjordmat AS har valt berekraftsmål 12. Sandnes Sparebank er "
+        "bankforbindelse.\n\nPressekontakt\n\nKari Vik\n\nkommunikasjonssjef\n\n"
+        "kari.vik@fjordmat.no"
+    )
+    people = {p.name: p for p in _profile(text, nlp).people}
+    if "Kari Vik" not in people:
+        pytest.skip("without a model, a name alone on its line is not found")
+    assert (people["Kari Vik"].organisation, people["Kari Vik"].organisation_rule) == (
+        "Fjordmat AS",
+        "email",
+    )
+    # a shared box ("post@...") holds no one's name: it says nothing of whom they work for
+    shared = {p.name: p for p in _profile(text.replace("kari.vik@", "post@"), nlp).people}
+    assert shared["Kari Vik"].organisation_rule != "email"
+
+
 def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
     goals = {o.name: {g.number for g in o.sdgs} for o in _profile(BANK, nlp).organisations}
     assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}

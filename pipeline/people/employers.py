@@ -10,7 +10,8 @@ then each person's organisation: as the attribution states it ("fra Møre og Rom
 fylkeskommune"), else the organisation whose section they speak in, else the article's
 only body their office belongs to (an ordfører's kommune), else the only organisation
 whose name holds the kind a body's noun names in their own words ("teateret" in their
-quote), else the organisation of their kind (company for a daglig leder, public body for an
+quote), else the only organisation their contact card's e-mail address spells
+("kari.vik@fjordmat.no"), else the organisation of their kind (company for a daglig leder, public body for an
 ordfører) named last before them (for people with a title or a quote), as a guess.
 
 Writes, on the ``people`` span group (kept to the people who are no organisation):
@@ -227,8 +228,8 @@ def _person_organisation(
     text, person, drafts, owners: list[Owner], rules: RuleSet
 ) -> tuple[str | None, str | None]:
     """The organisation a person speaks for and the step that gave it: "stated",
-    "section", "office", "named_by_kind" or "nearest_of_kind" (the order in the module
-    docstring)."""
+    "section", "office", "named_by_kind", "email" or "nearest_of_kind" (the order in the
+    module docstring)."""
     if person.organisation:
         at = person.organisation_start
         # the organisation named where the attribution names it, by its longest name there:
@@ -256,6 +257,8 @@ def _person_organisation(
         person.title, drafts, rules
     ):
         return body, "office"
+    if by_mail := _named_by_email(text, person, drafts):
+        return by_mail, "email"
     if not person.title and not person.quotes:
         return None, None  # only named: a guess from the nearest organisation would be noise
     if body := _named_by_own_words(text, person, drafts, rules):
@@ -384,6 +387,35 @@ def _named_by_own_words(text: str, person, drafts, rules: RuleSet) -> str | None
             if len(holding) == 1:
                 found |= holding
     return found.pop() if len(found) == 1 else None
+
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])(?P<local>[\w.+-]+)@(?P<domain>[\w-]+)\.[a-z]{2,6}\b", re.IGNORECASE
+)
+_CONTACT_CHARS = 200  # how far below a name its contact card's address may stand
+
+
+def _named_by_email(text: str, person, drafts) -> str | None:
+    """A contact card's address names the employer: "Astrid Vik Aam / Communications
+    Manager / astrid.aam@cermaq.com" works for the only organisation named "Cermaq". The
+    address must hold the person's own name (not "post@..."), and stand before anyone
+    else is named."""
+    names = {w.lower() for w in person.name.split() if len(w) > 2}
+    for _, end in person.mentions or [person.mention]:
+        for mail in _EMAIL.finditer(text, end, min(len(text), end + _CONTACT_CHARS)):
+            local = set(re.split(r"[._+-]", mail.group("local").lower()))
+            if not names & local:
+                continue
+            domain = mail.group("domain").lower().replace("-", "")
+            holding = {d.name for d in drafts if _written_as(d, domain)}
+            if len(holding) == 1:
+                return holding.pop()
+    return None
+
+
+def _written_as(draft: OrgDraft, domain: str) -> bool:
+    """Whether a web domain spells the organisation's name ("cermaq" for "Cermaq ASA")."""
+    return any(normalise_name(n).replace(" ", "").replace("-", "") == domain for n in draft.names())
 
 
 def _own_words(text: str, person) -> list[tuple[int, int]]:
