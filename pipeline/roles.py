@@ -568,7 +568,7 @@ def _someone_between(title: int, person: Span, people: list[Span]) -> bool:
     return any(low <= other.start and other.end <= high for other in people if other != person)
 
 
-_GENITIVE_ENDINGS = ("s", "'s", "’s")
+_GENITIVE_ENDINGS = ("'s", "’s", "s")  # longest first: "Equinor's" drops "'s"
 
 
 def _genitives_of(doc: Doc, orgs: list[Span]) -> list[Token]:
@@ -594,7 +594,7 @@ class _Name:
     @classmethod
     def genitive(cls, token: Token) -> _Name:
         """The name inside a genitive ("SAIH" of "SAIHs")."""
-        ending = next(e for e in ("'s", "’s", "s") if token.text.endswith(e))
+        ending = next(e for e in _GENITIVE_ENDINGS if token.text.endswith(e))
         return cls(token.idx, token.idx + len(token.text) - len(ending))
 
 

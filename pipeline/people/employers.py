@@ -7,12 +7,13 @@ organisation owns where one person speaks, the answers given as quotes ("– ...
 person's quotes too; an organisation named only as someone's party, in brackets after
 their name ("Per Olsen (Sp)"), is the person's party, not an organisation of the article;
 then each person's organisation: as the attribution states it ("fra Møre og Romsdal
-fylkeskommune"), else the organisation whose section they speak in, else the article's
-only body their office belongs to (an ordfører's kommune), else the only organisation
-whose name holds the kind a body's noun names in their own words ("teateret" in their
-quote), else the only organisation their contact card's e-mail address spells
-("kari.vik@fjordmat.no"), else the organisation of their kind (company for a daglig leder, public body for an
-ordfører) named last before them (for people with a title or a quote), as a guess.
+fylkeskommune", "X (Frp) i Y"), else the organisation whose section they speak in, else
+the article's only body their office belongs to (an ordfører's kommune), else the only
+organisation their contact card's e-mail address spells ("kari.vik@fjordmat.no"), else
+the only organisation whose name holds the kind a body's noun names in their own words
+("teateret" in their quote), else the organisation of their kind (company for a daglig
+leder, public body for an ordfører) named last before them (for people with a title or a
+quote), as a guess.
 
 Writes, on the ``people`` span group (kept to the people who are no organisation):
 ``person_quotes`` (with the answers), ``person_employer`` (the organisation's name, or
@@ -228,7 +229,7 @@ def _person_organisation(
     text, person, drafts, owners: list[Owner], rules: RuleSet
 ) -> tuple[str | None, str | None]:
     """The organisation a person speaks for and the step that gave it: "stated",
-    "section", "office", "named_by_kind", "email" or "nearest_of_kind" (the order in the
+    "section", "office", "email", "named_by_kind" or "nearest_of_kind" (the order in the
     module docstring)."""
     if person.organisation:
         at = person.organisation_start
@@ -398,8 +399,8 @@ _CONTACT_CHARS = 200  # how far below a name its contact card's address may stan
 def _named_by_email(text: str, person, drafts) -> str | None:
     """A contact card's address names the employer: "Astrid Vik Aam / Communications
     Manager / astrid.aam@cermaq.com" works for the only organisation named "Cermaq". The
-    address must hold the person's own name (not "post@..."), and stand before anyone
-    else is named."""
+    address must hold the person's own name (not "post@...") and stand within a card's
+    reach below it."""
     names = {w.lower() for w in person.name.split() if len(w) > 2}
     for _, end in person.mentions or [person.mention]:
         for mail in _EMAIL.finditer(text, end, min(len(text), end + _CONTACT_CHARS)):
