@@ -317,14 +317,25 @@ def _in_a_run_with_a_quote(lines: list[str], index: int, rules: RuleSet) -> bool
         while 0 <= at < len(lines) and lines[at].strip().startswith("- "):
             run.append(at)
             at += step
+    run.sort()
+    if len(run) > 1 and _a_subheading(lines[run[-1]]):
+        run.pop()  # "- Ikkje berre tenkje på oss sjølve": the quote's words as the next subheading
     sentences = all(
-        _ENDS_SENTENCE.search(lines[i].strip()) and len(lines[i].split()) >= _MIN_QUOTE_WORDS
+        _is_hyphen_quote(lines[i], rules)  # "..., seier Ulstein og legg til:" hands on
+        or (_ENDS_SENTENCE.search(lines[i].strip()) and len(lines[i].split()) >= _MIN_QUOTE_WORDS)
         for i in run
     )
-    return sentences and any(_is_hyphen_quote(lines[i], rules) for i in run)
+    return index in run and sentences and any(_is_hyphen_quote(lines[i], rules) for i in run)
+
+
+def _a_subheading(line: str) -> bool:
+    """A short hyphen line with no full stop: news sets a quote's words as a subheading."""
+    line = line.strip()
+    return not _ENDS_SENTENCE.search(line) and len(line.split()) <= _MAX_SUBHEADING_WORDS
 
 
 _MIN_QUOTE_WORDS = 5  # "- Stort, sa Skølt." has its attribution; alone a quote says more
+_MAX_SUBHEADING_WORDS = 8
 
 
 @per_rule_set

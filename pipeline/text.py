@@ -37,6 +37,8 @@ class OrgRules(BaseModel):
     public_body_suffixes: list[str]  # "Fiskeridirektoratet"
     # "Statens kartverk", "Forsvarets logistikkorganisasjon": the state's, by the first word
     public_body_prefixes: list[str] = Field(default_factory=list)
+    public_body_heads_before_a_place: list[str] = Field(default_factory=list)  # "Helse" Bergen
+    one_word_name_endings: list[str] = Field(default_factory=list)  # "Oppdals|banken"
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
     speech_participles: list[str]

@@ -1542,3 +1542,17 @@ def test_local_branches_and_nynorsk_parties_have_their_kind(name, kind):
     from pipeline.rules import RuleSet
 
     assert organisation_kind("", name, RuleSet.default()) == kind
+
+
+@needs_model
+def test_a_business_noun_after_another_name_in_a_description_describes_that_name():
+    """ "Kari Nordvik, gründeren bak selskapet Aktivo sosial entreprenør": the noun describes
+    Aktivo, so Kari Nordvik is no company; "Fjordbygg, en Oslo-basert entreprenør" still is."""
+    person = process_text(
+        "Aktivitet for alle\n\n- Kari Nordvik, gründeren bak selskapet Aktivo sosial entreprenør"
+        "\n\n– Barn og unge må hjelpes inn i aktivitet nå, sier Kari Nordvik."
+    )
+    assert "Kari Nordvik" not in _orgs(person)
+    assert "Kari Nordvik" in {p.name for p in person.people}
+    company = process_text("Ny kontrakt\n\nFjordbygg, en Oslo-basert entreprenør, vant kontrakten.")
+    assert _orgs(company).get("Fjordbygg") == "company"

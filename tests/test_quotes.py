@@ -776,3 +776,52 @@ def test_a_speaker_goes_on_after_a_colon_and_a_dash():
         "Vi tar samfunnsansvaret på alvor",
         "Etter hvert kommer de ut i arbeidslivet.",
     ]
+
+
+def test_a_dash_after_the_attribution_in_the_same_paragraph_opens_the_next_quote():
+    """ "– A, sier Olsen. – B.": B is Olsen's too; "– A, sier Olsen. – B, sier Hansen.": A is
+    Olsen's and B is Hansen's, not both Hansen's."""
+    same = (
+        "Ny plattform i Molde\n\n– Det å hjelpe andre gjer oss glade, sier rådgiver Anne Olsen. "
+        "– God helse er meir enn fråvær av sjukdom."
+    )
+    assert _quotes(same)["Anne Olsen"] == [
+        "Det å hjelpe andre gjer oss glade",
+        "God helse er meir enn fråvær av sjukdom.",
+    ]
+    two = (
+        "Ny plattform i Molde\n\n– Det å hjelpe andre gjer oss glade, sier rådgiver Anne Olsen. "
+        "– God helse er viktig, sier lege Per Hansen."
+    )
+    assert _quotes(two) == {
+        "Anne Olsen": ["Det å hjelpe andre gjer oss glade"],
+        "Per Hansen": ["God helse er viktig"],
+    }
+
+
+def test_a_hyphen_quote_handed_on_with_a_colon_goes_on_past_a_short_subheading():
+    """ "- ..., seier Lunde og legg til:" then "- Det trur eg ...": the next hyphen paragraph
+    is the same speaker's, though a short hyphen subheading follows it (no list)."""
+    text = (
+        "Verftet tapte kontrakten\n\nKonsernsjef Gunn Lunde i Fjordverft AS er likevel nøgd.\n\n"
+        "- Eg meiner det er bra for regionen at kontrakten blei her, seier Lunde og legg til:\n\n"
+        "- Det trur eg alle dei tilsette gler seg over.\n\n- Tenkje på heile regionen\n\n"
+        "Lunde meiner klynga står sterkt."
+    )
+    assert _quotes(text)["Gunn Lunde"] == [
+        "Eg meiner det er bra for regionen at kontrakten blei her",
+        "Det trur eg alle dei tilsette gler seg over.",
+    ]
+
+
+def test_an_interviewers_questions_in_one_dash_paragraph_are_no_quote():
+    """ "– Hva synes du om tiltakene? Har alle noe å gå på?" asks twice: the interviewer's, and
+    the answer after it is the interviewee's."""
+    text = (
+        "Rangeringa\n\nPoengsystemet er laget av Håkon Lind i Miljøforum.\n\n"
+        "– Hva synes du om tiltakene? Har alle noe å gå på?\n\n"
+        "– Ja, alle kan bli bedre. Skolen har mye å hente på energi, sier Lind."
+    )
+    assert _quotes(text)["Håkon Lind"] == [
+        "Ja, alle kan bli bedre. Skolen har mye å hente på energi"
+    ]

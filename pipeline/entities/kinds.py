@@ -94,6 +94,12 @@ class ContextCues:
             and self._organisation_compound(before.lower_)
         ):
             return ORG  # "Ålesundbedrifta Anda-Olsen", "reiselivsselskapet Fjordtur"
+        where = before is not None and before.lower_ in self._place_prepositions
+        if len(span) == 1 and self._one_word_name(span[0]):
+            # "Vi håper at Oppdalsbanken ...", "frå Oppdalsbankens gåvefond"; a place's
+            # preposition that no role takes says the bank is a fishing bank ("på Haltenbanken")
+            if not (where and before.lower_ not in self._role_prepositions):
+                return ORG
         if len(span) > 1 and span[-1].lower_.endswith(self._body_heads):
             return ORG  # "Haukeland universitetssykehus", "Bergen tingrett": the form of a body
         if (
@@ -136,6 +142,18 @@ class ContextCues:
         if _second_end_of_a_route(span) and span.text not in self._known_orgs:
             return PLACE  # "mellom Sandefjord og Strømstad"
         return None
+
+    def _one_word_name(self, token: Token) -> bool:
+        """A compound of a definite organisation noun that the text capitalises inside a
+        sentence, where only a name is: "Oppdalsbanken", "Oppdalsbankens"."""
+        if not token.is_title or starts_sentence(token):
+            return False
+        word = token.lower_
+        return any(
+            base.endswith(ending) and len(base) >= len(ending) + 3
+            for base in (word, word[:-1] if word.endswith("s") else word)
+            for ending in self._one_word_name_endings
+        )
 
     def _organisation_compound(self, word: str) -> bool:
         """ "Ålesundbedrifta", "reiselivsselskapet": a compound of a definite organisation

@@ -125,6 +125,8 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         self._organisation_compound_endings = tuple(
             e for e in shared["definite_business_endings"] if e not in ("staden", "stedet")
         )
+        # "Oppdalsbanken" inside a sentence: a one-word name, whatever the model read
+        self._one_word_name_endings = tuple(shared["one_word_name_endings"])
         self._business_endings = tuple(
             shared["org_head_nouns"]
             + shared["business_nouns"]

@@ -76,6 +76,7 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
     public_heads = alternation(r["public_body_name_tails"])
     agency = alternation(r["public_body_suffixes"])
     public_names = alternation(r["public_body_names"])
+    before_a_place = alternation(r["public_body_heads_before_a_place"])
     region = rf"{CAP_WORD}(?:(?:,\s+|\s+og\s+){CAP_WORD})*"
     return {
         # industry prefix chain + head noun + name: "Digitaliserings-, robotiserings- og elektrifiseringsbedriften Goodtech"
@@ -97,6 +98,8 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
             # handelsdepartementet" (the second part in either case)
             rf"|(?P<agency>(?<![\w-])(?:[A-ZÆØÅ][a-zæøå]+-\s+og\s+[A-ZÆØÅa-zæøå]|[A-ZÆØÅ])[a-zæøå]+(?:{agency}))(?![\wæøå])"
             rf"|(?P<named>(?<![\w-])(?:{public_names})(?:{GAP}(?P<region>{CAP_WORD}))?(?![\wæøå]))"
+            # "Helse Bergen", "Sjukehuset Innlandet", "Helse Møre og Romsdal": a place must follow
+            rf"|(?P<placed>(?<![\w-])(?:{before_a_place}){GAP}(?P<place>{CAP_WORD}(?:{GAP}og{GAP}{CAP_WORD})?)(?![\wæøå]))"
         ),
         # "Ramfjord Skjell AS, et familieeid skjelloppdrett i Balsfjord," / list item "X AS – trykkeri i Halden"
         "described": re.compile(
@@ -256,6 +259,10 @@ def _public_bodies(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[
     found = []
     for m in pattern.finditer(text):
         name = m.group(0)
+        if m.group("placed") and not all(
+            lookup_place_in(text, place, rules) for place in m.group("place").split(" og ")
+        ):
+            continue  # "Helse Ole": no place, no health trust
         if m.group("region") and lookup_place_in(text, m.group("region"), rules) is None:
             name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
         trimmed = _trim_public(name)
@@ -266,6 +273,9 @@ def _public_bodies(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[
 _DESCRIPTION_NOUN = re.compile(
     r"(?P<noun>[a-zæøå][\wæøå-]*)(?=\s+(?:i|på|ved|med|som|for|og|fra|frå|sidan|siden)\b|\s*$)"
 )
+
+
+_ANOTHER_NAME = re.compile(r"(?<![\w-])[A-ZÆØÅ][\wæøå]*(?![\w-])")
 
 
 def _described_companies(
@@ -282,6 +292,9 @@ def _described_companies(
             skip_name(name, rules)
             or noun is None
             or not noun.group("noun").endswith(business)
+            # "X, gründeren bak selskapet Friskus sosial entreprenør": a name before the noun
+            # is what the noun describes; the description's own head came earlier
+            or _ANOTHER_NAME.search(description, 0, noun.start())
             or lookup_place_in(text, name, rules)
             or (" " not in name and name in places)  # "i Brandal, møbelprodusenten X"
         ):

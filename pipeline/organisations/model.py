@@ -179,6 +179,8 @@ def organisation_kind_and_rule(
     if name.lower().endswith(tuple(r["public_body_suffixes"])):
         return "public_body", "public_body_suffixes"
     words = name.split()
+    if len(words) > 1 and words[0] in r["public_body_heads_before_a_place"]:
+        return "public_body", "public_body_heads_before_a_place"  # "Helse Bergen"
     if words[0] in r["public_body_prefixes"] or (
         len(words) > 2 and words[0].lower() in r["public_body_heads"] and words[1] in ("i", "på")
     ):

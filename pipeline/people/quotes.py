@@ -134,6 +134,10 @@ def attach_quotes(
                 speaker.quotes.append(
                     (block.start + more.start("quote"), block.start + more.end("quote"))
                 )
+            for who, more_start, more_end in _dashes_after_attribution(
+                block, end, speaker, people, rules
+            ):
+                who.quotes.append((block.start + more_start, block.start + more_end))
         elif not unquoted and _quote_opener(block) is not None and block.kind != "heading":
             around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
             found = _continued_quote(block, previous, around, people, rules, subjects)
@@ -145,6 +149,34 @@ def attach_quotes(
 
 # the attribution ends in a colon and a dash, and the same speaker's words run on to the end
 _COLON_CONTINUATION = re.compile(r"[^.!?:\n]{2,160}:\s*[–—−-]\s*(?P<quote>[A-ZÆØÅ«\"][^\n]*?)\s*$")
+# "..., sier Olsen. – God folkehelse er ...": a dash opens the next quote in the paragraph
+_DASH_OPENS = re.compile(r"\s+(?:[–—−]|--?)\s*(?=[A-ZÆØÅ«\"])")
+
+
+def _dashes_after_attribution(block, end: int, speaker, people: list[PersonDraft], rules):
+    """The dash quotes that open after the attribution ending at ``end``'s sentence, in the
+    same paragraph: "– A, sier Olsen. – B." gives B to Olsen too; "– A, sier Olsen. – B,
+    sier Hansen." gives B to Hansen. A pronoun ("sier hun") is the speaker before it when it
+    fits them; an attribution to no one found ends the reading."""
+    text, found = block.text, []
+    while (tail := _attribution_mid_block(rules).match(text, end)) is not None and (
+        dash := _DASH_OPENS.match(text, tail.end())
+    ):
+        own = _attribution_mid_block(rules).search(text, dash.end()) or _last_attribution(
+            text, rules, dash.end()
+        )
+        if own is None:
+            found.append((speaker, dash.end(), len(text.rstrip())))
+            break
+        who = own.group("who")
+        speaker = _speaker(who, people) or _fits(who, lambda s=speaker: s)
+        if speaker is None:
+            break
+        found.append((speaker, dash.end(), own.start()))
+        end = own.start()
+    return found
+
+
 _SIGNATURE = re.compile(r"^[–—−-]\s*(?P<who>[^\n.!?]{3,80})$")
 _MAX_SIGNATURE_WORDS = 8
 _QUOTATION = re.compile(r"^[«\"“„](?P<quote>[^«»\"“”„]+?)\s*[»\"”]\s*$")
@@ -234,9 +266,10 @@ def _quote_opener(block) -> re.Match[str] | None:
 
 
 def _a_question(text: str) -> bool:
-    """One sentence that asks: an interviewer's question in a dash paragraph."""
+    """Sentences that all ask: an interviewer's question in a dash paragraph ("– Hva synes
+    du? Har alle noe å gå på?")."""
     text = text.strip()
-    return text.endswith("?") and not re.search(r"[.!?]\s", text)
+    return text.endswith("?") and not re.search(r"[.!]\s", text)
 
 
 _FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:jeg|eg|meg|min|mitt|mine)(?!\w)", re.IGNORECASE)
@@ -504,7 +537,10 @@ def _quote_before_attribution(
         return None
     at_end = _last_attribution(block.text, rules)
     mid_block = _attribution_mid_block(rules).search(block.text, opener.end())
-    for tail in (at_end, mid_block):
+    tails = (at_end, mid_block)
+    if mid_block is not None and _DASH_OPENS.match(block.text, mid_block.end()):
+        tails = (mid_block, at_end)  # "– A, sier X. – B, sier Y.": A is X's, not Y's
+    for tail in tails:
         if tail is None:
             continue
         who = tail.group("who")
