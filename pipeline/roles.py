@@ -367,6 +367,7 @@ class PersonRoles(TreeRuleFile):
         direct.sort(key=lambda link: link[2] in SHARED_EMPLOYER_RULES)  # stable: own links first
         # the sentence that names someone tells their title before one that says "han"
         # ("X jobber som direktør i Y. Han var statssekretær ...")
+        titles = [(_after_a_dash(doc, link), rule) for link, rule in titles]
         return titles + told_by_pronoun, employers, direct
 
     def _title_text(self, doc: Doc, title: int) -> str:
@@ -485,6 +486,9 @@ def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None
     return _Link(person.start, under.i), "title_on_the_line_under"
 
 
+_DASHES = ("–", "—", "-")
+
+
 def _title_phrase_before_comma(
     doc: Doc, person: Span, people: list[Span], titles: list
 ) -> tuple[_Link, str] | None:
@@ -596,6 +600,15 @@ class _Name:
         """The name inside a genitive ("SAIH" of "SAIHs")."""
         ending = next(e for e in _GENITIVE_ENDINGS if token.text.endswith(e))
         return cls(token.idx, token.idx + len(token.text) - len(ending))
+
+
+def _after_a_dash(doc: Doc, link: _Link) -> _Link:
+    """ "Dag Sletmo – rådgiver i DNB Seafood, økonomiprofessor Bård Misund": a title right
+    after a name and a dash is that name's, in apposition, wherever the parser hung it."""
+    title = link.title
+    if title < 2 or doc[title - 1].text not in _DASHES or not doc[title - 2]._.in_person:
+        return link
+    return _Link(title - 2, title)
 
 
 class _Link:

@@ -1556,3 +1556,28 @@ def test_a_business_noun_after_another_name_in_a_description_describes_that_name
     assert "Kari Nordvik" in {p.name for p in person.people}
     company = process_text("Ny kontrakt\n\nFjordbygg, en Oslo-basert entreprenør, vant kontrakten.")
     assert _orgs(company).get("Fjordbygg") == "company"
+
+
+@needs_model
+def test_words_in_a_line_or_label_in_capitals_are_no_names():
+    """ "UNIK GAVETRADISJON: ...", "BÆREKRAFTSMÅL 14 | LIVET I HAVET": in capitals a word's
+    capital tells nothing; the names below still count, and "NHO: ..." stays a name."""
+    label = process_text(
+        "Gåver\n\nUNIK GAVETRADISJON: Forfattar Lars Øksendal har skrive ei bok.\n\n"
+        "FISKE TEKNOLOGI: Ministeren kallar det eit eventyr."
+    )
+    assert _orgs(label) == {}
+    assert "Lars Øksendal" in {p.name for p in label.people}
+    line = process_text("BÆREKRAFTSMÅL 14 | LIVET I HAVET\n\nUiB blir FN-partnar for hav.")
+    assert set(_orgs(line)) == {"UiB"}
+
+
+@needs_model
+def test_a_definite_common_noun_opening_a_sentence_once_is_no_name():
+    """ "Ordninga vert støtta ...": the feminine definite of a common noun, once, at a
+    sentence's start, is no organisation."""
+    profile = process_text(
+        "Miljø\n\nMålet er at verksemdene skal driva lønsamt. Ordninga vert støtta og "
+        "anbefalt av Miljøverndepartementet."
+    )
+    assert "Ordninga" not in _orgs(profile)

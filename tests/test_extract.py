@@ -340,6 +340,20 @@ def test_a_contact_cards_address_names_the_employer(nlp):
     assert shared["Kari Vik"].organisation_rule != "email"
 
 
+def test_a_title_after_a_name_and_a_dash_is_that_names(nlp):
+    """ "Per Lund – rådgiver i Havbank, professor Eli Moe": the dash opens an apposition to
+    the name before it, wherever the parser hung the title."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Konferansen\n\nMed på laget var Per Lund – rådgiver i Havbank, økonomiprofessor Eli "
+        "Moe og andre."
+    )
+    people = {p.name: (p.title, p.organisation) for p in _profile(text, nlp).people}
+    assert people["Per Lund"] == ("rådgiver", "Havbank")
+    assert people["Eli Moe"] == ("økonomiprofessor", None)
+
+
 def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
     goals = {o.name: {g.number for g in o.sdgs} for o in _profile(BANK, nlp).organisations}
     assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}

@@ -825,3 +825,18 @@ def test_an_interviewers_questions_in_one_dash_paragraph_are_no_quote():
     assert _quotes(text)["Håkon Lind"] == [
         "Ja, alle kan bli bedre. Skolen har mye å hente på energi"
     ]
+
+
+def test_the_subject_of_the_paragraph_that_hands_over_with_a_colon_speaks():
+    """ "Kari Lund, konsernsjef i X, delte ut prisen til Per Dahl, med følgende begrunnelse:"
+    then "– ...": the subject speaks, not the other person named; and "meieriet" ending the
+    headline opens no name on the next line."""
+    text = (
+        "Pris til meieriet\n\nKari Lund, konsernsjef i Fjordgruppen, delte ut prisen til "
+        "meieribestyrer Per Dahl, med følgende begrunnelse:\n\n"
+        "– Prisen går i år til en leverandør som tar vare på gamle mattradisjoner."
+    )
+    assert _quotes(text) == {
+        "Kari Lund": ["Prisen går i år til en leverandør som tar vare på gamle mattradisjoner."],
+        "Per Dahl": [],
+    }

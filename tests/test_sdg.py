@@ -76,6 +76,7 @@ EXPLICIT_FORMS = [
     ("Vi følger opp bærekraftsmål 1–3.", [1, 2, 3]),
     ("Mål 14 Livet i havet er viktigst for oss.", [14]),
     ("Det tredje berekraftsmålet handlar om helse.", [3]),
+    ("Det andre bærekraftsmålet handler om sult.", [2]),
     ("Bedriften jobber med bærekraftsmål 4/5 i år.", [4, 5]),
     ("Bærekraftsplanen har mål.\nMål 13: Stoppe klimaendringene.", [13]),
 ]
@@ -140,6 +141,7 @@ LOOK_ALIKES = [
     "Bærekraftsmålene 1 til 17 henger sammen.",
     "Bærekraftsmålene 1–17 henger sammen.",
     "Rapporten omtaler det første av bærekraftsmålene kort.",
+    "Utdanning er et viktig verktøy for å nå andre bærekraftsmål.",
     "Den 12. bærekraftskonferansen ble holdt i Bodø.",
 ]
 

@@ -4,6 +4,8 @@ only as someone's surname, an organisation only when no common word or with a cu
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span
 
 from pipeline.entities.candidates import capitalised_inside_sentences
@@ -32,6 +34,8 @@ class Plausibility:
             return False  # "Sustainable Development Goal (SDG)": the goals, not their owner
         if span.label_ == PERSON and any(c.isdigit() for c in span.text):
             return False  # "SDG 2", "Nr. 7": no one's name has digits
+        if _in_a_label_in_capitals(span) and span.text not in self._known_orgs:
+            return False  # "UNIK GAVETRADISJON: ...": in capitals, a word says nothing of names
         if span[-1].text.lower().endswith(WEB_DOMAINS):
             span.label_ = ORG  # "nettbutikken Dyrekassen.no": a web shop, not a person
             return True
@@ -160,15 +164,16 @@ class Plausibility:
             and not {word.lower(), word.lower() + "s"} & capitalised_inside_sentences(span.doc)
         ):
             return False  # "Fiskeforedlingsbedrift", "Kaffebrenneriet": a description
+        lowered = word.lower()
         if (
-            word.lower().endswith(("et", "en"))
+            (lowered.endswith(("et", "en")) or _feminine_definite(lowered, self.common_words))
             and starts_sentence(span[0])
             and named_once(span)
             and not is_place_name(span[0])
             and word not in self._known_orgs
             and self._context_label(span) is None
         ):
-            return False  # "Heradet har løyvd", "Gubben eksperimenterer": a definite noun, once
+            return False  # "Heradet har løyvd", "Ordninga vert støtta": a definite noun, once
         if span.label_ == ORG and (
             word.lower() in self.common_words
             or lemma_is_common_noun(span[0])
@@ -277,3 +282,30 @@ def _in_brackets_after_an_organisation(span: Span, spans: list[Span], legal: fro
         )
         return closes and after_org
     return False
+
+
+def _feminine_definite(word: str, common_words: frozenset[str]) -> bool:
+    """ "ordninga": a common noun of five letters or more and the feminine "-a" ("Rema",
+    "Mesta": too short a stem to tell)."""
+    return word.endswith("a") and len(word) > 5 and word[:-1] in common_words
+
+
+def _in_a_label_in_capitals(span: Span) -> bool:
+    """Whether the span lies in a line written in capitals ("BÆREKRAFTSMÅL 14 | LIVET I
+    HAVET") or in a label in capitals that opens its line ("FISH TECH: Fiskeriministeren
+    ..."): where every letter is a capital, the capital tells no name from a word."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    if not any(c.islower() for c in line):
+        return len(re.findall(r"[A-ZÆØÅ]{2,}", line)) >= 2
+    label = _LABEL_IN_CAPITALS.match(line)  # of two words or more: "NHO: ..." names
+    return (
+        label is not None
+        and len(label.group().split()) >= 2
+        and span.end_char <= line_start + label.end()
+    )
+
+
+_LABEL_IN_CAPITALS = re.compile(r"[^a-zæøå:\n]*[A-ZÆØÅ]{2}[^a-zæøå:\n]*:")

@@ -81,7 +81,7 @@ def _patterns(rules: RuleSet) -> dict[str, re.Pattern[str]]:
     return {
         # industry prefix chain + head noun + name: "Digitaliserings-, robotiserings- og elektrifiseringsbedriften Goodtech"
         "intro": re.compile(
-            rf"(?<![\w-])(?P<industry>(?:[\wæøå]+-,?\s+)*(?:[\wæøå]+-\s+og\s+)?(?:[\wæøå]+-)?[\wæøå]*)(?P<head>{heads})\s+(?P<name>{NAME})"
+            rf"(?<![\w-])(?P<industry>(?:[\wæøå]+-,?\s+)*(?:[\wæøå]+-\s+og\s+)?(?:[\wæøå]+-)?[\wæøå]*)(?P<head>{heads}){GAP}(?P<name>{NAME})"
         ),
         "tail": re.compile(rf"(?P<name>{NAME}{GAP}(?P<tail>(?i:{tails})))(?![\wæøå])"),
         # "Hokksund Sveis og Stål AS": the legal suffix ends the name, so "og" inside it is safe

@@ -75,6 +75,8 @@ def main_clause_subjects(doc: Doc) -> list[ClauseSubject]:
             continue
         words = [subject, *attached.get(subject, [])]
         last = doc[end - 1]
+        while last.is_space and last.i > start:
+            last = doc[last.i - 1]  # the blank line after a paragraph is no part of its sentence
         found.append(
             ClauseSubject(
                 (doc[start].idx, last.idx + len(last)),

@@ -281,12 +281,15 @@ def _number_word_hits(ctx: TextLayout) -> Iterator[SdgHit]:
 
 def _ordinal_hits(ctx: TextLayout) -> Iterator[SdgHit]:
     """Goals by ordinal: "det tredje bærekraftsmålet" is goal 3. Not "det første av
-    bærekraftsmålene" (the first of them, unnamed) nor a plural ("de tre første")."""
+    bærekraftsmålene" (the first of them, unnamed) nor a plural ("de tre første"), nor
+    "andre" before the indefinite noun, where it means "other"."""
     for match in _ORDINAL_GOAL.finditer(ctx.text):
         word = match.group("ord").lower()
         goal = _ORDINALS.get(word) or int(word.rstrip("."))
         if " av " in match.group() or match.group().lower().endswith(("målene", "måla")):
             continue
+        if word == "andre" and not match.group().lower().endswith("målet"):
+            continue  # "for å nå andre bærekraftsmål": other goals; "det andre målet": goal 2
         if goal in GOAL_NUMBERS:
             yield SdgHit(goal, match.start(), match.end(), match.group(), "number")
 
