@@ -663,7 +663,8 @@ class GoalOwners(TreeRuleFile):
         named = [
             s for s in named if not (doc._.says_we and s.label_ == "PER" and not self._titled(s))
         ]
-        return not any(s.start <= token.i < s.end for s in named)
+        # "Fiskeriminister Odd Emil Ingebrigtsen": a title the parser holds a person's name on
+        return not any(s.start < name.end and name.start < s.end for s in named)
 
 
 def _candidates_in_headline(doc: Doc, headline_end: int) -> list[Span]:

@@ -1581,3 +1581,16 @@ def test_a_definite_common_noun_opening_a_sentence_once_is_no_name():
         "anbefalt av Miljøverndepartementet."
     )
     assert "Ordninga" not in _orgs(profile)
+
+
+@needs_model
+def test_an_organisation_run_together_with_the_titled_person_after_it_is_split():
+    """ "Konsernsjef i Fjordgruppen Kari Lund og ...": the parser hangs the title on Kari,
+    so the model's one name is an organisation and a person."""
+    profile = process_text(
+        "Pris\n\nKonsernsjef i Fjordgruppen Kari Lund og meieribestyrer Per Dahl delte ut "
+        "prisen. – Vi er glade, sier Lund."
+    )
+    assert "Fjordgruppen" in _orgs(profile)
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Kari Lund"] == ("konsernsjef", "Fjordgruppen")

@@ -296,11 +296,17 @@ def test_a_pronoun_goes_to_the_last_person_the_text_calls_by_it():
         "– Vi vil vekse i heile landet, seier ho."
     )
     assert _quotes(told)["Kari Lie"] == ["Vi vil vekse i heile landet"]
-    untold = (
+    # the given names tell when the text does not: "Ola" is no "ho"
+    named = (
         "Lie Mat AS veks.\n\nKari Lie leier Lie Mat AS.\n\nOla Berg er ny styreleiar.\n\n"
         "– Vi vil vekse i heile landet, seier ho."
     )
-    assert _quotes(untold)["Ola Berg"] == ["Vi vil vekse i heile landet"]  # the last named
+    assert _quotes(named)["Kari Lie"] == ["Vi vil vekse i heile landet"]
+    untold = (
+        "Lie Mat AS veks.\n\nKim Lie leier Lie Mat AS.\n\nAlex Berg er ny styreleiar.\n\n"
+        "– Vi vil vekse i heile landet, seier ho."
+    )
+    assert _quotes(untold)["Alex Berg"] == ["Vi vil vekse i heile landet"]  # the last named
 
 
 @pytest.mark.parametrize(
@@ -451,14 +457,20 @@ def test_a_short_dash_line_about_someone_is_no_signature():
 
 def test_a_pronoun_after_a_dash_inside_a_paragraph_is_the_one_person_named_before_it():
     """ "Kari Lie leier X. – ..., seier ho.": the paragraph names one person before the dash;
-    with two named there, the pronoun does not tell whose the quote is."""
+    with two named there, the pronoun tells whose the quote is only when their given names
+    tell them apart."""
     one = "Nytt\n\nKari Lie er dagleg leiar i Fjordbrygg AS. – Vi bidreg til dette, seier ho."
     assert _quotes(one)["Kari Lie"] == ["Vi bidreg til dette"]
     two = (
         "Nytt\n\nPer Moe og Kari Lie møttest. Kari Lie er dagleg leiar i Fjordbrygg AS. "
         "– Vi bidreg til dette, seier han."
     )
-    assert _quotes(two) == {"Per Moe": [], "Kari Lie": []}
+    assert _quotes(two) == {"Per Moe": ["Vi bidreg til dette"], "Kari Lie": []}
+    same = (
+        "Nytt\n\nPer Moe og Ola Lie møttest. Ola Lie er dagleg leiar i Fjordbrygg AS. "
+        "– Vi bidreg til dette, seier han."
+    )
+    assert _quotes(same) == {"Per Moe": [], "Ola Lie": []}
 
 
 @pytest.mark.parametrize(
@@ -840,3 +852,21 @@ def test_the_subject_of_the_paragraph_that_hands_over_with_a_colon_speaks():
         "Kari Lund": ["Prisen går i år til en leverandør som tar vare på gamle mattradisjoner."],
         "Per Dahl": [],
     }
+
+
+def test_an_attribution_with_a_comma_typed_against_the_verb_or_a_clause_after_it():
+    """ "...kompetanse,seier X." (no space after the comma) and "..., sa fylkesordføraren, før
+    han klipte snora 11. november." (a clause after the attribution) are attributions."""
+    typed = "Skulen\n\n– Vi blir heile tida utfordra på kompetansen,seier rektor Bjørn Tveit."
+    assert _quotes(typed)["Bjørn Tveit"] == ["Vi blir heile tida utfordra på kompetansen"]
+    clause = (
+        "Nytt bygg\n\nSaksa var bytta ut med eld då fylkesordførar Jon Lie opna nybygget. "
+        "Fysikar Per Dal opna vitensenteret.\n\n– Vi er i det beste bygget i fylket, sa "
+        "fylkesordføraren, før han klipte snora 11. november."
+    )
+    assert _quotes(clause) == {"Jon Lie": ["Vi er i det beste bygget i fylket"], "Per Dal": []}
+    opened = (
+        "Møtet\n\nKronprins Haakon opna møtet i Oslo. «Eg vel mål nummer 1», innleidde "
+        "kronprinsen etter at han var beden om å velje eit mål."
+    )
+    assert _quotes(opened)["Haakon"] == ["Eg vel mål nummer 1"]

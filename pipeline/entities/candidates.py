@@ -100,6 +100,24 @@ class CandidatePasses:
             return ent
         return Span(doc, first.i, ent.end, label=ent.label_)
 
+    def _organisation_then_titled_person(self, ent: Span) -> list[Span]:
+        """ "Konsernsjef i Fjordgruppen Kari Lund og ...", which the model tagged as one
+        organisation: the parser hangs the title on "Kari" (APP) and "Kari" outside the name,
+        so the organisation ends before the person the title is in apposition to."""
+        if ent.label_ != ORG or len(ent) < 3:
+            return [ent]
+        for cut in range(ent.start + 1, ent.end - 1):
+            head = ent.doc[cut]
+            rest = ent.doc[cut + 1 : ent.end]
+            outside = not ent.start <= head.head.i < ent.end
+            titled = any(c.dep_ == "APP" and self._is_title(c) for c in head.children)
+            if outside and titled and all(t.dep_ == "FLAT" and t.head.i == cut for t in rest):
+                return [
+                    Span(ent.doc, ent.start, cut, label=ORG),
+                    Span(ent.doc, cut, ent.end, label=PERSON),
+                ]
+        return [ent]
+
     def _may_open_a_name(self, word: str) -> bool:
         """Not a word of the lexicon, a title, or a noun that introduces a name
         ("Verkstedbedriften X", "Kornmølla X")."""

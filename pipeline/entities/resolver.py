@@ -200,7 +200,8 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         kept = [
             s
             for e in doc.ents
-            for part in split_at_line_breaks(self._name_the_tree_holds(e))
+            for line in split_at_line_breaks(self._name_the_tree_holds(e))
+            for part in self._organisation_then_titled_person(line)
             if (s := self._clean(part, capitalised)) is not None
         ]
         kept = adjacent_organisations_joined(kept)

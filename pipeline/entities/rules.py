@@ -27,6 +27,14 @@ class EntityRules(BaseModel):
         description="What the UN goals are called in English ('Sustainable Development Goals'): "
         "a name holding one of these is the goals', never an organisation or a person",
     )
+    female_given_names: list[str] = Field(
+        default_factory=list,
+        description="Given names of women ('Kari'): the quote rules' 'ho'/'hun' for the person",
+    )
+    male_given_names: list[str] = Field(
+        default_factory=list,
+        description="Given names of men ('Per'): the quote rules' 'han' for the person",
+    )
     title_compound_endings: list[str] = Field(
         default_factory=list,
         description="Short title words that end compound titles ('sjef': 'økonomisjef')",

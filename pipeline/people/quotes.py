@@ -38,6 +38,8 @@ _QUOTE_START_MID = re.compile(
     r"(?:(?<=[.!?»])\s+[–—−]\s*|(?<=[.!?»])\s+-\s+|\n[ \t]*[–—−][ \t]*)(?=[A-ZÆØÅ«\"\d])"
     # a hyphen typed against the word ("... rapport. -Havet er ..."), never before a number
     r"|(?<=[.!?»])\s+-(?=[A-ZÆØÅ«\"])"
+    # a quotation that opens after a sentence ("Han opna møtet. «Eg vel mål 1», sa han.")
+    r"|(?<=[.!?])\s+[«\"“„](?=[A-ZÆØÅ])"
 )
 # direct speech without a dash is known by its first or second person ("Vi må tørre ...")
 _SPEAKING_VOICE = re.compile(r"\b(?:vi|jeg|eg|me|oss|vår|våre|vårt|du|dere|dykk|de)\b", re.I)
@@ -106,7 +108,7 @@ def attach_quotes(
     with a colon before a quotation ("Ola Berg sier: «...»"). ``subjects``: the main-clause
     subjects the parse found (``main_clause_subjects``)."""
     previous: PersonDraft | None = None  # who the last block's quote was by
-    _tell_pronouns(blocks, people)
+    _tell_pronouns(blocks, people, rules)
     for index, block in enumerate(blocks):
         if _signer(block, people) is not None:
             continue  # "– ordførarkandidat Kari Lie" under a quotation: its signature
@@ -490,23 +492,35 @@ def _quote_after_a_sentence(block, people: list[PersonDraft], rules: RuleSet):
     if m is None:
         return None
     # the attribution ends the paragraph, or a sentence of it ("..., sier X. Hun ...")
-    tail = _last_attribution(block.text, rules, m.end()) or _attribution_mid_block(rules).search(
-        block.text, m.end()
+    tail = (
+        _last_attribution(block.text, rules, m.end())
+        or _attribution_mid_block(rules).search(block.text, m.end())
+        or _attribution_then_clause(rules).search(block.text, m.end())
     )
     if tail is None:
         return None
     who = tail.group("who")
-    speaker = _speaker(who, people) or _pronoun_speaker_before_dash(who, block, m.start(), people)
+    speaker = (
+        _speaker(who, people)
+        or _pronoun_speaker_before_dash(who, block, m.start(), people)
+        or _titled_speaker(who, block.start + m.start(), people)  # "..., sa kronprinsen."
+    )
     return (speaker, m.end(), tail.start()) if speaker else None
 
 
 def _pronoun_speaker_before_dash(who: str, block, dash: int, people: list[PersonDraft]):
     """ "Kari Lie leier X. – ..., seier ho.": the pronoun is the one person the paragraph
-    names before the dash; with two people there the text does not tell whose it is."""
+    names before the dash; with two people there, the one it fits when the other is known
+    to be the other (by the text or the given name), else the text does not tell."""
     start, end = block.start, block.start + dash
     named = {p.name: p for p in people for s, _ in p.mentions if start <= s < end}
     if len(named) > 1:
-        return None
+        # "Rektor Per Moe og rådgjevar Kari Lie opna bygget. – ..., seier ho.": the one
+        # the pronoun fits, when every other one is known to be the other
+        pronoun = _PRONOUNS.get(who.strip().lower())
+        fits = [p for p in named.values() if p.pronoun == pronoun]
+        others_told = all(p.pronoun not in (None, pronoun) for p in named.values() if p not in fits)
+        return fits[0] if pronoun and len(fits) == 1 and others_told else None
     return _pronoun_speaker(who, end, people)
 
 
@@ -539,9 +553,10 @@ def _quote_before_attribution(
         return None
     at_end = _last_attribution(block.text, rules)
     mid_block = _attribution_mid_block(rules).search(block.text, opener.end())
-    tails = (at_end, mid_block)
+    then_clause = _attribution_then_clause(rules).search(block.text, opener.end())
+    tails = (at_end, mid_block, then_clause)
     if mid_block is not None and _DASH_OPENS.match(block.text, mid_block.end()):
-        tails = (mid_block, at_end)  # "– A, sier X. – B, sier Y.": A is X's, not Y's
+        tails = (mid_block, at_end, then_clause)  # "– A, sier X. – B, sier Y.": A is X's
     for tail in tails:
         if tail is None:
             continue
@@ -609,13 +624,14 @@ def _who(rules: RuleSet) -> str:
 
 @per_rule_set
 def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
-    # "... løsninger. Sier Kim Bråten, avdelingsleder i X.": the verb may open a sentence;
+    # "... løsninger. Sier Kim Bråten, avdelingsleder i X.": the verb may open a sentence,
+    # and a comma typed against it stands for the space ("...kompetanse,seier X.");
     # "..., har dagleg leiar X tidlegare uttalt.": the perfect puts the speaker between the
     # auxiliary and the participle (an adverb and "til avisa" may follow the speaker)
     capitalised = alternation([v[:1].upper() + v[1:] for v in rules.org["speech_verbs"]])
     participle = alternation(rules.org["speech_participles"])
     return re.compile(
-        rf"(?:,?\s*{_CLOSING}?,?\s+(?P<verb>{speech_verbs(rules)}|(?P<perfect>har|hadde))"
+        rf"(?:(?:,?\s*{_CLOSING}?,?\s+|,)(?P<verb>{speech_verbs(rules)}|(?P<perfect>har|hadde))"
         rf"|(?<=\.)\s+(?P<opening>{capitalised}))\s+{_who(rules)}"
         rf"(?(perfect)(?:\s+\w+)?\s+(?:{participle})(?:\s+til\s+[^.]+)?)\.?$"
     )
@@ -626,7 +642,19 @@ def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
     """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
     and the paragraph goes on (past an abbreviated title's stops: "sier adm. direktør X.")."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s+(?:{speech_verbs(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"-])"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s*(?:{speech_verbs(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"-])"
+    )
+
+
+@per_rule_set
+def _attribution_then_clause(rules: RuleSet) -> re.Pattern[str]:
+    """ "– Vi er ..., sa fylkesordføraren, før han opna bygget.": the attribution goes on in
+    a clause of time or manner, after a comma or not ("», innleidde kronprinsen etter at
+    ..."; "og" only after a comma: "sier Kari Lie og Per Dal" names two)."""
+    return re.compile(
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s*(?:{speech_verbs(rules)})\s+"
+        rf"(?P<who>[^,.\n]{{2,60}}?)(?:,\s+|\s+(?!og\b))"
+        rf"(?:{alternation(rules.org['attribution_clause_openers'])})\b"
     )
 
 
@@ -682,10 +710,11 @@ def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> Person
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
-def _tell_pronouns(blocks: list[Block], people: list[PersonDraft]) -> None:
+def _tell_pronouns(blocks: list[Block], people: list[PersonDraft], rules: RuleSet) -> None:
     """Which pronoun the text uses for a person: a sentence opening with "Han", "Hun" or
-    "Ho" right after a sentence that names that person and no one else. A person the text
-    calls both is left untold."""
+    "Ho" right after a sentence that names that person and no one else; where the text
+    does not tell, the first given name does ("Kari", "Per": the entity rules' lists). A
+    person the text calls both is left untold."""
     sentences = [
         (block.start + start, block.start + end)
         for block in blocks
@@ -700,6 +729,34 @@ def _tell_pronouns(blocks: list[Block], people: list[PersonDraft]) -> None:
     for person in people:
         pronouns = told.get(person.name, set())
         person.pronoun = pronouns.pop() if len(pronouns) == 1 else None
+        if person.name not in told:
+            person.pronoun = _pronoun_of_given_name(person.name, rules)
+
+
+def _pronoun_of_given_name(name: str, rules: RuleSet) -> str | None:
+    """ "ho" for "Kari Lie", "han" for "Per-Olav Moe"; None for a surname alone or a name
+    neither list holds."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].split("-")[0]
+    if first in _given_names(rules, "female"):
+        return "ho"
+    return "han" if first in _given_names(rules, "male") else None
+
+
+@per_rule_set
+def _female_names(rules: RuleSet) -> frozenset[str]:
+    return frozenset(rules.entity.female_given_names)
+
+
+@per_rule_set
+def _male_names(rules: RuleSet) -> frozenset[str]:
+    return frozenset(rules.entity.male_given_names)
+
+
+def _given_names(rules: RuleSet, sex: str) -> frozenset[str]:
+    return _female_names(rules) if sex == "female" else _male_names(rules)
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
