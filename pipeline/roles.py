@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from pipeline.doc_text import text_of
 from pipeline.entities import ORG_SPANS, PERSON_SPANS, title_endings
 from pipeline.entities.words import DEFINITE_FORMS
+from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
 
 COMPONENT_NAME = "pipeline_person_roles"
@@ -238,7 +239,7 @@ class PersonRoles(TreeRuleFile):
         for span in people:
             for token in span:
                 token._.in_person = True
-        orgs = list(doc.spans.get(ORG_SPANS, []))
+        orgs = _organisations(doc)
         for span in orgs:
             for token in span:
                 token._.in_org = True
@@ -257,7 +258,8 @@ class PersonRoles(TreeRuleFile):
             for span in fields:
                 span[0]._.in_org = False
             where = {(span.start, span.end) for span in fields}
-            doc.spans[ORG_SPANS] = [s for s in orgs if (s.start, s.end) not in where]
+            named = doc.spans.get(ORG_SPANS, [])
+            doc.spans[ORG_SPANS] = [s for s in named if (s.start, s.end) not in where]
             doc.ents = [e for e in doc.ents if (e.start, e.end) not in where]
         return genitives
 
@@ -323,7 +325,10 @@ class PersonRoles(TreeRuleFile):
             stem = word[: -len(ending)]
             if ending == "e" and not stem.endswith("er"):
                 continue  # "-e" makes the plural of "-er" titles only ("ledere")
-            for singular in (stem, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+            doubled = stem[:-1] if stem[-1:] == stem[-2:-1] else None  # "medlemm-"
+            # "ministrane", "ministrene": the "e" of "-er" falls out before the ending
+            syncope = stem[:-1] + "er" if stem.endswith("r") and not stem.endswith("er") else None
+            for singular in (stem, doubled, syncope):
                 if singular and self._title_word(singular):
                     return singular
         return None
@@ -334,7 +339,7 @@ class PersonRoles(TreeRuleFile):
     def _links(self, doc: Doc, genitives: dict[int, _Name]):
         """(person token, title token) links in the order the rules are written, each title
         token's employer, and (person token, organisation) links without a title."""
-        orgs = list(doc.spans.get(ORG_SPANS, []))
+        orgs = _organisations(doc)
         titles: list[tuple[_Link, str]] = []
         told_by_pronoun: list[tuple[_Link, str]] = []  # "Han var ...": after the name's own
         employers: dict[int, Span] = {}
@@ -515,10 +520,12 @@ def _title_phrase_before_comma(
 
 def _named_alone_before(doc: Doc, pronoun: int) -> int | None:
     """The token of the one person the sentence before names, when ``pronoun`` opens its
-    sentence ("..., seier Kari Lie. Ho er dagleg leiar i X"); None when that sentence
-    names no one or several people."""
+    sentence ("..., seier Kari Lie. Ho er dagleg leiar i X") or is its subject after a
+    fronted phrase ("Saman med Per Dal driv han firmaet X"); None when that sentence names
+    no one or several people."""
     sentence = doc[pronoun].sent
-    if pronoun != sentence.start or sentence.start == 0:
+    opens = pronoun == sentence.start or doc[pronoun].dep_ == "SUBJ"
+    if not opens or sentence.start == 0:
         return None
     before = doc[sentence.start - 1].sent
     names = {
@@ -600,6 +607,27 @@ class _Name:
         """The name inside a genitive ("SAIH" of "SAIHs")."""
         ending = next(e for e in _GENITIVE_ENDINGS if token.text.endswith(e))
         return cls(token.idx, token.idx + len(token.text) - len(ending))
+
+
+def _organisations(doc: Doc) -> list[Span]:
+    """The organisations the entities component names, and those the genre's patterns found
+    where it named none ("driv miljørådgivingsfirmaet Mikom", "Augustin Hotel"): a title's
+    or a verb's employer may be either."""
+    named = list(doc.spans.get(ORG_SPANS, []))
+    taken = {t.i for span in [*named, *doc.spans.get(PERSON_SPANS, [])] for t in span}
+    found = [
+        span
+        for span in doc.spans.get(ORG_CANDIDATES, [])
+        if not any(t.i in taken or _compound_with_a_noun(t) for t in span)
+    ]
+    return named + found
+
+
+def _compound_with_a_noun(token: Token) -> bool:
+    """ "UiB-rektor": a name joined to a common noun, one token; a pattern that found the
+    name inside it does not make the title an organisation."""
+    _, hyphen, tail = token.text.rpartition("-")
+    return bool(hyphen) and tail[:1].islower()
 
 
 def _after_a_dash(doc: Doc, link: _Link) -> _Link:

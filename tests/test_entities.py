@@ -1594,3 +1594,51 @@ def test_an_organisation_run_together_with_the_titled_person_after_it_is_split()
     assert "Fjordgruppen" in _orgs(profile)
     people = {p.name: (p.title, p.organisation) for p in profile.people}
     assert people["Kari Lund"] == ("konsernsjef", "Fjordgruppen")
+
+
+@needs_model
+def test_associations_named_by_their_members_or_a_fund_are_no_companies():
+    """ "Samfunnsbedriftene", "Utviklingsfondet", "Grønn Byggallianse", "FN-sambandet": the
+    endings name an association, a fund, an alliance, a society."""
+    profile = process_text(
+        "Bransjen\n\nI rapporten deltok Samfunnsbedriftene, Utviklingsfondet, Grønn "
+        "Byggallianse og FN-sambandet. Samfunnsbedriftene leder arbeidet."
+    )
+    kinds = _orgs(profile)
+    for name in ("Samfunnsbedriftene", "Grønn Byggallianse", "FN-sambandet"):
+        assert kinds.get(name) == "other", kinds
+
+
+@needs_model
+def test_a_name_the_model_reads_as_a_person_ending_in_a_business_noun_is_a_company():
+    """ "direktør Kjetil Lunde ved familieeide Fjordstrand Hotel": the business noun ends a
+    company's name, so the director works there."""
+    profile = process_text(
+        "Miljø\n\nFor direktør Kjetil Lunde ved familieeide Fjordstrand Hotel har "
+        "miljøprofilen også en kommersiell begrunnelse."
+    )
+    assert _orgs(profile).get("Fjordstrand Hotel") == "company"
+    assert {p.name: p.organisation for p in profile.people}["Kjetil Lunde"] == "Fjordstrand Hotel"
+
+
+@needs_model
+def test_a_place_that_opens_a_banks_name_stays_a_place_after_paa():
+    """ "Hafslo Sparebank" and "ein filial på Hafslo": the bank's first word is a place
+    where the text writes it after a place's preposition no role takes."""
+    profile = process_text(
+        "Banken\n\nHafslo Sparebank vart skipa i 1848. I dag har Luster Sparebank hovudkontor i "
+        "Gaupne med ein filial på Hafslo."
+    )
+    assert "Hafslo" in {p.name for p in profile.places}
+    assert "Hafslo Sparebank" in _orgs(profile)
+
+
+@needs_model
+def test_names_joined_by_a_slash_are_one_organisation():
+    """ "daglig leder i Bodø/Glimt": the model's "Bodø" and the words the slash joins to it
+    are one club's name, the employer."""
+    profile = process_text(
+        "Samarbeid\n\n– Vi skal skape berekraftige løysingar, sier Frode Lund, daglig leder i "
+        "Bodø/Glimt."
+    )
+    assert {p.name: p.organisation for p in profile.people}["Frode Lund"] == "Bodø/Glimt"

@@ -354,6 +354,47 @@ def test_a_title_after_a_name_and_a_dash_is_that_names(nlp):
     assert people["Eli Moe"] == ("økonomiprofessor", None)
 
 
+def test_a_pronoun_subject_after_a_fronted_phrase_runs_the_firm_the_patterns_found(nlp):
+    """ "..., sier rådgiver Trond Lund. Sammen med Per Dal driver han miljøfirmaet Fjordmiljø":
+    the firm only the genre's patterns name ("miljøfirmaet X") is the employer of the one
+    person the sentence before names."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the employers are read from the tree")
+    text = (
+        "Miljøfyrtårn\n\nTema som går igjen er avfall og transport, sier rådgiver Trond Lund. "
+        "Sammen med Per Dal driver han miljørådgivingsfirmaet Fjordmiljø i Bergen."
+    )
+    speaks_for = {p.name: p.organisation for p in _profile(text, nlp).people}
+    assert speaks_for["Trond Lund"] == "Fjordmiljø"
+
+
+def test_a_plural_title_whose_e_falls_out_names_each_person_after_it(nlp):
+    """ "dei tidlegare ministrane Gudmund Lie og Audun Moe": "ministrane" is the plural of
+    "minister" (the "e" of "-er" falls out), so each holds the title; so do occupations."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Jubileum\n\nHer sit statssekretær Per Dahl, dei tidlegare ministrane Gudmund Lie og "
+        "Audun Moe, og mange andre. Fysikar Andreas Vik opna vitensenteret."
+    )
+    titles = {p.name: p.title for p in _profile(text, nlp).people}
+    assert titles["Gudmund Lie"] == titles["Audun Moe"] == "tidlegare minister"
+    assert titles["Andreas Vik"] == "fysikar"
+
+
+def test_a_name_a_pattern_finds_inside_a_hyphenated_title_leaves_the_title(nlp):
+    """ "sier UiB-rektor Dag Olsen": the public body's pattern finds "UiB" inside the title's
+    token; the title stays a title and names the employer."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Havet\n\nUniversitetet i Bergen (UiB) leier arbeidet.\n\n– Vi er stolte, sier "
+        "UiB-rektor Dag Olsen."
+    )
+    people = {p.name: (p.title, p.organisation) for p in _profile(text, nlp).people}
+    assert people["Dag Olsen"] == ("UiB-rektor", "Universitetet i Bergen")
+
+
 def test_a_bank_pointing_back_to_itself_claims_the_goals_of_its_clause(nlp):
     goals = {o.name: {g.number for g in o.sdgs} for o in _profile(BANK, nlp).organisations}
     assert goals["Sparebanken Sunnfjord"] == {5, 8, 13}

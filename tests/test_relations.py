@@ -292,3 +292,19 @@ def test_a_definite_organisation_noun_the_text_capitalises_inside_a_sentence_is_
     doc.spans[EXPLICIT_SPAN_KEY] = [Span(doc, 12, 13, label="SDG_3")]
     doc = owners(doc)
     assert _owners(doc) == [("3", "Skiforeningen")]
+
+
+def test_a_title_the_parser_holds_a_persons_name_on_is_no_actor():
+    """ "Fiskeriminister Odd Moe støttar mål 14": the parser hangs the name on the title
+    (FLAT), but the words are a person's, so no organisation is proposed."""
+    from pipeline.entities import PERSON_SPANS
+
+    nlp, owners = _component()
+    words = ["Fiskeriminister", "Odd", "Moe", "støttar", "mål", "14", "."]
+    heads = [3, 0, 0, 3, 3, 4, 3]
+    deps = ["SUBJ", "FLAT", "FLAT", "ROOT", "DOBJ", "DET", "IP"]
+    pos = ["PROPN", "PROPN", "PROPN", "VERB", "NOUN", "NUM", "PUNCT"]
+    doc = _doc(nlp, words, heads, deps, pos, goals=[(5, 6, "SDG_14")])
+    doc.spans[PERSON_SPANS] = [Span(doc, 1, 3, label="PER")]
+    doc.ents = list(doc.spans[PERSON_SPANS])
+    assert _owners(owners(doc)) == [("14", None)]

@@ -77,6 +77,12 @@ EXPLICIT_FORMS = [
     ("Mål 14 Livet i havet er viktigst for oss.", [14]),
     ("Det tredje berekraftsmålet handlar om helse.", [3]),
     ("Det andre bærekraftsmålet handler om sult.", [2]),
+    ("Med henvisning til FNs bærektraftsmål 9, 12 og 13 kutter vi utslipp.", [9, 12, 13]),
+    (
+        "Vi har valgt bærekraftsmålene; Stopp klimaendringene, Likestilling og Industri, "
+        "innovasjon & infrastruktur.",
+        [5, 9, 13],
+    ),
     ("Bedriften jobber med bærekraftsmål 4/5 i år.", [4, 5]),
     ("Bærekraftsplanen har mål.\nMål 13: Stoppe klimaendringene.", [13]),
 ]

@@ -482,6 +482,25 @@ def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
     return start if j < 0 and doc[start].text[:1].isupper() else None
 
 
+def names_joined_by_slash(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "daglig leder i Bodø/Glimt" with the model's organisation "Bodø" alone: capitalised
+    words joined by a slash with no space are one name where the model read either part as
+    an organisation (a club, "Oslo/Akershus" read as places stays two)."""
+    added = []
+    for token in doc[1:-1]:
+        i = token.i
+        if token.text != "/" or doc[i - 1].whitespace_ or token.whitespace_:
+            continue
+        if not (is_capitalised_word(doc[i - 1]) and is_capitalised_word(doc[i + 1])):
+            continue
+        start, end = i - 1, i + 2
+        while start > 0 and is_capitalised_word(doc[start - 1]) and not starts_sentence(doc[start]):
+            start -= 1
+        if any(s.label_ == ORG and s.start < end and start < s.end for s in spans):
+            added.append(Span(doc, start, end, label=ORG))
+    return replacing(spans, added)
+
+
 def names_joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "daglig leder i Christie & Opsahl" with the model's "Christie" alone: capitalised
     words joined by "&" are one organisation's name (law and audit firms, "Procter &

@@ -22,6 +22,7 @@ from pipeline.entities.candidates import (
     capitalised_inside_sentences,
     headings_about_organisations,
     names_joined_by_ampersand,
+    names_joined_by_slash,
     names_spelled_by_acronyms,
     split_at_line_breaks,
 )
@@ -46,6 +47,9 @@ from pipeline.entities.rules import (
 from pipeline.entities.vote import DocumentVote, missed_mentions
 from pipeline.rules import RuleSet, RuleSources
 from pipeline.sdg import read_resource, score_span_groups
+
+#: How long a business noun must be to end a company's name read as a person's.
+_LONG_TAIL = 5
 
 
 class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibility, DocumentVote):
@@ -138,6 +142,9 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             frozenset(shared["name_trade_words"])
             | frozenset(self.rules.company_name_tails)
             | {e.lower() for e in shared["name_extensions"] if e not in self._legal}
+            # "Augustin Hotel", "Haugen Bakeri": the nouns that end a business's name; the
+            # short ones end surnames too ("Gård", "Kro")
+            | {w for w in shared["name_tail_nouns"] if len(w) >= _LONG_TAIL and " " not in w}
         )
         self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
         self._known_orgs = known_organisations(self.rule_set)
@@ -237,6 +244,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         resolved = [s for s in resolved if self._lone_word_fits(s, resolved)]
         resolved = self._places_listed_with_places(resolved)
         resolved += missed_mentions(doc, resolved, labels)
+        resolved = names_joined_by_slash(doc, resolved)  # after the vote: "i Bodø/Glimt"
         doc.ents = filter_spans(resolved + others)
         groups: dict[str, list[Span]] = {PERSON_SPANS: [], ORG_SPANS: [], PLACE_SPANS: []}
         key_of = {PERSON: PERSON_SPANS, ORG: ORG_SPANS, PLACE: PLACE_SPANS}

@@ -28,7 +28,10 @@ class DocumentVote:
             if (cue := self._context_label(span)) is not None:
                 votes[key][cue] += 3
                 cued[key].add(LABEL_GROUP.get(cue, cue))
-            if self._before(span) in self._spatial:
+            before = self._before(span)
+            if before in self._spatial or (
+                before in self._place_prepositions and before not in self._role_prepositions
+            ):  # "rundt Mjøsa", "ein filial på Hafslo" (beside "Hafslo Sparebank")
                 placed.add(key)
             if len(span) == 1 and is_place_name(span[0]):
                 placed.add(key)

@@ -81,7 +81,9 @@ def span_label(number: int) -> str:
 
 
 def name_key(name: str) -> str:
-    return " ".join(name.replace(",", " ").lower().split())
+    """A goal name's form for lookup: lower case, no commas, "&" read as "og" ("Innovasjon &
+    infrastruktur")."""
+    return " ".join(name.replace(",", " ").replace("&", " og ").lower().split())
 
 
 def read_resource(source: str | Path, default_name: str) -> str:

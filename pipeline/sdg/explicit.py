@@ -22,7 +22,8 @@ from pipeline.sdg.names import (
 
 # Cues that on their own tie a following number to the SDGs.
 _STRICT_CUE = (
-    r"(?:FNs\s+)?b[æe]rekrafts?[\s-]?mål(?:ene|et|a|ane)?(?!\w)"
+    # a letter typed too many or too few is still the goal word ("bærektraftsmål")
+    r"(?:FNs\s+)?b[æe]re?kt?raft?s?[\s-]?mål(?:ene|et|a|ane)?(?!\w)"
     r"|SDG(?:-?s|-ene|-ane|-mål(?:ene|a)?)?"
     r"|FN-mål(?:ene|a)?(?!\w)"
     r"|verd(?:en)?smål(?:ene|a|et)?(?!\w)"
@@ -356,11 +357,15 @@ def _name_is_used_as_name(
     """A goal name counts alone when it is used as a name: capitalised mid-sentence (a
     title, not sentence case) or where an SDG cue shares its sentence; written in lower
     case only right after a goal word, a number or a quote, or in a list of names after
-    one ("bærekraftsmålene ren energi for alle og stoppe klimaendringene"). Everyday
-    phrases such as "vi vil bidra til å utrydde fattigdom" are themes, not names."""
-    if context == "with_number":
-        return False
+    one ("bærekraftsmålene ren energi for alle og stoppe klimaendringene"); a short name
+    that needs a number ("Likestilling") only as an item of such a list. Everyday phrases
+    such as "vi vil bidra til å utrydde fattigdom" are themes, not names."""
     sent_start, sent_end = ctx.cue_scope(start)
+    if context == "with_number":
+        # "bærekraftsmålene; Stopp klimaendringene, Likestilling og ...": a short name counts
+        # as an item of a list of names in a sentence with a goal word
+        listed = previous_end is not None and _NAME_LIST_SEP.match(ctx.text[previous_end:start])
+        return bool(listed and _STRICT_CUE_RE.search(ctx.text, sent_start, sent_end))
     if not ctx.text[start].isupper():
         introduced = _NAME_INTRODUCED.search(ctx.text, max(sent_start, start - 40), start)
         listed = previous_end is not None and _NAME_LIST_SEP.match(ctx.text[previous_end:start])

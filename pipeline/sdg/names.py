@@ -23,8 +23,12 @@ class NameIndex:
 
 
 def _name_regex(name: str) -> str:
-    # Flexible whitespace, optional commas: "Industri, Innovasjon og Infrastruktur".
-    words = [re.escape(word) for word in name.replace(",", " ").split()]
+    # Flexible whitespace, optional commas: "Industri, Innovasjon og Infrastruktur"; "&" for
+    # "og" ("Innovasjon & infrastruktur")
+    words = [
+        "(?:og|&)" if word.lower() == "og" else re.escape(word)
+        for word in name.replace(",", " ").split()
+    ]
     return r",?\s+".join(words)
 
 
