@@ -1642,3 +1642,15 @@ def test_names_joined_by_a_slash_are_one_organisation():
         "Bodø/Glimt."
     )
     assert {p.name: p.organisation for p in profile.people}["Frode Lund"] == "Bodø/Glimt"
+
+
+@needs_model
+def test_a_given_name_and_two_more_words_read_as_a_company_is_a_person():
+    """ "i Scandic Norge, Tine Birkeland Westby": "Tine" also spells a company, but a given
+    name and two more capitalised words are a person's full name."""
+    profile = process_text(
+        "Hotell\n\n– Små val kan gjere ein stor skilnad, sier markeds- og "
+        "kommunikasjonsdirektør i Scandic Norge, Tine Birkeland Westby."
+    )
+    assert "Tine Birkeland Westby" in {p.name for p in profile.people}
+    assert "Tine Birkeland Westby" not in _orgs(profile)

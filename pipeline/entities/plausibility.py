@@ -58,6 +58,9 @@ class Plausibility:
         if self._names_an_organisation(span):
             span.label_ = ORG  # "Blåbær Design" read as a person: its last word is a trade
             return True
+        if span.label_ == ORG and self._a_persons_full_name(span):
+            span.label_ = PERSON  # "i Scandic Norge, Tine Birkeland Westby": a given name
+            return True
         if span.label_ == ORG and span[0].lower_ in self._business_nouns and span[1].is_lower:
             return False  # "Fabrikken i Florø": a noun and a place, not a name
         if span.label_ == PERSON and any(t.text in self._legal for t in span):
@@ -67,6 +70,21 @@ class Plausibility:
         elif span.label_ == ORG and self._common_words_only(span):
             return False
         return True
+
+    def _a_persons_full_name(self, span: Span) -> bool:
+        """A given name the entity rules list and two more capitalised words, none of the
+        lexicon, a listed organisation's or a legal form ("Tine Birkeland Westby", not "Tine
+        Meieriet Vest" or "Kari Traa AS"): a person's full name the model read as a name of
+        the company the given name also spells."""
+        given = set(self.rules.female_given_names) | set(self.rules.male_given_names)
+        rest = span[1:]
+        return (
+            len(span) >= 3
+            and span[0].text in given
+            and span.text not in self._known_orgs
+            and all(t.is_title and t.lower_ not in self.common_words for t in rest)
+            and not any(t.text in self._legal for t in rest)
+        )
 
     def _lone_word_fits(self, span: Span, spans: list[Span]) -> bool:
         """A lone word is a person only as the surname of someone named in full (else a place
