@@ -870,3 +870,17 @@ def test_an_attribution_with_a_comma_typed_against_the_verb_or_a_clause_after_it
         "kronprinsen etter at han var beden om å velje eit mål."
     )
     assert _quotes(opened)["Haakon"] == ["Eg vel mål nummer 1"]
+
+
+def test_a_stop_typed_twice_and_a_caption_label_before_the_dash():
+    """ "..., sier Thorsrud. ." (a stop typed twice) and "Målblomen til X: - Selskapet er ...,
+    seier Y." (a caption's label hands over to the dash) are quotes."""
+    twice = "Kundar\n\n– Dei fleste kundane våre jobbar seriøst med prinsippa, sier Tor Thorsrud. ."
+    assert _quotes(twice)["Tor Thorsrud"] == [
+        "Dei fleste kundane våre jobbar seriøst med prinsippa"
+    ]
+    label = (
+        "Pris\n\nMålblomen til Runde Miljøsenter: - Selskapet er ein viktig språkaktør, seier "
+        "mållagsleiar Kari Vik. Frå venstre Per Dal og Kari Vik."
+    )
+    assert _quotes(label)["Kari Vik"] == ["Selskapet er ein viktig språkaktør"]

@@ -35,7 +35,8 @@ _QUOTE_START = re.compile(r"^(?:\([^()\n]{2,30}\)\s*)?(?:[–—−]\s*|--?\s*(?
 # "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
 # or on a new line of the paragraph ("Samfunnskontrakt\n– Det å ha ..., sier han.")
 _QUOTE_START_MID = re.compile(
-    r"(?:(?<=[.!?»])\s+[–—−]\s*|(?<=[.!?»])\s+-\s+|\n[ \t]*[–—−][ \t]*)(?=[A-ZÆØÅ«\"\d])"
+    # a caption's label may hand over to it too ("Målblomen til X: - Selskapet er ...")
+    r"(?:(?<=[.!?»:])\s+[–—−]\s*|(?<=[.!?»:])\s+-\s+|\n[ \t]*[–—−][ \t]*)(?=[A-ZÆØÅ«\"\d])"
     # a hyphen typed against the word ("... rapport. -Havet er ..."), never before a number
     r"|(?<=[.!?»])\s+-(?=[A-ZÆØÅ«\"])"
     # a quotation that opens after a sentence ("Han opna møtet. «Eg vel mål 1», sa han.")
@@ -633,7 +634,8 @@ def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:,?\s*{_CLOSING}?,?\s+|,)(?P<verb>{speech_verbs(rules)}|(?P<perfect>har|hadde))"
         rf"|(?<=\.)\s+(?P<opening>{capitalised}))\s+{_who(rules)}"
-        rf"(?(perfect)(?:\s+\w+)?\s+(?:{participle})(?:\s+til\s+[^.]+)?)\.?$"
+        # a stop typed twice ("sier Thorsrud. .") still ends the paragraph
+        rf"(?(perfect)(?:\s+\w+)?\s+(?:{participle})(?:\s+til\s+[^.]+)?)(?:\s*\.)*\s*$"
     )
 
 
