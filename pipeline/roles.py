@@ -257,6 +257,8 @@ class PersonRoles(TreeRuleFile):
         if fields:  # "for Kommunikasjon i Telenor": a title's field, no organisation
             for span in fields:
                 span[0]._.in_org = False
+                # "direktør HR i X": the acronym closes the title, and holds its employer
+                span[0]._.title_word = span[0].is_upper
             where = {(span.start, span.end) for span in fields}
             named = doc.spans.get(ORG_SPANS, [])
             doc.spans[ORG_SPANS] = [s for s in named if (s.start, s.end) not in where]
@@ -378,6 +380,9 @@ class PersonRoles(TreeRuleFile):
     def _title_text(self, doc: Doc, title: int) -> str:
         """The title with the modifiers written right before it: "dagleg leiar",
         "administrerende direktør"; not "ny"."""
+        before = doc[title - 1] if title > 0 else None
+        if doc[title].is_upper and before is not None and before._.title_word and before.is_lower:
+            return f"{self._title_text(doc, title - 1)} {doc[title].text}"  # "direktør HR"
         start = title
         while start > 0 and doc[start - 1].lower_ in self.modifiers:
             if start > 1 and doc[start - 2].lower_ == "til" and doc[start - 1].lower_ in _DAILY:
@@ -537,6 +542,10 @@ def _named_alone_before(doc: Doc, pronoun: int) -> int | None:
     return next(iter(names.values())) if len(surnames) == 1 else None
 
 
+#: How long a field's acronym after a title is at most ("HR", "IT", "HMS", "IKT").
+_FIELD_ACRONYM_LETTERS = 4
+
+
 def _title_field(span: Span, common_words: frozenset[str]) -> bool:
     """A capitalised common noun in its bare form that a title's "for" governs: the title's
     field, not an organisation ("konserndirektør for Kommunikasjon i Telenor", "rådgiver for
@@ -544,6 +553,18 @@ def _title_field(span: Span, common_words: frozenset[str]) -> bool:
     if len(span) != 1:
         return False
     token, preposition = span[0], span[0].head
+    doc = span.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if (
+        token.is_upper
+        and len(token) <= _FIELD_ACRONYM_LETTERS
+        and before is not None
+        and before._.title_word
+        and after is not None
+        and after._.role_preposition
+    ):
+        return True  # "direktør HR i Felleskjøpet Agri": the title's field, in an acronym
     word = token.lower_
     return (
         word in common_words

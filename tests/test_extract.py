@@ -548,3 +548,16 @@ def test_where_a_company_is_based(text, places):
 
     profile = process_text("Nytt\n\n" + text)
     assert [[p.name for p in o.places] for o in profile.organisations] == [places]
+
+
+def test_a_fields_acronym_after_a_title_is_no_employer(nlp):
+    """ "Liv Lund, direktør HR i Felleskjøpet Agri": "HR" is the title's field, and the
+    organisation after it employs her."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Korn\n\n– Vi vil vere ein pådrivar for gode løysingar, sier Liv Lund, direktør HR i "
+        "Felleskjøpet Agri."
+    )
+    people = {p.name: (p.title, p.organisation) for p in _profile(text, nlp).people}
+    assert people["Liv Lund"] == ("direktør HR", "Felleskjøpet Agri")

@@ -884,3 +884,16 @@ def test_a_stop_typed_twice_and_a_caption_label_before_the_dash():
         "mållagsleiar Kari Vik. Frå venstre Per Dal og Kari Vik."
     )
     assert _quotes(label)["Kari Vik"] == ["Selskapet er ein viktig språkaktør"]
+
+
+def test_a_definite_title_and_whose_it_is_names_the_speaker():
+    """ "..., påpeikar leiaren av Solkraft.": the definite title, then whose, is the person
+    named last with that title, not the one named last."""
+    text = (
+        "Straum\n\nPer Dal, leiar av Solkraft, har lagt fram ein plan. Direktør Kari Vik i "
+        "Fjordkraft meiner planen kjem i tide. Planen har fått mykje merksemd.\n\n"
+        "– Solceller og varmepumper gjer huset til ein energiprodusent, påpeikar leiaren av "
+        "Solkraft."
+    )
+    quotes = _quotes(text)
+    assert quotes["Per Dal"] == ["Solceller og varmepumper gjer huset til ein energiprodusent"]

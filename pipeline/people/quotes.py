@@ -417,10 +417,11 @@ _DEFINITE_TITLE = re.compile(
 )
 
 
-#: "..., sa teatersjefen då han lanserte kampanjen", "sa konsernsjefen til avisa": the
-#: definite title, then to whom, when or where it was said.
+#: "..., sa teatersjefen då han lanserte kampanjen", "sa konsernsjefen til avisa", "påpeker
+#: lederen av Nelfo": the definite title, then to whom, when or where it was said, or whose.
 _DEFINITE_TITLE_THEN_WHEN = re.compile(
-    r"(?P<title>[a-zæøå]{4,}(?:en|a|et))(?=,|\s+(?:til|då|da|når|etter|under|på|i|om)\s)"
+    r"(?P<title>[a-zæøå]{4,}(?:en|a|et))"
+    r"(?=,|\s+(?:til|då|da|når|etter|under|på|i|om|av|for|hos|ved|fra|frå)\s)"
 )
 
 
