@@ -482,6 +482,18 @@ def _start_of_spelled_name(doc: Doc, bracket: int, letters: str) -> int | None:
     return start if j < 0 and doc[start].text[:1].isupper() else None
 
 
+def _capitalised_words_joined_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(start, end) of the capitalised words around the joiner at token ``i`` ("&", "/"):
+    the word after it, and the words before it back to a sentence's start; None unless
+    capitalised words stand on both sides."""
+    if not (is_capitalised_word(doc[i - 1]) and is_capitalised_word(doc[i + 1])):
+        return None
+    start = i - 1
+    while start > 0 and is_capitalised_word(doc[start - 1]) and not starts_sentence(doc[start]):
+        start -= 1
+    return start, i + 2
+
+
 def names_joined_by_slash(doc: Doc, spans: list[Span]) -> list[Span]:
     """ "daglig leder i Bodø/Glimt" with the model's organisation "Bodø" alone: capitalised
     words joined by a slash with no space are one name where the model read either part as
@@ -491,11 +503,9 @@ def names_joined_by_slash(doc: Doc, spans: list[Span]) -> list[Span]:
         i = token.i
         if token.text != "/" or doc[i - 1].whitespace_ or token.whitespace_:
             continue
-        if not (is_capitalised_word(doc[i - 1]) and is_capitalised_word(doc[i + 1])):
+        if (joined := _capitalised_words_joined_at(doc, i)) is None:
             continue
-        start, end = i - 1, i + 2
-        while start > 0 and is_capitalised_word(doc[start - 1]) and not starts_sentence(doc[start]):
-            start -= 1
+        start, end = joined
         if any(s.label_ == ORG and s.start < end and start < s.end for s in spans):
             added.append(Span(doc, start, end, label=ORG))
     return replacing(spans, added)
@@ -510,11 +520,9 @@ def names_joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
         i = token.i
         if token.text != "&" or i == 0 or i + 1 >= len(doc):
             continue
-        if not (is_capitalised_word(doc[i - 1]) and is_capitalised_word(doc[i + 1])):
+        if (joined := _capitalised_words_joined_at(doc, i)) is None:
             continue
-        start, end = i - 1, i + 2
-        while start > 0 and is_capitalised_word(doc[start - 1]) and not starts_sentence(doc[start]):
-            start -= 1
+        start, end = joined
         while (
             end < len(doc)
             and is_capitalised_word(doc[end])

@@ -76,11 +76,10 @@ class Plausibility:
         lexicon, a listed organisation's or a legal form ("Tine Birkeland Westby", not "Tine
         Meieriet Vest" or "Kari Traa AS"): a person's full name the model read as a name of
         the company the given name also spells."""
-        given = set(self.rules.female_given_names) | set(self.rules.male_given_names)
         rest = span[1:]
         return (
             len(span) >= 3
-            and span[0].text in given
+            and span[0].text in self._given_names
             and span.text not in self._known_orgs
             and all(t.is_title and t.lower_ not in self.common_words for t in rest)
             and not any(t.text in self._legal for t in rest)

@@ -129,6 +129,10 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         self._organisation_compound_endings = tuple(
             e for e in shared["definite_business_endings"] if e not in ("staden", "stedet")
         )
+        # "Tine Birkeland Westby": a given name opens a person's full name
+        self._given_names = frozenset(self.rules.female_given_names) | frozenset(
+            self.rules.male_given_names
+        )
         # "Oppdalsbanken" inside a sentence: a one-word name, whatever the model read
         self._one_word_name_endings = tuple(shared["one_word_name_endings"])
         self._business_endings = tuple(

@@ -743,9 +743,9 @@ def _pronoun_of_given_name(name: str, rules: RuleSet) -> str | None:
     if len(words) < 2:
         return None
     first = words[0].split("-")[0]
-    if first in _given_names(rules, "female"):
+    if first in _female_names(rules):
         return "ho"
-    return "han" if first in _given_names(rules, "male") else None
+    return "han" if first in _male_names(rules) else None
 
 
 @per_rule_set
@@ -756,10 +756,6 @@ def _female_names(rules: RuleSet) -> frozenset[str]:
 @per_rule_set
 def _male_names(rules: RuleSet) -> frozenset[str]:
     return frozenset(rules.entity.male_given_names)
-
-
-def _given_names(rules: RuleSet, sex: str) -> frozenset[str]:
-    return _female_names(rules) if sex == "female" else _male_names(rules)
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
