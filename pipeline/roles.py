@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.doc_text import text_of
 from pipeline.entities import ORG_SPANS, PERSON_SPANS, title_endings
+from pipeline.entities.english_titles import english_title_words
 from pipeline.entities.words import DEFINITE_FORMS
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
@@ -151,6 +152,13 @@ class PersonRoles(TreeRuleFile):
                 if org is not None:
                     person._.employer = (org.start_char, org.end_char)
                 continue
+            if (english := self._english_title(doc, person)) is not None:
+                # "Astrid Vik Aam, Communications Manager i Cermaq": beside the name
+                title_span, org = english
+                person._.title, person._.role_rule = title_span.text, "english_title"
+                if org is not None:
+                    person._.employer = (org.start_char, org.end_char)
+                continue
             if org is None and (entry := _list_entry(doc, person)) is not None:
                 # "Kathrine Lie, professor, Høgskolen i Innlandet" on a line of its own
                 title_token, org = entry
@@ -214,6 +222,33 @@ class PersonRoles(TreeRuleFile):
         at = text.find(" ".join(words[cut + 1 :]), rest.end(), line_end) if cut < len(words) else -1
         org = next((o for o in doc.spans.get(ORG_SPANS, []) if o.start_char == at), None)
         return " ".join(title), org
+
+    def _english_title(self, doc: Doc, person: Span) -> tuple[Span, Span | None] | None:
+        """An English title right before the name, in apposition after it, or on the line
+        under a name alone on its line ("Chief Sustainability Officer Per Holm", "Silje
+        Moe, brand sustainability manager i Maarud AS", "Astrid Vik Aam" / "Communications
+        Manager"), and the organisation named right after it by a role preposition
+        ("i", "hos", "at"). The parser, trained on Norwegian, gives these words no reliable
+        tree, so their place beside the name decides."""
+        words = english_title_words(RuleSet.of(doc))
+        after = person.end + 1
+        title = (
+            words.phrase_starting_at(doc, after)
+            if after < len(doc) and doc[person.end].text == ","
+            else None
+        )
+        if title is None or title.start != after:
+            title = words.phrase_ending_at(doc, person.start - 1) if person.start else None
+        if title is None and (under := _first_word_under_a_name_alone(doc, person)) is not None:
+            title = words.phrase_starting_at(doc, under.i)  # a contact card: the line under
+            title = title if title is not None and title.start == under.i else None
+        if title is None or (len(title) == 1 and self._title_word(title[0].lower_)):
+            return None  # "partner", "president" alone: Norwegian titles too, the tree's
+        at = title.end + 1
+        org = None
+        if at < len(doc) and doc[title.end].lower_ in self.prepositions | _ENGLISH_PREPOSITIONS:
+            org = next((o for o in _organisations(doc) if o.start == at), None)
+        return title, org
 
     def _named_in_compound(self, doc: Doc, title: int) -> tuple[int, int] | None:
         """The organisation a hyphenated title opens with ("Hydro-sjef", "Sjømat
@@ -417,6 +452,9 @@ class PersonRoles(TreeRuleFile):
         return text[:1].lower() + text[1:]
 
 
+#: "Head of Sustainability at Orkla": the prepositions of an English title's employer.
+_ENGLISH_PREPOSITIONS = frozenset({"at", "in"})
+
 #: How long an acronym title is at most ("CEO", "CFO"); a longer word in capitals is a label.
 _ACRONYM_LETTERS = 4
 
@@ -483,17 +521,26 @@ def _line_around(text: str, span: Span) -> tuple[int, int]:
 def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None:
     """A signature: the name alone on its line and a title opening the next ("Kari Lie" /
     "Styreleder i Fjordhus AS"), as a press release or a letter ends."""
-    text = text_of(doc)
-    line_start, line_end = _line_around(text, person)
-    if line_end == len(text) or text[line_start:line_end].strip() != person.text:
-        return None
-    under = next((t for t in doc[person.end :] if not t.is_space), None)
-    if under is None or not under._.title_word or text.count("\n", line_end, under.idx) > 2:
+    under = _first_word_under_a_name_alone(doc, person)
+    if under is None or not under._.title_word:
         return None
     after = doc[under.i + 1] if under.i + 1 < len(doc) else None
     if after is not None and after._.in_person:
         return None  # "Ordfører Per Olsen ...": the title of the name it stands before
     return _Link(person.start, under.i), "title_on_the_line_under"
+
+
+def _first_word_under_a_name_alone(doc: Doc, person: Span) -> Token | None:
+    """The first word of the line under the name, when the name is alone on its line and
+    at most one blank line comes between (a signature, a contact card)."""
+    text = text_of(doc)
+    line_start, line_end = _line_around(text, person)
+    if line_end == len(text) or text[line_start:line_end].strip() != person.text:
+        return None
+    under = next((t for t in doc[person.end :] if not t.is_space), None)
+    if under is None or text.count("\n", line_end, under.idx) > 2:
+        return None
+    return under
 
 
 _DASHES = ("–", "—", "-")

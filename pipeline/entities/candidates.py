@@ -56,6 +56,16 @@ class CandidatePasses:
             and (self._is_title(doc[start]) or self._is_title_compound(doc[start]))
         ) or (ent.label_ == PERSON and end - start == 2 and self._is_title(doc[start])):
             start += 1  # "Konsernsjef Peter A. Ruzicka har signert": the title opens the sentence
+        english = self._english_titles.phrase_starting_at(doc, start) if start < end else None
+        if english is not None and ent.label_ == PERSON and english.end < end:
+            start = english.end  # "Chief Sustainability Officer Per Holm": an English title
+        elif (
+            english is not None and english.end < end and doc[english.end].text in self._given_names
+        ):
+            # "Sustainability Manager Kari Nilsen i Orkla sier": a title, then a person
+            return Span(doc, english.end, end, label=PERSON)
+        elif english is not None and english.end >= end and _beside_a_person(doc, start, end):
+            return None  # "Astrid Vik Aam, Communications Manager i Cermaq": a title, no name
         if ent.label_ == ORG and end - start > 2 and self._a_role_of(doc[start], doc[start + 1]):
             start += 2  # "Styreformannen i Grieg Seafood": a person's role, then the name
         while end > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in NOT_IN_NAMES:
@@ -365,6 +375,13 @@ def _goal_authors() -> frozenset[str]:
     from pipeline.relations import load_relation_rules  # the one list of the goals' authors
 
     return frozenset(load_relation_rules("default")["goal_authors"])
+
+
+def _beside_a_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether the model's name at ``start:end`` stands in apposition after a person's name
+    ("Kari Lie, Communications Manager") or right before one."""
+    after_a_name = start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ == PERSON
+    return after_a_name or (end < len(doc) and doc[end].ent_type_ == PERSON)
 
 
 def split_at_line_breaks(ent: Span) -> list[Span]:

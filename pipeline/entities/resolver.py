@@ -26,6 +26,7 @@ from pipeline.entities.candidates import (
     names_spelled_by_acronyms,
     split_at_line_breaks,
 )
+from pipeline.entities.english_titles import english_title_words
 from pipeline.entities.kinds import ContextCues
 from pipeline.entities.labels import (
     COMPONENT_NAME,
@@ -119,6 +120,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         self._list_place_openers = frozenset(self.rules.direction_prepositions)
         self._publication_before = frozenset(self.rules.publication_words_before)
         self._employment = frozenset(self.rules.employment_words)
+        self._english_titles = english_title_words(self.rule_set)
 
     def _configure_organisation_words(self, shared: dict) -> None:
         """What an organisation's name is made of and the names the rule files list (after

@@ -35,6 +35,11 @@ class EntityRules(BaseModel):
         default_factory=list,
         description="Given names of men ('Per'): the quote rules' 'han' for the person",
     )
+    english_title_words: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="English job titles: 'heads' end one ('manager', 'officer'), 'openers' "
+        "go before a head ('chief', 'communications'); see pipeline/entities/english_titles.py",
+    )
     title_compound_endings: list[str] = Field(
         default_factory=list,
         description="Short title words that end compound titles ('sjef': 'økonomisjef')",

@@ -33,6 +33,7 @@ from pipeline.entities import (
     starts_sentence,
     title_endings,
 )
+from pipeline.entities.english_titles import english_title_words
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
 from pipeline.people.quotes import (
@@ -246,7 +247,9 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
     )
     for pattern, rule in zip(patterns, _PATTERN_RULES, strict=True):
         for m in pattern.finditer(text):
-            name, name_start = _without_leading_title(m.group("name"), m.start("name"), rules)
+            name, name_start, title_before = _without_leading_title(
+                doc, m.group("name"), m.start("name"), rules
+            )
             employer = next((o for o in organisations if name.startswith(o + " ")), None)
             if employer is not None:  # "sier konsernsjef i Nordverft Jan Hauge"
                 name, name_start = name[len(employer) + 1 :], name_start + len(employer) + 1
@@ -267,9 +270,11 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
             draft = people.get(name)
             if draft is None:
-                mention = (name_start, m.end("name"))
+                mention = (name_start, name_start + len(name))
                 draft = people[name] = PersonDraft(name, None, None, mention, found_by=rule)
             title = m.group("title")
+            if title and title_before is not None and title_before[1] <= m.start("title"):
+                title = None  # the pattern's title is the first word of the English one
             if employer is not None and title:  # "konsernsjef i": the employer follows
                 title = re.sub(
                     rf"\s+(?:{alternation(rules.entity.role_prepositions)})\s*$", "", title
@@ -277,8 +282,8 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
             if title and _a_clause(doc, m.start("title"), m.end("title"), rules):
                 title = None  # "sier styret vil takke Per Moe": a clause before the name
             draft.title = draft.title or _clean_title(title, rules)
-            if name_start > m.start("name"):  # "Økonomisjef Hilde Dahl sier ..."
-                draft.title = draft.title or m.group("name").split()[0].lower()
+            if title_before is not None:  # "Økonomisjef Hilde Dahl sier ..."
+                draft.title = draft.title or title_before[0]
             if draft.organisation is None and m.group("org"):
                 draft.organisation, draft.organisation_start = m.group("org"), m.start("org")
             elif draft.organisation is None and employer is not None:
@@ -331,13 +336,25 @@ def _read_parties(text: str, people, rules: RuleSet) -> None:
             person.organisation, person.organisation_start = None, None
 
 
-def _without_leading_title(name: str, start: int, rules: RuleSet) -> tuple[str, int]:
+def _without_leading_title(
+    doc: Doc, name: str, start: int, rules: RuleSet
+) -> tuple[str, int, tuple[str, int] | None]:
     """A capitalised title opening a sentence is read as the name's first word by the speech
-    patterns ("Økonomisjef Hilde Dahl sier"): the name starts after it."""
+    patterns ("Økonomisjef Hilde Dahl sier"), and so is an English title ("sier Chief
+    Sustainability Officer Per Holm"): the name starts after it. Returns the name, where
+    it starts, and the title cut off with where it starts (an English one may start
+    before the pattern's name: "Sustainability Manager Kari Nilsen i Orkla sier")."""
     first, _, rest = name.partition(" ")
     if " " in rest and not first.isupper() and _is_title(first.lower(), rules):
-        return rest, start + len(first) + 1
-    return name, start
+        return rest, start + len(first) + 1, (first.lower(), start)
+    words = doc.char_span(start, start + len(name), alignment_mode="expand")
+    english = english_title_words(rules).phrase_starting_at(doc, words.start) if words else None
+    if english is not None and english.end < words.end:
+        # the pattern's words may stop inside the name: the name the entities read runs on
+        named = next((s for s in spans_of(doc, PERSON_SPANS) if s.start == english.end), None)
+        after = named or doc[english.end : words.end]
+        return after.text, after.start_char, (english.text, english.start_char)
+    return name, start, None
 
 
 # a quote opens with a dash (or the hyphen or minus sign typed for one, with or without a
