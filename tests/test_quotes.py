@@ -282,11 +282,36 @@ def test_a_dash_quote_after_a_sentence_with_more_sentences_after_the_attribution
             "Vi må forstå tida",
             id="one-sentence-opening-with-a-pronoun-whatever-its-verb",
         ),
+        pytest.param(
+            "Betong\n\n– Vi skal gjøre vårt for å kutte utslippene, sier daglig leder Tore Mo "
+            "i Fjordbetong.\n\nDet jobbes på flere måter. En viktig del er å hente råvarene "
+            "lokalt.\n\n– Jo nærmere, jo bedre.",
+            "Tore Mo",
+            "Jo nærmere, jo bedre",
+            id="a-paragraph-of-narrative-that-names-no-one",
+        ),
     ],
 )
 def test_a_dash_paragraph_after_narration_about_the_last_speaker(text, speaker, quote):
     quotes = _quotes(text)
     assert any(q.startswith(quote) for q in quotes.get(speaker, [])), quotes
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Rapporten er skrevet av Kari Lie ved Nordlandsforskning.",  # someone else is named
+        "Det jobbes på flere måter.\n\nRåvarene hentes lokalt.",  # more than one aside
+    ],
+)
+def test_a_dash_paragraph_after_narration_about_others_or_at_length_is_not_the_last_speakers(
+    between,
+):
+    text = (
+        "Betong\n\n– Vi skal gjøre vårt for å kutte utslippene, sier daglig leder Tore Mo i "
+        f"Fjordbetong.\n\n{between}\n\n– Jo nærmere, jo bedre."
+    )
+    assert _quotes(text)["Tore Mo"] == ["Vi skal gjøre vårt for å kutte utslippene"]
 
 
 def test_a_pronoun_goes_to_the_last_person_the_text_calls_by_it():

@@ -109,6 +109,7 @@ def attach_quotes(
     with a colon before a quotation ("Ola Berg sier: «...»"). ``subjects``: the main-clause
     subjects the parse found (``main_clause_subjects``)."""
     previous: PersonDraft | None = None  # who the last block's quote was by
+    told_between = 0  # paragraphs of narrative since that quote
     _tell_pronouns(blocks, people, rules)
     for index, block in enumerate(blocks):
         if _signer(block, people) is not None:
@@ -148,8 +149,29 @@ def attach_quotes(
             found = _continued_quote(block, previous, around, people, rules, subjects)
             if found is not None:
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
-        if block.kind != "heading" and not (found is None and _a_question(block.text)):
-            previous = found[0] if found is not None else None  # a question hands back
+        if block.kind == "heading" or (found is None and _a_question(block.text)):
+            continue  # a heading keeps the speaker; a question hands the word back
+        if found is not None:
+            previous, told_between = found[0], 0
+        elif _tells_about(block, previous, people) and told_between < _LONGEST_ASIDE:
+            told_between += 1  # "– ..., sier Eide." / "Selskapet ..." / "– Vi ...": Eide goes on
+        else:
+            previous = None
+
+
+#: How many paragraphs of narrative may stand between a quote and its continuation.
+_LONGEST_ASIDE = 1
+
+
+def _tells_about(block, speaker, people: list[PersonDraft]) -> bool:
+    """An aside between a speaker's quote and a dash paragraph with no attribution: a
+    paragraph of narrative about the matter, naming no one and saying "han"/"ho" of no one,
+    so the dash paragraph after it is still the speaker's ("– ..., sier Eide." / "Det jobbes
+    på flere måter." / "– Vi ..."). A paragraph about a person (by name or pronoun) decides
+    by how it ends (``_continued_quote``): it may hand the word on, or to no one."""
+    if speaker is None or _quote_opener(block) is not None or _named_in(block, people):
+        return False
+    return not any(word in _PRONOUNS for word in re.findall(r"\w+", block.text.lower()))
 
 
 # the attribution ends in a colon and a dash, and the same speaker's words run on to the end
