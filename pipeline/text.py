@@ -40,6 +40,7 @@ class OrgRules(BaseModel):
     public_body_heads_before_a_place: list[str] = Field(default_factory=list)  # "Helse" Bergen
     one_word_name_endings: list[str] = Field(default_factory=list)  # "Oppdals|banken"
     attribution_clause_openers: list[str] = Field(default_factory=list)  # ", sa X, før ..."
+    speech_adverbs: list[str] = Field(default_factory=list)  # "Hun sier videre: «...»"
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
     speech_participles: list[str]

@@ -166,6 +166,27 @@ def test_a_lone_given_name_or_surname_is_the_person_however_often_tagged_org():
     assert _texts(doc, PERSON_SPANS) == ["Signy Fardal", "Signy", "Fardal", "Signy"]
 
 
+def test_a_product_named_after_its_company_makes_neither_the_company_nor_itself_a_person():
+    # "Sealink Routeplan", read as a person's name, shows nothing else of one: no given name
+    # opens it, "Routeplan" never stands alone, no title or speech verb is near
+    text = (
+        "Sealink sitt kartsystem gjer ruta kortare. Med Sealink Routeplan planlegg kundane. "
+        "Sealink Routeplan sparer tid. Sealink veks."
+    )
+    doc = _run(
+        _blank(),
+        text,
+        [
+            ("Sealink", "ORG", 0),
+            ("Sealink Routeplan", "PER", 0),
+            ("Sealink Routeplan", "PER", 1),
+            ("Sealink", "ORG", 3),
+        ],
+    )
+    assert _texts(doc, ORG_SPANS) == ["Sealink", "Sealink"]
+    assert _texts(doc, PERSON_SPANS) == []
+
+
 def test_a_name_ending_in_a_trade_word_is_an_organisation():
     text = "Det er Brekke Transport som kjører. Stiftelsen Hjelpestasjonen betaler."
     doc = _run(

@@ -230,6 +230,9 @@ def test_an_office_speaks_for_the_only_body_of_its_kind(nlp):
     speaks_for = {p.name: p.organisation for p in _profile(two_kommuner, nlp).people}
     assert speaks_for["Eva Lunde"] not in ("Lesja kommune", "Dovre kommune")  # no guess
     assert speaks_for["Tor Bakken"] == "Innlandet fylkeskommune"
+    candidate = OFFICES.replace("ordfører Eva Lunde", "ordførerkandidat Eva Lunde")
+    speaks_for = {p.name: p.organisation for p in _profile(candidate, nlp).people}
+    assert speaks_for["Eva Lunde"] is None  # a candidate holds no office yet
 
 
 BANK = """Banken satsar på berekraft

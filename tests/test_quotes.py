@@ -922,3 +922,19 @@ def test_a_definite_title_and_whose_it_is_names_the_speaker():
     )
     quotes = _quotes(text)
     assert quotes["Per Dal"] == ["Solceller og varmepumper gjer huset til ein energiprodusent"]
+
+
+def test_a_pronoun_before_a_speech_verb_and_a_colon_is_the_person_it_refers_to():
+    text = (
+        "Rapport\n\nElisabeth Wang er rådgiver i Fjordsoft, og Per Dahl leder styret.\n\n"
+        "Hun sier: «Rapporten er en start.»"
+    )
+    quotes = _quotes(text)
+    assert quotes["Elisabeth Wang"] == ["Rapporten er en start."]
+    assert quotes["Per Dahl"] == []
+
+
+@pytest.mark.parametrize("opening", ["«Vi er stolte av dette.»", "– Vi er stolte av dette"])
+def test_a_line_opening_with_the_speech_verb_attributes_the_quotation_above_it(opening):
+    text = f"Reiseliv\n\n{opening}\nsier en fornøyd ordfører Hilde Nes i Nordfjell kommune."
+    assert _quotes(text)["Hilde Nes"][0].startswith("Vi er stolte av dette")

@@ -13,6 +13,9 @@ from pipeline.entities.labels import LABEL_GROUP, ORG, PERSON, PLACE, name_key
 from pipeline.entities.lists import lists_of_names
 from pipeline.entities.words import is_place_name, named_once, token_mask
 
+#: NorNE's label of products: a name that is neither person, organisation nor place.
+PRODUCT = "PROD"
+
 
 class DocumentVote:
     """The label each name gets from all its mentions (a mixin of EntityResolver)."""
@@ -36,10 +39,23 @@ class DocumentVote:
             if len(span) == 1 and is_place_name(span[0]):
                 placed.add(key)
         labels = {key: _winner(counter) for key, counter in votes.items()}
+        for key, label in labels.items():
+            first = key.split()[0]
+            if (
+                label == PERSON
+                and " " in key
+                and labels.get(first) == ORG
+                and not self._told_as_a_person(key, votes, cued)
+            ):  # "Anteo Logifish" beside "Anteo": the organisation's product, no person
+                labels[key] = PRODUCT
         # a single word that ends a person's full name is that person ("Røkke"), one that
         # opens an organisation's fuller name is that organisation ("Telenor" of "Telenor ASA")
         surnames = {k.split()[-1] for k, lab in labels.items() if lab == PERSON and " " in k}
-        given = {k.split()[0] for k, lab in labels.items() if lab == PERSON and " " in k}
+        given = {
+            k.split()[0]
+            for k, lab in labels.items()
+            if lab == PERSON and " " in k and self._told_as_a_person(k, votes, cued)
+        }
         org_heads = {k.split()[0] for k, lab in labels.items() if lab == ORG and " " in k}
         for key in votes:
             if " " in key:
@@ -54,6 +70,15 @@ class DocumentVote:
                     ORG  # "Borgvarme" of "Borgvarme Energi AS", but "Oslo" of "Oslo Børs" stays
                 )
         return labels
+
+    def _told_as_a_person(self, key: str, votes: dict, cued: dict) -> bool:
+        """Whether a full name the model read as a person's shows it is one beyond the
+        model's reading, so that its first word alone is the person too: a given name
+        opens it, its last word stands alone as a surname, or the words around it say
+        person. "Anteo Logifish" (a company's product) shows none: "Anteo" alone stays
+        the organisation its own mentions say."""
+        words = key.split()
+        return words[0].title() in self._given_names or words[-1] in votes or PERSON in cued[key]
 
     @staticmethod
     def _relabel(span: Span, labels: dict[str, str]) -> Span:

@@ -327,11 +327,22 @@ def _office_of(title: str | None, offices: dict, compounds: bool = False):
         return None
     lowered = title.lower().split()[-1]
     office = max(
-        (o for o in offices if lowered.startswith(o) or (compounds and lowered.endswith(o))),
+        (o for o in offices if _inflected(lowered, o) or (compounds and lowered.endswith(o))),
         key=len,
         default=None,
     )
     return offices[office] if office is not None else None
+
+
+#: The endings of a title's inflected forms ("ordføraren", "rektorane"), none a compound's
+#: second part ("ordførarkandidat" is no ordførar).
+_INFLECTIONS = frozenset(
+    {"", "n", "en", "a", "et", "e", "ne", "ar", "er", "ane", "ene", "arne", "erne"}
+)
+
+
+def _inflected(word: str, title: str) -> bool:
+    return word.startswith(title) and word[len(title) :] in _INFLECTIONS
 
 
 def _body_of_office(title: str | None, drafts, rules: RuleSet) -> str | None:

@@ -498,9 +498,11 @@ def _said_that_opening(rules: RuleSet) -> re.Pattern[str]:
     speaker's words run to the first comma or stop."""
     verbs = speech_verbs(rules)
     # "Det er leder for miljø, Bente Næss, som sier dette til X": the cleft names the speaker
+    # a line that opens with the verb goes on with the quotation's sentence ("«...»" /
+    # "sier en fornøyd ordfører Hilde Nes.")
     return re.compile(
-        rf"(?:Det|Dette)\s+(?:(?:{verbs})\s+(?P<who>[^,.\n]+)"
-        rf"|(?:er|var)\s+(?P<cleft>[^.\n]{{2,120}}?),?\s+som\s+(?:{verbs})\s+(?:dette|det)\b)"
+        rf"(?:(?:Det|Dette)\s+|(?=[a-zæøå]))(?:{verbs})\s+(?P<who>[^,.\n]+)"
+        rf"|(?:Det|Dette)\s+(?:er|var)\s+(?P<cleft>[^.\n]{{2,120}}?),?\s+som\s+(?:{verbs})\s+(?:dette|det)\b"
     )
 
 
@@ -603,7 +605,8 @@ def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
     who = m.group("who")
     if m.re is _LEAD_THEN_DASH and sum(p.name in who for p in people) != 1:
         return None  # "Kari Lie og Per Dal er samde: – ...": whose words, the text does not say
-    speaker = _speaker(who, people)
+    # "Hun sier videre: «...»": the person the text last named and calls so
+    speaker = _speaker(who, people) or _pronoun_speaker(who, block.start + m.start(), people)
     return (speaker, m.start("quote"), m.end("quote")) if speaker else None
 
 
@@ -688,7 +691,8 @@ def _colon_quote(rules: RuleSet) -> re.Pattern[str]:
     """ "Konsernsjef Ola Berg i Statkraft sier: «Vi støtter prosjektet.»", and the same with
     "at" ("Ordføraren Kari Lie sa at «Dei går føre med eit godt døme»")."""
     return re.compile(
-        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs(rules)})(?::|\s+at)\s*[«\"“„]"
+        rf"(?P<who>[^.:«\"“]{{2,120}}?)\s+(?:{speech_verbs(rules)})(?:\s+(?:{alternation(rules.org['speech_adverbs'])}))?"
+        rf"(?::|\s+at)\s*[«\"“„]"
         rf"(?P<quote>[^»\"”]+?)\s*{_CLOSING}"
     )
 
