@@ -34,7 +34,9 @@ from pipeline.entities import ORG_SPANS, PERSON_SPANS, title_endings
 from pipeline.entities.english_titles import english_title_words
 from pipeline.entities.words import DEFINITE_FORMS
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
+from pipeline.org_candidates.fact_boxes import persons_box
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
+from pipeline.text import fact_box_label
 
 COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
@@ -156,6 +158,13 @@ class PersonRoles(TreeRuleFile):
                 # "Astrid Vik Aam, Communications Manager i Cermaq": beside the name
                 title_span, org = english
                 person._.title, person._.role_rule = title_span.text, "english_title"
+                if org is not None:
+                    person._.employer = (org.start_char, org.end_char)
+                continue
+            if (box := _fact_box_entry(doc, person)) is not None:
+                # "Navn: Erlend Berg" / "Stilling: Konserndirektør" / "Arbeidsgiver: X"
+                title, org = box
+                person._.title, person._.role_rule = title, "fact_box"
                 if org is not None:
                     person._.employer = (org.start_char, org.end_char)
                 continue
@@ -501,6 +510,36 @@ def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:
     title_at = person.end_char + 2 + middle.rfind(words[-1])
     title = doc.char_span(title_at, title_at + len(words[-1]))
     return (title[0] if title is not None else None), org
+
+
+def _fact_box_entry(doc: Doc, person: Span) -> tuple[str | None, Span | None] | None:
+    """A person's fact box: the name on a "Navn:" line, and under it "Stilling: title"
+    and "Arbeidsgiver: organisation" (org_rules ``fact_box_title_keys``,
+    ``fact_box_employer_keys``): the title as written, lower-cased as titles are, and the
+    organisation that starts where the employer's value does."""
+    text = text_of(doc)
+    rules = RuleSet.of(doc)
+    line_start, line_end = _line_around(text, person)
+    label = fact_box_label(rules).match(text[line_start : person.start_char])
+    if label is None or label.end() != person.start_char - line_start:
+        return None
+    if text[person.end_char : line_end].strip(" ."):
+        return None  # more than the name on the line
+    lines, at = [], line_end + 1
+    for line in text[at:].split("\n"):
+        lines.append((line, at))
+        at += len(line) + 1
+    facts = persons_box(lines, rules)
+    if not facts:
+        return None
+    title = facts.get("title", (0, None))[1]
+    if title and not (title.split()[0].isupper() and len(title.split()[0]) <= _ACRONYM_LETTERS):
+        title = title[:1].lower() + title[1:]  # "Konserndirektør Produksjon", not "CEO"
+    org = None
+    if "employer" in facts:
+        at = facts["employer"][0]
+        org = next((o for o in _organisations(doc) if o.start_char == at), None)
+    return title or None, org
 
 
 def _entry_line_end(text: str, person: Span) -> int | None:

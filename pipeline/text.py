@@ -63,6 +63,8 @@ class OrgRules(BaseModel):
     fact_box_name_keys: list[str]
     fact_box_industry_keys: list[str]
     fact_box_place_keys: list[str]
+    fact_box_title_keys: list[str] = Field(default_factory=list)  # "Stilling: X": a person's box
+    fact_box_employer_keys: list[str] = Field(default_factory=list)  # "Arbeidsgiver: X"
     company_roles: list[str]  # a daglig leder speaks for a company
     name_trade_words: list[str]  # "Moster Havbruk AS": a trade that ends a company's name
     public_roles: list[str]  # an ordfører for a public body

@@ -938,3 +938,17 @@ def test_a_pronoun_before_a_speech_verb_and_a_colon_is_the_person_it_refers_to()
 def test_a_line_opening_with_the_speech_verb_attributes_the_quotation_above_it(opening):
     text = f"Reiseliv\n\n{opening}\nsier en fornøyd ordfører Hilde Nes i Nordfjell kommune."
     assert _quotes(text)["Hilde Nes"][0].startswith("Vi er stolte av dette")
+
+
+def test_an_interviews_answers_are_the_person_its_fact_box_presents():
+    text = (
+        "Fem spørsmål\n\nNavn: Erlend Berg\nStilling: Konserndirektør\nArbeidsgiver: "
+        "Fjordkraftverk AS\n\n– Korleis har våren vore?\n– Det har vore ein krevjande vår.\n\n"
+        "– Kva trur du om framtida?\n– Eg trur det blir meir fornybar energi."
+    )
+    assert _quotes(text)["Erlend Berg"] == [
+        "Det har vore ein krevjande vår.",
+        "Eg trur det blir meir fornybar energi.",
+    ]
+    company = text.replace("Stilling: Konserndirektør\nArbeidsgiver: Fjordkraftverk AS", "")
+    assert _quotes(company).get("Erlend Berg", []) == []  # no box of a person: no subject

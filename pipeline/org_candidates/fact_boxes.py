@@ -37,13 +37,22 @@ def fact_box_companies(
     )
     found: list[tuple[str, OrgDraft]] = []
     current: OrgDraft | None = None
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if (one_line := _fact_line(block.text, block.start, rules)) is not None:
             # "X AS Bransje: bakeri Sted: Lillestrøm Bærekraftsmål: 2"
             found.append(("fact_line", one_line))
             current = None
             continue
-        if (m := name_key.match(block.text)) and re.fullmatch(
+        if (m := name_key.match(block.text)) and (
+            person := persons_box([(b.text, b.start) for b in blocks[index + 1 :]], rules)
+        ):
+            # "Navn: Kari Lie" / "Stilling: ..." / "Arbeidsgiver: X": a person's box; the
+            # employer is an organisation however the model read it
+            current = None
+            if "employer" in person and re.fullmatch(NAME, person["employer"][1]):
+                at, name = person["employer"]
+                found.append(("fact_box_employer", OrgDraft(name, TAIL, at, "company")))
+        elif (m := name_key.match(block.text)) and re.fullmatch(
             rf"{NAME}(?:\s+og\s+{NAME})?", m.group("value")
         ):
             current = OrgDraft(m.group("value"), TAIL, block.start + m.start("value"), "company")
@@ -64,6 +73,27 @@ def fact_box_companies(
         elif ":" not in block.text[:30]:
             current = None  # the box ended
     return found
+
+
+def persons_box(lines: list[tuple[str, int]], rules: RuleSet) -> dict[str, tuple[int, str]]:
+    """The facts a person's box gives in ``lines`` ((text, where it starts) each), the lines
+    under its "Navn:" line, up to the first that is no "Key: value" line: {"title" or
+    "employer": (where the value starts, the value)}. Empty when the box has neither key (a
+    company's box)."""
+    keys = {
+        "title": _fact_key(tuple(rules.org["fact_box_title_keys"])),
+        "employer": _fact_key(tuple(rules.org["fact_box_employer_keys"])),
+    }
+    facts: dict[str, tuple[int, str]] = {}
+    for line, start in lines:
+        if not line.strip():
+            continue  # a blank line between the box's lines
+        if ":" not in line[:30]:
+            break
+        for fact, key in keys.items():
+            if (m := key.match(line)) is not None:
+                facts.setdefault(fact, (start + m.start("value"), m.group("value").strip()))
+    return facts
 
 
 @per_rule_set

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from pipeline.doc_text import head_of
+from pipeline.org_candidates.fact_boxes import persons_box
 from pipeline.rules import RuleSet, per_rule_set
-from pipeline.text import alternation
+from pipeline.text import alternation, fact_box_label
 
 if TYPE_CHECKING:
     from models import Block
@@ -110,6 +111,7 @@ def attach_quotes(
     subjects the parse found (``main_clause_subjects``)."""
     previous: PersonDraft | None = None  # who the last block's quote was by
     told_between = 0  # paragraphs of narrative since that quote
+    presented = _presented_person(blocks, people, rules)  # an interview's subject
     _tell_pronouns(blocks, people, rules)
     for index, block in enumerate(blocks):
         if _signer(block, people) is not None:
@@ -149,14 +151,36 @@ def attach_quotes(
             found = _continued_quote(block, previous, around, people, rules, subjects)
             if found is not None:
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
-        if block.kind == "heading" or (found is None and _a_question(block.text)):
-            continue  # a heading keeps the speaker; a question hands the word back
+        if found is None and _a_question(block.text):
+            # the interviewer's question hands the word back, or to the one the box presents
+            previous, told_between = previous or presented, 0
+            continue
+        if block.kind == "heading":
+            continue  # a heading keeps the speaker
         if found is not None:
             previous, told_between = found[0], 0
         elif _tells_about(block, previous, people) and told_between < _LONGEST_ASIDE:
             told_between += 1  # "– ..., sier Eide." / "Selskapet ..." / "– Vi ...": Eide goes on
         else:
             previous = None
+
+
+def _presented_person(
+    blocks: list[Block], people: list[PersonDraft], rules: RuleSet
+) -> PersonDraft | None:
+    """The one person a fact box presents ("Navn: Erlend Berg" over "Stilling: ..." or
+    "Arbeidsgiver: ..."): the subject of an interview, whose answers follow its questions."""
+    presented = []
+    for index, block in enumerate(blocks):
+        label = fact_box_label(rules).match(block.text)
+        if label is None:
+            continue
+        name = block.text[label.end() :].strip(" .")
+        person = next((p for p in people if p.name == name), None)
+        lines = [(b.text, b.start) for b in blocks[index + 1 :]]
+        if person is not None and persons_box(lines, rules):
+            presented.append(person)
+    return presented[0] if len(presented) == 1 else None
 
 
 #: How many paragraphs of narrative may stand between a quote and its continuation.
