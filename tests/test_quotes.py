@@ -952,3 +952,51 @@ def test_an_interviews_answers_are_the_person_its_fact_box_presents():
     ]
     company = text.replace("Stilling: Konserndirektør\nArbeidsgiver: Fjordkraftverk AS", "")
     assert _quotes(company).get("Erlend Berg", []) == []  # no box of a person: no subject
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "quotes"),
+    [
+        pytest.param(
+            "Hotell\n\n– Heilt fantastisk besøk, stråler Knut Lid, eigar av Fjordhotellet.",
+            "Knut Lid",
+            ["Heilt fantastisk besøk"],
+            id="a-verb-of-delight",
+        ),
+        pytest.param(
+            "Rapport\n\n“Skipsfarten kan bidra,” sier Dr. Maria Lie, prosjektleder for "
+            "rapporten. “Det er ingen tid å miste.”",
+            "Maria Lie",
+            ["Skipsfarten kan bidra", "Det er ingen tid å miste."],
+            id="an-abbreviated-title-then-a-second-quotation",
+        ),
+        pytest.param(
+            "Kyst\n\nDet er utenfor ring to at verdiskapingen i Norge skjer, mener Kari "
+            "Rokkan.\n\n– Man kan "
+            "se på forsøplingen som en stein som ruller ned igjen.",
+            "Kari Rokkan",
+            ["Man kan se på forsøplingen som en stein som ruller ned igjen."],
+            id="a-paragraph-attributed-to-them-hands-over",
+        ),
+        pytest.param(
+            "Kraftlag\n\n– Jo mindre, jo betre, sa dagleg leiar Kristoffer Vannes på eit møte.",
+            "Kristoffer Vannes",
+            ["Jo mindre, jo betre"],
+            id="a-given-name-that-ends-in-a-common-word",
+        ),
+    ],
+)
+def test_attributions_read_on_real_pages(text, speaker, quotes):
+    assert _quotes(text).get(speaker) == quotes
+
+
+def test_a_colon_paragraph_about_her_hands_the_word_to_her_not_to_the_last_speaker():
+    text = (
+        "Hotell\n\n– Heilt fantastisk besøk, seier Knut Lid, eigar av Fjordhotellet.\n\n"
+        "Sol var det også der hotelleigar Iris Fjell var i juli.\n\n"
+        "Men no er ho heime att og har fått ei oppsummering av sommaren:\n\n"
+        "– Det har vore hektiske dagar på hotellet."
+    )
+    quotes = _quotes(text)
+    assert quotes["Iris Fjell"] == ["Det har vore hektiske dagar på hotellet."]
+    assert quotes["Knut Lid"] == ["Heilt fantastisk besøk"]

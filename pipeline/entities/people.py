@@ -163,6 +163,8 @@ class PersonNamePasses:
         )
 
     def _common_noun_as_given_name(self, token: Token) -> bool:
+        if token.text in self._given_names:
+            return False  # "Kristoffer" is no "stoffer" compound: a given name of the rules
         word = token.lower_
         if len(word) >= 6 and word in self.common_words:
             return True

@@ -201,7 +201,8 @@ def _tells_about(block, speaker, people: list[PersonDraft]) -> bool:
 # the attribution ends in a colon and a dash, and the same speaker's words run on to the end
 _COLON_CONTINUATION = re.compile(r"[^.!?:\n]{2,160}:\s*[–—−-]\s*(?P<quote>[A-ZÆØÅ«\"][^\n]*?)\s*$")
 # "..., sier Olsen. – God folkehelse er ...": a dash opens the next quote in the paragraph
-_DASH_OPENS = re.compile(r"\s+(?:[–—−]|--?)\s*(?=[A-ZÆØÅ«\"])")
+# (or a quotation mark: "“A,” sier Dr. Maria Lie. “B.”")
+_DASH_OPENS = re.compile(r"\s+(?:[–—−]|--?|[«“„])\s*(?=[A-ZÆØÅ«\"])")
 
 
 def _dashes_after_attribution(block, end: int, speaker, people: list[PersonDraft], rules):
@@ -217,7 +218,9 @@ def _dashes_after_attribution(block, end: int, speaker, people: list[PersonDraft
             text, rules, dash.end()
         )
         if own is None:
-            found.append((speaker, dash.end(), len(text.rstrip())))
+            last = len(text.rstrip())
+            last -= text[last - 1] in "»”" and text[dash.end() - 1] in "«“„"
+            found.append((speaker, dash.end(), last))
             break
         who = own.group("who")
         speaker = _speaker(who, people) or _fits(who, lambda s=speaker: s)
@@ -359,6 +362,9 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
     after_name = text[start - before.start :]
     if text.endswith(":") or _speech_verb(rules).search(after_name):
         return speaker
+    said = _last_attribution(text, rules)
+    if said is not None and speaker.name in said.group("who"):
+        return speaker  # "Det er ... at verdiskapinga skjer, meiner Kari Lie." then "– ..."
     if len(text.split()) <= 12 and text.count(".") <= 1:
         return speaker  # the name with a title only
     if _one_sentence_about(text, start - before.start) or _ends_on_them(text, start - before.start):
@@ -415,9 +421,13 @@ def _ends_on_them(text: str, name_at: int) -> bool:
 
 def _handed_back(before, people: list[PersonDraft]) -> PersonDraft | None:
     """A paragraph that names no one and hands over with a colon ("Etter å ha granska litt
-    fann folkehøgskulelæraren ut at ...:"): the quote is the last speaker's again."""
+    fann folkehøgskulelæraren ut at ...:"): the quote is the last speaker's again, or, when
+    the paragraph says "han" or "ho", the person the pronoun refers to."""
     if not before.text.rstrip().endswith(":"):
         return None
+    pronoun = next((w for w in re.findall(r"\w+", before.text.lower()) if w in _PRONOUNS), None)
+    if pronoun is not None:  # "Men no er ho heime att og har fått ei oppsummering:": hers
+        return _pronoun_speaker(pronoun, before.start, people)
     quoted = _last_quotes_before(people, before.start)
     return max(quoted, key=lambda pair: pair[0])[1] if quoted else None
 
@@ -694,7 +704,7 @@ def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
     """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
     and the paragraph goes on (past an abbreviated title's stops: "sier adm. direktør X.")."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s*(?:{speech_verbs(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"-])"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s*(?:{speech_verbs(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"“„-])"
     )
 
 
