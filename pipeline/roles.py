@@ -139,7 +139,15 @@ class PersonRoles(TreeRuleFile):
             return doc
         genitives = self._mark(doc, people)
         titles, employers, direct = self._links(doc, genitives)
+        respective = self._respective_titles(doc, people)
         for person in people:
+            if person.start in respective:
+                # "A og B, henholdsvis driftsleiar og produksjonsleiar i X"
+                title, org = respective[person.start]
+                person._.title, person._.role_rule = title, "respective_titles"
+                if org is not None:
+                    person._.employer = (org.start_char, org.end_char)
+                continue
             org, rule = next(
                 ((o, r) for head, o, r in direct if person.start <= head < person.end), (None, None)
             )
@@ -231,6 +239,50 @@ class PersonRoles(TreeRuleFile):
         at = text.find(" ".join(words[cut + 1 :]), rest.end(), line_end) if cut < len(words) else -1
         org = next((o for o in doc.spans.get(ORG_SPANS, []) if o.start_char == at), None)
         return " ".join(title), org
+
+    def _respective_titles(
+        self, doc: Doc, people: list[Span]
+    ) -> dict[int, tuple[str, Span | None]]:
+        """ "Håvard Olsen og Gjermund Olsen, henholdsvis driftsleder og produksjonsleder (i
+        X)": as many titles as names, given in order (entity rules ``respective_markers``),
+        by where each name starts; the organisation after the last title employs them all."""
+        markers = frozenset(RuleSet.of(doc).entity.respective_markers)
+        starts = {span.end: span for span in people}
+        found: dict[int, tuple[str, Span | None]] = {}
+        for token in doc:
+            if token.lower_ not in markers or token.i < 2 or doc[token.i - 1].text != ",":
+                continue
+            named = _coordinated_names_ending_at(doc, token.i - 1, starts)
+            titles, end = self._coordinated_titles_from(doc, token.i + 1)
+            if len(named) < 2 or len(titles) != len(named):
+                continue
+            org = None
+            if end + 1 < len(doc) and doc[end].lower_ in self.prepositions:
+                org = next((o for o in _organisations(doc) if o.start == end + 1), None)
+            for person, title in zip(named, titles, strict=True):
+                found[person.start] = (self._title_text(doc, title), org)
+        return found
+
+    def _coordinated_titles_from(self, doc: Doc, start: int) -> tuple[list[int], int]:
+        """The title words coordinated from ``start`` ("driftsleder og produksjonsleder",
+        "dagleg leiar, kasserar og styreleiar"), each the last word of its part, and where
+        the coordination ends."""
+        titles, i = [], start
+        while i < len(doc):
+            part_end = i
+            while part_end < len(doc) and doc[part_end].is_alpha and doc[part_end].lower_ != "og":
+                if doc[part_end].lower_ in self.prepositions:
+                    break
+                part_end += 1
+            if part_end == i or not doc[part_end - 1]._.title_word:
+                break
+            titles.append(part_end - 1)
+            i = part_end
+            if i < len(doc) and doc[i].text in (",", "og"):
+                i += 1
+                continue
+            break
+        return titles, (titles[-1] + 1 if titles else start)
 
     def _english_title(self, doc: Doc, person: Span) -> tuple[Span, Span | None] | None:
         """An English title right before the name, in apposition after it, or on the line
@@ -540,6 +592,18 @@ def _fact_box_entry(doc: Doc, person: Span) -> tuple[str | None, Span | None] | 
         at = facts["employer"][0]
         org = next((o for o in _organisations(doc) if o.start_char == at), None)
     return title or None, org
+
+
+def _coordinated_names_ending_at(doc: Doc, end: int, by_end: dict[int, Span]) -> list[Span]:
+    """The people named in a coordination that ends at token ``end`` ("A, B og C"), in the
+    order written; empty when no name ends there."""
+    named: list[Span] = []
+    while (span := by_end.get(end)) is not None:
+        named.insert(0, span)
+        if span.start < 2 or doc[span.start - 1].text not in (",", "og"):
+            break
+        end = span.start - 1
+    return named
 
 
 def _entry_line_end(text: str, person: Span) -> int | None:

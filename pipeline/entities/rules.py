@@ -40,6 +40,11 @@ class EntityRules(BaseModel):
         description="English job titles: 'heads' end one ('manager', 'officer'), 'openers' "
         "go before a head ('chief', 'communications'); see pipeline/entities/english_titles.py",
     )
+    respective_markers: list[str] = Field(
+        default_factory=list,
+        description="'A og B, henholdsvis T1 og T2': the word that gives coordinated people "
+        "their titles in order",
+    )
     title_compound_endings: list[str] = Field(
         default_factory=list,
         description="Short title words that end compound titles ('sjef': 'økonomisjef')",
