@@ -803,11 +803,21 @@ def _compound_with_a_noun(token: Token) -> bool:
 
 def _after_a_dash(doc: Doc, link: _Link) -> _Link:
     """ "Dag Sletmo – rådgiver i DNB Seafood, økonomiprofessor Bård Misund": a title right
-    after a name and a dash is that name's, in apposition, wherever the parser hung it."""
+    after a name and a dash is that name's, in apposition, wherever the parser hung it. So
+    is one right after a name and a comma that the parser hung on a name after it across
+    another comma ("A, ordførar i Lærdal, B, varaordførar i Vik": the first title is A's);
+    a title right before a name stays that name's ("A, ordførar B")."""
     title = link.title
-    if title < 2 or doc[title - 1].text not in _DASHES or not doc[title - 2]._.in_person:
+    if title < 2 or not doc[title - 2]._.in_person:
         return link
-    return _Link(title - 2, title)
+    if doc[title - 1].text in _DASHES:
+        return _Link(title - 2, title)
+    start = link.head_of
+    while start > 0 and doc[start - 1]._.in_person:
+        start -= 1
+    if doc[title - 1].text == "," and title < start and doc[start - 1].text == ",":
+        return _Link(title - 2, title)
+    return link
 
 
 class _Link:

@@ -357,6 +357,24 @@ def test_a_title_after_a_name_and_a_dash_is_that_names(nlp):
     assert people["Eli Moe"] == ("økonomiprofessor", None)
 
 
+def test_titles_in_a_list_of_names_each_follow_their_name(nlp):
+    """ "A, ordførar i Lærdal, B, varaordførar i Vik, C, ordførar i Voss": the parser hangs
+    each title on the name after it; each is the name's before it, in apposition. A title
+    right before a name stays that name's."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Rådet\n\nFrå venstre: Audun Moe, ordførar i Lærdal, Marta Vange, varaordførar i Vik, "
+        "Hans-Erik Ringstad, ordførar i Voss."
+    )
+    people = {p.name: (p.title, p.organisation) for p in _profile(text, nlp).people}
+    assert people["Marta Vange"] == ("varaordførar", "Vik")
+    assert people["Hans-Erik Ringstad"] == ("ordførar", "Voss")
+    before = "Rådet\n\nMøtet leia Audun Moe, ordførar Marta Vange og rådmann Per Dal."
+    people = {p.name: p.title for p in _profile(before, nlp).people}
+    assert people["Marta Vange"] == "ordførar"
+
+
 def test_a_pronoun_subject_after_a_fronted_phrase_runs_the_firm_the_patterns_found(nlp):
     """ "..., sier rådgiver Trond Lund. Sammen med Per Dal driver han miljøfirmaet Fjordmiljø":
     the firm only the genre's patterns name ("miljøfirmaet X") is the employer of the one
