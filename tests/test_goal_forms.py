@@ -560,3 +560,23 @@ def test_goal_names_in_lower_case_one_a_line_under_a_goal_word_are_goals():
     assert 8 not in _explicit(two)  # two lines might be any list's items
     no_goal_word = listed.replace("Av FNs 17 bærekraftsmål har", "I år har")
     assert _explicit(no_goal_word) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "goals"),
+    [
+        ("Fjordbygg AS bidrar til FNs bærekraftsmål 3,7,12.", [3, 7, 12]),
+        (
+            "Fjordbygg AS har fokus på berekraftsmåla (Måla 6,7,11,12,15 og 17).",
+            [6, 7, 11, 12, 15, 17],
+        ),
+    ],
+)
+def test_numbers_joined_by_bare_commas_after_a_goal_word_are_a_list(text, goals):
+    profile = process_text(f"Mål\n\n{text}")
+    assert sorted(m.number for m in profile.sdgs if m.method == "explicit") == goals
+
+
+def test_one_bare_comma_makes_a_decimal_number_not_a_list():
+    profile = process_text("Mål\n\nFjordbygg AS har bærekraftsmål 3,7 prosent høgare enn i fjor.")
+    assert 7 not in {m.number for m in profile.sdgs}

@@ -46,8 +46,12 @@ _LIST_SEP = (
     r"(?:\s*/\s*|\s*,\s+(?:og\s+)?|\s+(?:og|samt|and|(?:og\s+)?deretter"
     r"|etterfulgt\s+av|etterfylgd\s+av|fulgt\s+av)\s+|\s*&\s*|\s*[–—-]\s*)"
 )
+# "(Måla 6,7,11,12,15 og 17)": three numbers or more joined by bare commas are a list (a
+# decimal number has one comma)
+_COMMA_RUN = r"(?<![\d,])\d{1,2}(?:,\d{1,2}){2,}(?![\d,])"
+_BARE_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # "nr. 13 og nr. 15": the number word may be repeated inside a list
-_NUM_LIST = rf"{_NUM}{_BRACKETED}(?:{_LIST_SEP}(?:nr\.?\s*)?{_NUM}{_BRACKETED})*"
+_NUM_LIST = rf"(?:{_COMMA_RUN}|{_NUM}{_BRACKETED})(?:{_LIST_SEP}(?:nr\.?\s*)?{_NUM}{_BRACKETED})*"
 _NUMBER_WORD = r"(?:nr\.?|nummer|#)"
 
 _CUED_LIST = re.compile(
@@ -114,7 +118,8 @@ _INTRODUCER_BEFORE = re.compile(
 def _goal_numbers(list_text: str, offset: int) -> Iterator[tuple[int, int, int]]:
     """(goal, start, end) for each number of a list; a range ("12–13") expands, and every
     goal of a range gets the whole range as its span."""
-    found = list(_ONE_NUM.finditer(list_text))
+    # a bare comma inside a run of numbers separates them, as ", " does (same length)
+    found = list(_ONE_NUM.finditer(_BARE_COMMA.sub(";", list_text)))
     goals = [int(m.group().split(".")[0]) for m in found]
     is_range = [
         bool(_RANGE_BETWEEN.match(list_text[a.end() : b.start()])) for a, b in pairwise(found)
