@@ -979,6 +979,20 @@ def test_an_interviews_answers_are_the_person_its_fact_box_presents():
             id="a-paragraph-attributed-to-them-hands-over",
         ),
         pytest.param(
+            "Kraft\n\nAnders Moll leier Luster Energi.\n\nUtsiktene for 2014 er ikkje like "
+            "gode. Dei gode inntektene som mange kraftselskap hadde i 2013 vil gå noko ned i "
+            "år, trur Moll.\n\n– Generelt blir inntektene lågare i år.",
+            "Anders Moll",
+            ["Generelt blir inntektene lågare i år."],
+            id="a-paragraph-attributed-to-them-by-surname-hands-over",
+        ),
+        pytest.param(
+            "Prisen\n\n– Eg har berre gjort mitt beste, svara Jarle Vik.",
+            "Jarle Vik",
+            ["Eg har berre gjort mitt beste"],
+            id="answered-in-nynorsk",
+        ),
+        pytest.param(
             "Kraftlag\n\n– Jo mindre, jo betre, sa dagleg leiar Kristoffer Vannes på eit møte.",
             "Kristoffer Vannes",
             ["Jo mindre, jo betre"],

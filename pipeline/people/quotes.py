@@ -363,7 +363,7 @@ def _introduced_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pe
     if text.endswith(":") or _speech_verb(rules).search(after_name):
         return speaker
     said = _last_attribution(text, rules)
-    if said is not None and speaker.name in said.group("who"):
+    if said is not None and _speaker(said.group("who"), [speaker]) is speaker:
         return speaker  # "Det er ... at verdiskapinga skjer, meiner Kari Lie." then "– ..."
     if len(text.split()) <= 12 and text.count(".") <= 1:
         return speaker  # the name with a title only
