@@ -1014,3 +1014,15 @@ def test_a_colon_paragraph_about_her_hands_the_word_to_her_not_to_the_last_speak
     quotes = _quotes(text)
     assert quotes["Iris Fjell"] == ["Det har vore hektiske dagar på hotellet."]
     assert quotes["Knut Lid"] == ["Heilt fantastisk besøk"]
+
+
+def test_an_attribution_never_runs_across_a_blank_line():
+    # a heading that ends in a speech verb and its subject, then a paragraph that opens
+    # with a name: no speaker
+    text = (
+        "Nettverket\n\nDette svarte bedriftene\n\nFjordposten Nord stilte alle fem de samme "
+        "spørsmålene.\n\n– Vi kutter utslippene, svarte Kari Lie."
+    )
+    quotes = _quotes(text)
+    assert "Fjordposten Nord" not in quotes
+    assert quotes["Kari Lie"] == ["Vi kutter utslippene"]

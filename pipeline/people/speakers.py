@@ -74,8 +74,11 @@ _PATTERN_RULES = (
 def _speech_pattern(rules: RuleSet) -> re.Pattern[str]:
     # a title's words, and the abbreviations the rules list with their stop ("adm. dir.")
     word = rf"(?:{abbreviated_titles(rules)}|[a-zæøå][\wæøå-]*)"
+    # a line break may fall inside the attribution, a blank line never: "Dette svarte
+    # bedriftene" as a heading, then "Østfold-Posten stilte ..." is no speaker
+    gap = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
     return re.compile(
-        rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<title>(?:{word}\s+){{0,4}}?)(?P<name>{PERSON})"
+        rf"(?<![\w])(?:{_verbs(rules)}){gap}(?P<title>(?:{word}{gap}){{0,4}}?)(?P<name>{PERSON})"
         rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail(rules)}))?"
     )
 
