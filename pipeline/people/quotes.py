@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from pipeline.doc_text import head_of
-from pipeline.org_candidates.fact_boxes import persons_box
 from pipeline.rules import RuleSet, per_rule_set
-from pipeline.text import alternation, fact_box_label
+from pipeline.text import alternation
 
 if TYPE_CHECKING:
     from models import Block
@@ -111,7 +110,7 @@ def attach_quotes(
     subjects the parse found (``main_clause_subjects``)."""
     previous: PersonDraft | None = None  # who the last block's quote was by
     told_between = 0  # paragraphs of narrative since that quote
-    presented = _presented_person(blocks, people, rules)  # an interview's subject
+    presented = _presented_person(people)  # an interview's subject
     _tell_pronouns(blocks, people, rules)
     for index, block in enumerate(blocks):
         if _signer(block, people) is not None:
@@ -165,21 +164,11 @@ def attach_quotes(
             previous = None
 
 
-def _presented_person(
-    blocks: list[Block], people: list[PersonDraft], rules: RuleSet
-) -> PersonDraft | None:
+def _presented_person(people: list[PersonDraft]) -> PersonDraft | None:
     """The one person a fact box presents ("Navn: Erlend Berg" over "Stilling: ..." or
-    "Arbeidsgiver: ..."): the subject of an interview, whose answers follow its questions."""
-    presented = []
-    for index, block in enumerate(blocks):
-        label = fact_box_label(rules).match(block.text)
-        if label is None:
-            continue
-        name = block.text[label.end() :].strip(" .")
-        person = next((p for p in people if p.name == name), None)
-        lines = [(b.text, b.start) for b in blocks[index + 1 :]]
-        if person is not None and persons_box(lines, rules):
-            presented.append(person)
+    "Arbeidsgiver: ...", read by ``pipeline_person_roles``): the subject of an interview,
+    whose answers follow its questions."""
+    presented = [p for p in people if p.role_rule == "fact_box"]
     return presented[0] if len(presented) == 1 else None
 
 
