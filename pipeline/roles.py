@@ -143,10 +143,7 @@ class PersonRoles(TreeRuleFile):
         for person in people:
             if person.start in respective:
                 # "A og B, henholdsvis driftsleiar og produksjonsleiar i X"
-                title, org = respective[person.start]
-                person._.title, person._.role_rule = title, "respective_titles"
-                if org is not None:
-                    person._.employer = (org.start_char, org.end_char)
+                _give_role(person, *respective[person.start], "respective_titles")
                 continue
             org, rule = next(
                 ((o, r) for head, o, r in direct if person.start <= head < person.end), (None, None)
@@ -156,25 +153,16 @@ class PersonRoles(TreeRuleFile):
                 person._.role_rule = person._.role_rule or rule
             if org is None and (entry := self._applicant_entry(doc, person)) is not None:
                 # "• Svein Hole (50), Stjørdal, prosjektleiar hos Fylkesmannen i Trøndelag"
-                title_text, org = entry
-                person._.title = title_text
-                person._.role_rule = "applicant_entry"
-                if org is not None:
-                    person._.employer = (org.start_char, org.end_char)
+                _give_role(person, *entry, "applicant_entry")
                 continue
             if (english := self._english_title(doc, person)) is not None:
                 # "Astrid Vik Aam, Communications Manager i Cermaq": beside the name
                 title_span, org = english
-                person._.title, person._.role_rule = title_span.text, "english_title"
-                if org is not None:
-                    person._.employer = (org.start_char, org.end_char)
+                _give_role(person, title_span.text, org, "english_title")
                 continue
             if (box := _fact_box_entry(doc, person)) is not None:
                 # "Navn: Erlend Berg" / "Stilling: Konserndirektør" / "Arbeidsgiver: X"
-                title, org = box
-                person._.title, person._.role_rule = title, "fact_box"
-                if org is not None:
-                    person._.employer = (org.start_char, org.end_char)
+                _give_role(person, *box, "fact_box")
                 continue
             if org is None and (entry := _list_entry(doc, person)) is not None:
                 # "Kathrine Lie, professor, Høgskolen i Innlandet" on a line of its own
@@ -470,7 +458,7 @@ class PersonRoles(TreeRuleFile):
         direct.sort(key=lambda link: link[2] in SHARED_EMPLOYER_RULES)  # stable: own links first
         # the sentence that names someone tells their title before one that says "han"
         # ("X jobber som direktør i Y. Han var statssekretær ...")
-        titles = [(_after_a_dash(doc, link), rule) for link, rule in titles]
+        titles = [(_in_apposition_after_a_name(doc, link), rule) for link, rule in titles]
         return titles + told_by_pronoun, employers, direct
 
     def _title_text(self, doc: Doc, title: int) -> str:
@@ -577,11 +565,11 @@ def _fact_box_entry(doc: Doc, person: Span) -> tuple[str | None, Span | None] | 
         return None
     if text[person.end_char : line_end].strip(" ."):
         return None  # more than the name on the line
-    lines, at = [], line_end + 1
-    for line in text[at:].split("\n"):
-        lines.append((line, at))
-        at += len(line) + 1
-    facts = persons_box(lines, rules)
+    under = (
+        (m.group(), line_end + 1 + m.start())
+        for m in re.finditer(r"^.*$", text[line_end + 1 :], re.MULTILINE)
+    )
+    facts = persons_box(under, rules)
     if not facts:
         return None
     title = facts.get("title", (0, None))[1]
@@ -631,6 +619,13 @@ def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None
     if after is not None and after._.in_person:
         return None  # "Ordfører Per Olsen ...": the title of the name it stands before
     return _Link(person.start, under.i), "title_on_the_line_under"
+
+
+def _give_role(person: Span, title: str | None, org: Span | None, rule: str) -> None:
+    """The title, the rule that read it and the employer (when one is named) of a person."""
+    person._.title, person._.role_rule = title, rule
+    if org is not None:
+        person._.employer = (org.start_char, org.end_char)
 
 
 def _first_word_under_a_name_alone(doc: Doc, person: Span) -> Token | None:
@@ -801,7 +796,7 @@ def _compound_with_a_noun(token: Token) -> bool:
     return bool(hyphen) and tail[:1].islower()
 
 
-def _after_a_dash(doc: Doc, link: _Link) -> _Link:
+def _in_apposition_after_a_name(doc: Doc, link: _Link) -> _Link:
     """ "Dag Sletmo – rådgiver i DNB Seafood, økonomiprofessor Bård Misund": a title right
     after a name and a dash is that name's, in apposition, wherever the parser hung it. So
     is one right after a name and a comma that the parser hung on a name after it across

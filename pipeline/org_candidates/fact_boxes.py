@@ -6,7 +6,9 @@ Bransje: bakeri Sted: Lillestrøm"). The blocks are the article's, as the Doc ca
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+from itertools import islice
 
 from models import Block
 from pipeline.geography import lookup_place_in
@@ -43,19 +45,18 @@ def fact_box_companies(
             found.append(("fact_line", one_line))
             current = None
             continue
-        if (m := name_key.match(block.text)) and (
-            person := persons_box([(b.text, b.start) for b in blocks[index + 1 :]], rules)
-        ):
+        named = name_key.match(block.text)
+        under = ((b.text, b.start) for b in islice(blocks, index + 1, None))
+        if named and (person := persons_box(under, rules)):
             # "Navn: Kari Lie" / "Stilling: ..." / "Arbeidsgiver: X": a person's box; the
             # employer is an organisation however the model read it
             current = None
             if "employer" in person and re.fullmatch(NAME, person["employer"][1]):
                 at, name = person["employer"]
                 found.append(("fact_box_employer", OrgDraft(name, TAIL, at, "company")))
-        elif (m := name_key.match(block.text)) and re.fullmatch(
-            rf"{NAME}(?:\s+og\s+{NAME})?", m.group("value")
-        ):
-            current = OrgDraft(m.group("value"), TAIL, block.start + m.start("value"), "company")
+        elif named and re.fullmatch(rf"{NAME}(?:\s+og\s+{NAME})?", named.group("value")):
+            value, at = named.group("value"), block.start + named.start("value")
+            current = OrgDraft(value, TAIL, at, "company")
             found.append(("fact_box", current))
         elif current is not None and (m := industry_key.match(block.text)):
             value = m.group("value").strip().rstrip(".")
@@ -75,7 +76,7 @@ def fact_box_companies(
     return found
 
 
-def persons_box(lines: list[tuple[str, int]], rules: RuleSet) -> dict[str, tuple[int, str]]:
+def persons_box(lines: Iterable[tuple[str, int]], rules: RuleSet) -> dict[str, tuple[int, str]]:
     """The facts a person's box gives in ``lines`` ((text, where it starts) each), the lines
     under its "Navn:" line, up to the first that is no "Key: value" line: {"title" or
     "employer": (where the value starts, the value)}. Empty when the box has neither key (a
