@@ -239,7 +239,8 @@ class Person(ContractModel):
         default=None,
         description="Why that organisation: 'stated' (the text ties them: 'daglig leder i X', "
         "'Xs direktør'), 'section' (they speak in the section X heads), 'office' (the "
-        "article's only body of their office: an ordfører's kommune), 'named_by_kind' (the "
+        "article's only organisation whose name holds their office's word: a banksjef's "
+        "bank), 'named_by_kind' (the "
         "only organisation whose name holds the kind their own words name: 'teateret' in a "
         "styreleiar's quote, 'Sogn og Fjordane Teater'), 'email' (the only organisation "
         "their contact card's address spells: 'kari.vik@fjordmat.no') or 'coordinated' (named "
@@ -250,7 +251,8 @@ class Person(ContractModel):
         str | None, Fact(column="organisation_guess", label="Organisasjon (gjetning)")
     ] = Field(
         default=None,
-        description="Only when the text does not say whom they speak for: the organisation of "
+        description="Only when the text does not say whom they speak for: the article's only "
+        "body of their elected office (an ordfører's kommune), else the organisation of "
         "their role's kind named last before them, never a newspaper or a party. A guess for a "
         "reviewer to confirm; it is kept out of 'organisation', which holds what the text says",
     )

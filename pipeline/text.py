@@ -41,6 +41,8 @@ class OrgRules(BaseModel):
     one_word_name_endings: list[str] = Field(default_factory=list)  # "Oppdals|banken"
     attribution_clause_openers: list[str] = Field(default_factory=list)  # ", sa X, før ..."
     speech_adverbs: list[str] = Field(default_factory=list)  # "Hun sier videre: «...»"
+    # "sier Kari Lie i X", "seier hovudeigar av X, Ola Moe": the speaker's organisation
+    attribution_prepositions: list[str] = Field(default_factory=list)
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
     speech_participles: list[str]

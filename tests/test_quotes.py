@@ -998,6 +998,14 @@ def test_an_interviews_answers_are_the_person_its_fact_box_presents():
             ["Jo mindre, jo betre"],
             id="a-given-name-that-ends-in-a-common-word",
         ),
+        pytest.param(
+            "Fiskebåt\n\nReiarlaget er eigd av Rolf Nordstrand, som er hovudeigar, saman med "
+            "Kjell Nordstrand og Cato Nordstrand.\n\n– Vi skal ut og fiske sild, seier "
+            "Nordstrand.",
+            "Rolf Nordstrand",
+            ["Vi skal ut og fiske sild"],
+            id="a-surname-several-share-is-the-one-introduced-first",
+        ),
     ],
 )
 def test_attributions_read_on_real_pages(text, speaker, quotes):
@@ -1026,3 +1034,17 @@ def test_an_attribution_never_runs_across_a_blank_line():
     quotes = _quotes(text)
     assert "Fjordposten Nord" not in quotes
     assert quotes["Kari Lie"] == ["Vi kutter utslippene"]
+
+
+def test_a_name_with_an_initial_is_the_person_named_in_full():
+    text = (
+        "Bygg\n\n– Vi må rehabilitere mer, sier Bård S. Lien i Norconsult.\n\n"
+        "Bård Sverre Lien har jobbet med bygg i tjue år.\n\n"
+        "– Bransjen står for mye av utslippene, sier Lien."
+    )
+    quotes = _quotes(text)
+    assert "Bård S. Lien" not in quotes
+    assert quotes["Bård Sverre Lien"] == [
+        "Vi må rehabilitere mer",
+        "Bransjen står for mye av utslippene",
+    ]

@@ -28,7 +28,7 @@ from models import (
 from pipeline import __version__
 from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
 from pipeline.people import SPAN_KEY as PEOPLE
-from pipeline.people.employers import GUESSED_EMPLOYER
+from pipeline.people.employers import GUESSED_STEPS
 from pipeline.places import SPAN_KEY as PLACES
 from pipeline.sdg import EXPLICIT_SPAN_KEY, THEME_SPAN_KEY, goal_name
 from pipeline.text import evidence
@@ -128,7 +128,7 @@ def _organisation(text: str, span: Span, owners, sdgs, people: list[Span]) -> Or
 def _person(text: str, span: Span) -> Person:
     title = span._.person_title
     employer, rule = span._.person_employer, span._.person_employer_rule
-    guessed = employer is not None and rule == GUESSED_EMPLOYER
+    guessed = employer is not None and rule in GUESSED_STEPS
     return Person(
         name=span._.person_name,
         title=title,

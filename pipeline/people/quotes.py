@@ -829,6 +829,16 @@ def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
             return person
     words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
     matches = [p for p in people if p.surname in words]
+    if len(matches) > 1 and len({p.surname for p in matches}) == 1:
+        # "seier Nordstrand" of "hovudeigar Rolf Arne Nordstrand" and the relatives named
+        # after him: news calls the one it presents by the surname, the others in full. The
+        # one with a title, else the one introduced first.
+        titled = [p for p in matches if p.title]
+        if len(titled) == 1:
+            return titled[0]
+        if not titled:
+            return min(matches, key=lambda p: min(p.mentions or [p.mention]))
+        return None
     if not matches:  # "..., forklarar Lisa.": features name young people by the given name
         matches = [p for p in people if " " in p.name and p.name.split()[0] in words]
     return matches[0] if len(matches) == 1 else None

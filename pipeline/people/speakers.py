@@ -54,7 +54,11 @@ def _org_tail(rules: RuleSet) -> str:
     )
 
 
-_PREP = r"(?:fra|frå|i|hos|ved|på)"
+def _prep(rules: RuleSet) -> str:
+    """The prepositions that tie a speaker to the organisation after them in an
+    attribution's shapes (org_rules.json's ``attribution_prepositions``)."""
+    return rf"(?:{alternation(rules.org['attribution_prepositions'])})"
+
 
 # the rules of _title_first_patterns, in its order, then the speech, apposition and role rules
 _PATTERN_RULES = (
@@ -79,14 +83,14 @@ def _speech_pattern(rules: RuleSet) -> re.Pattern[str]:
     gap = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
     return re.compile(
         rf"(?<![\w])(?:{_verbs(rules)}){gap}(?P<title>(?:{word}{gap}){{0,4}}?)(?P<name>{PERSON})"
-        rf"(?:\s+{_PREP}\s+(?P<org>{_org_tail(rules)}))?"
+        rf"(?:\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)}))?"
     )
 
 
 @per_rule_set
 def _apposition_pattern(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word(rules)}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)}),"
+        rf"(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word(rules)}(?:\s+for\s+[a-zæøå]+)?)\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)}),"
     )
 
 
@@ -100,20 +104,20 @@ def _title_first_patterns(rules: RuleSet) -> tuple[re.Pattern[str], ...]:
     title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
     return (
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_PREP}\s+(?P<org>{_org_tail(rules)})\s+(?:{_verbs(rules)})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)})\s+(?:{_verbs(rules)})\b"
         ),
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_PREP}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,\s+(?:{_verbs(rules)})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,\s+(?:{_verbs(rules)})\b"
         ),
         # "Ordførar i Harstad kommune, Per Olsen (Sp), er nøgd.": the apposition alone
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{_role_word_capitalised(rules)})\s+{_PREP}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{_role_word_capitalised(rules)})\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,"
         ),
         # "..., seier avdelingsleiar i Klimapartnere Vestland nord, Truls-Einar Johnsen": a
         # lower-case word (a region, a department) may follow the organisation's name; the
         # title may have a field ("seier konserndirektør for berekraft i Eika Gruppen, X")
         re.compile(
-            rf"(?:{_verbs(rules)})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?{_FIELD}?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
+            rf"(?:{_verbs(rules)})\s+(?P<title>[a-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?{_FIELD}?)\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)})(?:\s+[a-zæøå]+)?,\s+(?P<name>{PERSON})"
         ),
         # "..., sier fylkesråd for næring og miljø, Karin Eriksen": a portfolio, no organisation
         re.compile(
@@ -121,7 +125,7 @@ def _title_first_patterns(rules: RuleSet) -> tuple[re.Pattern[str], ...]:
         ),
         # "..., sier Eirik Tveit, dagleg leiar i Stord Sveis og Montasje."
         re.compile(
-            rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word(rules)}(?:\s+for\s+[a-zæøå]+)?)\s+{_PREP}\s+(?P<org>{_org_tail(rules)})"
+            rf"(?<![\w])(?:{_verbs(rules)})\s+(?P<name>{PERSON}),\s+(?P<title>(?:[a-zæøå]+\s+)?{_role_word(rules)}(?:\s+for\s+[a-zæøå]+)?)\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)})"
         ),
     )
 
@@ -242,6 +246,7 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
     people: dict[str, PersonDraft] = {}
     # the entity component's organisations ("Ålesundbedrifta Anda-Olsen") are not speakers
     organisations = {s.text for s in spans_of(doc, ORG_SPANS)}
+    read_as_employers: set[str] = set()  # the organisations the shapes read before
     patterns = (
         *_title_first_patterns(rules),
         _speech_pattern(rules),
@@ -258,6 +263,8 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 name, name_start = name[len(employer) + 1 :], name_start + len(employer) + 1
             if name.split()[0] in rules.org["not_organisations"] or name in organisations:
                 continue
+            if name in read_as_employers:
+                continue  # "seier hovudeigar av Hotel Mundal, Ola Moe": the hotel employs
             if opens_with_other_name(name.split()[0], known_organisations(rules)):
                 continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
             if (
@@ -271,6 +278,8 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 continue  # "sa Kongsberg Gruppens styreleder Eivind Reiten": a genitive, not a speaker
             if re.search(r"\b(?:at|om|hvordan|korleis|kva|hva)\b", m.group("title") or ""):
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
+            if m.group("org"):
+                read_as_employers.add(m.group("org"))
             draft = people.get(name)
             if draft is None:
                 mention = (name_start, name_start + len(name))
@@ -297,7 +306,7 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
             (m.start(), m.end())
             for m in re.finditer(rf"(?<![\w-]){re.escape(draft.name)}(?![\wæøå])", text)
         ]
-    _add_named_people(doc, people, rules)
+    _add_named_people(doc, people, rules, read_as_employers)
     _merge_shorter_names(people)
     titles = frozenset(rules.entity.person_titles)
     for draft in people.values():
@@ -365,10 +374,13 @@ def _without_leading_title(
 # --- everyone the article names ------------------------------------------------------------
 
 
-def _add_named_people(doc: Doc, people: dict[str, PersonDraft], rules: RuleSet) -> None:
+def _add_named_people(
+    doc: Doc, people: dict[str, PersonDraft], rules: RuleSet, employers: set[str]
+) -> None:
     """Every person of the ``person_mentions`` span group joins ``people``, one draft a
-    person: "Røkke" is "Kjell Inge Røkke" when the article names only one Røkke in full."""
-    spans = list(spans_of(doc, PERSON_SPANS))
+    person: "Røkke" is "Kjell Inge Røkke" when the article names only one Røkke in full.
+    A name an attribution reads as someone's organisation (``employers``) is none."""
+    spans = [s for s in spans_of(doc, PERSON_SPANS) if s.text not in employers]
     full_names = [s for s in spans if len(s) > 1]
     for span in sorted(spans, key=lambda s: (-len(s), s.start)):
         name = " ".join(span.text.split())
@@ -437,16 +449,19 @@ def _genitive(span) -> bool:
 
 
 def _merge_shorter_names(people: dict[str, PersonDraft]) -> None:
-    """A name of two words or more that ends or opens the one longer name of the article is
-    that person: "Stig Fagerland" after "Benja Stig Fagerland", "Per Richard" (the given
-    names a feature calls him by) after "Per Richard Johansen"."""
+    """A name of two words or more that ends or opens the one longer name of the article,
+    or writes one of its names as an initial, is that person: "Stig Fagerland" after "Benja
+    Stig Fagerland", "Per Richard" (the given names a feature calls him by) after "Per
+    Richard Johansen", "Bård S. Hernes" beside "Bård Sverre Hernes"."""
     for name in sorted(people, key=len):
         if " " not in name:
             continue
         longer = [
             p
             for p in people.values()
-            if p.name.endswith(" " + name) or p.name.startswith(name + " ")
+            if p.name.endswith(" " + name)
+            or p.name.startswith(name + " ")
+            or _initial_of(name, p.name)
         ]
         if len(longer) != 1:
             continue
@@ -458,6 +473,17 @@ def _merge_shorter_names(people: dict[str, PersonDraft]) -> None:
                 short.organisation,
                 short.organisation_start,
             )
+
+
+def _initial_of(short: str, full: str) -> bool:
+    """ "Bård S. Hernes" of "Bård Sverre Hernes": the same words, one or more as an initial."""
+    short_words, full_words = short.split(), full.split()
+    if short == full or len(short_words) != len(full_words):
+        return False
+    return all(
+        s == f or (len(s) == 2 and s.endswith(".") and f[0] == s[0] and len(f) > 2)
+        for s, f in zip(short_words, full_words, strict=True)
+    )
 
 
 def _full_name_of(name: str, people: dict[str, PersonDraft]) -> PersonDraft | None:
