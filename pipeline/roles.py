@@ -472,6 +472,13 @@ class PersonRoles(TreeRuleFile):
             if start > 1 and doc[start - 2].lower_ == "til" and doc[start - 1].lower_ in _DAILY:
                 break  # "til dagleg økonomisjef": what they do daily, not a "dagleg leiar"
             start -= 1
+        if (
+            start > 1
+            and doc[start - 1].lower_ in ("og", "eller")
+            and doc[start - 2].text.endswith("-")
+            and doc[start - 2].text[:-1].isalpha()
+        ):
+            start -= 2  # "natur- og miljørådgjevar": the first part the hyphen leaves open
         if "-" in doc[title].text.strip("-"):  # "Norsk Industri-direktør": the name's words too
             start = min(
                 [start] + [c.i for c in doc[title].children if c.dep_ == "FLAT" and c.i < title]

@@ -43,6 +43,7 @@ class OrgRules(BaseModel):
     speech_adverbs: list[str] = Field(default_factory=list)  # "Hun sier videre: «...»"
     # "sier Kari Lie i X", "seier hovudeigar av X, Ola Moe": the speaker's organisation
     attribution_prepositions: list[str] = Field(default_factory=list)
+    staff_group_nouns: list[str] = Field(default_factory=list)  # "Brakars ledergruppe"
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
     speech_participles: list[str]

@@ -1006,6 +1006,13 @@ def test_an_interviews_answers_are_the_person_its_fact_box_presents():
             ["Vi skal ut og fiske sild"],
             id="a-surname-several-share-is-the-one-introduced-first",
         ),
+        pytest.param(
+            "Partnarskap\n\n– Vi får mye igjen for dette partnerskapet! sier Lena Kjøs, "
+            "koordinator for Miljørådet. Vi har allerede samlet inn tallene.",
+            "Lena Kjøs",
+            ["Vi får mye igjen for dette partnerskapet!"],
+            id="an-exclamation-for-the-comma-and-the-paragraph-goes-on",
+        ),
     ],
 )
 def test_attributions_read_on_real_pages(text, speaker, quotes):

@@ -14,11 +14,11 @@ import re
 from spacy.tokens import Doc
 
 from pipeline.organisations.industries import describe_with
-from pipeline.organisations.names import OrgDraft
+from pipeline.organisations.names import OrgDraft, names_related
 from pipeline.organisations.places import mention_spans
-from pipeline.rules import RuleSet
+from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sections import Section
-from pipeline.text import fact_box_label
+from pipeline.text import alternation, fact_box_label
 
 
 def section_owners(
@@ -28,13 +28,34 @@ def section_owners(
     sections led by a paragraph that opens with a company's name and is followed by
     questions and answers ("Eggedal Ullvare AS, en ullvareprodusent ...", then "1. Hvorfor ...")."""
     owned = []
+    staff = _staff_heading(rules)
     for section in sections:
         title = fact_box_label(rules).sub("", section.title).lower()
         owner = next((d for d in drafts if title in (n.lower() for n in d.names())), None)
+        if owner is None and (m := staff.fullmatch(title)):
+            # "Brakars ledergruppe": the people listed under it are Brakar AS's
+            owner = next(
+                (d for d in drafts if any(names_related(m[1], n.lower()) for n in d.names())),
+                None,
+            ) or _only_company(m[1], drafts, rules)
         if owner is not None:
             owned.append((section, owner))
         owned += _paragraph_led(section, drafts)
     return owned
+
+
+def _only_company(noun: str, drafts: list[OrgDraft], rules: RuleSet) -> OrgDraft | None:
+    """ "Selskapets styre": the article's only company, when a company's noun points to it."""
+    companies = [d for d in drafts if d.kind == "company"]
+    return companies[0] if noun in rules.org["org_head_nouns"] and len(companies) == 1 else None
+
+
+@per_rule_set
+def _staff_heading(rules: RuleSet) -> re.Pattern[str]:
+    """ "brakars ledergruppe", "fjellbuss' styre" (a lower-cased heading): the name before
+    the genitive ending and a noun of the organisation's people."""
+    nouns = alternation(rules.org["staff_group_nouns"])
+    return re.compile(rf"(?P<name>.+?)(?:s|'|’)\s+(?:{nouns})(?:et|a|en|ne)?")
 
 
 _SECTION_DESCRIPTION = re.compile(r"^(?P<noun>[A-ZÆØÅ][a-zæøå-]+)\b(?P<rest>[^.\n]*)")

@@ -691,9 +691,10 @@ def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
 @per_rule_set
 def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
     """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
-    and the paragraph goes on (past an abbreviated title's stops: "sier adm. direktør X.")."""
+    and the paragraph goes on (past an abbreviated title's stops: "sier adm. direktør X.").
+    An exclamation or a question may stand for the comma ("– Vi får mye igjen! sier X.")."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s*(?:{speech_verbs(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"“„-])"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?|(?<=[!?]){_CLOSING}?)\s*(?:{speech_verbs(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"“„-])"
     )
 
 
