@@ -186,6 +186,7 @@ class PersonRoles(TreeRuleFile):
                 next((link for link in held if link[0].title in employers), None)
                 or next(iter(held), None)
                 or _title_on_the_line_under(doc, person)
+                or _title_as_label(doc, person)
                 or _title_phrase_before_comma(doc, person, people, titles)
             )
             if found is None:
@@ -628,6 +629,18 @@ def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None
     return _Link(person.start, under.i), "title_on_the_line_under"
 
 
+def _title_as_label(doc: Doc, person: Span) -> tuple[_Link, str] | None:
+    """A byline or a list's label: a title word and a colon opening the name's line
+    ("Journalist: May Eide | Publisert ...", "Ordførar: Kari Lie")."""
+    text = text_of(doc)
+    line_start, _ = _line_around(text, person)
+    before = doc.char_span(line_start, person.start_char, alignment_mode="expand")
+    words = [t for t in before or [] if not t.is_space and t.text not in _BULLETS]
+    if len(words) == 2 and words[1].text == ":" and words[0]._.title_word:
+        return _Link(person.start, words[0].i), "title_as_label"
+    return None
+
+
 def _give_role(person: Span, title: str | None, org: Span | None, rule: str) -> None:
     """The title, the rule that read it and the employer (when one is named) of a person."""
     person._.title, person._.role_rule = title, rule
@@ -668,7 +681,9 @@ def _title_phrase_before_comma(
         if not token._.title_word or title in taken:
             continue
         phrase = all(token.is_ancestor(doc[k]) for k in range(title + 1, comma))
-        if not phrase or token.head._.in_person:
+        # a title the tree coordinates with a name (KOORD) opens a new conjunct ("rektor X og
+        # regionsleder for Viken, Y"); in apposition to one (APP, ATR) it is that name's
+        if not phrase or (token.head._.in_person and token.dep_ != "KOORD"):
             return None  # the nearest title's phrase does not reach the comma, or is someone's
         inside = any(title < p.start and p.end <= comma for p in people)
         return None if inside else (_Link(person.start, title), "title_in_apposition_before")

@@ -41,7 +41,7 @@ class OrgRules(BaseModel):
     one_word_name_endings: list[str] = Field(default_factory=list)  # "Oppdals|banken"
     attribution_clause_openers: list[str] = Field(default_factory=list)  # ", sa X, før ..."
     speech_adverbs: list[str] = Field(default_factory=list)  # "Hun sier videre: «...»"
-    # "sier Kari Lie i X", "seier hovudeigar av X, Ola Moe": the speaker's organisation
+    # "sier Kari Lie i X", "seier medeigar av X, Gunn Rise": the speaker's organisation
     attribution_prepositions: list[str] = Field(default_factory=list)
     staff_group_nouns: list[str] = Field(default_factory=list)  # "Brakars ledergruppe"
     not_organisations: list[str]  # sentence-start words and the like, never a name

@@ -361,6 +361,35 @@ def test_a_title_after_a_name_and_a_dash_is_that_names(nlp):
     assert people["Eli Moe"] == ("økonomiprofessor", None)
 
 
+def test_a_title_and_a_colon_opening_the_names_line_is_the_title(nlp):
+    """A byline ("Journalist: X | Publisert ...") or a contact list ("Rådmann: X")."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Nett\n\nJournalist: Tove Lindeberg Aas | Oppdatert: 3. mars 2021\n\n"
+        "Kontakt\n\nOrdførar: Kari Lund\nRådmann: Per Dahl\n\nFoto: Ola Berg Dal, "
+        "Øygarden24"
+    )
+    people = {p.name: p.title for p in _profile(text, nlp).people}
+    assert people["Tove Lindeberg Aas"] == "journalist"
+    assert people["Kari Lund"] == "ordførar"
+    assert people["Per Dahl"] == "rådmann"
+    assert people.get("Ola Berg Dal") is None  # a photo credit names no title
+
+
+def test_a_title_coordinated_after_a_name_is_the_next_names(nlp):
+    """ "dekan A og fagleiar for Sunnhordland, B": the second title opens a new conjunct whose
+    name follows the comma; it is not A's."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Avtale\n\nKontrakten vart underskriven av dekan Rune Holt og fagleiar for "
+        "Sunnhordland, Live Aarstad Brekke, på fredag."
+    )
+    people = {p.name: p.title for p in _profile(text, nlp).people}
+    assert people == {"Rune Holt": "dekan", "Live Aarstad Brekke": "fagleiar"}
+
+
 def test_titles_in_a_list_of_names_each_follow_their_name(nlp):
     """ "A, ordførar i Lærdal, B, varaordførar i Vik, C, ordførar i Voss": the parser hangs
     each title on the name after it; each is the name's before it, in apposition. A title

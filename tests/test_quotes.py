@@ -999,18 +999,17 @@ def test_an_interviews_answers_are_the_person_its_fact_box_presents():
             id="a-given-name-that-ends-in-a-common-word",
         ),
         pytest.param(
-            "Fiskebåt\n\nReiarlaget er eigd av Rolf Nordstrand, som er hovudeigar, saman med "
-            "Kjell Nordstrand og Cato Nordstrand.\n\n– Vi skal ut og fiske sild, seier "
-            "Nordstrand.",
-            "Rolf Nordstrand",
-            ["Vi skal ut og fiske sild"],
+            "Ny tråler\n\nBåten skal eigast av Sindre Hovda, som er dagleg leiar, og av "
+            "brørne Atle Hovda og Jon Hovda.\n\n– Vi skal på makrellfiske i haust, seier Hovda.",
+            "Sindre Hovda",
+            ["Vi skal på makrellfiske i haust"],
             id="a-surname-several-share-is-the-one-introduced-first",
         ),
         pytest.param(
-            "Partnarskap\n\n– Vi får mye igjen for dette partnerskapet! sier Lena Kjøs, "
-            "koordinator for Miljørådet. Vi har allerede samlet inn tallene.",
-            "Lena Kjøs",
-            ["Vi får mye igjen for dette partnerskapet!"],
+            "Avtale\n\n– Dette samarbeidet gir oss mykje! seier Marte Vollan, leiar for "
+            "Fagrådet. No startar arbeidet med planen.",
+            "Marte Vollan",
+            ["Dette samarbeidet gir oss mykje!"],
             id="an-exclamation-for-the-comma-and-the-paragraph-goes-on",
         ),
     ],

@@ -831,7 +831,7 @@ def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
     words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
     matches = [p for p in people if p.surname in words]
     if len(matches) > 1 and len({p.surname for p in matches}) == 1:
-        # "seier Nordstrand" of "hovudeigar Rolf Arne Nordstrand" and the relatives named
+        # "seier Hovda" of "dagleg leiar Sindre Hovda" and the brothers named
         # after him: news calls the one it presents by the surname, the others in full. The
         # one with a title, else the one introduced first.
         titled = [p for p in matches if p.title]

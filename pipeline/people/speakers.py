@@ -264,7 +264,7 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
             if name.split()[0] in rules.org["not_organisations"] or name in organisations:
                 continue
             if name in read_as_employers:
-                continue  # "seier hovudeigar av Hotel Mundal, Ola Moe": the hotel employs
+                continue  # "seier medeigar av Hotel Solvik, Gunn Rise": the hotel employs
             if opens_with_other_name(name.split()[0], known_organisations(rules)):
                 continue  # "sier Jyllands-Posten Jon Helt": the paper, then the person
             if (
@@ -452,7 +452,7 @@ def _merge_shorter_names(people: dict[str, PersonDraft]) -> None:
     """A name of two words or more that ends or opens the one longer name of the article,
     or writes one of its names as an initial, is that person: "Stig Fagerland" after "Benja
     Stig Fagerland", "Per Richard" (the given names a feature calls him by) after "Per
-    Richard Johansen", "Bård S. Hernes" beside "Bård Sverre Hernes"."""
+    Richard Johansen", "Bård S. Lien" beside "Bård Sverre Lien"."""
     for name in sorted(people, key=len):
         if " " not in name:
             continue
@@ -476,7 +476,7 @@ def _merge_shorter_names(people: dict[str, PersonDraft]) -> None:
 
 
 def _initial_of(short: str, full: str) -> bool:
-    """ "Bård S. Hernes" of "Bård Sverre Hernes": the same words, one or more as an initial."""
+    """ "Bård S. Lien" of "Bård Sverre Lien": the same words, one or more as an initial."""
     short_words, full_words = short.split(), full.split()
     if short == full or len(short_words) != len(full_words):
         return False
