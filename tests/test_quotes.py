@@ -1012,6 +1012,13 @@ def test_an_interviews_answers_are_the_person_its_fact_box_presents():
             ["Dette samarbeidet gir oss mykje!"],
             id="an-exclamation-for-the-comma-and-the-paragraph-goes-on",
         ),
+        pytest.param(
+            "Hotell\n\nPetter Lund er hotelleier.\n\n– Dette er den første festen jeg er med "
+            "på, sier Lund, og prøver å huske hvordan sangen til Halvdan Sivertsen går.",
+            "Petter Lund",
+            ["Dette er den første festen jeg er med på"],
+            id="the-name-the-attribution-gives-first-speaks",
+        ),
     ],
 )
 def test_attributions_read_on_real_pages(text, speaker, quotes):

@@ -825,9 +825,20 @@ _OPENING_PRONOUN = re.compile(r"(Han|Hun|Ho)\b")
 
 
 def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
-    for person in people:
-        if person.name in who:
-            return person
+    """The person the attribution names first: in full, or by a surname or given name
+    ("sier Lund, og prøver å huske sangen til Halvdan Sivertsen": Lund)."""
+    named_in_full = [p for p in people if " " in p.name]
+    in_full = [(who.find(p.name), i) for i, p in enumerate(named_in_full) if p.name in who]
+    if in_full:
+        at, first = min(in_full)
+        # before the full name, only the surname of someone named in full elsewhere
+        return _named_in_part(who[:at], named_in_full) or named_in_full[first]
+    # no one named in full: a one-word name as written, else a surname or a given name
+    return next((p for p in people if p.name in who), None) or _named_in_part(who, people)
+
+
+def _named_in_part(who: str, people: list[PersonDraft]) -> PersonDraft | None:
+    """The person ``who`` names by a surname alone (a given name, in features)."""
     words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
     matches = [p for p in people if p.surname in words]
     if len(matches) > 1 and len({p.surname for p in matches}) == 1:
