@@ -1675,3 +1675,14 @@ def test_a_given_name_and_two_more_words_read_as_a_company_is_a_person():
     )
     assert "Tine Birkeland Westby" in {p.name for p in profile.people}
     assert "Tine Birkeland Westby" not in _orgs(profile)
+
+
+@pytest.mark.skipif(shipped_model_path() is None, reason="no shipped model here")
+def test_a_heading_that_is_a_compound_title_is_no_organisation():
+    text = (
+        "Valet\n\nNatalia Holm (MDG) vart vald til fylkesordførar.\n\nFylkesvaraordførar\n\n"
+        "Kari Lund (Sp) vart vald til fylkesvaraordførar med dei same røystene."
+    )
+    profile = process_text(text)
+    assert "Fylkesvaraordførar" not in {o.name for o in profile.organisations}
+    assert {p.name: p.organisation for p in profile.people}["Kari Lund"] is None

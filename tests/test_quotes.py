@@ -1061,3 +1061,29 @@ def test_a_name_with_an_initial_is_the_person_named_in_full():
         "Vi må rehabilitere mer",
         "Bransjen står for mye av utslippene",
     ]
+
+
+def test_abbreviations_in_a_list_of_party_brackets_are_parties():
+    text = (
+        "Fylkesutvalet\n\nDesse er i fylkesutvalet: Jon Aske (Sp), Anne Hestnes (A), Arve Holm "
+        "(A), Kine Dahl (MDG), Svein Hall (H), Knut Inge Aas (FNB) og Morten Kleiva (FNB)."
+    )
+    profile = process_text(text)
+    parties = {p.name: (p.party, p.organisation) for p in profile.people}
+    assert parties["Anne Hestnes"] == ("A", None)
+    assert parties["Knut Inge Aas"] == ("FNB", None)
+    assert not profile.organisations
+    # one known party on the line: a bracket after another name is what it says
+    alone = process_text("Møte\n\nOrdførar Per Olsen (Sp) og professor Kari Lie (NTNU) var der.")
+    assert {p.name: p.party for p in alone.people} == {"Per Olsen": "Sp", "Kari Lie": None}
+
+
+def test_a_local_party_heading_a_section_employs_no_one():
+    text = (
+        "Nytt bygg\n\nSykkylven Venstre\n\nLokallaget i Sykkylven jubla då løyvinga kom.\n\n"
+        "– Dette er ein god dag for bygda, seier ordførarkandidat Hallvard Berg.\n\n"
+        "Rektor Odd Rune Holm er også glad."
+    )
+    people = {p.name: p.organisation for p in process_text(text).people}
+    assert people["Hallvard Berg"] is None  # his party, not whom he speaks for
+    assert people["Odd Rune Holm"] is None

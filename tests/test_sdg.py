@@ -85,6 +85,12 @@ EXPLICIT_FORMS = [
     ),
     ("Bedriften jobber med bærekraftsmål 4/5 i år.", [4, 5]),
     ("Bærekraftsplanen har mål.\nMål 13: Stoppe klimaendringene.", [13]),
+    # a line of the list in the page's own words, among lines naming their number's goal
+    (
+        "Vi har valgt fire av FNs mål:\n- 7 – ren energi for alle\n- 11 – trygge byar\n"
+        "- 12 – ansvarlig forbruk og produksjon\n- 13 – Stoppe klimaendringene",
+        [7, 11, 12, 13],
+    ),
 ]
 
 

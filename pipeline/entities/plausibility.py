@@ -113,8 +113,10 @@ class Plausibility:
             return True
         if span.label_ == ORG and (word in self._known_orgs or word[:-1] in self._known_orgs):
             return True  # "Adresseavisen", "TV2s": listed, whatever its form suggests
-        if span.label_ == ORG and word.lower() in self._titles:
-            return False  # "Kronprins Haakon": a title, not an organisation
+        if span.label_ == ORG and (
+            word.lower() in self._titles or word.lower().endswith(self._title_endings)
+        ):
+            return False  # "Kronprins Haakon", a heading "Fylkesvaraordførar": a title
         if span.label_ == ORG and _in_brackets_after_an_organisation(span, spans, self._legal):
             span.label_ = PLACE  # "Hornindal Trevare AS (Grodås)"
             return True

@@ -173,6 +173,10 @@ def organisation_category(name: str, rules: EntityRules) -> str | None:
     for category, names in rules.non_company_organisations.items():
         if name in names or name.rstrip("s") in names:
             return category
+    parties = rules.non_company_organisations.get("party", [])
+    first, *_, last = name.split() if " " in name else ("", "")
+    if first[:1].isupper() and len(last) > 1 and last in parties:
+        return "party"  # "Volda Venstre", "Stord Høgre": a party's local branch
     words = set(name.replace("-", " ").split())
     lowered = {w.lower() for w in words}
     for word in rules.non_company_name_words:

@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
+from pipeline.entities import organisation_category
 from pipeline.organisations.industries import describe_with
 from pipeline.organisations.names import OrgDraft, names_related
 from pipeline.organisations.places import mention_spans
@@ -29,6 +30,8 @@ def section_owners(
     questions and answers ("Eggedal Ullvare AS, en ullvareprodusent ...", then "1. Hvorfor ...")."""
     owned = []
     staff = _staff_heading(rules)
+    # a party names the politics of the people in it, not whom they speak for
+    drafts = [d for d in drafts if organisation_category(d.name, rules.entity) != "party"]
     for section in sections:
         title = fact_box_label(rules).sub("", section.title).lower()
         owner = next((d for d in drafts if title in (n.lower() for n in d.names())), None)

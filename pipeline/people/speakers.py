@@ -338,14 +338,37 @@ def _read_parties(text: str, people, rules: RuleSet) -> None:
     person's party (the parties of entity_rules.json), with where it is written; a party
     employs nobody."""
     known = set(rules.entity.non_company_organisations.get("party", []))
+    brackets = [
+        (person, m)
+        for person in people
+        for _, end in person.mentions
+        if (m := BRACKET_AFTER_NAME.match(text, end))
+    ]
+    for person, m in brackets:
+        name = m.group("party").strip()
+        if person.party is None and (name in known or _among_parties(text, m, brackets, known)):
+            person.party = (name, m.span("party"))
     for person in people:
-        for _, end in person.mentions:
-            m = BRACKET_AFTER_NAME.match(text, end)
-            if m and m.group("party").strip() in known:
-                person.party = (m.group("party").strip(), m.span("party"))
-                break
         if person.party is not None and person.organisation == person.party[0]:
             person.organisation, person.organisation_start = None, None
+
+
+_ABBREVIATION = re.compile(r"[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}")
+
+
+def _among_parties(text: str, bracket, brackets, known: set[str]) -> bool:
+    """ "A (Sp), B (A), C (FNB), D (H)": an abbreviation in brackets after a name, on a line
+    that gives two names or more a known party's brackets, is a party too (a local list's, or
+    a short form the rules do not know)."""
+    if not _ABBREVIATION.fullmatch(bracket.group("party").strip()):
+        return False
+    start = text.rfind("\n", 0, bracket.start()) + 1
+    end = text.find("\n", bracket.end())
+    end = len(text) if end < 0 else end
+    parties_on_the_line = sum(
+        1 for _, m in brackets if start <= m.start() < end and m.group("party").strip() in known
+    )
+    return parties_on_the_line >= 2
 
 
 def _without_leading_title(

@@ -469,18 +469,32 @@ def _goal_line_hits(ctx: TextLayout, names: NameIndex) -> list[SdgHit]:
     under its own number."""
     lines: list[tuple[SdgHit, bool]] = []  # (hit, numbered with its own goal's number)
     lower_case: set[int] = set()  # where a name in lower case starts ("• stoppe klimaendringene")
+    # numbered lines whose words name no goal the catalogue knows ("11 – bærekraftige
+    # samfunn"): goals only in a block of lines numbered with their own goal's number
+    own_wording: list[SdgHit] = []
     for match in GOAL_LINE.finditer(ctx.text):
         name = match.group("name")
         if not name or len(name.split()) > 8:
             continue
         exact = names.pattern.fullmatch(name)
+        given = match.group("n") or match.group("after")
+        number = int(given) if given else None
+        goal = names.lookup(name)[0] if exact else near_goal_name(name, names)
+        if goal is None and number in GOAL_NUMBERS and match.group("n"):
+            own_wording.append(
+                SdgHit(
+                    number,
+                    match.start("n"),
+                    match.end("name"),
+                    ctx.text[match.start("n") : match.end("name")],
+                    "name",
+                )
+            )
+            continue
         if not name[0].isupper():
             if not exact:
                 continue
             lower_case.add(match.start("name"))
-        goal = names.lookup(name)[0] if exact else near_goal_name(name, names)
-        given = match.group("n") or match.group("after")
-        number = int(given) if given else None
         if goal is None or (number is not None and number != goal):
             continue
         start = match.start("n") if match.group("n") else match.start("name")
@@ -498,7 +512,7 @@ def _goal_line_hits(ctx: TextLayout, names: NameIndex) -> list[SdgHit]:
             runs[-1].append((hit, numbered))
         else:
             runs.append([(hit, numbered)])
-    found = []
+    found = _worded_in_a_numbered_block(ctx.text, [h for h, n in lines if n], own_wording)
     for run in runs:
         first = run[0][0].start
         cued = _WEAK_CONTEXT.search(ctx.text, max(0, first - _LINE_CUE_WINDOW), first)
@@ -514,6 +528,35 @@ def _goal_line_hits(ctx: TextLayout, names: NameIndex) -> list[SdgHit]:
         else:
             found += [hit for hit, numbered in run if numbered]
     return found
+
+
+def _worded_in_a_numbered_block(
+    text: str, numbered: list[SdgHit], own_wording: list[SdgHit]
+) -> list[SdgHit]:
+    """ "- 8 – anstendig arbeid ...", "- 11 – bærekraftige samfunn", "- 12 – ansvarlig
+    forbruk ...": a line numbered 1-17 in its own words is a goal in a block of lines (one
+    after the other, bullets and blank space between) where most lines, two or more, name
+    the goal of their number."""
+    entries = sorted(
+        [(h, True) for h in numbered] + [(h, False) for h in own_wording], key=lambda e: e[0].start
+    )
+    blocks: list[list[tuple[SdgHit, bool]]] = []
+    for hit, confirmed in entries:
+        gap = text[blocks[-1][-1][0].end : hit.start] if blocks else "x"
+        if blocks and not gap.strip(" \t\n-–•*▪·"):
+            blocks[-1].append((hit, confirmed))
+        else:
+            blocks.append([(hit, confirmed)])
+    return [
+        hit for block in blocks if _mostly_named(block) for hit, confirmed in block if not confirmed
+    ]
+
+
+def _mostly_named(block: list[tuple[SdgHit, bool]]) -> bool:
+    """Two lines or more, and most of the block's lines, name their number's goal (a plan's
+    own numbered aims, two of which happen to match, are not the UN's list)."""
+    named = sum(confirmed for _, confirmed in block)
+    return named >= 2 and named > len(block) - named
 
 
 def _loose_list_hits(ctx: TextLayout) -> Iterator[SdgHit]:
