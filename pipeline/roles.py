@@ -162,7 +162,8 @@ class PersonRoles(TreeRuleFile):
                 continue
             if (box := _fact_box_entry(doc, person)) is not None:
                 # "Navn: Erlend Berg" / "Stilling: Konserndirektør" / "Arbeidsgiver: X"
-                _give_role(person, *box, "fact_box")
+                title, org = box
+                _give_role(person, title, org or _box_organisation(doc, person), "fact_box")
                 continue
             if org is None and (entry := _list_entry(doc, person)) is not None:
                 # "Kathrine Lie, professor, Høgskolen i Innlandet" on a line of its own
@@ -186,7 +187,7 @@ class PersonRoles(TreeRuleFile):
                 next((link for link in held if link[0].title in employers), None)
                 or next(iter(held), None)
                 or _title_on_the_line_under(doc, person)
-                or _title_as_label(doc, person)
+                or _title_as_label(doc, person, self.modifiers)
                 or _title_phrase_before_comma(doc, person, people, titles)
             )
             if found is None:
@@ -195,6 +196,8 @@ class PersonRoles(TreeRuleFile):
             person._.title = self._title_text(doc, link.title)
             person._.role_rule = rule
             employer = employers.get(link.title)
+            if employer is None and _title_as_label(doc, person, self.modifiers) is not None:
+                employer = _box_organisation(doc, person)  # "Daglig leder: X" in X AS's box
             if employer is None and (conjunct := self._hyphen_conjunct(doc[link.title])):
                 employer = employers.get(conjunct.i)  # "prosjekt- og marknadssjef i Cowi"
             if employer is not None:
@@ -629,16 +632,44 @@ def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None
     return _Link(person.start, under.i), "title_on_the_line_under"
 
 
-def _title_as_label(doc: Doc, person: Span) -> tuple[_Link, str] | None:
-    """A byline or a list's label: a title word and a colon opening the name's line
-    ("Journalist: May Eide | Publisert ...", "Ordførar: Kari Lie")."""
+def _title_as_label(doc: Doc, person: Span, modifiers: frozenset[str]) -> tuple[_Link, str] | None:
+    """A byline or a list's label: a title and a colon opening the name's line
+    ("Journalist: May Eide | Publisert ...", "Daglig leder: Kari Lie")."""
     text = text_of(doc)
     line_start, _ = _line_around(text, person)
     before = doc.char_span(line_start, person.start_char, alignment_mode="expand")
     words = [t for t in before or [] if not t.is_space and t.text not in _BULLETS]
-    if len(words) == 2 and words[1].text == ":" and words[0]._.title_word:
-        return _Link(person.start, words[0].i), "title_as_label"
+    if len(words) < 2 or words[-1].text != ":" or not words[-2]._.title_word:
+        return None
+    if any(not (t._.title_word or t.lower_ in modifiers) for t in words[:-2]):
+        return None  # "Kontakt for saka Per Dahl:": more than a title
+    return _Link(person.start, words[-2].i), "title_as_label"
+
+
+def _box_organisation(doc: Doc, person: Span) -> Span | None:
+    """The organisation a fact box presents, for a person on one of its lines ("Iris
+    Service AS" / "Daglig leder: Kari Lie" / "Stiftet: 2001"): the organisation alone on
+    the line above the box's run of "Key: value" lines."""
+    text = text_of(doc)
+    start, _ = _line_around(text, person)
+    while start > 0:
+        above_end = text.rfind("\n", 0, start - 1) + 1
+        line = text[above_end : start - 1].strip()
+        if not line:
+            start = above_end
+            continue
+        if _KEY_LINE.match(line):
+            start = above_end  # another line of the box
+            continue
+        return next(
+            (o for o in _organisations(doc) if o.text == line and o.start_char >= above_end),
+            None,
+        )
     return None
+
+
+#: A fact box's line: a short key, a colon and its value ("Stiftet: 2001").
+_KEY_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå .-]{1,30}:\s*\S")
 
 
 def _give_role(person: Span, title: str | None, org: Span | None, rule: str) -> None:

@@ -375,6 +375,12 @@ def test_a_title_and_a_colon_opening_the_names_line_is_the_title(nlp):
     assert people["Kari Lund"] == "ordførar"
     assert people["Per Dahl"] == "rådmann"
     assert people.get("Ola Berg Dal") is None  # a photo credit names no title
+    box = (
+        "Fjordrens AS\nDaglig leder: Monika Tenfjord\nStiftet: 2001\nAntall ansatte: 53\n\n"
+        "Fjordrens AS samler inn avfall i hele Salten."
+    )
+    person = _profile(box, nlp).people[0]
+    assert (person.title, person.organisation) == ("daglig leder", "Fjordrens AS")
 
 
 def test_a_title_coordinated_after_a_name_is_the_next_names(nlp):
