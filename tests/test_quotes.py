@@ -1019,6 +1019,14 @@ def test_an_interviews_answers_are_the_person_its_fact_box_presents():
             ["Dette er den første festen jeg er med på"],
             id="the-name-the-attribution-gives-first-speaks",
         ),
+        pytest.param(
+            "Samanslåing\n\nMed knapt fleirtal sa kommunen ja. – Dette betyr ikkje at striden "
+            "er over, seier ordføraren.\n\nKommunestyret røysta i kveld.\n\n– Eg er mest av "
+            "alt trøytt av saka, seier ordførar Jon Lid (Sp).",
+            "Jon Lid",
+            ["Dette betyr ikkje at striden er over", "Eg er mest av alt trøytt av saka"],
+            id="a-definite-title-before-its-holder-is-named",
+        ),
     ],
 )
 def test_attributions_read_on_real_pages(text, speaker, quotes):

@@ -481,7 +481,8 @@ def without_definite_ending(word: str) -> str:
 
 def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
     """A title in its definite form ("Ordføreren", "den påtroppande rådmannen") is the
-    person named last before ``before`` with that title."""
+    person named last before ``before`` with that title, else the article's one person with
+    it, named after ("– ..., seier ordføraren." opening a story that names her later)."""
     who = who.strip().lower()
     m = _DEFINITE_TITLE.fullmatch(who) or _DEFINITE_TITLE_THEN_WHEN.match(who)
     owned = _GENITIVE_TITLE.fullmatch(who)  # "sier UiBs rektor": the title, indefinite
@@ -495,7 +496,10 @@ def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonD
         for start, _ in p.mentions
         if start < before
     ]
-    return max(titled, key=lambda pair: pair[0])[1] if titled else None
+    if titled:
+        return max(titled, key=lambda pair: pair[0])[1]
+    holders = [p for p in people if p.title and p.title.lower().endswith(stem)]
+    return holders[0] if len(holders) == 1 else None
 
 
 # the same person in bokmål and nynorsk, as subject and after a preposition ("ifølge henne")
