@@ -1095,3 +1095,19 @@ def test_a_local_party_heading_a_section_employs_no_one():
     people = {p.name: p.organisation for p in process_text(text).people}
     assert people["Hallvard Berg"] is None  # his party, not whom he speaks for
     assert people["Odd Rune Holm"] is None
+
+
+def test_two_people_named_with_the_speech_verb_both_say_the_quote():
+    text = (
+        "Bank\n\nInitiativet kom fra Kristian Ravn i Bergen og Roger Øksnes i Saltdal.\n\n"
+        "– Vi kan nå slå fast at kysten fortjener en egen bank, konstaterer Ravn og Øksnes."
+    )
+    quotes = _quotes(text)
+    said = ["Vi kan nå slå fast at kysten fortjener en egen bank"]
+    assert quotes["Kristian Ravn"] == said
+    assert quotes["Roger Øksnes"] == said
+    # "og" and a verb after the speaker names no second speaker
+    alone = _quotes(
+        "Bank\n\nKari Lie leder banken.\n\n– Vi er klare, sier Kari Lie og legger til mer."
+    )
+    assert alone == {"Kari Lie": ["Vi er klare"]}

@@ -136,6 +136,8 @@ def attach_quotes(
         if found is not None:
             speaker, start, end = found
             speaker.quotes.append((block.start + start, block.start + end))
+            if (partner := _said_with(block.text, end, speaker, people, rules)) is not None:
+                partner.quotes.append((block.start + start, block.start + end))
             if more := _COLON_CONTINUATION.match(block.text, end):
                 # "..., understreker Salberg: – Etter hvert ...": the speaker goes on
                 speaker.quotes.append(
@@ -828,6 +830,27 @@ def _text_of(blocks: list[Block], at: int) -> str:
 _OPENING_PRONOUN = re.compile(r"(Han|Hun|Ho)\b")
 
 
+def _said_with(
+    text: str, end: int, speaker: PersonDraft, people: list[PersonDraft], rules: RuleSet
+) -> PersonDraft | None:
+    """ "..., konstaterer Ravn og Øksnes.": a second person named with the speaker right
+    after the speech verb says the quote with them."""
+    m = _said_by_two(rules).match(text, end)
+    if m is None or _speaker(m.group("first"), people) is not speaker:
+        return None
+    partner = _speaker(m.group("second"), people)
+    return partner if partner is not speaker else None
+
+
+@per_rule_set
+def _said_by_two(rules: RuleSet) -> re.Pattern[str]:
+    name = r"[A-ZÆØÅ][\wæøå.-]*(?:\s+[A-ZÆØÅ][\wæøå.-]*){0,3}"
+    return re.compile(
+        rf"\W{{0,3}}\s*(?:{speech_verbs(rules)})\s+(?P<first>{name})\s+og\s+"
+        rf"(?P<second>{name})\s*[.,]"
+    )
+
+
 def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
     """The person the attribution names first: in full, or by a surname or given name
     ("sier Lund, og prøver å huske sangen til Halvdan Sivertsen": Lund)."""
@@ -843,8 +866,12 @@ def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
 
 def _named_in_part(who: str, people: list[PersonDraft]) -> PersonDraft | None:
     """The person ``who`` names by a surname alone (a given name, in features)."""
-    words = set(re.findall(r"[A-ZÆØÅ][\wæøå-]+", who))
+    written = re.findall(r"[A-ZÆØÅ][\wæøå-]+", who)
+    words = set(written)
     matches = [p for p in people if p.surname in words]
+    surnames = [w for w in written if w in {p.surname for p in matches}]
+    if len(set(surnames)) > 1:  # "konstaterer Ravn og Øksnes": the one written first
+        matches = [p for p in matches if p.surname == surnames[0]]
     if len(matches) > 1 and len({p.surname for p in matches}) == 1:
         # "seier Hovda" of "dagleg leiar Sindre Hovda" and the brothers named
         # after him: news calls the one it presents by the surname, the others in full. The
