@@ -712,8 +712,8 @@ def _title_phrase_before_comma(
         if not token._.title_word or title in taken:
             continue
         phrase = all(token.is_ancestor(doc[k]) for k in range(title + 1, comma))
-        # a title the tree coordinates with a name (KOORD) opens a new conjunct ("rektor X og
-        # regionsleder for Viken, Y"); in apposition to one (APP, ATR) it is that name's
+        # a title the tree coordinates with a name (KOORD) opens a new conjunct ("dekan X og
+        # fagleiar for Sunnhordland, Y"); in apposition to one (APP, ATR) it is that name's
         if not phrase or (token.head._.in_person and token.dep_ != "KOORD"):
             return None  # the nearest title's phrase does not reach the comma, or is someone's
         inside = any(title < p.start and p.end <= comma for p in people)

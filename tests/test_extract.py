@@ -376,11 +376,11 @@ def test_a_title_and_a_colon_opening_the_names_line_is_the_title(nlp):
     assert people["Per Dahl"] == "rådmann"
     assert people.get("Ola Berg Dal") is None  # a photo credit names no title
     box = (
-        "Fjordrens AS\nDaglig leder: Monika Tenfjord\nStiftet: 2001\nAntall ansatte: 53\n\n"
-        "Fjordrens AS samler inn avfall i hele Salten."
+        "Hallvik Renovasjon AS\nDaglig leder: Stine Hallvik\nStiftet: 1998\nAntall ansatte: 20"
+        "\n\nHallvik Renovasjon AS tømmer søppel i Nordfjord."
     )
     person = _profile(box, nlp).people[0]
-    assert (person.title, person.organisation) == ("daglig leder", "Fjordrens AS")
+    assert (person.title, person.organisation) == ("daglig leder", "Hallvik Renovasjon AS")
 
 
 def test_a_title_coordinated_after_a_name_is_the_next_names(nlp):

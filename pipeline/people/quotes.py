@@ -833,7 +833,7 @@ _OPENING_PRONOUN = re.compile(r"(Han|Hun|Ho)\b")
 def _said_with(
     text: str, end: int, speaker: PersonDraft, people: list[PersonDraft], rules: RuleSet
 ) -> PersonDraft | None:
-    """ "..., konstaterer Ravn og Øksnes.": a second person named with the speaker right
+    """ "..., konstaterer Sæbø og Tangen.": a second person named with the speaker right
     after the speech verb says the quote with them."""
     m = _said_by_two(rules).match(text, end)
     if m is None or _speaker(m.group("first"), people) is not speaker:
@@ -853,7 +853,7 @@ def _said_by_two(rules: RuleSet) -> re.Pattern[str]:
 
 def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
     """The person the attribution names first: in full, or by a surname or given name
-    ("sier Lund, og prøver å huske sangen til Halvdan Sivertsen": Lund)."""
+    ("seier Lund, og prøver å minnast kva Kari Holm spelte": Lund)."""
     named_in_full = [p for p in people if " " in p.name]
     in_full = [(who.find(p.name), i) for i, p in enumerate(named_in_full) if p.name in who]
     if in_full:
@@ -870,7 +870,7 @@ def _named_in_part(who: str, people: list[PersonDraft]) -> PersonDraft | None:
     words = set(written)
     matches = [p for p in people if p.surname in words]
     surnames = [w for w in written if w in {p.surname for p in matches}]
-    if len(set(surnames)) > 1:  # "konstaterer Ravn og Øksnes": the one written first
+    if len(set(surnames)) > 1:  # "konstaterer Sæbø og Tangen": the one written first
         matches = [p for p in matches if p.surname == surnames[0]]
     if len(matches) > 1 and len({p.surname for p in matches}) == 1:
         # "seier Hovda" of "dagleg leiar Sindre Hovda" and the brothers named
