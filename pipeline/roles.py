@@ -183,11 +183,12 @@ class PersonRoles(TreeRuleFile):
             held.sort(key=lambda link: link[0].title < person.start)
             # of two titles the sentence gives, the one it says where they hold ("X, som er
             # partnar i Hjort, blei valt til styreleiar")
+            label = _title_as_label(doc, person, self.modifiers)
             found = (
                 next((link for link in held if link[0].title in employers), None)
                 or next(iter(held), None)
                 or _title_on_the_line_under(doc, person)
-                or _title_as_label(doc, person, self.modifiers)
+                or label
                 or _title_phrase_before_comma(doc, person, people, titles)
             )
             if found is None:
@@ -196,7 +197,7 @@ class PersonRoles(TreeRuleFile):
             person._.title = self._title_text(doc, link.title)
             person._.role_rule = rule
             employer = employers.get(link.title)
-            if employer is None and _title_as_label(doc, person, self.modifiers) is not None:
+            if employer is None and label is not None:
                 employer = _box_organisation(doc, person)  # "Daglig leder: X" in X AS's box
             if employer is None and (conjunct := self._hyphen_conjunct(doc[link.title])):
                 employer = employers.get(conjunct.i)  # "prosjekt- og marknadssjef i Cowi"
