@@ -176,23 +176,8 @@ class GoalOwners(TreeRuleFile):
                 ):
                     proposed.append(Span(doc, owner.start, owner.end, label="ORG"))
         if proposed:
-            self._add_proposed(doc, orgs, proposed)
+            add_proposed_organisations(doc, orgs, proposed)
         return doc
-
-    def _add_proposed(self, doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
-        """The proposed organisations into ``org_mentions`` and ``doc.ents``, over the model's
-        guess of a place or a person at the same words ("Vi i Trevarsel"), at every place the
-        text names them."""
-        proposed = _every_mention(doc, proposed, orgs)
-        doc.spans[ORG_SPANS] = orgs + proposed
-        doc._.proposed_orgs = [[span.start_char, span.end_char] for span in proposed]
-
-        def overlaps(span: Span) -> bool:
-            return any(p.start < span.end and span.start < p.end for p in proposed)
-
-        for key in (PLACE_SPANS, PERSON_SPANS):
-            doc.spans[key] = [s for s in doc.spans.get(key, []) if not overlaps(s)]
-        doc.ents = filter_spans([*proposed, *(e for e in doc.ents if not overlaps(e))])
 
     def _claims(self, doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
         """goal token -> (verb, claimant, rule) of the clauses above it: the subject, or in a
@@ -728,6 +713,25 @@ def _possessor(subject: Token) -> Token | None:
 def _attribution(rules: RuleSet) -> re.Pattern[str]:
     speech = "|".join(map(re.escape, rules.org["speech_verbs"]))
     return re.compile(r",\s*[»\"”]?\s*(?:" + speech + r")\b")
+
+
+def add_proposed_organisations(doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
+    """Organisations the syntax shows (issue 25, item 3) into ``org_mentions`` and
+    ``doc.ents``, over the model's guess of a place or a person at the same words ("Vi i
+    Trevarsel"), at every place the text names them; ``Doc._.proposed_orgs`` says where."""
+    proposed = _every_mention(doc, proposed, orgs)
+    doc.spans[ORG_SPANS] = orgs + proposed
+    doc._.proposed_orgs = [
+        *(doc._.proposed_orgs or []),
+        *([span.start_char, span.end_char] for span in proposed),
+    ]
+
+    def overlaps(span: Span) -> bool:
+        return any(p.start < span.end and span.start < p.end for p in proposed)
+
+    for key in (PLACE_SPANS, PERSON_SPANS):
+        doc.spans[key] = [s for s in doc.spans.get(key, []) if not overlaps(s)]
+    doc.ents = filter_spans([*proposed, *(e for e in doc.ents if not overlaps(e))])
 
 
 def _every_mention(doc: Doc, proposed: list[Span], orgs: list[Span]) -> list[Span]:

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.doc_text import text_of
-from pipeline.entities import ORG_SPANS, PERSON_SPANS, title_endings
+from pipeline.entities import ORG_SPANS, PERSON_SPANS, PLACE_SPANS, title_endings
 from pipeline.entities.english_titles import english_title_words
 from pipeline.entities.words import DEFINITE_FORMS
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
@@ -46,6 +46,7 @@ EMPLOYER_RULES = frozenset(
         "employer_of_title",
         "employer_of_title_adverbial",
         "employer_of_title_field",
+        "employer_of_title_in_board",
         "employer_of_title_topic",
         "employer_of_title_subject",
         "employer_of_title_in_genitive",
@@ -77,6 +78,7 @@ for _name in (
     "plural_title",
     "role_preposition",
     "first_person",
+    "staff_group",
 ):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
@@ -129,7 +131,9 @@ class PersonRoles(TreeRuleFile):
         self.prepositions = frozenset(words.role_prepositions)
         self.education = frozenset(words.education_words)
         self.companies = frozenset(words.known_companies)
+        self.parties = frozenset(words.non_company_organisations.get("party", []))
         self.common_words = rules.common_words
+        self.staff_groups = frozenset(rules.org["staff_group_nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
@@ -137,6 +141,8 @@ class PersonRoles(TreeRuleFile):
         people = list(doc.spans.get(PERSON_SPANS, []))
         if not people or not doc.has_annotation("DEP"):
             return doc
+        notes = self._bracket_notes(doc, people)
+        people = list(doc.spans.get(PERSON_SPANS, []))  # a note's employer is no person
         genitives = self._mark(doc, people)
         titles, employers, direct = self._links(doc, genitives)
         respective = self._respective_titles(doc, people)
@@ -144,6 +150,11 @@ class PersonRoles(TreeRuleFile):
             if person.start in respective:
                 # "A og B, henholdsvis driftsleiar og produksjonsleiar i X"
                 _give_role(person, *respective[person.start], "respective_titles")
+                continue
+            if person.start in notes:
+                # "Kari Lie (styreleder Visit Fjell)": a caption's note on the name
+                title, org = notes[person.start]
+                _give_role(person, self._title_text(doc, title), org, "title_in_bracket_note")
                 continue
             org, rule = next(
                 ((o, r) for head, o, r in direct if person.start <= head < person.end), (None, None)
@@ -206,6 +217,78 @@ class PersonRoles(TreeRuleFile):
             elif (named := self._named_in_compound(doc, link.title)) is not None:
                 person._.employer = named
         return doc
+
+    def _bracket_notes(self, doc: Doc, people: list[Span]) -> dict[int, tuple[int, Span | None]]:
+        """Notes in brackets right after a name that give a title and where it is held, as
+        captions write them ("Kari Lie (styreleder Visit Fjell)", "Ola Dahl (plassjef,
+        Glasverket)"): by where the name starts, the title token and the organisation. An
+        organisation no component found is proposed there (issue 25, item 3), over the
+        model's reading of the words as a person's name or a place."""
+        orgs = list(doc.spans.get(ORG_SPANS, []))
+        found = orgs + list(doc.spans.get(ORG_CANDIDATES, []))
+        notes: dict[int, tuple[int, Span | None]] = {}
+        proposed: list[Span] = []
+        for person in people:
+            note = self._bracket_note(doc, person)
+            if note is None:
+                continue
+            title, named = note
+            org = next((o for o in found if (o.start, o.end) == (named.start, named.end)), None)
+            if named.text in self.parties or _only_a_place(doc, named):
+                org = None  # "(ordfører, Sp)", "(ordfører Lunde)": the title alone
+            elif org is None and _name_like(named):
+                org = Span(doc, named.start, named.end, label="ORG")
+                proposed.append(org)
+            elif org is None:
+                continue  # "(tidligere direktør WWF, nå ved BI)": no name after the title
+            notes[person.start] = (title, org)
+        if proposed:
+            from pipeline.relations import add_proposed_organisations
+
+            inside = [
+                o for o in orgs if any(p.start <= o.start and o.end <= p.end for p in proposed)
+            ]
+            add_proposed_organisations(doc, [o for o in orgs if o not in inside], proposed)
+        return notes
+
+    def _bracket_note(self, doc: Doc, person: Span) -> tuple[int, Span | None] | None:
+        """The title token and the words after it ("styreleder" and "Visit Fjell") of a
+        note in brackets right after the name: lower-case words ending in a title, then a
+        comma or a role preposition at most, then a capitalised name; None for any other
+        note ("(Sp)", "(41)", "(t.v.)", "(leder fram til 2020)") and for a title alone."""
+        if person.end >= len(doc) or doc[person.end].text != "(":
+            return None
+        inside = []
+        for token in doc[person.end + 1 : person.end + 1 + _LONGEST_NOTE]:
+            if token.text == ")":
+                break
+            if token.is_space or token.text == "(":
+                return None
+            inside.append(token)
+        else:
+            return None
+        run = 0  # the lower-case words that open the note
+        while run < len(inside) and (inside[run].is_lower or inside[run].text.endswith("-")):
+            if run and inside[run].lower_ in self.prepositions:
+                break  # "leder i Visit Fjell": the preposition opens the employer
+            run += 1
+        last = inside[run - 1] if run else None
+        if last is None or not (self._is_title(last) or self._hyphen_conjunct(last)):
+            return None
+        title = last.i
+        k = run + (run < len(inside) and inside[run].lower_ in self.prepositions)
+        rest = inside[k:]
+        if rest and rest[0].text == ",":
+            rest = rest[1:]
+        if not rest:
+            return None  # a title alone: the tree reads it (title_in_brackets)
+        first = rest[0]
+        opens_a_name = first.text[:1].isupper() or (
+            first.text.isdigit() and len(rest) > 1 and rest[1].text[:1].isupper()
+        )
+        if not opens_a_name:
+            return None
+        return title, doc[rest[0].i : rest[-1].i + 1]
 
     def _applicant_entry(self, doc: Doc, person: Span) -> tuple[str, Span | None] | None:
         """A line of a list of applicants or nominees: the name, an age in brackets, a place
@@ -342,6 +425,11 @@ class PersonRoles(TreeRuleFile):
             )
             token._.role_preposition = token.lower_ in self.prepositions
             token._.first_person = token.lower_ in self.first_person
+            token._.staff_group = (
+                token.lower_ in self.staff_groups
+                or token.lemma_.lower() in self.staff_groups
+                or _without_definite_ending(token) in self.staff_groups
+            )
         fields = [span for span in orgs if _title_field(span, self.common_words)]
         if fields:  # "for Kommunikasjon i Telenor": a title's field, no organisation
             for span in fields:
@@ -530,6 +618,9 @@ def _without_definite_ending(token: Token) -> str:
 
 
 _BULLETS = "•·*-–—"
+#: How many tokens a caption's note in brackets holds at most ("direktør Innovasjon Norge
+#: Oslo og Viken").
+_LONGEST_NOTE = 10
 #: After a listed name: an age in brackets, then the comma that opens the rest of the entry.
 _AGE = re.compile(r"\s*\(\d{1,3}\)\s*,")
 #: How many words a title in a list entry has at most ("leiar for drift og vedlikehald").
@@ -671,6 +762,30 @@ def _box_organisation(doc: Doc, person: Span) -> Span | None:
 
 #: A fact box's line: a short key, a colon and its value ("Stiftet: 2001").
 _KEY_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå .-]{1,30}:\s*\S")
+
+
+#: The words a name may hold besides capitalised ones ("Bygg og Anlegg", "Berg & Sønn").
+_NAME_JOINERS = frozenset({"&", "-", "og", "i"})
+
+
+def _name_like(span: Span) -> bool:
+    """Whether the words could be an organisation's name no component found: capitalised
+    words (a number may open them: "07 Media"), joined by "og", "i" or "&" at most; not a
+    phrase ("WWF, nå tilsatt ved BI")."""
+
+    def capitalised(token: Token) -> bool:
+        return token.text[:1].isupper() or token.text.isdigit()
+
+    return (
+        capitalised(span[0])
+        and capitalised(span[-1])
+        and all(capitalised(t) or t.lower_ in _NAME_JOINERS for t in span)
+    )
+
+
+def _only_a_place(doc: Doc, span: Span) -> bool:
+    """Whether the words are a place the model or the rules found ("ordfører Lunde")."""
+    return any(p.start <= span.start and span.end <= p.end for p in doc.spans.get(PLACE_SPANS, []))
 
 
 def _give_role(person: Span, title: str | None, org: Span | None, rule: str) -> None:

@@ -131,6 +131,9 @@ class Expectation(BaseModel):
     employer: str | None = Field(None, description="... speaking for this organisation")
     guessed_employer: str | None = Field(None, description="... guessed to speak for this one")
     no_title: str | None = Field(None, description="a person of this name with no title")
+    no_employer: str | None = Field(
+        None, description="a person of this name whom the text ties to no organisation"
+    )
     no_person: str | None = Field(None, description="no person of this name")
     place: str | None = Field(None, description="a place of this name")
     no_place: str | None = Field(None, description="no place of this name")
@@ -241,6 +244,12 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
                 and person.organisation_guess != expect.guessed_employer
             ):
                 problems.append(f"{expect.person!r} is guessed {person.organisation_guess!r}")
+    if expect.no_employer is not None:
+        person = people.get(expect.no_employer)
+        if person is None:
+            problems.append(f"no person {expect.no_employer!r} in {sorted(people)}")
+        elif person.organisation is not None:
+            problems.append(f"{expect.no_employer!r} speaks for {person.organisation!r}")
     if expect.no_title is not None:
         person = people.get(expect.no_title)
         if person is None:

@@ -1411,6 +1411,31 @@ def test_a_list_entry_line_gives_the_organisation_and_the_title():
 
 
 @needs_model
+def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
+    """A photo caption's "Name (title Organisation)" or "Name (title, Organisation)": the
+    title and the organisation held; a name no component found is proposed there, and a
+    party or a note with no name gives no employer."""
+    text = (
+        "Merket\n\nFrå venstre: Sigmund Øyre (styreleiar Visit Tindefjell), Kari Aasen "
+        "(ordførar Lunde kommune), Frida Lien (prosjektansvarleg, Kvarts-Glas), "
+        "Ola Brenne (direktør Innovasjon Norge Agder), Arne Vikdal (leiar NHO) og Per Dal "
+        "(ordførar, Sp)."
+    )
+    profile = process_text(text)
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Sigmund Øyre"] == ("styreleiar", "Visit Tindefjell")
+    assert people["Kari Aasen"] == ("ordførar", "Lunde kommune")
+    assert people["Frida Lien"] == ("prosjektansvarleg", "Kvarts-Glas")
+    assert people["Ola Brenne"] == ("direktør", "Innovasjon Norge Agder")
+    assert people["Arne Vikdal"] == ("leiar", "NHO")
+    assert people["Per Dal"] == ("ordførar", None)
+    assert "Visit Tindefjell" not in people  # the model's person is the employer
+    assert {"Visit Tindefjell", "Kvarts-Glas"} <= {o.name for o in profile.organisations}
+    note = "Foredrag\n\nProfessor Eirik Tveit (tidlegare rådgjevar WWF, no tilsett ved NMBU) talte."
+    assert process_text(note).people[0].title != "tidlegare rådgjevar"
+
+
+@needs_model
 def test_a_short_acronym_read_as_a_person_after_a_title_is_the_employer():
     text = (
         "Kraft\n\n– I BKK er vi opptekne av å finne alliansar, seier Tonny Nundal, "

@@ -571,6 +571,16 @@ def test_an_attribution_that_opens_its_own_sentence_after_the_quote():
             "— Ordføraren sitt kontor er større enn mitt, poengterer den påtroppande rådmannen.",
             "Helge Tor",
         ),
+        (
+            "Butikk\n\nKjøpmann Dag Lundeby og ordførar Kari Moen opna butikken.\n\n"
+            "– Mange trudde ikkje dette var mogleg, seier kjøpmannen stolt.",
+            "Dag Lundeby",
+        ),
+        (
+            "Årsmøte\n\nAstrid Heggem er attvald som leiar i Fjordmållaget, og Per Bø er kasserar."
+            "\n\n– Vi har fått fleire medlemmar, slår leiaren fast.",
+            "Astrid Heggem",
+        ),
     ],
 )
 def test_an_attribution_by_a_definite_title_is_the_person_named_with_it(text, speaker):

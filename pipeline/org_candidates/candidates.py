@@ -265,7 +265,9 @@ def _public_bodies(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[
             continue  # "Helse Ole": no place, no health trust
         if m.group("region") and lookup_place_in(text, m.group("region"), rules) is None:
             name = name[: m.start("region") - m.start()].rstrip()  # "NAV Agder" yes, "NAV Sier" no
-        trimmed = _trim_public(name)
+        # a body named by its place ("Kontakt Modum kommune"); a listed name keeps its own
+        # first word ("Innovasjon Norge Agder" is no "Norge Agder")
+        trimmed = _trim_public(name) if m.group("name") else name
         found.append(OrgDraft(trimmed, PUBLIC, m.start() + len(name) - len(trimmed), "public_body"))
     return found
 

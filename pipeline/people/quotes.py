@@ -30,6 +30,17 @@ def speech_verbs(rules: RuleSet) -> str:
     return alternation(rules.org["speech_verbs"])
 
 
+def verbs_after_a_quote(rules: RuleSet) -> str:
+    """The speech verbs that may follow a quote's comma, with the verb of a split particle
+    verb where its particle follows the speaker (``split_speech_verbs``: "..., slår
+    styreleiar X fast.", "..., slår X fast etter møtet.")."""
+    split = [
+        rf"{re.escape(verb)}(?=\s[^.!?\n]{{1,80}}?\s{re.escape(particle)}(?:\s*[.,!?]|\s+[a-zæøå]))"
+        for verb, particle in (w.rsplit(" ", 1) for w in rules.org["split_speech_verbs"])
+    ]
+    return "|".join([speech_verbs(rules), *split])
+
+
 # a news agency or source in brackets may open the paragraph: "(NTB) – Vi er ..."
 _QUOTE_START = re.compile(r"^(?:\([^()\n]{2,30}\)\s*)?(?:[–—−]\s*|--?\s*(?=[A-ZÆØÅ«\"])|[«\"“„])")
 # "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
@@ -459,8 +470,10 @@ def _referred_speaker(before, people: list[PersonDraft], rules: RuleSet) -> Pers
     return _titled_speaker(who, before.start, people)
 
 
+#: "ordføraren", "den påtroppande rådmannen", and a word after it at most: how it was said
+#: ("sier kjøpmannen stolt") or the particle of a split verb ("slår leiaren fast").
 _DEFINITE_TITLE = re.compile(
-    r"(?:(?:den|det)\s+)?(?:[a-zæøå]+\s+)?(?P<title>[a-zæøå]{4,}(?:en|a|et))"
+    r"(?:(?:den|det)\s+)?(?:[a-zæøå]+\s+)?(?P<title>[a-zæøå]{4,}(?:en|a|et))(?:\s+[a-zæøå]{2,})?"
 )
 
 
@@ -687,7 +700,7 @@ def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
     capitalised = alternation([v[:1].upper() + v[1:] for v in rules.org["speech_verbs"]])
     participle = alternation(rules.org["speech_participles"])
     return re.compile(
-        rf"(?:(?:,?\s*{_CLOSING}?,?\s+|,)(?P<verb>{speech_verbs(rules)}|(?P<perfect>har|hadde))"
+        rf"(?:(?:,?\s*{_CLOSING}?,?\s+|,)(?P<verb>{verbs_after_a_quote(rules)}|(?P<perfect>har|hadde))"
         rf"|(?<=\.)\s+(?P<opening>{capitalised}))\s+{_who(rules)}"
         # a stop typed twice ("sier Thorsrud. .") still ends the paragraph
         rf"(?(perfect)(?:\s+\w+)?\s+(?:{participle})(?:\s+til\s+[^.]+)?)(?:\s*\.)*\s*$"
@@ -700,7 +713,7 @@ def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
     and the paragraph goes on (past an abbreviated title's stops: "sier adm. direktør X.").
     An exclamation or a question may stand for the comma ("– Vi får mye igjen! sier X.")."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?|(?<=[!?]){_CLOSING}?)\s*(?:{speech_verbs(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"“„-])"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?|(?<=[!?]){_CLOSING}?)\s*(?:{verbs_after_a_quote(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"“„-])"
     )
 
 
@@ -710,7 +723,7 @@ def _attribution_then_clause(rules: RuleSet) -> re.Pattern[str]:
     a clause of time or manner, after a comma or not ("», innleidde kronprinsen etter at
     ..."; "og" only after a comma: "sier Kari Lie og Per Dal" names two)."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s*(?:{speech_verbs(rules)})\s+"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?)\s*(?:{verbs_after_a_quote(rules)})\s+"
         rf"(?P<who>[^,.\n]{{2,60}}?)(?:,\s+|\s+(?!og\b))"
         rf"(?:{alternation(rules.org['attribution_clause_openers'])})\b"
     )
