@@ -206,9 +206,17 @@ def parse_body(text: str, source: str | None = None, *, rules: RuleSet | None = 
     return Article.build(blocks, source=source or "<text>", language=language)
 
 
+#: The gap between two columns of a text table: a tab, or four spaces or more, inside a line.
+#: A dash or a bullet before the gap opens a quote or an item ("–      Vi skal ..."): no cell.
+_COLUMN_GAP = re.compile(r"(?<=[^\s–—\-•·*▪])(?:[^\S\n]*\t[^\S\n]*| {4,})(?=\S)")
+
+
 def _content_lines(text: str, rules: RuleSet) -> list[tuple[str, str]]:
     """(whitespace-normalised, raw) lines that are neither empty nor boilerplate."""
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # a table's columns laid out with spaces or tabs ("Kari Lie        Per Dal") are cells of
+    # their own: joined into one line, the names would run together
+    raw_lines = [cell for raw in raw_lines for cell in _COLUMN_GAP.split(raw)]
     content = [(" ".join(raw.split()), raw) for raw in raw_lines]
     content = [(clean, raw) for clean, raw in content if clean and not is_boilerplate(clean, rules)]
     if not content:

@@ -77,6 +77,8 @@ class OrgRules(BaseModel):
     office_bodies: dict[str, Literal["kommune", "fylkeskommune"]]
     # the office's title -> words the name of the body it is held in holds: "banksjef" -> bank
     office_name_words: dict[str, list[str]] = Field(default_factory=dict)
+    # the same, as a guess: a rektor's school ("guessed_office_name_words")
+    guessed_office_name_words: dict[str, list[str]] = Field(default_factory=dict)
     time_words: list[str]  # "Oslo Børs mandag": a time after a name, not what the name owns
 
 

@@ -1411,6 +1411,20 @@ def test_a_list_entry_line_gives_the_organisation_and_the_title():
 
 
 @needs_model
+def test_a_name_before_a_clause_or_a_workplace_is_no_described_company():
+    """ "Kari Haugsnes, på nærbutikken i X" and "..., Ola Teigen, har utvida butikken": what
+    follows the comma opens with a preposition or a verb, so it describes no business the
+    name would be; the model's people stay people."""
+    text = (
+        "Butikk\n\nSATSAR: Dagleg leiar, Kari Haugsnes, på nærbutikken i Fjellbygd og "
+        "styreleiar i Fjellbygd Butikkbygg, Ola Teigen, har utvida butikken for bygdefolket."
+    )
+    profile = process_text(text)
+    assert {"Kari Haugsnes", "Ola Teigen"} <= {p.name for p in profile.people}
+    assert not {"Kari Haugsnes", "Ola Teigen"} & {o.name for o in profile.organisations}
+
+
+@needs_model
 def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     """A photo caption's "Name (title Organisation)" or "Name (title, Organisation)": the
     title and the organisation held; a name no component found is proposed there, and a

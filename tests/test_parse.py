@@ -40,6 +40,21 @@ def test_title_lead_headings_and_lists():
     assert ("quote", "– Dette er et sitat, sier Kari Nordmann.") in kinds
 
 
+def test_a_text_table_laid_out_in_columns_gives_a_block_per_cell():
+    """A contact table typed with spaces or tabs between the columns: each cell is a line of
+    its own, so the names in one row never run together; spaces inside a sentence stay."""
+    text = (
+        "Nytt selskap\n\nFor spørsmål, kontakt:\n\n"
+        "Tormod Lysne        Randi Vasbotn\tEskil Hjørnevik\n"
+        "M: 900 00 001       M: 900 00 002\tM: 900 00 003\n\nDet  er  to  mellomrom her.\n\n"
+        "–        Vi er glade, sier Tormod Lysne."
+    )
+    texts = [block.text for block in parse_text(text, source="t.txt").blocks]
+    assert {"Tormod Lysne", "Randi Vasbotn", "Eskil Hjørnevik", "M: 900 00 001"} <= set(texts)
+    assert "Det er to mellomrom her." in texts
+    assert "– Vi er glade, sier Tormod Lysne." in texts  # a dash opening a quote is no cell
+
+
 def test_nynorsk_and_its_boilerplate():
     article = parse_text(NYNORSK)
     assert article.language == "nn"

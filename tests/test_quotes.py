@@ -599,6 +599,15 @@ def test_an_attribution_passes_over_the_stop_of_a_generation_suffix():
     assert found == {"Finn Lie": ["Det gjekk litt fort"], "Kari Holm": ["Vi er glade"]}
 
 
+def test_an_attribution_passes_over_the_stop_of_an_ordinal_before_a_title():
+    """ "seier Hallvard Skei, 1. nestleiar i X.": "1." ends no sentence."""
+    text = (
+        "Fagskule\n\nRegjeringa kom med gode nyheiter i dag. – Dette har vi venta på lenge, "
+        "seier Hallvard Skei, 1. nestleiar i Fagforbundet Nord.\n\nPer Olsen er glad."
+    )
+    assert _quotes(text)["Hallvard Skei"] == ["Dette har vi venta på lenge"]
+
+
 def test_a_paragraph_opening_with_det_seier_names_the_speaker_of_the_quote_before():
     """ "– ..." then "Det seier Oddgeir Lie, som jobbar ved Brødrene Aa.": the speaker comes
     after the quote, in a paragraph of their own; a second quote goes to the next one named."""

@@ -125,7 +125,8 @@ def rule_candidates(text: str, doc: Doc, rules: RuleSet) -> list[Candidate]:
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
     found = [("intro", d) for d in _introduced(text, pats["intro"], rules)]
     found += [
-        ("described", d) for d in _described_companies(text, pats["described"], rules, places)
+        ("described", d)
+        for d in _described_companies(text, pats["described"], rules, places, _clause_words(doc))
     ]
     found += [("is_a", d) for d in _said_to_be(text, pats["is_a"], rules)]
     found += [("tail", d) for d in _with_tail(text, pats["tail"], rules)]
@@ -280,8 +281,19 @@ _DESCRIPTION_NOUN = re.compile(
 _ANOTHER_NAME = re.compile(r"(?<![\w-])[A-ZÆØÅ][\wæøå]*(?![\w-])")
 
 
+def _clause_words(doc: Doc) -> set[int]:
+    """Where the words start that the model tags a verb or a preposition: a description of
+    a business is a noun phrase, and opens with neither ("Kari Lie, på nærbutikken i X";
+    "leiar i X, Per Dal, har utvida butikken")."""
+    return {t.idx for t in doc if t.pos_ in ("VERB", "AUX", "ADP")}
+
+
 def _described_companies(
-    text: str, pattern: re.Pattern[str], rules: RuleSet, places: set[str] = frozenset()
+    text: str,
+    pattern: re.Pattern[str],
+    rules: RuleSet,
+    places: set[str] = frozenset(),
+    clause_words: set[int] = frozenset(),
 ) -> list[OrgDraft]:
     """A name followed by a description of a business: its industry and places come with it."""
     business = tuple(rules.org["business_nouns"])
@@ -299,6 +311,7 @@ def _described_companies(
             or _ANOTHER_NAME.search(description, 0, noun.start())
             or lookup_place_in(text, name, rules)
             or (" " not in name and name in places)  # "i Brandal, møbelprodusenten X"
+            or m.start("description") in clause_words
         ):
             continue
         industry = industry_of_noun(noun.group("noun"), rules)

@@ -13,7 +13,8 @@ bank), else the only organisation their contact card's e-mail address spells
 ("kari.vik@fjordmat.no"), else the only organisation whose name holds the kind a body's
 noun names in their own words ("teateret" in their quote). Failing those, for people with
 a title or a quote, a guess: the article's only body their elected office belongs to (an
-ordfører's kommune), else the organisation of their kind (company for a daglig leder,
+ordfører's kommune), or whose name holds the word of an office readers leave unstated (a
+rektor's school), else the organisation of their kind (company for a daglig leder,
 public body for an ordfører) named last before them.
 
 Writes, on the ``people`` span group (kept to the people who are no organisation):
@@ -265,6 +266,8 @@ def _person_organisation(
         return body, "named_by_kind"
     if body := _body_of_office(person.title, drafts, rules):
         return body, BODY_OF_OFFICE
+    if body := _named_by_office(person.title, drafts, rules, "guessed_office_name_words"):
+        return body, BODY_OF_OFFICE  # a rektor's school
     nearest = _nearest_of_kind(text, person, drafts, rules)
     return nearest, NEAREST_OF_KIND if nearest else None
 
@@ -361,10 +364,13 @@ def _body_of_office(title: str | None, drafts, rules: RuleSet) -> str | None:
     return bodies.pop() if len(bodies) == 1 else None
 
 
-def _named_by_office(title: str | None, drafts, rules: RuleSet) -> str | None:
-    """A banksjef speaks for the bank, a rektor for the school: the article's only
-    organisation whose name holds the word the title names ("Sparebanken Sunnfjord")."""
-    words = _office_of(title, rules.org["office_name_words"], compounds=True)
+def _named_by_office(
+    title: str | None, drafts, rules: RuleSet, offices: str = "office_name_words"
+) -> str | None:
+    """A banksjef speaks for the bank, a teatersjef for the theatre (and as a guess a rektor
+    for the school, ``guessed_office_name_words``): the article's only organisation whose
+    name holds the word the title names ("Sparebanken Sunnfjord")."""
+    words = _office_of(title, rules.org[offices], compounds=True)
     if words is None:
         return None
     named = {

@@ -684,10 +684,12 @@ def abbreviated_titles(rules: RuleSet) -> str:
 def _who(rules: RuleSet) -> str:
     """The attribution's speaker up to the full stop that ends it, past the stops of an
     abbreviated title ("adm. dir. Kari Bakke"), of initials ("Kjell S. Lie"), of a name's
-    generation ("Finn Madssen jr. som er ...") and of a web address ("til NRK.no")."""
+    generation ("Finn Madssen jr. som er ..."), of a web address ("til NRK.no") and of an
+    ordinal before a title ("Kari Lie, 1. nestleiar i X")."""
     return (
         rf"(?P<who>(?:(?<!\w){abbreviated_titles(rules)}|(?<!\w)[A-ZÆØÅ]\.(?=\s)"
-        rf"|(?<=\s)(?:jr|sr)\.(?=[\s,])|(?<=\w)\.(?:no|com|net|org|se|dk)(?!\w)|[^.])*?)"
+        rf"|(?<=\s)(?:jr|sr)\.(?=[\s,])|(?<=\w)\.(?:no|com|net|org|se|dk)(?!\w)"
+        rf"|(?<=\s)\d{{1,2}}\.(?=\s+[a-zæøå])|[^.])*?)"
     )
 
 
