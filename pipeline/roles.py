@@ -44,6 +44,7 @@ RULES_FILE = "role_rules.json"
 EMPLOYER_RULES = frozenset(
     {
         "employer_of_title",
+        "employer_of_title_at_workplace",
         "employer_of_title_adverbial",
         "employer_of_title_field",
         "employer_of_title_in_board",
