@@ -53,6 +53,7 @@ EMPLOYER_RULES = frozenset(
         "employer_of_title_in_genitive",
         "employer_before_possessive",
         "employer_of_coordinated_title",
+        "employer_of_title_written_before_a_coordinated_one",
         "employer_right_after_title",
         "employer_beside_predicate_title",
         "employer_appointing",
@@ -950,13 +951,25 @@ def _organisations(doc: Doc) -> list[Span]:
     where it named none ("driv miljørådgivingsfirmaet Mikom", "Augustin Hotel"): a title's
     or a verb's employer may be either."""
     named = list(doc.spans.get(ORG_SPANS, []))
-    taken = {t.i for span in [*named, *doc.spans.get(PERSON_SPANS, [])] for t in span}
+    orgs = {t.i for span in named for t in span}
+    people = {t.i for span in doc.spans.get(PERSON_SPANS, []) for t in span}
     found = [
         span
         for span in doc.spans.get(ORG_CANDIDATES, [])
-        if not any(t.i in taken or _compound_with_a_noun(t) for t in span)
+        if not any(
+            t.i in orgs
+            # a name an organisation's noun introduces ("hotellkjeden Fjordhotella") is one,
+            # whatever the model read it as
+            or (t.i in people and span.label_ != _INTRODUCED)
+            or _compound_with_a_noun(t)
+            for t in span
+        )
     ]
     return named + found
+
+
+#: The candidate rule of a name an organisation's noun introduces ("bedrifta X").
+_INTRODUCED = "intro"
 
 
 def _compound_with_a_noun(token: Token) -> bool:

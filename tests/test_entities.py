@@ -1425,6 +1425,32 @@ def test_a_name_before_a_clause_or_a_workplace_is_no_described_company():
 
 
 @needs_model
+def test_a_name_an_organisation_noun_introduces_employs_though_the_model_reads_a_person():
+    """ "eieren av hotellkjeden Fjordhotella": the noun introduces an organisation,
+    and it employs the title's holder, though the model tags the name a person's."""
+    text = (
+        "Sommeren ser lys ut for hotellene\n\nOgså Kjell Smørvik, eieren av hotellkjeden "
+        "Fjordhotella, ser lyst på sommeren. Han venter mange gjester."
+    )
+    people = {p.name: (p.title, p.organisation) for p in process_text(text).people}
+    assert people == {"Kjell Smørvik": ("eier", "Fjordhotella")}
+
+
+@needs_model
+def test_names_run_together_are_split_where_a_given_name_follows_a_surname():
+    """A list flattened into one line, or an object and a subject side by side: a given name
+    after a surname opens the next person's name; given names in a row stay one name."""
+    text = (
+        "Rådmenn\n\nDesse har vore rådmenn i Fjellbygd sidan 2019: Jostein Aasen Ole Gunnar "
+        "Krokstad Ellen Njøs Lillevik\n\nMed seg i styret får Einar Sørli Gerd Lyngstad Kroken "
+        "frå Vinje. Kjell Inge Røkke og Anne Lise Bakken var der."
+    )
+    names = {p.name for p in process_text(text).people}
+    assert {"Jostein Aasen", "Ole Gunnar Krokstad", "Ellen Njøs Lillevik"} <= names
+    assert {"Einar Sørli", "Gerd Lyngstad Kroken", "Kjell Inge Røkke", "Anne Lise Bakken"} <= names
+
+
+@needs_model
 def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     """A photo caption's "Name (title Organisation)" or "Name (title, Organisation)": the
     title and the organisation held; a name no component found is proposed there, and a

@@ -581,6 +581,11 @@ def test_an_attribution_that_opens_its_own_sentence_after_the_quote():
             "\n\n– Vi har fått fleire medlemmar, slår leiaren fast.",
             "Astrid Heggem",
         ),
+        (
+            "Skule\n\nRektor Geir Nesheim ved Fjellvik skule og ordførar Kari Moen opna hallen.\n\n"
+            "– Her får elevane utlevert hammar og spikar kvar vår, fortel rektor.",
+            "Geir Nesheim",
+        ),
     ],
 )
 def test_an_attribution_by_a_definite_title_is_the_person_named_with_it(text, speaker):
@@ -606,6 +611,21 @@ def test_an_attribution_passes_over_the_stop_of_an_ordinal_before_a_title():
         "seier Hallvard Skei, 1. nestleiar i Fagforbundet Nord.\n\nPer Olsen er glad."
     )
     assert _quotes(text)["Hallvard Skei"] == ["Dette har vi venta på lenge"]
+
+
+def test_an_attribution_passes_over_a_time_and_a_two_letter_initial():
+    """ "... klokka 07.00." and "styreleder Tom Kj. Hartvik": neither stop ends the
+    attribution; "skreiv" attributes a quotation."""
+    text = (
+        "Kiosk\n\n– Eg er den som hadde ideen, sa utbyggar Per Tore Teigen til applaus frå dei "
+        "som møtte fram klokka 07.00.\n\nOrdførar Kari Moen var òg der.\n\n"
+        "– Styret er fornøyd, sier styreleder Tom Kj. Hartvik ifølge pressemeldingen.\n\n"
+        "«Kiosken er ein vinst for bygda», skreiv kommentator Jens Kiil i Vestavisa."
+    )
+    quotes = _quotes(text)
+    assert quotes["Per Tore Teigen"] == ["Eg er den som hadde ideen"]
+    assert quotes["Jens Kiil"] == ["Kiosken er ein vinst for bygda"]
+    assert ["Styret er fornøyd"] in quotes.values()
 
 
 def test_a_paragraph_opening_with_det_seier_names_the_speaker_of_the_quote_before():

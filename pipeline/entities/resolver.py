@@ -205,6 +205,26 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         self._configure()
         return self
 
+    def _names_run_together(self, span: Span) -> list[Span]:
+        """ "Jostein Aanestad Ole Gunnar Krakhellen Tor Skinlo" (a list flattened into one
+        line), "får Einar Søreide Gerd Lyngstad Kroken med seg": a person's name never goes
+        on with a given name after a surname; split there, when each part keeps two words."""
+        if span.label_ != PERSON or len(span) < 4:
+            return [span]
+        cuts = [
+            t.i
+            for t in span[2:-1]
+            if t.text in self._given_names
+            and t.doc[t.i - 1].text not in self._given_names
+            and t.doc[t.i - 1].text[:1].isupper()
+            and not t.doc[t.i - 1].text.endswith(".")  # "Kjell S. Lie": an initial
+        ]
+        bounds = [span.start, *cuts, span.end]
+        parts = list(zip(bounds, bounds[1:], strict=False))
+        if any(end - start < 2 for start, end in parts):
+            return [span]
+        return [Span(span.doc, start, end, label=PERSON) for start, end in parts]
+
     def __call__(self, doc: Doc) -> Doc:
         if self._missing:
             raise FileNotFoundError(f"{self.name}: rule file(s) not found: {self._missing}")
@@ -240,6 +260,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             for part in self._without_leading_other_name(s)
         ]
         targets = [p for s in targets for p in split_listed_places(s)]
+        targets = [p for s in targets for p in self._names_run_together(s)]
         targets = self._given_names_the_model_missed(targets, kept)
         targets = [p for s in targets for p in self._surname_then_company(s, targets)]
         targets = [p for s in targets for p in self._person_then_organisation(s, targets)]

@@ -494,16 +494,25 @@ def without_definite_ending(word: str) -> str:
     return re.sub(r"(?:en|a|et)$", "", word)
 
 
+#: "..., fortel rektor.", "seier dagleg leiar.": a title written as a name would be, in lower
+#: case (a capital would be a name's).
+_BARE_TITLE = re.compile(r"(?:[a-zæøå]+\s+)?(?P<title>[a-zæøå]{4,})")
+
+
 def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
-    """A title in its definite form ("Ordføreren", "den påtroppande rådmannen") is the
+    """A title in its definite form ("Ordføreren", "den påtroppande rådmannen"), or bare
+    ("fortel rektor"), is the
     person named last before ``before`` with that title, else the article's one person with
     it, named after ("– ..., seier ordføraren." opening a story that names her later)."""
-    who = who.strip().lower()
+    written, who = who.strip(), who.strip().lower()
     m = _DEFINITE_TITLE.fullmatch(who) or _DEFINITE_TITLE_THEN_WHEN.match(who)
     owned = _GENITIVE_TITLE.fullmatch(who)  # "sier UiBs rektor": the title, indefinite
-    if m is None and owned is None:
+    bare = _BARE_TITLE.fullmatch(written)  # "fortel rektor.": a title without a name
+    if m is None and owned is None and bare is None:
         return None
-    stem = without_definite_ending(m.group("title")) if m else owned.group("title")
+    stem = (
+        without_definite_ending(m.group("title")) if m else (owned or bare).group("title")  # type: ignore[union-attr]
+    )
     titled = [
         (start, p)
         for p in people
@@ -683,13 +692,14 @@ def abbreviated_titles(rules: RuleSet) -> str:
 
 def _who(rules: RuleSet) -> str:
     """The attribution's speaker up to the full stop that ends it, past the stops of an
-    abbreviated title ("adm. dir. Kari Bakke"), of initials ("Kjell S. Lie"), of a name's
-    generation ("Finn Madssen jr. som er ..."), of a web address ("til NRK.no") and of an
-    ordinal before a title ("Kari Lie, 1. nestleiar i X")."""
+    abbreviated title ("adm. dir. Kari Bakke"), of initials ("Kjell S. Lie", "Tom Kj.
+    Hartvik"), of a name's generation ("Finn Madssen jr. som er ..."), of a web address ("til
+    NRK.no"), of an ordinal before a title ("Kari Lie, 1. nestleiar i X") and of a time or a
+    number ("klokka 07.00")."""
     return (
-        rf"(?P<who>(?:(?<!\w){abbreviated_titles(rules)}|(?<!\w)[A-ZÆØÅ]\.(?=\s)"
+        rf"(?P<who>(?:(?<!\w){abbreviated_titles(rules)}|(?<!\w)[A-ZÆØÅ][a-zæøå]?\.(?=\s)"
         rf"|(?<=\s)(?:jr|sr)\.(?=[\s,])|(?<=\w)\.(?:no|com|net|org|se|dk)(?!\w)"
-        rf"|(?<=\s)\d{{1,2}}\.(?=\s+[a-zæøå])|[^.])*?)"
+        rf"|(?<=\s)\d{{1,2}}\.(?=\s+[a-zæøå])|(?<=\d)\.(?=\d)|[^.])*?)"
     )
 
 
