@@ -628,6 +628,37 @@ def test_an_attribution_passes_over_a_time_and_a_two_letter_initial():
     assert ["Styret er fornøyd"] in quotes.values()
 
 
+def test_a_vox_pop_gives_each_quote_to_the_name_above_its_title_line():
+    """A vox pop's layout: a name on a line, the title on the next, then the quote with no
+    attribution; a listed union's branch after the title is no person."""
+    text = (
+        "Kutt i kommunane\n\nVi har spurt tillitsvalde om økonomien.\n\nPrivat\n\n"
+        "Eirik Hamre\n\nLeder i Fagforbundet Fjellby\n\n– Det er ikke foretatt kutt enda.\n\n"
+        "Privat\n\nKari Nordvik\n\nLeder og hovedtillitsvalgt Fagforbundet Kristiansund\n\n"
+        "– Vi er i sparemodus her, og det har vi vært siden i fjor."
+    )
+    profile = process_text(text)
+    quotes = {p.name: [q.text for q in p.quotes] for p in profile.people}
+    assert quotes["Eirik Hamre"] == ["Det er ikke foretatt kutt enda."]
+    assert quotes["Kari Nordvik"] == ["Vi er i sparemodus her, og det har vi vært siden i fjor."]
+    assert "Fagforbundet Kristiansund" in {o.name for o in profile.organisations}
+
+
+def test_dash_quotes_after_a_sentence_of_narrative_in_the_same_paragraph():
+    """ "-A, sier Lie. Narrative. -B, sier Lie og fortsetter. -C.": each dash quote of the
+    paragraph is Lie's."""
+    text = (
+        "Årsmøte\n\nLeder av idrettsrådet, Lise Arnesen, er fornøyd. -Vi hadde mange på "
+        "årsmøtet, sier Arnesen. Få idrettsråd lykkes så godt. -Årsmøtet er blitt en "
+        "møteplass, sier Arnesen og fortsetter. -Også ordføreren kommer."
+    )
+    assert _quotes(text)["Lise Arnesen"] == [
+        "Vi hadde mange på årsmøtet",
+        "Årsmøtet er blitt en møteplass",
+        "Også ordføreren kommer.",
+    ]
+
+
 def test_a_paragraph_opening_with_det_seier_names_the_speaker_of_the_quote_before():
     """ "– ..." then "Det seier Oddgeir Lie, som jobbar ved Brødrene Aa.": the speaker comes
     after the quote, in a paragraph of their own; a second quote goes to the next one named."""

@@ -47,10 +47,19 @@ class ContextCues:
     def _known_organisation(self, span: Span) -> Span:
         """A listed organisation the model read as something else is an organisation: a
         newspaper or a party as a product ("skrev Dagbladet"), a listed company as a person
-        ("sier at Equinor vil"). Listed names are facts; the model's guess is not."""
+        ("sier at Equinor vil"), and a listed organisation's branch named by its place
+        ("Fagforbundet Kristiansund") as a person. Listed names are facts; the model's guess
+        is not."""
         text = span.text[:-1] if span.text.endswith("s") else span.text
         if span.label_ != ORG and (span.text in self._known_orgs or text in self._known_orgs):
             return Span(span.doc, span.start, span.end, label=ORG)
+        if (
+            LABEL_GROUP.get(span.label_) == PERSON
+            and len(span) > 1
+            and span[0].text in self._known_orgs
+            and all(t.norm_.startswith("gaz_") for t in span[1:])
+        ):
+            return Span(span.doc, span.start, span.end, label=ORG)  # "Fagforbundet Alta": a branch
         if (span.label_ in ("EVT", "MISC") and self._names_an_organisation(span)) or (
             span.label_ == "PROD" and len(span) > 1 and self._is_trade_tail(span[-1])
         ):
@@ -128,6 +137,8 @@ class ContextCues:
                 # samfunnskontakt Anna Lie i Samfunnsbedriftene"
                 return ORG
         if before is not None and self._is_title(before) and len(span) <= 4:
+            if span[0].text in self._known_orgs:
+                return ORG  # "hovedtillitsvalgt Fagforbundet Alta": a listed body's branch
             return PERSON  # "statsminister Erna Solberg", "kommunaldirektør Bente Herdlevær"
         if (
             before is not None

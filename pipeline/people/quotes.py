@@ -159,7 +159,7 @@ def attach_quotes(
             ):
                 who.quotes.append((block.start + more_start, block.start + more_end))
         elif not unquoted and _quote_opener(block) is not None and block.kind != "heading":
-            around = (blocks[index - 1] if index else None, blocks[index + 1 : index + 2])
+            around = (_block_presenting(blocks, index, people), blocks[index + 1 : index + 2])
             found = _continued_quote(block, previous, around, people, rules, subjects)
             if found is not None:
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
@@ -175,6 +175,33 @@ def attach_quotes(
             told_between += 1  # "– ..., sier Eide." / "Selskapet ..." / "– Vi ...": Eide goes on
         else:
             previous = None
+
+
+def _block_presenting(blocks: list[Block], index: int, people: list[PersonDraft]):
+    """The paragraph that presents the speaker of the quote at ``index``: the one before it,
+    or, in a vox pop's layout (the name on a line, the title on the next, then the quote:
+    "Erik Lie" / "Leder i Fagforbundet X" / "– Det er ..."), the name's line above the title's."""
+    before = blocks[index - 1] if index else None
+    if before is None or index < 2 or _named_in(before, people) or not _a_title_line(before):
+        return before
+    above = blocks[index - 2]
+    named = _named_in(above, people)
+    return above if len(named) == 1 and above.text.strip() == next(iter(named)) else before
+
+
+def _a_title_line(block) -> bool:
+    """A short line that is no sentence and no quote: a title under a name ("Leder og
+    hovedtillitsvalgt Fagforbundet X")."""
+    text = block.text.strip()
+    return (
+        0 < len(text.split()) <= _LONGEST_TITLE_LINE
+        and not re.search(r"[.!?:]$", text)
+        and _QUOTE_START.match(text) is None
+    )
+
+
+#: How many words a title line under a name holds at most.
+_LONGEST_TITLE_LINE = 8
 
 
 def _presented_person(people: list[PersonDraft]) -> PersonDraft | None:
@@ -210,15 +237,22 @@ _DASH_OPENS = re.compile(r"\s+(?:[–—−]|--?|[«“„])\s*(?=[A-ZÆØÅ«\"
 def _dashes_after_attribution(block, end: int, speaker, people: list[PersonDraft], rules):
     """The dash quotes that open after the attribution ending at ``end``'s sentence, in the
     same paragraph: "– A, sier Olsen. – B." gives B to Olsen too; "– A, sier Olsen. – B,
-    sier Hansen." gives B to Hansen. A pronoun ("sier hun") is the speaker before it when it
+    sier Hansen." gives B to Hansen, and so does "– A, sier Olsen. Narrative. – B, sier
+    Hansen.". A pronoun ("sier hun") is the speaker before it when it
     fits them; an attribution to no one found ends the reading."""
     text, found = block.text, []
-    while (tail := _attribution_mid_block(rules).match(text, end)) is not None and (
-        dash := _DASH_OPENS.match(text, tail.end())
-    ):
+    while (tail := _attribution_mid_block(rules).match(text, end)) is not None:
+        dash = _DASH_OPENS.match(text, tail.end())
+        # a sentence of narrative may come between: the quote after it then needs its own
+        # attribution ("– A, sier Lie. Når vi ... . – B, sier Lie og fortset. – C.")
+        told_between = dash is None
+        if told_between and (dash := _QUOTE_START_MID.search(text, tail.end())) is None:
+            break
         own = _attribution_mid_block(rules).search(text, dash.end()) or _last_attribution(
             text, rules, dash.end()
         )
+        if own is None and told_between:
+            break
         if own is None:
             last = len(text.rstrip())
             last -= text[last - 1] in "»”" and text[dash.end() - 1] in "«“„"
