@@ -549,12 +549,30 @@ class PersonRoles(TreeRuleFile):
                     continue
                 titles.append((_Link(named["person"], named["title"]), rule))
             elif org is not None:
+                if rule in SHARED_EMPLOYER_RULES and not self._only_names_between(
+                    doc, named["person"], org.start
+                ):
+                    continue  # "A i X, B, styreleiar i Y og C i Z": each has their own
                 direct.append((named["person"], org, rule))
         direct.sort(key=lambda link: link[2] in SHARED_EMPLOYER_RULES)  # stable: own links first
         # the sentence that names someone tells their title before one that says "han"
         # ("X jobber som direktør i Y. Han var statssekretær ...")
         titles = [(_in_apposition_after_a_name(doc, link), rule) for link, rule in titles]
         return titles + told_by_pronoun, employers, direct
+
+    def _only_names_between(self, doc: Doc, person: int, org: int) -> bool:
+        """Whether only names and their titles, commas and "og" stand between a name and the
+        role preposition before ``org`` ("A, B og C frå X", "advokat A og dagleg leiar B i
+        X"): a list whose last name's organisation is all of theirs, not one where each name
+        has words of its own ("A i X, B, styreleiar i Y, og C i Z")."""
+        between = doc[person + 1 : org - 1]
+        return all(
+            t._.in_person
+            or t._.title_word
+            or t.lower_ in self.modifiers
+            or t.lower_ in (",", "og", "eller")
+            for t in between
+        )
 
     def _title_text(self, doc: Doc, title: int) -> str:
         """The title with the modifiers written right before it: "dagleg leiar",

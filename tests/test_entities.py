@@ -1439,7 +1439,8 @@ def test_a_name_an_organisation_noun_introduces_employs_though_the_model_reads_a
 @needs_model
 def test_names_run_together_are_split_where_a_given_name_follows_a_surname():
     """A list flattened into one line, or an object and a subject side by side: a given name
-    after a surname opens the next person's name; given names in a row stay one name."""
+    after a surname opens the next person's name; given names in a row stay one name. A
+    place the model ran on into a name ("i Fjordvik Trond Istad") gives the person back."""
     text = (
         "Rådmenn\n\nDesse har vore rådmenn i Fjellbygd sidan 2019: Jostein Aasen Ole Gunnar "
         "Krokstad Ellen Njøs Lillevik\n\nMed seg i styret får Einar Sørli Gerd Lyngstad Kroken "
@@ -1447,6 +1448,8 @@ def test_names_run_together_are_split_where_a_given_name_follows_a_surname():
     )
     names = {p.name for p in process_text(text).people}
     assert {"Jostein Aasen", "Ole Gunnar Krokstad", "Ellen Njøs Lillevik"} <= names
+    place_first = "Møte\n\nKommunelege i Fjordvik Trond Istad sa at dei sit med ei kjensle av uro."
+    assert [p.name for p in process_text(place_first).people] == ["Trond Istad"]
     assert {"Einar Sørli", "Gerd Lyngstad Kroken", "Kjell Inge Røkke", "Anne Lise Bakken"} <= names
 
 

@@ -209,6 +209,8 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         """ "Jostein Aanestad Ole Gunnar Krakhellen Tor Skinlo" (a list flattened into one
         line), "får Einar Søreide Gerd Lyngstad Kroken med seg": a person's name never goes
         on with a given name after a surname; split there, when each part keeps two words."""
+        if LABEL_GROUP.get(span.label_) == PLACE:
+            return self._place_then_person(span)
         if span.label_ != PERSON or len(span) < 4:
             return [span]
         cuts = [
@@ -224,6 +226,22 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         if any(end - start < 2 for start, end in parts):
             return [span]
         return [Span(span.doc, start, end, label=PERSON) for start, end in parts]
+
+    def _place_then_person(self, span: Span) -> list[Span]:
+        """ "Kommunelege i Fjordvik Trond Istad": a place the model ran on into the name of
+        the person after it; a given name after the place's first word opens a person's name
+        of two or three words."""
+        cut = next(
+            (t.i for t in span[1:] if t.text in self._given_names and t.i + 1 < span.end), None
+        )
+        if cut is None or not 2 <= span.end - cut <= 3:
+            return [span]
+        if not all(t.text[:1].isupper() for t in span.doc[cut : span.end]):
+            return [span]
+        return [
+            Span(span.doc, span.start, cut, label=span.label_),
+            Span(span.doc, cut, span.end, label=PERSON),
+        ]
 
     def __call__(self, doc: Doc) -> Doc:
         if self._missing:
