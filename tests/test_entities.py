@@ -1454,6 +1454,19 @@ def test_names_run_together_are_split_where_a_given_name_follows_a_surname():
 
 
 @needs_model
+def test_a_country_after_a_title_is_where_the_post_is_held_not_an_employer():
+    """ "Noregs ambassadør i Russland, Øyvind Nordheim": the country says where; no
+    organisation "Russland" employs him."""
+    text = (
+        "Avtale\n\nAvtalen vart inngått av landsjefen Bengt Lind og guvernøren. Noregs "
+        "ambassadør i Russland, Øyvind Nordheim, var også til stades."
+    )
+    profile = process_text(text)
+    assert "Russland" not in {o.name for o in profile.organisations}
+    assert {p.name: p.organisation for p in profile.people}["Øyvind Nordheim"] != "Russland"
+
+
+@needs_model
 def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     """A photo caption's "Name (title Organisation)" or "Name (title, Organisation)": the
     title and the organisation held; a name no component found is proposed there, and a

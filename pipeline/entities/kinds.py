@@ -123,6 +123,12 @@ class ContextCues:
             and not (len(span) == 1 and self._may_be_common_noun(span[0]))
         ):  # "Austevoll er opp 2,3 prosent": the company, not the municipality ("Aksjen": no name)
             return ORG
+        if (
+            before is not None
+            and before.lower_ in self._role_prepositions | self._place_prepositions
+            and all(t.norm_ == "gaz_land" for t in span)
+        ):
+            return PLACE  # "ambassadør i Russland", "landsjef i Russland": where, not whom
         if before is not None and before.lower_ in self._role_prepositions and span.start > 1:
             i = span.start - 2
             while (
