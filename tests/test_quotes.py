@@ -659,6 +659,31 @@ def test_dash_quotes_after_a_sentence_of_narrative_in_the_same_paragraph():
     ]
 
 
+def test_a_shared_surname_goes_to_the_one_named_by_it_before_the_quote():
+    """Three Iversbys: "fortel Iversby" after only Kari Iversby is named by her surname is
+    hers, though her husband, named in full later, has a title ("ektemannen Einar" names
+    him by the given name only). Nynorsk "seir" attributes too."""
+    text = (
+        "Butikken stenger\n\nKari Iversby og ektemannen Einar har drive butikken i 19 år.\n\n"
+        "– No må vi få tømt hyllene, fortel Iversby.\n\nDotter Stine Iversby (30) voks opp "
+        "i butikken.\n\nDagleg leiar Einar Iversby set pris på støtta.\n\n– Takk til alle, "
+        "seir Einar Iversby."
+    )
+    quotes = _quotes(text)
+    assert quotes["Kari Iversby"] == ["No må vi få tømt hyllene"]
+    assert quotes["Einar Iversby"] == ["Takk til alle"]
+
+
+def test_a_pronoun_speaker_with_how_it_was_said_after_it():
+    """ "..., tilføyer hun spøkefullt om «søringene».": the pronoun speaks, the words after
+    it say how."""
+    text = (
+        "Berlevåg\n\nRandi Karsten driv butikken i Berlevåg, og Per Moe er ordførar.\n\n– Dei "
+        "skulle prøvd å bu her med ein familie på fire, tilføyer hun spøkefullt om «søringene»."
+    )
+    assert _quotes(text)["Randi Karsten"] == ["Dei skulle prøvd å bu her med ein familie på fire"]
+
+
 def test_a_paragraph_opening_with_det_seier_names_the_speaker_of_the_quote_before():
     """ "– ..." then "Det seier Oddgeir Lie, som jobbar ved Brødrene Aa.": the speaker comes
     after the quote, in a paragraph of their own; a second quote goes to the next one named."""

@@ -560,6 +560,15 @@ def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonD
     return holders[0] if len(holders) == 1 else None
 
 
+def _pronoun_of(who: str) -> str | None:
+    """ "han"/"ho" of an attribution's speaker written as a pronoun, alone or with how it
+    was said after it ("..., tilføyer hun spøkefullt om «dei».", "..., seier ho og ler.")."""
+    words = who.split()
+    if not words or any(w[:1].isupper() for w in words[1:]):
+        return None  # "han Per Lie": a name follows
+    return _PRONOUNS.get(words[0].lower())
+
+
 # the same person in bokmål and nynorsk, as subject and after a preposition ("ifølge henne")
 _PRONOUNS = {"han": "han", "ham": "han", "hun": "ho", "ho": "ho", "henne": "ho"}
 # a paragraph whose first word is a personal pronoun, the subject of its verb
@@ -628,7 +637,7 @@ def _pronoun_speaker_before_dash(who: str, block, dash: int, people: list[Person
     if len(named) > 1:
         # "Rektor Per Moe og rådgjevar Kari Lie opna bygget. – ..., seier ho.": the one
         # the pronoun fits, when every other one is known to be the other
-        pronoun = _PRONOUNS.get(who.strip().lower())
+        pronoun = _pronoun_of(who)
         fits = [p for p in named.values() if p.pronoun == pronoun]
         others_told = all(p.pronoun not in (None, pronoun) for p in named.values() if p not in fits)
         return fits[0] if pronoun and len(fits) == 1 and others_told else None
@@ -673,7 +682,7 @@ def _quote_before_attribution(
             continue
         who = tail.group("who")
         speaker = (
-            _speaker(who, people)
+            _speaker(who, people, block.start)
             or _fits(who, speaking)
             or _pronoun_speaker(who, block.start, people)
             or _titled_speaker(who, block.start, people)  # "..., seier rådmannen."
@@ -806,7 +815,7 @@ def _speech_verb_words(rules: RuleSet) -> frozenset[str]:
 def _fits(who: str, speaking: Callable[[], PersonDraft | None]) -> PersonDraft | None:
     """The person ``speaking`` gives, when ``who`` is a pronoun that may be theirs (the text
     has not called them by the other one)."""
-    pronoun = _PRONOUNS.get(who.strip().lower())
+    pronoun = _pronoun_of(who)
     person = speaking() if pronoun is not None else None
     if person is None or person.pronoun not in (None, pronoun):
         return None
@@ -816,7 +825,7 @@ def _fits(who: str, speaking: Callable[[], PersonDraft | None]) -> PersonDraft |
 def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonDraft | None:
     """'..., sier hun.': the person named last before the quote, passing over anyone the
     text has called by the other pronoun."""
-    pronoun = _PRONOUNS.get(who.strip().lower())
+    pronoun = _pronoun_of(who)
     if pronoun is None:
         return None
     named = [(start, p) for p in people for start, _ in p.mentions if start < before]
@@ -910,20 +919,23 @@ def _said_by_two(rules: RuleSet) -> re.Pattern[str]:
     )
 
 
-def _speaker(who: str, people: list[PersonDraft]) -> PersonDraft | None:
+def _speaker(who: str, people: list[PersonDraft], said_at: int | None = None) -> PersonDraft | None:
     """The person the attribution names first: in full, or by a surname or given name
-    ("seier Lund, og prøver å minnast kva Kari Holm spelte": Lund)."""
+    ("seier Lund, og prøver å minnast kva Kari Holm spelte": Lund). ``said_at``: where the
+    quote stands, when the caller knows it (a shared surname goes to the one named before)."""
     named_in_full = [p for p in people if " " in p.name]
     in_full = [(who.find(p.name), i) for i, p in enumerate(named_in_full) if p.name in who]
     if in_full:
         at, first = min(in_full)
         # before the full name, only the surname of someone named in full elsewhere
-        return _named_in_part(who[:at], named_in_full) or named_in_full[first]
+        return _named_in_part(who[:at], named_in_full, said_at) or named_in_full[first]
     # no one named in full: a one-word name as written, else a surname or a given name
-    return next((p for p in people if p.name in who), None) or _named_in_part(who, people)
+    return next((p for p in people if p.name in who), None) or _named_in_part(who, people, said_at)
 
 
-def _named_in_part(who: str, people: list[PersonDraft]) -> PersonDraft | None:
+def _named_in_part(
+    who: str, people: list[PersonDraft], said_at: int | None = None
+) -> PersonDraft | None:
     """The person ``who`` names by a surname alone (a given name, in features)."""
     written = re.findall(r"[A-ZÆØÅ][\wæøå-]+", who)
     words = set(written)
@@ -934,7 +946,20 @@ def _named_in_part(who: str, people: list[PersonDraft]) -> PersonDraft | None:
     if len(matches) > 1 and len({p.surname for p in matches}) == 1:
         # "seier Hovda" of "dagleg leiar Sindre Hovda" and the brothers named
         # after him: news calls the one it presents by the surname, the others in full. The
-        # one with a title, else the one introduced first.
+        # only one named before the quote, else the one with a title, else the one
+        # introduced first.
+        named_before = [
+            p
+            for p in matches
+            if said_at is not None
+            # by more than the given name ("ektemannen Einar" is not Einar Lie named)
+            and any(
+                start < said_at and end - start > len(p.name.split()[0])
+                for start, end in p.mentions or [p.mention]
+            )
+        ]
+        if len(named_before) == 1:
+            return named_before[0]
         titled = [p for p in matches if p.title]
         if len(titled) == 1:
             return titled[0]
