@@ -132,6 +132,7 @@ class PersonRoles(TreeRuleFile):
         self.modifiers = frozenset(words.title_modifiers)
         self.prepositions = frozenset(words.role_prepositions)
         self.education = frozenset(words.education_words)
+        self.former = frozenset(words.former_title_words)
         self.companies = frozenset(words.known_companies)
         self.parties = frozenset(words.non_company_organisations.get("party", []))
         self.common_words = rules.common_words
@@ -197,9 +198,12 @@ class PersonRoles(TreeRuleFile):
             # of two titles the sentence gives, the one it says where they hold ("X, som er
             # partnar i Hjort, blei valt til styreleiar")
             label = _title_as_label(doc, person, self.modifiers)
+            # a post held before gives way to one the sentence says they hold now
+            # ("Tidlegare ordførar på X, Kari Lie, kom inn som styremedlem")
+            current = [link for link in held if not self._former(doc, link[0].title)] or held
             found = (
-                next((link for link in held if link[0].title in employers), None)
-                or next(iter(held), None)
+                next((link for link in current if link[0].title in employers), None)
+                or next(iter(current), None)
                 or _title_on_the_line_under(doc, person)
                 or label
                 or _title_phrase_before_comma(doc, person, people, titles)
@@ -573,6 +577,16 @@ class PersonRoles(TreeRuleFile):
             or t.lower_ in (",", "og", "eller")
             for t in between
         )
+
+    def _former(self, doc: Doc, title: int) -> bool:
+        """Whether the title is one held before ("tidlegare ordførar"), by the modifiers
+        written right before it."""
+        start = title
+        while start > 0 and doc[start - 1].lower_ in self.modifiers | self.former:
+            start -= 1
+            if doc[start].lower_ in self.former:
+                return True
+        return False
 
     def _title_text(self, doc: Doc, title: int) -> str:
         """The title with the modifiers written right before it: "dagleg leiar",

@@ -65,6 +65,10 @@ class EntityRules(BaseModel):
         default_factory=list,
         description="Words that make the title after them a training, not a role ('utdannet sykepleier')",
     )
+    former_title_words: list[str] = Field(
+        default_factory=list,
+        description="Words that make the title after them a post once held ('tidlegare ordførar')",
+    )
     role_prepositions: list[str] = Field(description="'leder i X', 'rådgiver hos X': X is an org")
     place_words_before: list[str] = Field(description="Nouns that introduce a place ('byen')")
     place_prepositions: list[str] = Field(
