@@ -818,7 +818,10 @@ def _name_like(span: Span) -> bool:
 
 
 def _only_a_place(doc: Doc, span: Span) -> bool:
-    """Whether the words are a place the model or the rules found ("ordfører Lunde")."""
+    """Whether the words are a place the model or the rules found ("ordfører Lunde"), or
+    one the gazetteer knows, whatever the model made of it ("rådmann i Gulen")."""
+    if all(t.norm_.startswith("gaz_") for t in span):
+        return True
     return any(p.start <= span.start and span.end <= p.end for p in doc.spans.get(PLACE_SPANS, []))
 
 

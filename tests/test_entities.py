@@ -1474,8 +1474,8 @@ def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     text = (
         "Merket\n\nFrå venstre: Sigmund Øyre (styreleiar Visit Tindefjell), Kari Aasen "
         "(ordførar Lunde kommune), Frida Lien (prosjektansvarleg, Kvarts-Glas), "
-        "Ola Brenne (direktør Innovasjon Norge Agder), Arne Vikdal (leiar NHO) og Per Dal "
-        "(ordførar, Sp)."
+        "Ola Brenne (direktør Innovasjon Norge Agder), Arne Vikdal (leiar NHO), Reidun Hallvik "
+        "(rådmann i Gulen) og Per Dal (ordførar, Sp)."
     )
     profile = process_text(text)
     people = {p.name: (p.title, p.organisation) for p in profile.people}
@@ -1485,6 +1485,7 @@ def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     assert people["Ola Brenne"] == ("direktør", "Innovasjon Norge Agder")
     assert people["Arne Vikdal"] == ("leiar", "NHO")
     assert people["Per Dal"] == ("ordførar", None)
+    assert people["Reidun Hallvik"] == ("rådmann", None)  # a place the gazetteer knows
     assert "Visit Tindefjell" not in people  # the model's person is the employer
     assert {"Visit Tindefjell", "Kvarts-Glas"} <= {o.name for o in profile.organisations}
     note = "Foredrag\n\nProfessor Eirik Tveit (tidlegare rådgjevar WWF, no tilsett ved NMBU) talte."
