@@ -684,6 +684,18 @@ def test_a_pronoun_speaker_with_how_it_was_said_after_it():
     assert _quotes(text)["Randi Karsten"] == ["Dei skulle prøvd å bu her med ein familie på fire"]
 
 
+def test_a_quotation_after_a_colon_ending_a_sentence_about_one_person_with_no_speech_verb():
+    """ "Ordførar Kari Lie var klar i talen sin: «...»": the sentence names one person and hands
+    over with a colon; with two people named, the text does not say whose words they are."""
+    one = (
+        "Skule\n\nKommunen har bestemt seg. Ordførar Kari Lie var klar i talen sin: «Vi skal "
+        "byggje skulen i år.» Så gjekk ho."
+    )
+    assert _quotes(one)["Kari Lie"] == ["Vi skal byggje skulen i år."]
+    two = "Møte\n\nKari Lie og Per Dal var samde: «Dette er ein god dag.»"
+    assert not any(_quotes(two).values())
+
+
 def test_a_paragraph_opening_with_det_seier_names_the_speaker_of_the_quote_before():
     """ "– ..." then "Det seier Oddgeir Lie, som jobbar ved Brødrene Aa.": the speaker comes
     after the quote, in a paragraph of their own; a second quote goes to the next one named."""

@@ -693,16 +693,27 @@ def _quote_before_attribution(
 
 
 def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
-    m = _colon_quote(rules).search(block.text) or _LEAD_THEN_DASH.search(block.text)
+    m = (
+        _colon_quote(rules).search(block.text)
+        or _LEAD_THEN_DASH.search(block.text)
+        or _LEAD_THEN_QUOTATION.search(block.text)
+    )
     if m is None:
         return None
     who = m.group("who")
-    if m.re is _LEAD_THEN_DASH and sum(p.name in who for p in people) != 1:
+    if m.re in (_LEAD_THEN_DASH, _LEAD_THEN_QUOTATION) and sum(p.name in who for p in people) != 1:
         return None  # "Kari Lie og Per Dal er samde: – ...": whose words, the text does not say
     # "Hun sier videre: «...»": the person the text last named and calls so
     speaker = _speaker(who, people) or _pronoun_speaker(who, block.start + m.start(), people)
     return (speaker, m.start("quote"), m.end("quote")) if speaker else None
 
+
+# "Lederen Tore Hansen skulle gjerne sett flere medlemmer: «Vi har en jobb å gjøre»": a
+# sentence that names one person and ends in a colon before a quotation in marks, with no
+# speech verb; the quotation is that person's
+_LEAD_THEN_QUOTATION = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<who>[A-ZÆØÅ][^.:!?\n«\"“„]{1,159}):\s+[«\"“„](?P<quote>[^»\"”\n]+?)\s*[»\"”]"
+)
 
 # "Syklisten Tord Hafnor skal importere sykkelstativ: – Det må vere enkelt ...": a lead that
 # names one person, a colon and a dash: the quote is that person's
