@@ -1467,6 +1467,19 @@ def test_a_country_after_a_title_is_where_the_post_is_held_not_an_employer():
 
 
 @needs_model
+def test_a_name_after_a_title_and_a_body_noun_is_the_title_holder():
+    """ "Lederen i foreningen Tore Haugland": after a title, its preposition and a body's
+    noun, a given name and a surname are the holder of the title, not the body."""
+    text = (
+        "Næring\n\nForeningen har rundt 200 medlemmer. Lederen i foreningen Tore Haugland "
+        "skulle gjerne sett en større tilslutning."
+    )
+    profile = process_text(text)
+    assert "Tore Haugland" in {p.name for p in profile.people}
+    assert "Tore Haugland" not in {o.name for o in profile.organisations}
+
+
+@needs_model
 def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     """A photo caption's "Name (title Organisation)" or "Name (title, Organisation)": the
     title and the organisation held; a name no component found is proposed there, and a

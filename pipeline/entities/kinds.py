@@ -88,11 +88,27 @@ class ContextCues:
     def _before(span: Span) -> str:
         return span.doc[span.start - 1].lower_ if span.start > 0 else ""
 
+    def _holder_after_body(self, span: Span) -> bool:
+        """ "Lederen i foreningen Tore Hansen", "styreleiar i laget Kari Lie": a given name
+        and a surname after a title, its preposition and a body's noun name the title's
+        holder, not the body."""
+        doc = span.doc
+        if not 2 <= len(span) <= 3 or span[0].text not in self._given_names or span.start < 3:
+            return False
+        title, preposition = doc[span.start - 3], doc[span.start - 2]
+        if preposition.lower_ not in self._role_prepositions:
+            return False
+        # the definite form too: "Lederen i foreningen", "Leiaren i laget"
+        base = re.sub(r"(?:en|a|n)$", "", title.lower_)
+        return self._is_title(title) or (title.lower_ != base and base in self._titles)
+
     def _context_label(self, span: Span) -> str | None:
         """The label the words around a name give it, or None."""
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end].text if span.end < len(doc) else ""
+        if self._holder_after_body(span):
+            return PERSON  # "Lederen i foreningen Tore Hansen": the title's holder
         if after in self._legal or (before is not None and before.lower_ in self._org_before):
             return ORG
         if len(span) > 1 and span[-1].text in self._legal:
