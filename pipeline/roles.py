@@ -34,6 +34,7 @@ from pipeline.entities import ORG_SPANS, PERSON_SPANS, PLACE_SPANS, title_ending
 from pipeline.entities.english_titles import english_title_words
 from pipeline.entities.words import DEFINITE_FORMS
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
+from pipeline.org_candidates.candidates import INTRODUCED
 from pipeline.org_candidates.fact_boxes import persons_box
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
 from pipeline.text import fact_box_label
@@ -995,16 +996,12 @@ def _organisations(doc: Doc) -> list[Span]:
             t.i in orgs
             # a name an organisation's noun introduces ("hotellkjeden Fjordhotella") is one,
             # whatever the model read it as
-            or (t.i in people and span.label_ != _INTRODUCED)
+            or (t.i in people and span.label_ != INTRODUCED)
             or _compound_with_a_noun(t)
             for t in span
         )
     ]
     return named + found
-
-
-#: The candidate rule of a name an organisation's noun introduces ("bedrifta X").
-_INTRODUCED = "intro"
 
 
 def _compound_with_a_noun(token: Token) -> bool:

@@ -244,18 +244,17 @@ def unmet(expect: Expectation, profile: Any) -> list[str]:
                 and person.organisation_guess != expect.guessed_employer
             ):
                 problems.append(f"{expect.person!r} is guessed {person.organisation_guess!r}")
-    if expect.no_employer is not None:
-        person = people.get(expect.no_employer)
+    for name, field, says in (
+        (expect.no_employer, "organisation", "speaks for"),
+        (expect.no_title, "title", "has title"),
+    ):
+        if name is None:
+            continue
+        person = people.get(name)
         if person is None:
-            problems.append(f"no person {expect.no_employer!r} in {sorted(people)}")
-        elif person.organisation is not None:
-            problems.append(f"{expect.no_employer!r} speaks for {person.organisation!r}")
-    if expect.no_title is not None:
-        person = people.get(expect.no_title)
-        if person is None:
-            problems.append(f"no person {expect.no_title!r} in {sorted(people)}")
-        elif person.title is not None:
-            problems.append(f"{expect.no_title!r} has title {person.title!r}")
+            problems.append(f"no person {name!r} in {sorted(people)}")
+        elif getattr(person, field) is not None:
+            problems.append(f"{name!r} {says} {getattr(person, field)!r}")
     if expect.no_person is not None and expect.no_person in people:
         problems.append(f"{expect.no_person!r} is a person")
     if expect.place is not None and expect.place not in places:

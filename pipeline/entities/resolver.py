@@ -208,7 +208,8 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
     def _names_run_together(self, span: Span) -> list[Span]:
         """ "Jostein Aanestad Ole Gunnar Krakhellen Tor Skinlo" (a list flattened into one
         line), "får Einar Søreide Gerd Lyngstad Kroken med seg": a person's name never goes
-        on with a given name after a surname; split there, when each part keeps two words."""
+        on with a given name after a surname; split there, when each part keeps two words.
+        A place run into the name after it is split too (``_place_then_person``)."""
         if LABEL_GROUP.get(span.label_) == PLACE:
             return self._place_then_person(span)
         if span.label_ != PERSON or len(span) < 4:

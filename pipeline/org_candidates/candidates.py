@@ -62,6 +62,10 @@ def organisation_candidates(doc: Doc, blocks: list[Block], rules: RuleSet) -> li
     return found + [("heading", draft) for draft in headings]
 
 
+#: The candidate rule (the span's label) of a name an organisation's noun introduces
+#: ("bedrifta X", "hotellkjeden X").
+INTRODUCED = "intro"
+
 #: The space between the words of one name: a line break ends a name ("Klima\n\nNordvik
 #: kommune" is a heading, then the body's name).
 GAP = r"[^\S\n]+"
@@ -123,7 +127,7 @@ def rule_candidates(text: str, doc: Doc, rules: RuleSet) -> list[Candidate]:
     aside); an introduced name runs on over "og" where a legal suffix shows it goes on."""
     pats = _patterns(rules)
     places = {s.text for s in spans_of(doc, PLACE_SPANS)}
-    found = [("intro", d) for d in _introduced(text, pats["intro"], rules)]
+    found = [(INTRODUCED, d) for d in _introduced(text, pats["intro"], rules)]
     found += [
         ("described", d)
         for d in _described_companies(text, pats["described"], rules, places, _clause_words(doc))
