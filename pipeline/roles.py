@@ -82,6 +82,7 @@ for _name in (
     "role_preposition",
     "first_person",
     "staff_group",
+    "business_noun",
 ):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
@@ -138,6 +139,10 @@ class PersonRoles(TreeRuleFile):
         self.parties = frozenset(words.non_company_organisations.get("party", []))
         self.common_words = rules.common_words
         self.staff_groups = frozenset(rules.org["staff_group_nouns"])
+        self.credit_labels = tuple(rules.org["credit_labels"])
+        self.business_nouns = frozenset(rules.org["business_nouns"]) | frozenset(
+            rules.org["org_head_nouns"]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         self._require_rules()
@@ -146,6 +151,7 @@ class PersonRoles(TreeRuleFile):
         if not people or not doc.has_annotation("DEP"):
             return doc
         notes = self._bracket_notes(doc, people)
+        credits = self._credits(doc, list(doc.spans.get(PERSON_SPANS, [])))
         people = list(doc.spans.get(PERSON_SPANS, []))  # a note's employer is no person
         genitives = self._mark(doc, people)
         titles, employers, direct = self._links(doc, genitives)
@@ -159,6 +165,9 @@ class PersonRoles(TreeRuleFile):
                 # "Kari Lie (styreleder Visit Fjell)": a caption's note on the name
                 title, org = notes[person.start]
                 _give_role(person, self._title_text(doc, title), org, "title_in_bracket_note")
+                continue
+            if person.start in credits:  # "Foto: Kari Lie / NRK"
+                _give_role(person, None, credits[person.start], "photo_credit")
                 continue
             org, rule = next(
                 ((o, r) for head, o, r in direct if person.start <= head < person.end), (None, None)
@@ -249,14 +258,47 @@ class PersonRoles(TreeRuleFile):
             elif org is None:
                 continue  # "(tidligere direktør WWF, nå ved BI)": no name after the title
             notes[person.start] = (title, org)
-        if proposed:
-            from pipeline.relations import add_proposed_organisations
-
-            inside = [
-                o for o in orgs if any(p.start <= o.start and o.end <= p.end for p in proposed)
-            ]
-            add_proposed_organisations(doc, [o for o in orgs if o not in inside], proposed)
+        _propose(doc, orgs, proposed)
         return notes
+
+    def _credits(self, doc: Doc, people: list[Span]) -> dict[int, Span]:
+        """Credit lines ("Foto: Kari Lie / NRK", org_rules.json: credit_labels): by where
+        the name starts, the organisation after the slash, to the line's end; one no
+        component found is proposed, as a bracket note's is."""
+        orgs = list(doc.spans.get(ORG_SPANS, []))
+        found = orgs + list(doc.spans.get(ORG_CANDIDATES, []))
+        credits: dict[int, Span] = {}
+        proposed: list[Span] = []
+        for person in people:
+            named = self._credited(doc, person)
+            if named is None or _only_a_place(doc, named):
+                continue
+            org = next((o for o in found if (o.start, o.end) == (named.start, named.end)), None)
+            if org is None and _name_like(named):
+                org = Span(doc, named.start, named.end, label="ORG")
+                proposed.append(org)
+            if org is not None:
+                credits[person.start] = org
+        _propose(doc, orgs, proposed)
+        return credits
+
+    def _credited(self, doc: Doc, person: Span) -> Span | None:
+        """The words after "NAME /" to the end of the line or sentence, when a credit label
+        and a colon open the name ("Foto: NAME / X"), else None."""
+        colon = person.start - 1
+        if colon < 1 or doc[colon].text != ":" or person.end + 1 >= len(doc):
+            return None
+        label = doc[max(0, colon - 3) : colon].text.lower()
+        if not any(label == w or label.endswith(" " + w) for w in self.credit_labels):
+            return None
+        if doc[person.end].text != "/":
+            return None
+        end = person.end + 1
+        while end < len(doc) and not (
+            doc[end].is_punct or doc[end].is_space or "\n" in doc[end - 1].whitespace_
+        ):
+            end += 1
+        return doc[person.end + 1 : end] if end > person.end + 1 else None
 
     def _bracket_note(self, doc: Doc, person: Span) -> tuple[int, Span | None] | None:
         """The title token and the words after it ("styreleder" and "Visit Fjell") of a
@@ -404,7 +446,7 @@ class PersonRoles(TreeRuleFile):
         head, dash, _ = token.text.rpartition("-")
         if not dash or not head[:1].isupper():
             return None
-        start = min([token.i] + [c.i for c in token.children if c.dep_ == "FLAT" and c.i < token.i])
+        start = _name_words_before(token)
         name = " ".join([t.text for t in doc[start : token.i]] + [head])
         known = {s.text for s in doc.spans.get(ORG_SPANS, [])} | self.companies
         several_names = start < token.i  # "Sjømat Norge-sjef": a name of two words or more
@@ -437,6 +479,7 @@ class PersonRoles(TreeRuleFile):
                 or token.lemma_.lower() in self.staff_groups
                 or _without_definite_ending(token) in self.staff_groups
             )
+            token._.business_noun = token.lower_ in self.business_nouns
         fields = [span for span in orgs if _title_field(span, self.common_words)]
         if fields:  # "for Kommunikasjon i Telenor": a title's field, no organisation
             for span in fields:
@@ -608,9 +651,7 @@ class PersonRoles(TreeRuleFile):
         ):
             start -= 2  # "natur- og miljørådgjevar": the first part the hyphen leaves open
         if "-" in doc[title].text.strip("-"):  # "Norsk Industri-direktør": the name's words too
-            start = min(
-                [start] + [c.i for c in doc[title].children if c.dep_ == "FLAT" and c.i < title]
-            )
+            start = min(start, _name_words_before(doc[title]))
         end = title + 1
         if (conjunct := self._hyphen_conjunct(doc[title])) is not None:
             end = conjunct.i + 1  # "klima- og miljøminister": to the conjunct's end
@@ -618,11 +659,14 @@ class PersonRoles(TreeRuleFile):
         texts = [t.text for t in words]
         if texts and not self._title_word(words[-1].lower_):
             # "sjefen for X": the title is "sjef"; "styremedlemmane": each is a "styremedlem"
-            texts[-1] = (
+            singular = (
                 self.singular_title(words[-1].lower_)
                 or _without_definite_ending(words[-1])
                 or words[-1].lemma_
             )
+            # "HVL-forskarane": the name the title opens with keeps its capitals
+            opening, hyphen, _ = words[-1].text.rpartition("-")
+            texts[-1] = opening + hyphen + singular.rpartition("-")[2] if hyphen else singular
         text = " ".join(texts)
         # Norwegian titles are lower case; a capital is the sentence's ("Dagleg leiar i X,
         # Ola Tveit"), except in an acronym ("CEO") or a name the title opens with
@@ -634,6 +678,20 @@ class PersonRoles(TreeRuleFile):
         if not words or acronym or named:
             return text
         return text[:1].lower() + text[1:]
+
+
+def _name_words_before(title: Token) -> int:
+    """Where the name a hyphenated title opens with starts: the capitalised words right
+    before it that the tree hangs on it ("Sjømat Norge-sjef": FLAT; "Helse Fonna-direktør":
+    ATR; "Fjordheim Kraft-direktør": a proper noun as DET)."""
+    start = title.i
+    while start > 0:
+        word = title.doc[start - 1]
+        hung = word.dep_ in ("FLAT", "ATR") or (word.dep_ == "DET" and word.pos_ == "PROPN")
+        if word.head.i != title.i or not hung or not word.is_title:
+            break
+        start -= 1
+    return start
 
 
 #: "Head of Sustainability at Orkla": the prepositions of an English title's employer.
@@ -801,6 +859,17 @@ _KEY_LINE = re.compile(r"^[A-ZÆØÅ][\wæøå .-]{1,30}:\s*\S")
 
 #: The words a name may hold besides capitalised ones ("Bygg og Anlegg", "Berg & Sønn").
 _NAME_JOINERS = frozenset({"&", "-", "og", "i"})
+
+
+def _propose(doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
+    """Adds organisations a layout reading proposes (issue 25, item 3), over the
+    organisations the model found inside them."""
+    if not proposed:
+        return
+    from pipeline.relations import add_proposed_organisations
+
+    inside = [o for o in orgs if any(p.start <= o.start and o.end <= p.end for p in proposed)]
+    add_proposed_organisations(doc, [o for o in orgs if o not in inside], proposed)
 
 
 def _name_like(span: Span) -> bool:

@@ -46,6 +46,7 @@ class OrgRules(BaseModel):
     # "sier Kari Lie i X", "seier medeigar av X, Gunn Rise": the speaker's organisation
     attribution_prepositions: list[str] = Field(default_factory=list)
     staff_group_nouns: list[str] = Field(default_factory=list)  # "Brakars ledergruppe"
+    credit_labels: list[str] = Field(default_factory=list)  # "Foto: Kari Lie / NRK"
     not_organisations: list[str]  # sentence-start words and the like, never a name
     speech_verbs: list[str]
     speech_participles: list[str]

@@ -379,6 +379,12 @@ def test_a_quote_attributed_in_the_past_tense_or_with_an_added_word(verb):
             "Dette skal vi få til i lag!",
             id="lone-hyphen-paragraph-after-the-speaker",
         ),
+        pytest.param(
+            "Festival\n\nBERGEN (NTB) – Det er helt fantastisk, sier markedsansvarlig Rita Nord.",
+            "Rita Nord",
+            "Det er helt fantastisk",
+            id="dateline-before-the-dash",
+        ),
     ],
 )
 def test_attributions_with_dots_inner_verbs_and_typed_dashes(text, speaker, quote):
@@ -1218,3 +1224,14 @@ def test_two_people_named_with_the_speech_verb_both_say_the_quote():
         "Bank\n\nKari Lie leder banken.\n\n– Vi er klare, sier Kari Lie og legger til mer."
     )
     assert alone == {"Kari Lie": ["Vi er klare"]}
+
+
+def test_a_capitalised_hyphenated_word_or_an_acronym_before_a_dash_is_no_dateline():
+    """ "BERGEN (NTB) – ..." opens a quote after its dateline; a name in capitals with a
+    hyphen, or an acronym and a dash before a title, opens none."""
+    quotes = _quotes(
+        "Plakaten\n\nFUTURE-PROOF plakaten er ein avtale mellom bedrifter, sier Olav Pedersen.\n\n"
+        "ERC – Integrering av vaksne innvandrarar, sier Kari Lie."
+    )
+    assert quotes.get("Olav Pedersen", []) == []
+    assert quotes.get("Kari Lie", []) == []

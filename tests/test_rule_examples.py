@@ -47,6 +47,10 @@ NOT_YET_DECISIVE: set[str] = {
     # where the model also reads the organisation's name as a person's, which a real page
     # showed (blind set 38) and no text the project has written yet reproduces
     "attribution_prepositions",
+    # the title lexicon (person_titles) now holds every role these endings make on the texts
+    # written so far ("seniorforskar" since "forskar" is a title), so the tree reads them
+    # first; the endings still serve the speech patterns where the tree reads no title
+    "speaker_role_endings",
 }
 
 

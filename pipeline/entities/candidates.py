@@ -408,16 +408,21 @@ def capitalised_inside_sentences(doc: Doc) -> set[str]:
     }
 
 
-def adjacent_organisations_joined(spans: list[Span]) -> list[Span]:
+def adjacent_organisations_joined(
+    spans: list[Span], extensions: frozenset[str] = frozenset()
+) -> list[Span]:
     """ "KS Bedrifts medlemmer", which the model tagged "KS" + "Bedrifts": two organisations
     with nothing between them on one line are one name; a text that names two writes a
-    comma, a word or a line break between them."""
+    comma, a word or a line break between them. So is an organisation and a place that
+    names a national branch right after it ("Scandic Hotels" + "Norge", ``extensions``)."""
     out: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         last = out[-1] if out else None
+        branch = LABEL_GROUP.get(span.label_) == PLACE and span.text in extensions
         if (
             last is not None
-            and last.label_ == ORG == span.label_
+            and last.label_ == ORG
+            and (span.label_ == ORG or branch)
             and last.end == span.start
             and "\n" not in last[-1].whitespace_
             and not span[0].is_punct

@@ -152,6 +152,8 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             # short ones end surnames too ("Gård", "Kro")
             | {w for w in shared["name_tail_nouns"] if len(w) >= _LONG_TAIL and " " not in w}
         )
+        # "Scandic Hotels Norge": a country or region that ends a company's name
+        self._branch_names = frozenset(e for e in shared["name_extensions"] if e.istitle())
         self._org_name_words = frozenset(self.rules.non_company_name_words)  # "IL", not "Il"
         self._known_orgs = known_organisations(self.rule_set)
         self._public_names = frozenset(shared["public_body_names"])  # "Statsforvalteren i X"
@@ -256,7 +258,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             for part in self._organisation_then_titled_person(line)
             if (s := self._clean(part, capitalised)) is not None
         ]
-        kept = adjacent_organisations_joined(kept)
+        kept = adjacent_organisations_joined(kept, self._branch_names)
         kept = headings_about_organisations(kept)
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
         kept = [self._cued_organisation(s) for s in kept]

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 
 from pipeline.doc_text import text_of
 from pipeline.entities import organisation_category, spans_of
+from pipeline.geography import lookup_place
 from pipeline.organisations.component import SPAN_KEY as ORGANISATIONS
 from pipeline.organisations.component import SPEAKERS, organisation_drafts
 from pipeline.organisations.names import OrgDraft
@@ -247,7 +248,11 @@ def _person_organisation(
             (d for d in drafts if _same_org(person.organisation, d)), None
         )
         after_name = at is not None and at >= person.mention[1]
-        if match is not None or not (after_name and _came_from(rules).search(text, 0, at)):
+        came_from = after_name and _came_from(rules).search(text, 0, at)
+        # "leiar Vestlandsinstituttet i Sogndal", the model's organisation "Sogndal": a place
+        # the profile names no organisation by employs nobody (the register knows it)
+        a_place = match is None and lookup_place(person.organisation) is not None
+        if match is not None or not (came_from or a_place):
             return (match.name if match else person.organisation), "stated"
         # "Marit Haugen frå Steinkjer": where someone comes from, unless it is an organisation
     if (after_party := _named_after_party(text, person, drafts)) is not None:

@@ -42,7 +42,12 @@ def verbs_after_a_quote(rules: RuleSet) -> str:
 
 
 # a news agency or source in brackets may open the paragraph: "(NTB) – Vi er ..."
-_QUOTE_START = re.compile(r"^(?:\([^()\n]{2,30}\)\s*)?(?:[–—−]\s*|--?\s*(?=[A-ZÆØÅ«\"])|[«\"“„])")
+_QUOTE_START = re.compile(
+    r"^(?:\([^()\n]{2,30}\)\s*"
+    # a dateline, a place in capitals and the source in brackets ("BERGEN (NTB) – Det er ...")
+    r"|[A-ZÆØÅ]{2,}(?:[ /-][A-ZÆØÅ]{2,})*\s*\([^()\n]{2,20}\)\s*(?=[–—−-]\s))?"
+    r"(?:[–—−]\s*|--?\s*(?=[A-ZÆØÅ«\"])|[«\"“„])"
+)
 # "... Vestland. – Det er viktig ..., seier X.": a dash quote that opens after a sentence
 # or on a new line of the paragraph ("Samfunnskontrakt\n– Det å ha ..., sier han.")
 _QUOTE_START_MID = re.compile(

@@ -174,6 +174,8 @@ def _clean_title(raw: str | None, rules: RuleSet) -> str | None:
         if w.lower() not in rules.entity.not_in_titles
         or (i > 0 and raw_words[i - 1].endswith("-"))  # "olje- og energiminister"
         or (w == "og" and "for" in raw_words[:i])  # "fylkesråd for næring og miljø"
+        # "dagleg leiar og eigar": two titles held together
+        or (w == "og" and i + 1 < len(raw_words) and _is_title(raw_words[i + 1].lower(), rules))
     ]
     # a title sits right before the name; drop leading words that are not part of it
     while words and words[0] in rules.entity.not_in_titles:
