@@ -283,15 +283,15 @@ class PersonRoles(TreeRuleFile):
         return credits
 
     def _credited(self, doc: Doc, person: Span) -> Span | None:
-        """The words after "NAME /" to the end of the line or sentence, when a credit label
-        and a colon open the name ("Foto: NAME / X"), else None."""
+        """The words after "NAME /" or "NAME," to the end of the line or sentence, when a
+        credit label and a colon open the name ("Foto: NAME / X"), else None."""
         colon = person.start - 1
         if colon < 1 or doc[colon].text != ":" or person.end + 1 >= len(doc):
             return None
-        label = doc[max(0, colon - 3) : colon].text.lower()
-        if not any(label == w or label.endswith(" " + w) for w in self.credit_labels):
+        words = [t.lower_ for t in doc[max(0, colon - 3) : colon] if not t.is_space]
+        if not any(words[-len(w.split()) :] == w.split() for w in self.credit_labels):
             return None
-        if doc[person.end].text != "/":
+        if doc[person.end].text not in ("/", ","):  # "Foto: Kari Lie, NRK" too
             return None
         end = person.end + 1
         while end < len(doc) and not (

@@ -1235,3 +1235,33 @@ def test_a_capitalised_hyphenated_word_or_an_acronym_before_a_dash_is_no_datelin
     )
     assert quotes.get("Olav Pedersen", []) == []
     assert quotes.get("Kari Lie", []) == []
+
+
+def test_a_photos_caption_between_a_quote_and_its_continuation_keeps_the_speaker():
+    """A caption long enough to stay in the text, with its photo credit, stands where the
+    photo stands; the dash paragraph after it goes on with the quote before it."""
+    quotes = _quotes(
+        "Skulen\n\n– Elevane har fått ein ny plass å vere, seier rektor Nina Bø.\n\n"
+        "Rektor Nina Bø i skulegarden saman med elevrådet, som har vore med på å planleggje "
+        "den nye uteplassen sidan i haust, og som no gler seg til sommaren. Foto: Per Dal\n\n"
+        "– Samstundes er det viktig at dei har ei fritid også."
+    )
+    assert quotes["Nina Bø"] == [
+        "Elevane har fått ein ny plass å vere",
+        "Samstundes er det viktig at dei har ei fritid også.",
+    ]
+
+
+def test_a_question_put_to_someone_hands_the_word_to_the_last_one_quoted():
+    """An interview's question to "dere" after two paragraphs of narrative: the answer is
+    the last speaker's; a question about something, not put to anyone, hands it to no one."""
+    story = (
+        "Festivalen\n\n– Det er helt fantastisk, sier markedsansvarlig Rita Nord.\n\n"
+        "Festivalen har solgt 20 000 billetter i år.\n\n"
+        "Arrangøren venter fullt hus på fredag, og vaktene er klare.\n\n"
+        "– Hva betyr salget {}?\n\n– Det gir oss trygghet fremover."
+    )
+    asked = _quotes(story.format("for dere"))
+    assert asked["Rita Nord"] == ["Det er helt fantastisk", "Det gir oss trygghet fremover."]
+    about = _quotes(story.format("for festivalen"))
+    assert about["Rita Nord"] == ["Det er helt fantastisk"]

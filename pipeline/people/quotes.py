@@ -125,6 +125,7 @@ def attach_quotes(
     with a colon before a quotation ("Ola Berg sier: «...»"). ``subjects``: the main-clause
     subjects the parse found (``main_clause_subjects``)."""
     previous: PersonDraft | None = None  # who the last block's quote was by
+    last_quoted: PersonDraft | None = None  # who the last quote anywhere before was by
     told_between = 0  # paragraphs of narrative since that quote
     presented = _presented_person(people)  # an interview's subject
     _tell_pronouns(blocks, people, rules)
@@ -169,17 +170,34 @@ def attach_quotes(
             if found is not None:
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
         if found is None and _a_question(block.text):
-            # the interviewer's question hands the word back, or to the one the box presents
-            previous, told_between = previous or presented, 0
+            # the interviewer's question hands the word back, or to the one the box presents,
+            # or, a dash question put to "du"/"dere", to the last one quoted: the interview's
+            # subject (a question without a dash is a section's, answered by its owner)
+            put = _quote_opener(block) is not None and _ADDRESSED.search(block.text)
+            asked = last_quoted if put else None
+            previous, told_between = previous or presented or asked, 0
             continue
-        if block.kind == "heading":
-            continue  # a heading keeps the speaker
+        if block.kind == "heading" or (found is None and _a_caption(block.text, rules)):
+            continue  # a heading or a photo's caption keeps the speaker
         if found is not None:
             previous, told_between = found[0], 0
+            last_quoted = found[0]
         elif _tells_about(block, previous, people) and told_between < _LONGEST_ASIDE:
             told_between += 1  # "– ..., sier Eide." / "Selskapet ..." / "– Vi ...": Eide goes on
         else:
             previous = None
+
+
+@per_rule_set
+def _credit(rules: RuleSet) -> re.Pattern[str]:
+    """A photo credit that ends a caption ("... Foto: Kari Lie / NRK")."""
+    labels = alternation(rules.org["credit_labels"])
+    return re.compile(rf"(?i:\b(?:{labels}))\s*:\s*[A-ZÆØÅ][^\n]{{0,80}}$")
+
+
+def _a_caption(text: str, rules: RuleSet) -> bool:
+    """A photo's caption, set between a quote and the paragraphs that go on with it."""
+    return _credit(rules).search(text.rstrip()) is not None
 
 
 def _block_presenting(blocks: list[Block], index: int, people: list[PersonDraft]):
@@ -358,6 +376,10 @@ def _quote_opener(block) -> re.Match[str] | None:
     return _QUOTE_START.match(block.text) or (
         _NO_OPENER.match(block.text) if block.kind == "quote" else None
     )
+
+
+#: A question put to the one interviewed ("Hva synes du?", "Kva gjer de no?").
+_ADDRESSED = re.compile(r"(?<!\w)(?:du|deg|dere|dykk)(?!\w)", re.IGNORECASE)
 
 
 def _a_question(text: str) -> bool:
