@@ -55,6 +55,7 @@ EMPLOYER_RULES = frozenset(
         "employer_before_possessive",
         "employer_of_coordinated_title",
         "employer_of_title_written_before_a_coordinated_one",
+        "employer_of_title_before_name_in_apposition",
         "employer_right_after_title",
         "employer_beside_predicate_title",
         "employer_appointing",

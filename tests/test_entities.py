@@ -1813,3 +1813,64 @@ def test_a_heading_that_is_a_compound_title_is_no_organisation():
     profile = process_text(text)
     assert "Fylkesvaraordførar" not in {o.name for o in profile.organisations}
     assert {p.name: p.organisation for p in profile.people}["Oddvar Brekke"] is None
+
+
+def test_a_surname_that_names_a_place_after_a_given_name_is_a_persons():
+    """ "festivalsjef for Fjordfest, Arnt-Ivar Naustdal": the model reads "Naustdal" as a
+    place and the hyphenated given name as a word of another kind; with a given name before
+    it, it is the person's surname."""
+    profile = process_text(
+        "Festivalen\n\n– Me har ikkje overnatting til fleire, seier festivalsjef for "
+        "Malakoff, Arnt-Ivar Naustdal."
+    )
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Arnt-Ivar Naustdal"] == ("festivalsjef", "Malakoff")
+    assert "Naustdal" not in {p.name for p in profile.places}
+
+
+def test_a_name_after_a_title_and_its_employer_read_as_one_name_is_split():
+    """ "Direktør i Diku Harald Nybølet": after a title and its preposition, a known given
+    name opens the holder's name; the words before it are the employer."""
+    profile = process_text(
+        "Prisen\n\nDirektør i Diku Harald Nybølet er imponert over hvordan studentene har "
+        "vært med i arbeidet."
+    )
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Harald Nybølet"] == ("direktør", "Diku")
+
+
+def test_an_organisations_name_coordinated_after_a_hyphen_is_whole():
+    """ "Norsk Bonde- og Småbrukarlag": the model ends the name at "Bonde-"; the name goes
+    on over "og" to the word that completes it, and the name after it is a person's."""
+    profile = process_text(
+        "Jordbruk\n\n– Det er inga overrasking, seier leiar Kjersti Hoff i Norsk Bonde- og "
+        "Småbrukarlag."
+    )
+    people = {p.name: p.organisation for p in profile.people}
+    assert people["Kjersti Hoff"] == "Norsk Bonde- og Småbrukarlag"
+
+
+def test_the_word_completing_a_hyphenated_name_leaves_the_names_around_it_whole():
+    """The completing word may be a name of its own (dropped) or open a longer one (cut);
+    each name elsewhere stays as it is."""
+    import spacy
+    from spacy.tokens import Span
+
+    from pipeline.entities.candidates import hyphen_coordinated_names
+
+    doc = spacy.blank("nb")(
+        "Møte i Norsk Bonde- og Småbrukarlag og Olje- og Energidep i dag med Kari Lie"
+    )
+    spans = [
+        Span(doc, 2, 4, label="ORG"),  # Norsk Bonde-
+        Span(doc, 5, 6, label="PER"),  # Småbrukarlag
+        Span(doc, 7, 8, label="ORG"),  # Olje-
+        Span(doc, 9, 10, label="ORG"),  # Energidep
+        Span(doc, 13, 15, label="PER"),  # Kari Lie
+    ]
+    joined = [(s.text, s.label_) for s in hyphen_coordinated_names(doc, spans)]
+    assert joined == [
+        ("Norsk Bonde- og Småbrukarlag", "ORG"),
+        ("Olje- og Energidep", "ORG"),
+        ("Kari Lie", "PER"),
+    ]

@@ -115,7 +115,7 @@ class CandidatePasses:
         organisation: the parser hangs the title on "Kari" (APP) and "Kari" outside the name,
         so the organisation ends before the person the title is in apposition to."""
         if ent.label_ != ORG or len(ent) < 3:
-            return [ent]
+            return self._organisation_then_named_person(ent)
         for cut in range(ent.start + 1, ent.end - 1):
             head = ent.doc[cut]
             rest = ent.doc[cut + 1 : ent.end]
@@ -125,6 +125,25 @@ class CandidatePasses:
                 return [
                     Span(ent.doc, ent.start, cut, label=ORG),
                     Span(ent.doc, cut, ent.end, label=PERSON),
+                ]
+        return self._organisation_then_named_person(ent)
+
+    def _organisation_then_named_person(self, ent: Span) -> list[Span]:
+        """ "Direktør i Diku Harald Nybølet er ...", tagged as one name (an organisation's or
+        a person's): after a title and its preposition, a known given name and the
+        capitalised words after it to the name's end are the title's holder, the words
+        before it the employer."""
+        doc = ent.doc
+        if ent.label_ not in (ORG, PERSON) or len(ent) < 3 or ent.start < 2:
+            return [ent]
+        if not self._a_role_of(doc[ent.start - 2], doc[ent.start - 1]):
+            return [ent]
+        for cut in range(ent.start + 1, ent.end - 1):
+            rest = doc[cut : ent.end]
+            if doc[cut].text in self._given_names and all(t.is_title and t.is_alpha for t in rest):
+                return [
+                    Span(doc, ent.start, cut, label=ORG),
+                    Span(doc, cut, ent.end, label=PERSON),
                 ]
         return [ent]
 
@@ -406,6 +425,35 @@ def capitalised_inside_sentences(doc: Doc) -> set[str]:
         for t in doc
         if t.text[:1].isupper() and not t.text.isupper() and not starts_sentence(t)
     }
+
+
+def hyphen_coordinated_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """ "Norsk Bonde- og Småbrukarlag", which the model ends at "Bonde-": an organisation
+    whose last word ends in a hyphen goes on over "og"/"eller" to the word that completes
+    it; a name the model began with that word begins after it ("Småbrukarlag Kjersti
+    Hoff" is Kjersti Hoff), and one that is only that word is gone."""
+    completed = {
+        span.end + 1: Span(doc, span.start, span.end + 2, label=ORG)
+        for span in spans
+        if span.label_ == ORG
+        and len(span[-1]) >= 3
+        and span[-1].text.endswith("-")
+        and span.end + 1 < len(doc)
+        and doc[span.end].lower_ in ("og", "eller")
+        and doc[span.end + 1].is_alpha
+    }
+    if not completed:
+        return spans
+    out = []
+    for span in spans:
+        if span.end + 1 in completed and span.label_ == ORG:
+            out.append(completed[span.end + 1])  # the organisation, completed
+        elif span.start in completed:
+            if len(span) > 1:  # the name after the completing word
+                out.append(Span(doc, span.start + 1, span.end, label=span.label_))
+        else:
+            out.append(span)
+    return out
 
 
 def adjacent_organisations_joined(

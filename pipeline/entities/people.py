@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.doc_text import text_of
-from pipeline.entities.labels import ORG, PERSON
+from pipeline.entities.labels import LABEL_GROUP, ORG, PERSON, PLACE
 from pipeline.entities.words import (
     NOT_NAME_LABELS,
     is_place_name,
@@ -66,6 +66,37 @@ class PersonNamePasses:
                 span = Span(span.doc, before.start, span.end, label=PERSON)
             out.append(span)
         return out
+
+    def _given_name_before_a_place(self, targets: list[Span], kept: list[Span]) -> list[Span]:
+        """ "festivalsjef for Malakoff, Arnt-Ivar Naustdal", tagged as a place "Naustdal"
+        alone: a surname that is also a place's name, after a given name the model left
+        untagged (or read as a word of another kind: "Arnt-Ivar" as derived), is a
+        person's name with that given name ("Arnt-Ivar": one part known)."""
+        odd = {s.start for s in kept if s.label_ in NOT_NAME_LABELS and len(s) == 1}
+        taken = {i for s in kept for i in range(s.start, s.end) if s.start not in odd}
+        out = []
+        for span in targets:
+            before = span.doc[span.start - 1] if span.start else None
+            if (
+                LABEL_GROUP.get(span.label_) == PLACE
+                and len(span) == 1
+                and before is not None
+                and before.i not in taken
+                and self._a_given_name(before)
+            ):
+                span = Span(span.doc, before.i, span.end, label=PERSON)
+            out.append(span)
+        return out
+
+    def _a_given_name(self, token: Token) -> bool:
+        """A capitalised given name of the lists, or a hyphenated one with a part of them
+        ("Arnt-Ivar"), not a sentence's first word (a place may open a sentence)."""
+        parts = token.text.split("-")
+        return (
+            not starts_sentence(token)
+            and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
+            and any(p in self._given_names for p in parts)
+        )
 
     def _surname_then_company(self, span: Span, spans: list[Span]) -> list[Span]:
         """ "starta Witzøe Salmar i 1991": a surname the article gives a person in full,

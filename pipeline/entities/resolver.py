@@ -21,6 +21,7 @@ from pipeline.entities.candidates import (
     adjacent_organisations_joined,
     capitalised_inside_sentences,
     headings_about_organisations,
+    hyphen_coordinated_names,
     names_joined_by_ampersand,
     names_joined_by_slash,
     names_spelled_by_acronyms,
@@ -259,6 +260,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
             if (s := self._clean(part, capitalised)) is not None
         ]
         kept = adjacent_organisations_joined(kept, self._branch_names)
+        kept = hyphen_coordinated_names(doc, kept)
         kept = headings_about_organisations(kept)
         kept = [self._known_organisation(s) for s in kept]  # listed names keep their kind
         kept = [self._cued_organisation(s) for s in kept]
@@ -283,6 +285,7 @@ class EntityResolver(CandidatePasses, ContextCues, PersonNamePasses, Plausibilit
         targets = [p for s in targets for p in split_listed_places(s)]
         targets = [p for s in targets for p in self._names_run_together(s)]
         targets = self._given_names_the_model_missed(targets, kept)
+        targets = self._given_name_before_a_place(targets, kept)
         targets = [p for s in targets for p in self._surname_then_company(s, targets)]
         targets = [p for s in targets for p in self._person_then_organisation(s, targets)]
         targets = [s for s in targets if self._plausible_name(s)]  # before they vote
