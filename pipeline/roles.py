@@ -62,6 +62,9 @@ EMPLOYER_RULES = frozenset(
         "employer_of_appointing_board",
     }
 )
+#: Employer rules whose "noun" is a body's noun pointing back ("dagleg leiar i selskapet"):
+#: the employer is the organisation it points to (pipeline_person_organisations resolves it).
+POINTING_RULES = frozenset({"employer_of_title_pointing_back"})
 #: Rules that give a name the employer said of another name coordinated with it ("A og B
 #: fra X"): a link the name has of its own wins.
 SHARED_EMPLOYER_RULES = frozenset(
@@ -84,6 +87,7 @@ for _name in (
     "first_person",
     "staff_group",
     "business_noun",
+    "pointing_noun",
 ):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
@@ -141,6 +145,7 @@ class PersonRoles(TreeRuleFile):
         self.common_words = rules.common_words
         self.staff_groups = frozenset(rules.org["staff_group_nouns"])
         self.credit_labels = tuple(rules.org["credit_labels"])
+        self.pointing_nouns = frozenset(rules.org["org_head_nouns"] + rules.org["pointing_nouns"])
         self.business_nouns = frozenset(rules.org["business_nouns"]) | frozenset(
             rules.org["org_head_nouns"]
         )
@@ -481,6 +486,13 @@ class PersonRoles(TreeRuleFile):
                 or _without_definite_ending(token) in self.staff_groups
             )
             token._.business_noun = token.lower_ in self.business_nouns
+            # "dagleg leiar i selskapet": a body's noun alone, pointing back to one named before
+            token._.pointing_noun = (
+                token.is_lower
+                and token.text in self.pointing_nouns
+                and not token.n_lefts
+                and not token.n_rights
+            )
         fields = [span for span in orgs if _title_field(span, self.common_words)]
         if fields:  # "for Kommunikasjon i Telenor": a title's field, no organisation
             for span in fields:
@@ -581,7 +593,9 @@ class PersonRoles(TreeRuleFile):
             org = next(
                 (o for o in orgs if "org" in named and o.start <= named["org"] < o.end), None
             ) or (genitives.get(named["org"]) if "org" in named else None)
-            if rule in EMPLOYER_RULES:
+            if rule in POINTING_RULES:  # the noun stands for the employer, resolved later
+                employers.setdefault(named["title"], doc[named["noun"] : named["noun"] + 1])
+            elif rule in EMPLOYER_RULES:
                 if org is not None:
                     employers.setdefault(named["title"], org)
             elif "we" in named:

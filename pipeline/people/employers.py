@@ -234,7 +234,12 @@ def _person_organisation(
     """The organisation a person speaks for and the step that gave it: "stated",
     "section", "office", "email", "named_by_kind", or as a guess "body_of_office" or
     "nearest_of_kind" (the order in the module docstring)."""
-    if person.organisation:
+    if person.organisation and _pointing(person.organisation, rules):
+        # "dagleg leiar i selskapet": the organisation the noun points back to
+        pointed = _pointed_to(text, person.organisation, person.organisation_start, drafts, rules)
+        if pointed is not None:
+            return pointed, "stated"
+    elif person.organisation:
         at = person.organisation_start
         # the organisation named where the attribution names it, by its longest name there:
         # "Veidekke Sirkulær AS", not "Veidekke AS" whose short name "Veidekke" starts there too
@@ -275,6 +280,36 @@ def _person_organisation(
         return body, BODY_OF_OFFICE  # a rektor's school
     nearest = _nearest_of_kind(text, person, drafts, rules)
     return nearest, NEAREST_OF_KIND if nearest else None
+
+
+#: How far back a body's noun may point to the organisation it stands for.
+_POINTING_CHARS = 1500
+
+
+def _pointing(name: str, rules: RuleSet) -> bool:
+    """A body's noun standing for an organisation ("selskapet", "banken"); written with a
+    capital inside the sentence it is the name ("prorektor ved Høgskulen")."""
+    return name.islower() and name in rules.org["org_head_nouns"] + rules.org["pointing_nouns"]
+
+
+def _pointed_to(text: str, noun: str, at: int | None, drafts, rules: RuleSet) -> str | None:
+    """The organisation a body's noun points back to: the one named last before it (within
+    ``_POINTING_CHARS``) of the noun's kind: a company for a company's noun ("selskapet",
+    "bedrifta"), one whose name holds the kind for a body's ("banken": "Nordlys Sparebank");
+    never a newspaper or a party."""
+    if at is None:
+        return None
+    company_noun = noun.lower() in rules.org["org_head_nouns"]
+    kind = kind_named_by(noun)
+    earlier = [
+        (start, d.name)
+        for d in drafts
+        if organisation_category(d.name, rules.entity) not in _NEVER_GUESSED
+        and (d.kind == "company" if company_noun else bool(kind) and kind in d.name.lower())
+        for start, _ in mention_spans(text, d.names())
+        if at - _POINTING_CHARS <= start < at
+    ]
+    return max(earlier)[1] if earlier else None
 
 
 _ROLE_AFTER_BRACKET = re.compile(r"\s+(?:i|hos|ved|for)\s+")
