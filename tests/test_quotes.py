@@ -385,6 +385,15 @@ def test_a_quote_attributed_in_the_past_tense_or_with_an_added_word(verb):
             "Det er helt fantastisk",
             id="dateline-before-the-dash",
         ),
+        pytest.param(
+            "Klubben\n\n– Rikard har vært vårt klare førstevalg til jobben som ny hovedtrener, og "
+            "navnet hans sto på toppen av ønskelisten vår hele veien, sier styreleder Mette "
+            "Sætre. (©NTB)",
+            "Mette Sætre",
+            "Rikard har vært vårt klare førstevalg til jobben som ny hovedtrener, og navnet hans "
+            "sto på toppen av ønskelisten vår hele veien",
+            id="agency-credit-after-the-stop",
+        ),
     ],
 )
 def test_attributions_with_dots_inner_verbs_and_typed_dashes(text, speaker, quote):
@@ -1252,16 +1261,31 @@ def test_a_photos_caption_between_a_quote_and_its_continuation_keeps_the_speaker
     ]
 
 
-def test_a_question_put_to_someone_hands_the_word_to_the_last_one_quoted():
-    """An interview's question to "dere" after two paragraphs of narrative: the answer is
-    the last speaker's; a question about something, not put to anyone, hands it to no one."""
+def test_an_interviewers_dash_question_hands_the_word_to_the_last_one_quoted():
+    """An interview's question in a dash paragraph after two paragraphs of narrative: the
+    answer is the last speaker's; a question without a dash (a section's, as a company's
+    page asks it) hands the word to no one."""
     story = (
         "Festivalen\n\n– Det er helt fantastisk, sier markedsansvarlig Rita Nord.\n\n"
         "Festivalen har solgt 20 000 billetter i år.\n\n"
         "Arrangøren venter fullt hus på fredag, og vaktene er klare.\n\n"
-        "– Hva betyr salget {}?\n\n– Det gir oss trygghet fremover."
+        "{}Hva betyr salget for festivalen?\n\n– Det gir oss trygghet fremover."
     )
-    asked = _quotes(story.format("for dere"))
+    asked = _quotes(story.format("– "))
     assert asked["Rita Nord"] == ["Det er helt fantastisk", "Det gir oss trygghet fremover."]
-    about = _quotes(story.format("for festivalen"))
-    assert about["Rita Nord"] == ["Det er helt fantastisk"]
+    undashed = _quotes(story.format(""))
+    assert undashed["Rita Nord"] == ["Det er helt fantastisk"]
+
+
+def test_words_in_guillemets_after_said_that_are_the_one_named_speakers():
+    """ "Kari Lie, leiar i X, uttalte til avisa fredag at «...»": a partial quotation in
+    reported speech is the one person named before the verb's; with two named, no one's."""
+    one = _quotes(
+        "Politiet\n\nKari Lie, leiar i Vest politidistrikt, uttalte til Fjordingen fredag at "
+        "«det ikkje er vanleg å sende patruljer til slike hendingar»."
+    )
+    assert one["Kari Lie"] == ["det ikkje er vanleg å sende patruljer til slike hendingar"]
+    two = _quotes(
+        "Politiet\n\nKari Lie og Per Dal sa til Fjordingen fredag at «dette er ikkje vanleg»."
+    )
+    assert all(quotes == [] for quotes in two.values())

@@ -171,10 +171,9 @@ def attach_quotes(
                 found[0].quotes.append((block.start + found[1], block.start + found[2]))
         if found is None and _a_question(block.text):
             # the interviewer's question hands the word back, or to the one the box presents,
-            # or, a dash question put to "du"/"dere", to the last one quoted: the interview's
+            # or, a dash question (the interviewer's), to the last one quoted: the interview's
             # subject (a question without a dash is a section's, answered by its owner)
-            put = _quote_opener(block) is not None and _ADDRESSED.search(block.text)
-            asked = last_quoted if put else None
+            asked = last_quoted if _quote_opener(block) is not None else None
             previous, told_between = previous or presented or asked, 0
             continue
         if block.kind == "heading" or (found is None and _a_caption(block.text, rules)):
@@ -376,10 +375,6 @@ def _quote_opener(block) -> re.Match[str] | None:
     return _QUOTE_START.match(block.text) or (
         _NO_OPENER.match(block.text) if block.kind == "quote" else None
     )
-
-
-#: A question put to the one interviewed ("Hva synes du?", "Kva gjer de no?").
-_ADDRESSED = re.compile(r"(?<!\w)(?:du|deg|dere|dykk)(?!\w)", re.IGNORECASE)
 
 
 def _a_question(text: str) -> bool:
@@ -720,15 +715,18 @@ def _quote_before_attribution(
 
 
 def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
+    said_that = _said_that_quotation(rules)
     m = (
         _colon_quote(rules).search(block.text)
         or _LEAD_THEN_DASH.search(block.text)
         or _LEAD_THEN_QUOTATION.search(block.text)
+        or said_that.search(block.text)
     )
     if m is None:
         return None
     who = m.group("who")
-    if m.re in (_LEAD_THEN_DASH, _LEAD_THEN_QUOTATION) and sum(p.name in who for p in people) != 1:
+    one_named = (_LEAD_THEN_DASH, _LEAD_THEN_QUOTATION, said_that)
+    if m.re in one_named and sum(p.name in who for p in people) != 1:
         return None  # "Kari Lie og Per Dal er samde: – ...": whose words, the text does not say
     # "Hun sier videre: «...»": the person the text last named and calls so
     speaker = _speaker(who, people) or _pronoun_speaker(who, block.start + m.start(), people)
@@ -741,6 +739,18 @@ def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
 _LEAD_THEN_QUOTATION = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<who>[A-ZÆØÅ][^.:!?\n«\"“„]{1,159}):\s+[«\"“„](?P<quote>[^»\"”\n]+?)\s*[»\"”]"
 )
+
+
+@per_rule_set
+def _said_that_quotation(rules: RuleSet) -> re.Pattern[str]:
+    """ "Kari Lie, leiar i X, uttalte til avisa fredag at «det ikkje er vanleg ...»": a
+    sentence that names one person before a speech verb, then "at" and a quotation in
+    guillemets: the quoted words are that person's."""
+    return re.compile(
+        rf"(?:^|(?<=[.!?]\s))(?P<who>[A-ZÆØÅ][^.:!?\n«»]{{1,159}}?)\s+(?:{speech_verbs(rules)})"
+        r"\b[^.:!?\n«»]{0,60}?\bat\s+«(?P<quote>[^«»\n]+?)\s*»"
+    )
+
 
 # "Syklisten Tord Hafnor skal importere sykkelstativ: – Det må vere enkelt ...": a lead that
 # names one person, a colon and a dash: the quote is that person's
@@ -795,8 +805,10 @@ def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:,?\s*{_CLOSING}?,?\s+|,)(?P<verb>{verbs_after_a_quote(rules)}|(?P<perfect>har|hadde))"
         rf"|(?<=\.)\s+(?P<opening>{capitalised}))\s+{_who(rules)}"
-        # a stop typed twice ("sier Thorsrud. .") still ends the paragraph
-        rf"(?(perfect)(?:\s+\w+)?\s+(?:{participle})(?:\s+til\s+[^.]+)?)(?:\s*\.)*\s*$"
+        # a stop typed twice ("sier Thorsrud. .") still ends the paragraph, and so does an
+        # agency's credit after the stop ("sier Mette Sætre. (©NTB)")
+        rf"(?(perfect)(?:\s+\w+)?\s+(?:{participle})(?:\s+til\s+[^.]+)?)"
+        rf"(?:(?:\s*\.)+\s*\(©?\s*[A-ZÆØÅ][\wæøåÆØÅ ]{{1,20}}\)|(?:\s*\.)*)\s*$"
     )
 
 
