@@ -1289,3 +1289,14 @@ def test_words_in_guillemets_after_said_that_are_the_one_named_speakers():
         "Politiet\n\nKari Lie og Per Dal sa til Fjordingen fredag at «dette er ikkje vanleg»."
     )
     assert all(quotes == [] for quotes in two.values())
+
+
+def test_a_short_dash_line_without_a_stop_is_a_subheading_not_a_quote():
+    """ "– Ta skulen i bruk" between paragraphs: a subheading quoting the story, not a quote
+    going on from the last speaker; the same words with the attribution on the next line are
+    a quote."""
+    quotes = _quotes(
+        "Skulen\n\n– Vi er glade for den nye skulen, seier rektor Kari Dal.\n\n– Ta skulen i bruk"
+        "\n\nElevane har flytta inn i dei nye klasseromma."
+    )
+    assert quotes["Kari Dal"] == ["Vi er glade for den nye skulen"]
