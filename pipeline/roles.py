@@ -181,6 +181,10 @@ class PersonRoles(TreeRuleFile):
             if org is not None:  # "NorgesGruppens Runar Hollevik": the employer, no title
                 person._.employer = (org.start_char, org.end_char)
                 person._.role_rule = person._.role_rule or rule
+            if org is None and (aged := self._aged_entry_employer(doc, person)) is not None:
+                # "4. Landsstyremedlem Kari Lie (36) Fjordposten": the title from the tree
+                person._.employer = (aged.start_char, aged.end_char)
+                person._.role_rule = person._.role_rule or "aged_list_entry"
             if org is None and (entry := self._applicant_entry(doc, person)) is not None:
                 # "• Svein Hole (50), Stjørdal, prosjektleiar hos Fylkesmannen i Trøndelag"
                 _give_role(person, *entry, "applicant_entry")
@@ -370,6 +374,24 @@ class PersonRoles(TreeRuleFile):
         at = text.find(" ".join(words[cut + 1 :]), rest.end(), line_end) if cut < len(words) else -1
         org = next((o for o in doc.spans.get(ORG_SPANS, []) if o.start_char == at), None)
         return " ".join(title), org
+
+    def _aged_entry_employer(self, doc: Doc, person: Span) -> Span | None:
+        """A line of a numbered or bulleted list of elected members: a number, a title at
+        most, the name, an age in brackets, then the organisation to the line's end ("4.
+        Landsstyremedlem Kari Lie (36) Fjordposten", a short mark such as "NY" after it at
+        most): the organisation the member comes from."""
+        text = text_of(doc)
+        line_start, line_end = _line_around(text, person)
+        before = _LIST_NUMBER.sub("", text[line_start : person.start_char].strip(_BULLETS + " \t"))
+        if any(not self._title_word(w.lower()) for w in before.split()):
+            return None
+        age = _AGE_ALONE.match(text, person.end_char, line_end)
+        if age is None:
+            return None
+        org = next((o for o in doc.spans.get(ORG_SPANS, []) if o.start_char == age.end()), None)
+        if org is None or not _ENTRY_MARK.fullmatch(text[org.end_char : line_end].strip()):
+            return None
+        return org
 
     def _respective_titles(
         self, doc: Doc, people: list[Span]
@@ -731,6 +753,10 @@ _BULLETS = "•·*-–—"
 _LONGEST_NOTE = 10
 #: After a listed name: an age in brackets, then the comma that opens the rest of the entry.
 _AGE = re.compile(r"\s*\(\d{1,3}\)\s*,")
+_AGE_ALONE = re.compile(r"\s*\(\d{1,3}\)\s*")
+_LIST_NUMBER = re.compile(r"^\d{1,3}[.)]\s*")
+#: What may follow a listed member's organisation: nothing, or a mark such as "NY" (new).
+_ENTRY_MARK = re.compile(r"|[A-ZÆØÅ]{1,4}|\((?:ny|nytt?)\)", re.IGNORECASE)
 #: How many words a title in a list entry has at most ("leiar for drift og vedlikehald").
 _LONGEST_LISTED_TITLE = 5
 

@@ -1874,3 +1874,18 @@ def test_the_word_completing_a_hyphenated_name_leaves_the_names_around_it_whole(
         ("Olje- og Energidep", "ORG"),
         ("Kari Lie", "PER"),
     ]
+
+
+def test_a_numbered_member_list_gives_each_member_the_organisation_after_the_age():
+    """ "4. Landsstyremedlem Hege Frantzen (36) NRK": a list of elected members names where
+    each comes from after the age; a place after it, or a sentence, gives no employer."""
+    profile = process_text(
+        "Landsstyret\n\nDette er det nye landsstyret:\n\n1. Leder Kari Lie\n"
+        "4. Landsstyremedlem Hege Frantzen (36) NRK\n"
+        "6. Landsstyremedlem Per Dal (41) Bergen sentrum\n\n"
+        "Tove Lund (41) NRK vann prisen i fjor."
+    )
+    people = {p.name: (p.title, p.organisation) for p in profile.people}
+    assert people["Hege Frantzen"] == ("landsstyremedlem", "NRK")
+    assert people["Per Dal"] == ("landsstyremedlem", None)
+    assert people["Tove Lund"][1] is None
