@@ -54,7 +54,7 @@ from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.registry.names import normalise_name
 from pipeline.rules import RuleSet, TreeRuleFile, per_rule_set, rule_file_records
 from pipeline.sdg import EXPLICIT_SPAN_KEY
-from pipeline.text import kind_named_by
+from pipeline.text import kind_named_by, pointing_nouns
 
 COMPONENT_NAME = "pipeline_goal_owners"
 RULES_FILE = "relation_rules.json"
@@ -110,7 +110,7 @@ class GoalOwners(TreeRuleFile):
             + rules.org["definite_business_endings"]
         )
         # "Selskapet", "Banken", "Klubben" as a subject: the body named before
-        self.pointing_nouns = tuple(rules.org["org_head_nouns"] + rules.org["pointing_nouns"])
+        self.pointing_nouns = tuple(pointing_nouns(rules))
 
     def _use(self, source: str) -> None:
         """Build the matcher and word sets from a relation rules file."""

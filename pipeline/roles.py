@@ -37,7 +37,7 @@ from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.org_candidates.candidates import INTRODUCED
 from pipeline.org_candidates.fact_boxes import persons_box
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
-from pipeline.text import fact_box_label
+from pipeline.text import fact_box_label, pointing_nouns
 
 COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
@@ -145,7 +145,7 @@ class PersonRoles(TreeRuleFile):
         self.common_words = rules.common_words
         self.staff_groups = frozenset(rules.org["staff_group_nouns"])
         self.credit_labels = tuple(rules.org["credit_labels"])
-        self.pointing_nouns = frozenset(rules.org["org_head_nouns"] + rules.org["pointing_nouns"])
+        self.pointing_nouns = frozenset(pointing_nouns(rules))
         self.business_nouns = frozenset(rules.org["business_nouns"]) | frozenset(
             rules.org["org_head_nouns"]
         )

@@ -100,6 +100,12 @@ def fact_box_label(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(rf"^(?:{alternation(rules.org['fact_box_name_keys'])})\s*:\s*", re.IGNORECASE)
 
 
+def pointing_nouns(rules: RuleSet) -> list[str]:
+    """A body's nouns that stand for an organisation named before ("selskapet", "banken"):
+    a company's (org_rules.json: org_head_nouns) and any body's (pointing_nouns)."""
+    return rules.org["org_head_nouns"] + rules.org["pointing_nouns"]
+
+
 def alternation(words: list[str]) -> str:
     """Regex alternation of literal words, longest first so 'legger til' beats 'legger'.
     No words match nothing: an empty list in a user's rule file switches its rule off

@@ -46,7 +46,7 @@ from pipeline.registry.names import normalise_name
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.span_values import register_span_values
-from pipeline.text import alternation, kind_named_by, sentence_bounds
+from pipeline.text import alternation, kind_named_by, pointing_nouns, sentence_bounds
 
 COMPONENT_NAME = "pipeline_person_organisations"
 ATTRIBUTES = ("person_employer", "person_employer_rule", "person_party_name")
@@ -289,7 +289,7 @@ _POINTING_CHARS = 1500
 def _pointing(name: str, rules: RuleSet) -> bool:
     """A body's noun standing for an organisation ("selskapet", "banken"); written with a
     capital inside the sentence it is the name ("prorektor ved Høgskulen")."""
-    return name.islower() and name in rules.org["org_head_nouns"] + rules.org["pointing_nouns"]
+    return name.islower() and name in pointing_nouns(rules)
 
 
 def _pointed_to(text: str, noun: str, at: int | None, drafts, rules: RuleSet) -> str | None:
@@ -299,7 +299,7 @@ def _pointed_to(text: str, noun: str, at: int | None, drafts, rules: RuleSet) ->
     never a newspaper or a party."""
     if at is None:
         return None
-    company_noun = noun.lower() in rules.org["org_head_nouns"]
+    company_noun = noun in rules.org["org_head_nouns"]  # lower case (``_pointing``)
     kind = kind_named_by(noun)
     earlier = [
         (start, d.name)
@@ -490,8 +490,7 @@ def _own_words(text: str, person) -> list[tuple[int, int]]:
 
 @per_rule_set
 def _body_nouns(rules: RuleSet) -> re.Pattern[str]:
-    words = rules.org["pointing_nouns"] + rules.org["org_head_nouns"]
-    return re.compile(rf"(?<!\w)(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(pointing_nouns(rules))})(?!\w)", re.IGNORECASE)
 
 
 def _body_kind(name: str) -> str | None:
