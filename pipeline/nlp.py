@@ -147,6 +147,14 @@ def _abbreviated_titles() -> list[str]:
     return sorted({form for w in dotted for form in (w, w[:1].upper() + w[1:])})
 
 
+# "(Frp).Han understreker": pages often lose the space after a sentence that ends in a
+# bracket or a closing quote. spaCy splits "snora.Opninga" (a letter before the stop) but
+# not ")." or "»."; the glued token then hides the sentence end and reads as a name.
+_FULL_STOP_AFTER_CLOSING_MARK = [
+    r"[)\]»”\"](?=\.[A-ZÆØÅ][a-zæøå])",  # the mark, then
+    r"(?<=[)\]»”\"])\.(?=[A-ZÆØÅ][a-zæøå])",  # the stop, each a token of its own
+]
+
 # Parties are written without a full stop today, so "... stemte på Frp." ends a sentence;
 # spaCy's nb exceptions would keep the stop on the party's name (the model recipe drops
 # them too, training/README.md).
@@ -157,6 +165,8 @@ def adapt_tokenizer(tokenizer: Tokenizer) -> Tokenizer:
     """The news rules on top of spaCy's nb tokenizer; applying them twice changes nothing."""
     suffixes = list(Norwegian.Defaults.suffixes or []) + _FULL_STOP_AFTER_ALPHANUMERIC
     tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+    infixes = list(Norwegian.Defaults.infixes or []) + _FULL_STOP_AFTER_CLOSING_MARK
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     tokenizer.rules = {
         k: v for k, v in (tokenizer.rules or {}).items() if k not in _PARTY_EXCEPTIONS
     }

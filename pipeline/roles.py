@@ -60,8 +60,12 @@ EMPLOYER_RULES = frozenset(
         "employer_beside_predicate_title",
         "employer_appointing",
         "employer_of_appointing_board",
+        "employer_ending_title_phrase",
     }
 )
+#: Employer rules read in the sentence's order: the words between the title and the
+#: organisation's preposition must be the title's own phrase (``_title_phrase_between``).
+PHRASE_RULES = frozenset({"employer_ending_title_phrase"})
 #: Employer rules whose "noun" is a body's noun pointing back ("dagleg leiar i selskapet"):
 #: the employer is the organisation it points to (pipeline_person_organisations resolves it).
 POINTING_RULES = frozenset({"employer_of_title_pointing_back"})
@@ -70,8 +74,14 @@ POINTING_RULES = frozenset({"employer_of_title_pointing_back"})
 SHARED_EMPLOYER_RULES = frozenset(
     {"employer_of_first_coordinated_name", "employer_of_middle_coordinated_name"}
 )
+#: Rules that give the second of two coordinated names the plural title said of both.
+SHARED_TITLE_RULES = frozenset(
+    {"plural_title_of_coordinated_subjects", "plural_title_predicate_of_coordinated_subjects"}
+)
 #: Rules that read a title from the sentence after the name's: the title by the name wins.
-SENTENCE_AFTER_RULES = frozenset({"title_of_pronoun_subject"})
+SENTENCE_AFTER_RULES = frozenset(
+    {"title_of_pronoun_subject", "title_of_pronoun_subject_after_auxiliary"}
+)
 #: Rules that reach "som" down a chain of words (``>>``): the chain must stay in the clause.
 CHAIN_RULES = frozenset({"title_after_som_down_the_verb_chain"})
 
@@ -215,6 +225,9 @@ class PersonRoles(TreeRuleFile):
             # a title right after the name before one the parser hung on it from before the
             # name ("A, dagleg leiar i X, B, dagleg leiar i Y": B's is the second)
             held.sort(key=lambda link: link[0].title < person.start)
+            # a title of their own by the name wins over the one a list of names shares
+            # ("kjøpmann A og direktør B held fram som styremedlemmer")
+            held = [link for link in held if link[1] not in SHARED_TITLE_RULES] or held
             # of two titles the sentence gives, the one it says where they hold ("X, som er
             # partnar i Hjort, blei valt til styreleiar")
             label = _title_as_label(doc, person, self.modifiers)
@@ -618,6 +631,10 @@ class PersonRoles(TreeRuleFile):
             if rule in POINTING_RULES:  # the noun stands for the employer, resolved later
                 employers.setdefault(named["title"], doc[named["noun"] : named["noun"] + 1])
             elif rule in EMPLOYER_RULES:
+                if rule in PHRASE_RULES and not self._title_phrase_between(
+                    doc, named["title"], named["preposition"]
+                ):
+                    continue
                 if org is not None:
                     employers.setdefault(named["title"], org)
             elif "we" in named:
@@ -656,6 +673,25 @@ class PersonRoles(TreeRuleFile):
             or t._.title_word
             or t.lower_ in self.modifiers
             or t.lower_ in (",", "og", "eller")
+            for t in between
+        )
+
+    def _title_phrase_between(self, doc: Doc, title: int, preposition: int) -> bool:
+        """Whether the words between a title and a preposition are the title's own phrase,
+        where the tree hangs the preposition outside it: at most eight nouns, adjectives,
+        prepositions, determiners, numbers, "og"/"eller" and list commas ("leder for marked
+        og salg", "direktør for kommunikasjon, myndighetskontakt og bærekraft"), with no
+        verb, no pronoun, no other title and no other name or organisation: a clause or
+        another person between says the employer is not the title's, and a second title
+        ("hovudtillitsvald og leiar i X") is the coordinated titles' rules' to read."""
+        if doc[title].is_ancestor(doc[preposition]):
+            return False  # the tree hangs the preposition in the title's phrase: its rules read it
+        between = doc[title + 1 : preposition]
+        if len(between) > 8:
+            return False
+        return all(
+            (t.pos_ in _PHRASE_POS or t.pos_ == "PROPN" or t.text == ",")
+            and not (t._.in_person or t._.in_org or t._.title_word)
             for t in between
         )
 
@@ -987,14 +1023,18 @@ def _title_phrase_before_comma(
 
 def _named_alone_before(doc: Doc, pronoun: int) -> int | None:
     """The token of the one person the sentence before names, when ``pronoun`` opens its
-    sentence ("..., seier Kari Lie. Ho er dagleg leiar i X") or is its subject after a
+    sentence ("..., seier Kari Lie. Ho er dagleg leiar i X", in the same paragraph or the
+    next) or is its subject after a
     fronted phrase ("Saman med Per Dal driv han firmaet X"); None when that sentence names
     no one or several people."""
     sentence = doc[pronoun].sent
     opens = pronoun == sentence.start or doc[pronoun].dep_ == "SUBJ"
-    if not opens or sentence.start == 0:
+    last = sentence.start - 1
+    while last >= 0 and doc[last].is_space:
+        last -= 1  # a new paragraph: "..., sier Kari Lie.\n\nHo er dagleg leiar i X"
+    if not opens or last < 0:
         return None
-    before = doc[sentence.start - 1].sent
+    before = doc[last].sent
     names = {
         s.text: s.start
         for s in doc.spans.get(PERSON_SPANS, [])
@@ -1061,6 +1101,9 @@ def _someone_between(title: int, person: Span, people: list[Span]) -> bool:
     low, high = (title, person.start) if title < person.start else (person.end, title)
     return any(low <= other.start and other.end <= high for other in people if other != person)
 
+
+#: The parts of speech of words inside a title's phrase ("leder for avdeling bærekraft").
+_PHRASE_POS = frozenset({"NOUN", "ADJ", "ADP", "DET", "NUM", "CCONJ"})
 
 _GENITIVE_ENDINGS = ("'s", "’s", "s")  # longest first: "Equinor's" drops "'s"
 

@@ -43,6 +43,8 @@ class OrgRules(BaseModel):
     speech_adverbs: list[str] = Field(default_factory=list)  # "Hun sier videre: «...»"
     # "..., slår styreleder X fast.": a particle verb whose particle follows the speaker
     split_speech_verbs: list[str] = Field(default_factory=list)
+    # "Dette var bodskapen til teatersjef X": the quote before is X's
+    speech_nouns: list[str] = Field(default_factory=list)
     # "sier Kari Lie i X", "seier medeigar av X, Gunn Rise": the speaker's organisation
     attribution_prepositions: list[str] = Field(default_factory=list)
     staff_group_nouns: list[str] = Field(default_factory=list)  # "Brakars ledergruppe"

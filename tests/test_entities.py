@@ -465,6 +465,21 @@ def test_a_full_stop_after_a_name_ending_in_digits_ends_the_sentence():
     assert all("." not in s.text for s in doc.spans[ORG_SPANS])
 
 
+def test_a_full_stop_glued_after_a_bracket_or_quote_ends_the_sentence():
+    """ "(Frp).Han": a page that lost the space after a sentence ending in a bracket or a
+    closing quote; the glued token hid the sentence end and read as a company."""
+    if shipped_model_path() is None:
+        pytest.skip("needs the shipped model (a stripped checkout has none)")
+    from pipeline.nlp import load_pipeline
+
+    doc = load_pipeline()("Det sa Kari Lie (Frp).Han meiner at «alt går bra».Det er godt.")
+    words = [t.text for t in doc]
+    assert words[4:9] == ["(", "Frp", ")", ".", "Han"]
+    assert words[-6:-3] == ["»", ".", "Det"]
+    assert len(list(doc.sents)) == 3
+    assert all(")" not in s.text and "»" not in s.text for s in doc.spans[ORG_SPANS])
+
+
 def test_every_name_in_a_list_of_organisations_is_one():
     text = "De fem er Tindra Nett, Lede, Kvitbrim, Holmvik Kraft og Bølgetek, opplyser selskapet."
     ents = [
@@ -1889,3 +1904,30 @@ def test_a_numbered_member_list_gives_each_member_the_organisation_after_the_age
     assert people["Hege Frantzen"] == ("landsstyremedlem", "NRK")
     assert people["Per Dal"] == ("landsstyremedlem", None)
     assert people["Tove Lund"][1] is None
+
+
+@needs_model
+def test_the_first_part_of_a_hyphen_compound_is_no_person():
+    """ "sier Energi- og miljørådgiver i X, Emma Tveit": a capitalised compound's first part,
+    ending in its hyphen, is no one's name."""
+    profile = process_text(
+        "Bank\n\n– Vi sparer utgifter, sier Energi- og miljørådgiver i SpareBank 1 Fjelldal, "
+        "Emma Tveit."
+    )
+    assert [p.name for p in profile.people] == ["Emma Tveit"]
+
+
+@needs_model
+def test_a_heading_or_a_given_name_is_no_title():
+    """The heading over a paragraph ("Næringsliv") is no title of the name that opens it,
+    and neither is a given name read as the first word of a "title NAME i X" shape."""
+    profile = process_text(
+        "Næringsliv\n\nLill Farah Jensen i Kystbanken uttalte at det var eit ønske om å bli "
+        "meir miljøvenleg."
+    )
+    (person,) = profile.people
+    assert (person.name, person.title, person.organisation) == (
+        "Lill Farah Jensen",
+        None,
+        "Kystbanken",
+    )

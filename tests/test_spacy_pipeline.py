@@ -177,6 +177,7 @@ def test_the_shipped_config_holds_the_news_tokenizer():
     assert [t.text for t in nlp("over Fjord1. Da")] == ["over", "Fjord1", ".", "Da"]
     assert "Mek." in [t.text for t in nlp("Larsnes Mek. Verksted")]
     assert [t.text for t in nlp("stemte på Frp.")][-2:] == ["Frp", "."]
+    assert [t.text for t in nlp("(Frp).Han")] == ["(", "Frp", ")", ".", "Han"]
     # a title the entity rules write with its stop keeps it, capitalised or not
     assert [t.text for t in nlp("Adm. dir. i Fjordverft")][:2] == ["Adm.", "dir."]
     assert [t.text for t in spacy.load(shipped_model_path())("adm. dir. Kari")][:2] == [

@@ -127,6 +127,8 @@ class Plausibility:
         after a place preposition or in a list of places, an organisation in a list of
         organisations, else a person only when it is no common word."""
         word = span.text
+        if word.endswith("-"):
+            return False  # "Energi- og miljørådgiver": a compound's first part, no one's name
         if _part_of_a_full_name(span, spans, given_name=False):
             return True  # "sier Bjurstrøm" after "Hanne Bjurstrøm"
         if self._before(span) in self._place_prepositions or _listed_with_a_place(

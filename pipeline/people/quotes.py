@@ -352,7 +352,9 @@ def _continued_quote(block, previous, around, people, rules: RuleSet, subjects=(
     before, following = around
     for nxt in following:  # "– ..." then "Det seier Oddgeir Kvitenes, som ...": named after
         opening = _said_that_opening(rules).match(nxt.text)
-        who = opening and (opening.group("who") or opening.group("cleft"))
+        who = opening and (
+            opening.group("who") or opening.group("cleft") or opening.group("bearer")
+        )
         if who and (speaker := _speaker(who, people)):
             return speaker, opener.end(), end
     # a new speaker is handed the word
@@ -628,6 +630,9 @@ def _said_that_opening(rules: RuleSet) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?:Det|Dette)\s+|(?=[a-zæøå]))(?:{verbs})\s+(?P<who>[^,.\n]+)"
         rf"|(?:Det|Dette)\s+(?:er|var)\s+(?P<cleft>[^.\n]{{2,120}}?),?\s+som\s+(?:{verbs})\s+(?:dette|det)\b"
+        # "Dette var bodskapen til teatersjef Erik Ulvik då ...": the first one named after it
+        rf"|(?:Det|Dette)\s+(?:er|var)\s+(?:{alternation(rules.org['speech_nouns'])})"
+        r"\s+(?:til|frå|fra)\s+(?P<bearer>[^.\n]{2,160})"
     )
 
 

@@ -73,6 +73,9 @@ _PATTERN_RULES = (
     "role",
 )
 
+#: The shapes whose first word is taken for a title by its place alone: it must be one.
+_TITLE_FIRST_RULES = frozenset({"title_name_org", "title_org_name"})
+
 
 @per_rule_set
 def _speech_pattern(rules: RuleSet) -> re.Pattern[str]:
@@ -101,10 +104,11 @@ def _title_first_patterns(rules: RuleSet) -> tuple[re.Pattern[str], ...]:
     "Daglig leder i Elvebyen Ladepunkt AS, Thomas Rød, sier ...", and after the verb
     "..., sier daglig leder i Nordlysfisk, Jon Are Pedersen."
     """
-    title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:\s+[a-zæøå-]+)?"
+    # on one line: a heading over the paragraph ("Næringsliv") is no title of its first name
+    title = r"[A-ZÆØÅa-zæøå][a-zæøå-]+(?:[^\S\n]+[a-zæøå-]+)?"
     return (
         re.compile(
-            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+(?P<name>{PERSON})\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)})\s+(?:{_verbs(rules)})\b"
+            rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})[^\S\n]+(?P<name>{PERSON})\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)})\s+(?:{_verbs(rules)})\b"
         ),
         re.compile(
             rf"(?:(?<=[.!?»]\s)|(?<=^)|(?<=\n))(?P<title>{title})\s+{_prep(rules)}\s+(?P<org>{_org_tail(rules)}),\s+(?P<name>{PERSON})(?:\s*\([^()\n]{{1,40}}\))?,\s+(?:{_verbs(rules)})\b"
@@ -257,6 +261,10 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
     )
     for pattern, rule in zip(patterns, _PATTERN_RULES, strict=True):
         for m in pattern.finditer(text):
+            if rule in _TITLE_FIRST_RULES and not _is_title(
+                m.group("title").split()[-1].lower(), rules
+            ):
+                continue  # "Lill Farah Jensen i X uttalte": a given name, no title, opens it
             name, name_start, title_before = _without_leading_title(
                 doc, m.group("name"), m.start("name"), rules
             )
