@@ -68,7 +68,9 @@ EMPLOYER_RULES = frozenset(
 PHRASE_RULES = frozenset({"employer_ending_title_phrase"})
 #: Employer rules whose "noun" is a body's noun pointing back ("dagleg leiar i selskapet"):
 #: the employer is the organisation it points to (pipeline_person_organisations resolves it).
-POINTING_RULES = frozenset({"employer_of_title_pointing_back"})
+POINTING_RULES = frozenset(
+    {"employer_of_title_pointing_back", "employer_pointing_back_between_title_and_name"}
+)
 #: Rules that give a name the employer said of another name coordinated with it ("A og B
 #: fra X"): a link the name has of its own wins.
 SHARED_EMPLOYER_RULES = frozenset(

@@ -1931,3 +1931,15 @@ def test_a_heading_or_a_given_name_is_no_title():
         None,
         "Kystbanken",
     )
+
+
+@needs_model
+def test_a_hyphenated_given_name_after_a_title_and_its_employer_is_split_off():
+    """ "sier leder i Kjølsdalen musikklag Anne-Britt Nordal", tagged as one organisation:
+    the hyphenated given name opens the title's holder, who keeps the quote."""
+    profile = process_text(
+        "Korps\n\n– Det var kjekt, sier leder i Kjølsdalen musikklag Anne-Britt Nordal."
+    )
+    (person,) = profile.people
+    assert (person.name, person.organisation) == ("Anne-Britt Nordal", "Kjølsdalen musikklag")
+    assert [q.text for q in person.quotes] == ["Det var kjekt"]

@@ -1300,3 +1300,13 @@ def test_a_short_dash_line_without_a_stop_is_a_subheading_not_a_quote():
         "\n\nElevane har flytta inn i dei nye klasseromma."
     )
     assert quotes["Kari Dal"] == ["Vi er glade for den nye skulen"]
+
+
+def test_the_one_told_after_til_is_no_speaker():
+    """ "seier han til Neste Klikk": the name after "til" is the paper told, not someone
+    speaking; the quote is the one "han" points back to."""
+    quotes = _quotes(
+        "Butikk\n\nBirger Lunde er butikksjef i Volda.\n\nHan meiner at skilta skal vere på "
+        "nynorsk.\n\n- Nynorsk er språket vårt, seier han til Neste Klikk."
+    )
+    assert quotes == {"Birger Lunde": ["Nynorsk er språket vårt"]}

@@ -140,7 +140,10 @@ class CandidatePasses:
             return [ent]
         for cut in range(ent.start + 1, ent.end - 1):
             rest = doc[cut : ent.end]
-            if doc[cut].text in self._given_names and all(t.is_title and t.is_alpha for t in rest):
+            given = doc[cut].text.split("-")[0]  # "Anne-Britt": a given name's first part
+            if given in self._given_names and all(
+                t.is_title and t.text.replace("-", "").isalpha() for t in rest
+            ):
                 return [
                     Span(doc, ent.start, cut, label=ORG),
                     Span(doc, cut, ent.end, label=PERSON),

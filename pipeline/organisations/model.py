@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from models import OrganisationKind
 from pipeline.entities import (
     ORG_SPANS,
+    PERSON_SPANS,
     PLACE_SPANS,
     organisation_category,
     spans_of,
@@ -111,7 +112,8 @@ def model_orgs(doc: Doc, text: str, rules: RuleSet) -> list[OrgDraft]:
 
 def _without_genitive(name: str, span, text: str, rules: RuleSet) -> str:
     """ "Statoils styre", "Norges Rederiforbunds adm. direktør": the genitive s goes when the
-    article also writes the name without it or a lower-case noun follows the name. A name
+    article also writes the name without it, or a lower-case noun or a person's name
+    follows the name. A name
     that ends in s writes its genitive with an apostrophe ("Fjordlaks' direktør")."""
     if name[-1:] in "'’" and name[-2:-1] in ("s", "x", "z"):
         return name[:-1]
@@ -128,6 +130,8 @@ def _without_genitive(name: str, span, text: str, rules: RuleSet) -> str:
         return base
     if after is not None and after.text in ("adm.", "administrerende"):
         return base
+    if after is not None and any(p.start == after.i for p in span.doc.spans.get(PERSON_SPANS, [])):
+        return base  # "Fagforbundets Hege Nilsen": the organisation's own person
     return name
 
 

@@ -288,6 +288,8 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 continue  # "sa Kongsberg Gruppens styreleder Eivind Reiten": a genitive, not a speaker
             if re.search(r"\b(?:at|om|hvordan|korleis|kva|hva)\b", m.group("title") or ""):
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
+            if re.search(r"(?:^|\s)til\s*$", m.group("title") or ""):
+                continue  # "seier han til Neste Klikk": the one told, a paper, not a speaker
             if m.group("org"):
                 read_as_employers.add(m.group("org"))
             draft = people.get(name)
