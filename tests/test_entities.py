@@ -1943,3 +1943,18 @@ def test_a_hyphenated_given_name_after_a_title_and_its_employer_is_split_off():
     (person,) = profile.people
     assert (person.name, person.organisation) == ("Anne-Britt Nordal", "Kjølsdalen musikklag")
     assert [q.text for q in person.quotes] == ["Det var kjekt"]
+
+
+@needs_model
+def test_a_title_then_an_organisations_name_then_a_person_is_split():
+    """ "styreleiar Falkeid Gro Sørvik" (a caption): the name of an organisation the article
+    names in full ("Falkeid Idrettslag") stands between the title and its holder; a name
+    whose first word opens no organisation stays whole, given name listed or not."""
+    profile = process_text(
+        "Pengegåve\n\nFalkeid Idrettslag fekk pengar frå banken.\n\nFrå venstre styreleiar "
+        "Falkeid Gro Sørvik og Nina Hopstad frå Sparebanken Vest.\n\nSaka vart lagt fram av "
+        "direktør Anne Marie Lie i går, og ordførar Lilly Gunn Nyhus opna møtet."
+    )
+    names = {p.name for p in profile.people}
+    assert {"Gro Sørvik", "Anne Marie Lie", "Lilly Gunn Nyhus"} <= names
+    assert "Falkeid Gro Sørvik" not in names

@@ -130,17 +130,27 @@ class CandidatePasses:
 
     def _organisation_then_named_person(self, ent: Span) -> list[Span]:
         """ "Direktør i Diku Harald Nybølet er ...", tagged as one name (an organisation's or
-        a person's): after a title and its preposition, a known given name and the
-        capitalised words after it to the name's end are the title's holder, the words
-        before it the employer."""
+        a person's): after a title and its preposition, or a title alone ("styreleiar
+        Falkeid Gro Sørensen", when the name opens with no given name), a known given name
+        and the capitalised words after it to the name's end are the title's holder, the
+        words before it the employer."""
         doc = ent.doc
-        if ent.label_ not in (ORG, PERSON) or len(ent) < 3 or ent.start < 2:
+        if ent.label_ not in (ORG, PERSON) or len(ent) < 3 or ent.start < 1:
             return [ent]
-        if not self._a_role_of(doc[ent.start - 2], doc[ent.start - 1]):
+        after_a_role = ent.start >= 2 and self._a_role_of(doc[ent.start - 2], doc[ent.start - 1])
+        # "styreleiar Falkeid Gro Sørensen": a title, the employer's name, then the holder's
+        after_a_title = self._is_title(doc[ent.start - 1])
+        if not (after_a_role or after_a_title):
             return [ent]
         for cut in range(ent.start + 1, ent.end - 1):
             rest = doc[cut : ent.end]
             given = doc[cut].text.split("-")[0]  # "Anne-Britt": a given name's first part
+            if (
+                after_a_title
+                and not after_a_role
+                and not _opens_an_organisation(doc[ent.start : cut])
+            ):
+                continue  # "ordførar Lilly Gunn Nyheim": one person, "Lilly" a given name unlisted
             if given in self._given_names and all(
                 t.is_title and t.text.replace("-", "").isalpha() for t in rest
             ):
@@ -397,6 +407,17 @@ def _goal_authors() -> frozenset[str]:
     from pipeline.relations import load_relation_rules  # the one list of the goals' authors
 
     return frozenset(load_relation_rules("default")["goal_authors"])
+
+
+def _opens_an_organisation(words: Span) -> bool:
+    """Whether the model tags an organisation elsewhere in the article that opens with these
+    words ("Falkeid" of "Falkeid Idrettslag")."""
+    return any(
+        e.label_ == ORG
+        and e.start != words.start
+        and e.text.split()[: len(words)] == words.text.split()
+        for e in words.doc.ents
+    )
 
 
 def _beside_a_person(doc: Doc, start: int, end: int) -> bool:
