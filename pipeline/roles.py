@@ -897,17 +897,47 @@ def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None
 
 
 def _title_as_label(doc: Doc, person: Span, modifiers: frozenset[str]) -> tuple[_Link, str] | None:
-    """A byline or a list's label: a title and a colon opening the name's line
-    ("Journalist: May Eide | Publisert ...", "Daglig leder: Kari Lie")."""
+    """A byline or a list's label: a title and a colon or a dash opening the name's line
+    ("Journalist: May Eide | Publisert ...", "Daglig leder: Kari Lie", "Nestleiar – Elin
+    Viken, Førde", "1. varamedlem – Olav Tenden"), or alone on the line above a name alone
+    on its own ("Redaktør:" / "Jan Erik Kaarø")."""
     text = text_of(doc)
     line_start, _ = _line_around(text, person)
     before = doc.char_span(line_start, person.start_char, alignment_mode="expand")
-    words = [t for t in before or [] if not t.is_space and t.text not in _BULLETS]
-    if len(words) < 2 or words[-1].text != ":" or not words[-2]._.title_word:
+    words = _without_bullets([t for t in before or [] if not t.is_space])
+    if not words:
+        words = _label_line_above(doc, person)
+    if len(words) < 2 or words[-1].text not in _LABEL_ENDS or not words[-2]._.title_word:
         return None
-    if any(not (t._.title_word or t.lower_ in modifiers) for t in words[:-2]):
+    opening = [t for t in words[:-2] if not (t.like_num or t.text == ".")]  # "1. varamedlem"
+    if any(not (t._.title_word or t.lower_ in modifiers) for t in opening):
         return None  # "Kontakt for saka Per Dahl:": more than a title
     return _Link(person.start, words[-2].i), "title_as_label"
+
+
+#: What ends a title written as a label before a name: "Leiar: X", "Leiar – X".
+_LABEL_ENDS = (":", "–", "—", "-")
+
+
+def _label_line_above(doc: Doc, person: Span) -> list[Token]:
+    """The words of the line above a name alone on its line, when only blank lines come
+    between ("Redaktør:" / "Jan Erik Kaarø"); else none."""
+    text = text_of(doc)
+    line_start, line_end = _line_around(text, person)
+    if text[person.end_char : line_end].strip(" ,.") or line_start < 2:
+        return []
+    above_end = len(text[:line_start].rstrip())
+    above_start = text.rfind("\n", 0, above_end) + 1
+    above = doc.char_span(above_start, above_end, alignment_mode="expand")
+    words = _without_bullets([t for t in above or [] if not t.is_space])
+    return words if words and words[-1].text == ":" else []
+
+
+def _without_bullets(words: list[Token]) -> list[Token]:
+    """The words of a line without the bullet that may open it ("• Leiar: X", "- Leiar: X")."""
+    while words and words[0].text in _BULLETS:
+        words = words[1:]
+    return words
 
 
 def _box_organisation(doc: Doc, person: Span) -> Span | None:

@@ -383,6 +383,23 @@ def test_a_title_and_a_colon_opening_the_names_line_is_the_title(nlp):
     assert (person.title, person.organisation) == ("daglig leder", "Hallvik Renovasjon AS")
 
 
+def test_a_title_and_a_dash_or_a_label_on_the_line_above_is_the_title(nlp):
+    """A board listed "Nestleiar – Elin Vik, Førde" and "1. varamedlem – Olav Tendal", and a
+    masthead's "Redaktør:" alone on the line above the name."""
+    if not nlp.has_pipe("parser"):
+        pytest.skip("the titles are read from the tree")
+    text = (
+        "Styret\n\nStyret etter årsmøtet:\n\nLeiar – Geir Årstad, Stadlandet.\n\n"
+        "Nestleiar – Elin Botnen Vik, Førde.\n\n1. varamedlem – Olav Tendal, Stryn.\n\n"
+        "Redaktør:\n\nJan Erik Kårø\n\nTeknisk ansvarlig:\n\nEven Granum"
+    )
+    people = {p.name: p.title for p in _profile(text, nlp).people}
+    assert people["Elin Botnen Vik"] == "nestleiar"
+    assert people["Olav Tendal"] == "varamedlem"
+    assert people["Jan Erik Kårø"] == "redaktør"
+    assert people["Even Granum"] is None  # "ansvarlig" alone is no title
+
+
 def test_a_title_coordinated_after_a_name_is_the_next_names(nlp):
     """ "dekan A og fagleiar for Sunnhordland, B": the second title opens a new conjunct whose
     name follows the comma; it is not A's."""
