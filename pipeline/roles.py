@@ -483,14 +483,16 @@ class PersonRoles(TreeRuleFile):
         """The organisation a hyphenated title opens with ("Hydro-sjef", "Sjømat
         Norge-sjef", the words before joined to the title by the tree as FLAT), as
         (start_char, end_char): a name of several capitalised words, or one the article
-        names as an organisation; "HMS-sjef" and "IT-direktør" name a field, not an
-        employer."""
+        names as an organisation; "HMS-sjef" and "IT-direktør" name a field, and
+        "Ap-politiker" a party, not an employer."""
         token = doc[title]
         head, dash, _ = token.text.rpartition("-")
         if not dash or not head[:1].isupper():
             return None
         start = _name_words_before(token)
         name = " ".join([t.text for t in doc[start : token.i]] + [head])
+        if name in self.parties:
+            return None  # "Ap-politiker": a party, the person's party field, no employer
         known = {s.text for s in doc.spans.get(ORG_SPANS, [])} | self.companies
         several_names = start < token.i  # "Sjømat Norge-sjef": a name of two words or more
         if not several_names and not any(name == o or o.startswith(name + " ") for o in known):
@@ -888,11 +890,11 @@ def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None
     """A signature: the name alone on its line and a title opening the next ("Kari Lie" /
     "Styreleder i Fjordhus AS"), as a press release or a letter ends."""
     under = _first_word_under_a_name_alone(doc, person)
-    if under is None or not under._.title_word:
-        return None
-    after = doc[under.i + 1] if under.i + 1 < len(doc) else None
-    if after is not None and after._.in_person:
-        return None  # "Ordfører Per Olsen ...": the title of the name it stands before
+    if under is None or not under._.title_word or under._.plural_title:
+        return None  # "Språkteknologi-forskere ved UiT har ...": several people, not a signature
+    line_start, line_end = _line_around(text_of(doc), doc[under.i : under.i + 1])
+    if any(line_start <= p.start_char < line_end for p in doc.spans.get(PERSON_SPANS, [])):
+        return None  # "Generalsekretær i NFFO, Arne Vestbø, er ...": the title of the name it has
     return _Link(person.start, under.i), "title_on_the_line_under"
 
 

@@ -1275,6 +1275,16 @@ def test_a_signature_gives_the_title_on_the_line_under_the_name():
         "Kari Lise Vold": None,
         "Per Olsen": "ordfører",
     }
+    # a byline over a news item: the next line's title is of the name on that line, and a
+    # plural title is of several people
+    bylines = process_text(
+        "Kortnytt\n\n • Flest krav\n\n  Sveinung Engen\n  Generalsekretær i NFFO, Arne Vestre, "
+        "er fornøyd.\n\n • Samisk tale\n\n  Elise Lyng\n\n  Språkteknologi-forskere ved UiT "
+        "har laget en talesyntese."
+    )
+    titles = {p.name: p.title for p in bylines.people}
+    assert titles["Sveinung Engen"] is None and titles["Elise Lyng"] is None
+    assert titles["Arne Vestre"] == "generalsekretær"
 
 
 @needs_model
@@ -1958,3 +1968,16 @@ def test_a_title_then_an_organisations_name_then_a_person_is_split():
     names = {p.name for p in profile.people}
     assert {"Gro Sørvik", "Anne Marie Lie", "Lilly Gunn Nyhus"} <= names
     assert "Falkeid Gro Sørvik" not in names
+
+
+@needs_model
+def test_a_partys_name_opening_a_title_is_no_employer():
+    """ "Ap-politikerne Roger Ose og Bjarne Eldøy": the compound names the politicians'
+    party, even where the article's organisations list "Ap"; no employer."""
+    profile = process_text(
+        "Fylke\n\nSju politikarar stemte for forslaget. Sp og Ap var delt.\n\nForslaget fekk "
+        "støtte frå dei to Ap-politikerne Roger Ose og Bjarne Eldøy og Sp-politiker Inger "
+        "Golmo.\n\nLine Hovde (Ap) fra Kristiansund hadde meldt forfall."
+    )
+    employers = {p.name: p.organisation for p in profile.people}
+    assert employers["Roger Ose"] is None and employers["Inger Golmo"] is None
