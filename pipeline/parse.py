@@ -15,6 +15,7 @@ from pathlib import Path
 from models import Article, BlockKind
 from pipeline.boilerplate import is_boilerplate
 from pipeline.errors import PipelineError
+from pipeline.html.text import DASH_VARIANTS
 from pipeline.language import detect_language
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.text import alternation
@@ -213,6 +214,7 @@ _COLUMN_GAP = re.compile(r"(?<=[^\s–—\-•·*▪])(?:[^\S\n]*\t[^\S\n]*| {4,
 
 def _content_lines(text: str, rules: RuleSet) -> list[tuple[str, str]]:
     """(whitespace-normalised, raw) lines that are neither empty nor boilerplate."""
+    text = text.translate(DASH_VARIANTS)  # "‒ Det var ...": a quote's dash
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # a table's columns laid out with spaces or tabs ("Kari Lie        Per Dal") are cells of
     # their own: joined into one line, the names would run together

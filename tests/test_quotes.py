@@ -1310,3 +1310,45 @@ def test_the_one_told_after_til_is_no_speaker():
         "nynorsk.\n\n- Nynorsk er språket vårt, seier han til Neste Klikk."
     )
     assert quotes == {"Birger Lunde": ["Nynorsk er språket vårt"]}
+
+
+def test_a_figure_dash_or_a_horizontal_bar_opens_a_quote():
+    """ "‒ Det var i pinsa, fortel X." (U+2012) and "― ..." (U+2015): rare dashes pages use
+    for the quote dash read as the en and em dash, in plain text and in HTML."""
+    from pipeline.html.text import normalise
+
+    quotes = _quotes(
+        "Laks\n\nØyvind Lerø er serviceleiar i Lingalaks.\n\n\u2012 Det var i pinsa vi fekk "
+        "påvist sjukdomen, fortel serviceleiar Øyvind Lerø.\n\n\u2015 Som menneskemat er det "
+        "ufarleg, fortel han."
+    )
+    assert quotes["Øyvind Lerø"] == [
+        "Det var i pinsa vi fekk påvist sjukdomen",
+        "Som menneskemat er det ufarleg",
+    ]
+    assert normalise("\u2012 Ja,  sa han.") == "\u2013 Ja, sa han."
+
+
+def test_a_note_in_brackets_after_the_attribution_keeps_the_quote():
+    """ "..., seier X til Grenda. (Artikkelen er berre publisert på papir.)": the paragraph
+    goes on after the attribution with a note in brackets."""
+    quotes = _quotes(
+        "Laks\n\n– Dette er det tredje anlegget vi opnar, seier Willy Berg, administrerande "
+        "direktør i Lerøy Sjøtroll til Grenda. (Artikkelen er berre publisert på papir.)"
+    )
+    assert quotes == {"Willy Berg": ["Dette er det tredje anlegget vi opnar"]}
+
+
+def test_two_speakers_with_titles_and_parties_both_say_the_quote():
+    """ "seier ordførar X (Sp) og kommunestyremedlem Y (Ap).": a title before and a party
+    after each name; a verb before the second name ("og takker Per Dal") names no speaker."""
+    quotes = _quotes(
+        "Kommune\n\n– Me er svært glade for pengane, seier ordførar Siri Dyrlie (Sp) og "
+        "kommunestyremedlem Karin Haug (Ap)."
+    )
+    assert quotes["Siri Dyrlie"] == quotes["Karin Haug"] == ["Me er svært glade for pengane"]
+    alone = _quotes(
+        "Bank\n\nKari Lie leder banken. Per Dal er kunde.\n\n– Vi er klare, sier Kari Lie og "
+        "takker Per Dal."
+    )
+    assert alone["Kari Lie"] == ["Vi er klare"] and alone["Per Dal"] == []

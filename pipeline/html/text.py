@@ -20,8 +20,13 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9æøå])(?:{alternatives})(?![a-z0-9æøå])")
 
 
+#: Rare dashes written as quote dashes ("‒ Det var i pinsa, fortel han."): the figure dash
+#: and the horizontal bar read as the en and em dash the rules know, one character for one.
+DASH_VARIANTS = str.maketrans({"\u2012": "\u2013", "\u2015": "\u2014"})
+
+
 def normalise(text: str) -> str:
-    return SPACE.sub(" ", text.replace("\xad", "")).strip()
+    return SPACE.sub(" ", text.replace("\xad", "").translate(DASH_VARIANTS)).strip()
 
 
 def comparable(text: str) -> str:

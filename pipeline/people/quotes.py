@@ -830,9 +830,10 @@ def _attribution_at_end(rules: RuleSet) -> re.Pattern[str]:
 def _attribution_mid_block(rules: RuleSet) -> re.Pattern[str]:
     """ "– Vi har nok å gjere, seier Eide. Han meiner ...": the attribution ends a sentence
     and the paragraph goes on (past an abbreviated title's stops: "sier adm. direktør X.").
-    An exclamation or a question may stand for the comma ("– Vi får mye igjen! sier X.")."""
+    An exclamation or a question may stand for the comma ("– Vi får mye igjen! sier X."),
+    and the paragraph may go on with a note in brackets ("(Artikkelen er berre på papir.)")."""
     return re.compile(
-        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?|(?<=[!?]){_CLOSING}?)\s*(?:{verbs_after_a_quote(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"“„-])"
+        rf"(?:,\s*{_CLOSING}?|{_CLOSING},?|(?<=[!?]){_CLOSING}?)\s*(?:{verbs_after_a_quote(rules)})\s+{_who(rules)}\.(?=\s+[A-ZÆØÅ«–—\"“„(-])"
     )
 
 
@@ -967,19 +968,28 @@ def _said_with(
 ) -> PersonDraft | None:
     """ "..., konstaterer Sæbø og Tangen.": a second person named with the speaker right
     after the speech verb says the quote with them."""
+    from pipeline.people.speakers import _is_title  # speakers imports this module
+
     m = _said_by_two(rules).match(text, end)
     if m is None or _speaker(m.group("first"), people) is not speaker:
         return None
+    titled = m.group("title")
+    if titled and not _is_title(titled.split()[-1].lower(), rules):
+        return None  # "sier Kari Lie og takkar Per Dal": a verb, not the partner's title
     partner = _speaker(m.group("second"), people)
     return partner if partner is not speaker else None
 
 
 @per_rule_set
 def _said_by_two(rules: RuleSet) -> re.Pattern[str]:
+    """ "konstaterer Sæbø og Tangen.", "seier ordførar Siri Dyrlie (Sp) og
+    kommunestyremedlem Karin Haug (Ap).": titles before and parties after either name."""
     name = r"[A-ZÆØÅ][\wæøå.-]*(?:\s+[A-ZÆØÅ][\wæøå.-]*){0,3}"
+    title = r"(?:[a-zæøå][\wæøå.-]*\s+){1,3}"
+    party = r"(?:\s*\([^()\n]{1,20}\))?"
     return re.compile(
-        rf"\W{{0,3}}\s*(?:{speech_verbs(rules)})\s+(?P<first>{name})\s+og\s+"
-        rf"(?P<second>{name})\s*[.,]"
+        rf"\W{{0,3}}\s*(?:{speech_verbs(rules)})\s+(?:{title})?(?P<first>{name}){party}\s+og\s+"
+        rf"(?P<title>{title})?(?P<second>{name}){party}\s*[.,]"
     )
 
 
