@@ -596,7 +596,7 @@ def _titled_speaker(who: str, before: int, people: list[PersonDraft]) -> PersonD
 def _pronoun_of(who: str) -> str | None:
     """ "han"/"ho" of an attribution's speaker written as a pronoun, alone or with how it
     was said after it ("..., tilføyer hun spøkefullt om «dei».", "..., seier ho og ler.")."""
-    words = _TOLD.split(who, maxsplit=1)[0].split()  # "seier han til Neste Klikk"
+    words = TOLD.split(who, maxsplit=1)[0].split()  # "seier han til Neste Klikk"
     if not words or any(w[:1].isupper() for w in words[1:]):
         return None  # "han Per Lie": a name follows
     return _PRONOUNS.get(words[0].lower())
@@ -993,7 +993,8 @@ def _said_by_two(rules: RuleSet) -> re.Pattern[str]:
     )
 
 
-_TOLD = re.compile(r"(?:^|\s)til\s")
+#: "til" before the one told: "seier han til Neste Klikk" (the speech patterns read it too).
+TOLD = re.compile(r"(?:^|\s)til(?:\s|$)")
 
 
 def _speaker(who: str, people: list[PersonDraft], said_at: int | None = None) -> PersonDraft | None:
@@ -1001,7 +1002,7 @@ def _speaker(who: str, people: list[PersonDraft], said_at: int | None = None) ->
     ("seier Lund, og prøver å minnast kva Kari Holm spelte": Lund). ``said_at``: where the
     quote stands, when the caller knows it (a shared surname goes to the one named before).
     A name after "til" is the one told ("seier han til Neste Klikk"), never the speaker."""
-    who = _TOLD.split(who, maxsplit=1)[0]
+    who = TOLD.split(who, maxsplit=1)[0]
     named_in_full = [p for p in people if " " in p.name]
     in_full = [(who.find(p.name), i) for i, p in enumerate(named_in_full) if p.name in who]
     if in_full:

@@ -37,6 +37,7 @@ from pipeline.entities.english_titles import english_title_words
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
 from pipeline.people.quotes import (
+    TOLD,
     abbreviated_titles,
     attach_quotes,
     main_clause_subjects,
@@ -288,7 +289,7 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
                 continue  # "sa Kongsberg Gruppens styreleder Eivind Reiten": a genitive, not a speaker
             if re.search(r"\b(?:at|om|hvordan|korleis|kva|hva)\b", m.group("title") or ""):
                 continue  # "forteller at Elvebyen Ladepunkt har ...": reported speech, not a speaker
-            if re.search(r"(?:^|\s)til\s*$", m.group("title") or ""):
+            if m.group("title") and TOLD.fullmatch(m.group("title").split()[-1]):
                 continue  # "seier han til Neste Klikk": the one told, a paper, not a speaker
             if m.group("org"):
                 read_as_employers.add(m.group("org"))
