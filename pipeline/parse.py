@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from models import Article, BlockKind
-from pipeline.boilerplate import is_boilerplate
+from pipeline.boilerplate import is_boilerplate, without_furniture
 from pipeline.errors import PipelineError
 from pipeline.html.text import DASH_VARIANTS
 from pipeline.language import detect_language
@@ -219,6 +219,8 @@ def _content_lines(text: str, rules: RuleSet) -> list[tuple[str, str]]:
     # a table's columns laid out with spaces or tabs ("Kari Lie        Per Dal") are cells of
     # their own: joined into one line, the names would run together
     raw_lines = [cell for raw in raw_lines for cell in _COLUMN_GAP.split(raw)]
+    # a caption keeps its words and loses its photo credit ("... Foto: Per Hansen")
+    raw_lines = [without_furniture(raw, rules) for raw in raw_lines]
     content = [(" ".join(raw.split()), raw) for raw in raw_lines]
     content = [(clean, raw) for clean, raw in content if clean and not is_boilerplate(clean, rules)]
     if not content:

@@ -74,8 +74,14 @@ POINTING_RULES = frozenset(
 #: Rules that give a name the employer said of another name coordinated with it ("A og B
 #: fra X"): a link the name has of its own wins.
 SHARED_EMPLOYER_RULES = frozenset(
-    {"employer_of_first_coordinated_name", "employer_of_middle_coordinated_name"}
+    {
+        "employer_of_first_coordinated_name",
+        "employer_of_middle_coordinated_name",
+        "employer_of_name_paired_by_og",
+    }
 )
+#: Shared-employer rules for a pair joined by "og" alone: no comma between the names.
+PAIR_RULES = frozenset({"employer_of_name_paired_by_og"})
 #: Rules that give the second of two coordinated names the plural title said of both.
 SHARED_TITLE_RULES = frozenset(
     {"plural_title_of_coordinated_subjects", "plural_title_predicate_of_coordinated_subjects"}
@@ -489,7 +495,7 @@ class PersonRoles(TreeRuleFile):
         head, dash, _ = token.text.rpartition("-")
         if not dash or not head[:1].isupper():
             return None
-        start = _name_words_before(token)
+        start = _compound_name_start(doc, token)
         name = " ".join([t.text for t in doc[start : token.i]] + [head])
         if name in self.parties:
             return None  # "Ap-politiker": a party, the person's party field, no employer
@@ -659,6 +665,10 @@ class PersonRoles(TreeRuleFile):
                     doc, named["person"], org.start
                 ):
                     continue  # "A i X, B, styreleiar i Y og C i Z": each has their own
+                if rule in PAIR_RULES and any(
+                    t.text == "," for t in doc[named["person"] : org.start]
+                ):
+                    continue  # a caption's list: "A, B, C i X"
                 direct.append((named["person"], org, rule))
         direct.sort(key=lambda link: link[2] in SHARED_EMPLOYER_RULES)  # stable: own links first
         # the sentence that names someone tells their title before one that says "han"
@@ -728,7 +738,7 @@ class PersonRoles(TreeRuleFile):
         ):
             start -= 2  # "natur- og miljørådgjevar": the first part the hyphen leaves open
         if "-" in doc[title].text.strip("-"):  # "Norsk Industri-direktør": the name's words too
-            start = min(start, _name_words_before(doc[title]))
+            start = min(start, _compound_name_start(doc, doc[title]))
         end = title + 1
         if (conjunct := self._hyphen_conjunct(doc[title])) is not None:
             end = conjunct.i + 1  # "klima- og miljøminister": to the conjunct's end
@@ -771,6 +781,22 @@ def _name_words_before(title: Token) -> int:
     return start
 
 
+def _compound_name_start(doc: Doc, title: Token) -> int:
+    """Where the name a hyphenated title opens with starts: the words the tree hangs on the
+    title (``_name_words_before``), and before them capitalised words that, with them, open
+    the name of an organisation the article names ("Nordtang Marine-sjef" where the tree
+    hangs "Nordtang" on the person and the article names "Nordtang Marine AS")."""
+    start = _name_words_before(title)
+    name = " ".join([t.text for t in doc[start : title.i]] + [title.text.rpartition("-")[0]])
+    named = {s.text for s in doc.spans.get(ORG_SPANS, [])}
+    while start > 0 and doc[start - 1].is_title:
+        longer = f"{doc[start - 1].text} {name}"
+        if not any(o == longer or o.startswith(longer + " ") for o in named):
+            break
+        start, name = start - 1, longer
+    return start
+
+
 #: "Head of Sustainability at Orkla": the prepositions of an English title's employer.
 _ENGLISH_PREPOSITIONS = frozenset({"at", "in"})
 
@@ -802,31 +828,64 @@ _LONGEST_LISTED_TITLE = 5
 
 
 def _list_entry(doc: Doc, person: Span) -> tuple[Token | None, Span] | None:
-    """A line that is a list's entry, "NAME, ORGANISATION" or "NAME, title, ORGANISATION"
-    (a board, a committee, a jury), with a note in brackets at most after it: the
+    """A line that is a list's entry, "NAME, ORGANISATION", "NAME, title, ORGANISATION" or
+    "NAME, title ORGANISATION" (a board, a committee, a jury, members of a national body),
+    with a note in brackets after the name or the entry, and a region after the organisation
+    at most ("Siv Holm (vara), dagleg leiar Lunde Frivilligsentral, Vestland"): the
     organisation and the title's last token. A sentence is no entry."""
     text = text_of(doc)
     line_end = _entry_line_end(text, person)
     if line_end is None:
         return None
-    line = re.sub(r"\s*\([^()]*\)\s*$", "", text[person.end_char : line_end]).rstrip(" .")
+    after = person.end_char + _length_of_note(text[person.end_char : line_end])
+    line = re.sub(r"\s*\([^()]*\)\s*$", "", text[after:line_end]).rstrip(" .")
+    line = _without_region(doc, after, line)
     orgs = [
         o
         for o in doc.spans.get(ORG_SPANS, [])
-        if person.end_char < o.start_char and o.end_char == person.end_char + len(line)
+        if after < o.start_char and o.end_char == after + len(line)
     ]
     if not orgs or not line.startswith(", "):
         return None
     org = orgs[0]
-    middle = text[person.end_char + 2 : org.start_char].strip()
+    middle = text[after + 2 : org.start_char].strip()
     if not middle:
         return None, org
     words = middle.rstrip(",").split()
-    if not middle.endswith(",") or len(words) > 4 or not all(w[:1].islower() for w in words):
+    if len(words) > 4 or not all(w[:1].islower() for w in words):
         return None
-    title_at = person.end_char + 2 + middle.rfind(words[-1])
+    title_at = after + 2 + middle.rfind(words[-1])
     title = doc.char_span(title_at, title_at + len(words[-1]))
-    return (title[0] if title is not None else None), org
+    if title is None or not (middle.endswith(",") or title[0]._.title_word):
+        return None  # "NAME, title ORG" without the comma: the words must end in a title
+    return title[0], org
+
+
+#: A note in brackets right after a list entry's name: "(vara)", "(f.v.)", "(45)".
+_NOTE_AFTER_NAME = re.compile(r"\s*\([^()\n]{1,30}\)")
+
+
+def _length_of_note(rest: str) -> int:
+    note = _NOTE_AFTER_NAME.match(rest)
+    return note.end() if note is not None else 0
+
+
+def _without_region(doc: Doc, start: int, line: str) -> str:
+    """The entry's line without a place that ends it after a comma (", Vestland"): where
+    the organisation is, not whom the person works for."""
+    cut = line.rfind(", ")
+    if cut <= 0:
+        return line
+    at = start + cut + 2
+    place = next(
+        (
+            p
+            for p in doc.spans.get(PLACE_SPANS, [])
+            if p.start_char == at and p.end_char == start + len(line)
+        ),
+        None,
+    )
+    return line[:cut] if place is not None else line
 
 
 def _fact_box_entry(doc: Doc, person: Span) -> tuple[str | None, Span | None] | None:

@@ -1176,6 +1176,13 @@ def test_a_hyphenated_role_before_a_name_is_no_part_of_it():
             "Helse Nordvik-direktør",
             "Helse Nordvik",
         ),
+        (  # the tree hangs the name's first word on the person: the article names it whole
+            "Nordtang Marine AS dyrkar tare.\n\nNordtang Marine-sjef Siri Olsen (t.v.) og "
+            "førsteamanuensis Kari Bakken frå Nord universitet.",
+            "Siri Olsen",
+            "Nordtang Marine-sjef",
+            "Nordtang Marine AS",
+        ),
         (  # a field, not an employer
             "– Vi har gode rutinar, seier HMS-leiar Per Holm.",
             "Per Holm",
@@ -1466,6 +1473,42 @@ def test_a_list_entry_line_gives_the_organisation_and_the_title():
 
 
 @needs_model
+def test_a_list_entry_with_the_title_before_the_organisation_and_a_region_after_it():
+    """A national body's members one a line: "Name (note), title Organisation, Region".
+    The title runs into the organisation without a comma, the note by the name and the
+    region after the organisation are no part of either; words that are no title give no
+    entry."""
+    text = (
+        "Styret\n\nStyret i landsforeininga:\n\nOlav Magnus Hamre, styreleder Jondal "
+        "Frivilligsentral, Vestland\n\nSuzanne Pedersen (vara), daglig leder Andøy "
+        "Frivilligsentral, Nordland\n\nKari Vik, sjølvsagt Fjellby Frivilligsentral, Agder"
+    )
+    people = {p.name: p for p in process_text(text).people}
+    assert (people["Olav Magnus Hamre"].title, people["Olav Magnus Hamre"].organisation) == (
+        "styreleder",
+        "Jondal Frivilligsentral",
+    )
+    assert (people["Suzanne Pedersen"].title, people["Suzanne Pedersen"].organisation) == (
+        "daglig leder",
+        "Andøy Frivilligsentral",
+    )
+    assert people["Kari Vik"].organisation is None
+
+
+@needs_model
+def test_people_listed_beside_organisations_stay_people():
+    """ "Dei tre leiarane, Jan Ole Mell, Kvia, Geir Heggem, Borvin, og ...": a list that holds
+    a place-like name makes its once-named people places, but a listed given name and a
+    surname stay a person's."""
+    text = (
+        "Avl\n\nDei tre leiarane, Jan Ole Mell, Kvia, Geir Heggem, Borvin, og Leif Helge "
+        "Kongsvik, Tyr, fekk alle fornya tillit frå sine respektive årsmøte."
+    )
+    people = {p.name for p in process_text(text).people}
+    assert {"Jan Ole Mell", "Geir Heggem", "Leif Helge Kongsvik"} <= people
+
+
+@needs_model
 def test_a_name_before_a_clause_or_a_workplace_is_no_described_company():
     """ "Kari Haugsnes, på nærbutikken i X" and "..., Ola Teigen, har utvida butikken": what
     follows the comma opens with a preposition or a verb, so it describes no business the
@@ -1532,6 +1575,32 @@ def test_a_name_after_a_title_and_a_body_noun_is_the_title_holder():
     profile = process_text(text)
     assert "Tore Haugland" in {p.name for p in profile.people}
     assert "Tore Haugland" not in {o.name for o in profile.organisations}
+
+
+@needs_model
+def test_a_name_the_title_is_in_apposition_to_is_the_title_holder():
+    """ "driftssjef i Bunnpris, Ørjan Skonseng, til avisa": the model read the name as an
+    organisation; the title the parser hangs on it in apposition says it is a person, whose
+    title and employer are read from the same phrase."""
+    text = (
+        "Søndagsopent\n\nDet stadfesta driftssjef i Kvikkbutikken, Ørjan Skonseng, til "
+        "Lokalavisa torsdag.\n\n– Vi ser ein marknad for dette, seier driftssjefen."
+    )
+    profile = process_text(text)
+    people = {p.name: p for p in profile.people}
+    assert "Ørjan Skonseng" not in {o.name for o in profile.organisations}
+    assert people["Ørjan Skonseng"].title == "driftssjef"
+    assert people["Ørjan Skonseng"].organisation == "Kvikkbutikken"
+
+
+@needs_model
+def test_a_title_capitalised_inside_a_sentence_opens_no_organisation():
+    """ "saman med Statsforvaltar Gina Lunde": the model read title and name as one
+    organisation; a title written with a capital, then a person's name, is that person."""
+    text = "Kyrkje\n\nHer er kronprinsparet på veg inn i kyrkja saman med Statsforvaltar Gina Lunde og ordføraren."
+    profile = process_text(text)
+    assert not profile.organisations
+    assert {p.name: p.title for p in profile.people} == {"Gina Lunde": "statsforvaltar"}
 
 
 @needs_model

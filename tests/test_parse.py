@@ -138,3 +138,16 @@ def test_a_numbered_list_item_keeps_its_number_a_bullet_goes():
     kinds = [(b.kind, b.text) for b in article.blocks]
     assert ("list_item", "13) Stoppe klimaendringene") in kinds
     assert ("list_item", "Et punkt") in kinds
+
+
+def test_a_caption_keeps_its_words_and_loses_its_photo_credit():
+    """A caption ending in a photo credit names people, titles and employers: the caption
+    stays, the credit goes, and a line that is only a credit goes whole."""
+    article = parse_text(
+        "Olje\n\nOlje-satsing: Kjell Jenssen, dagleg leiar for klynga Nodum. Foto: Lars Hoel"
+        "\n\nFoto: Per Hansen\n\nKlynga vil satse på havvind."
+    )
+    assert article.text.endswith(
+        "Olje-satsing: Kjell Jenssen, dagleg leiar for klynga Nodum.\n\nKlynga vil satse på havvind."
+    )
+    assert "Foto" not in article.text

@@ -173,6 +173,12 @@ def test_a_party_named_elsewhere_stays_an_organisation():
             "I begynnelsen ble jeg overrasket over hvor mye vi gjør.",
             id="first-person-singular-after-the-one-named",
         ),
+        pytest.param(
+            "Revy\n\n– Eg er rørt og glad, takka revysjef Anniken Bru frå scena etter premieren.",
+            "Anniken Bru",
+            "Eg er rørt og glad",
+            id="thanks-as-the-speech-verb",
+        ),
     ],
 )
 def test_more_quote_forms(text, speaker, quote):

@@ -66,6 +66,20 @@ class CandidatePasses:
             return Span(doc, english.end, end, label=PERSON)
         elif english is not None and english.end >= end and _beside_a_person(doc, start, end):
             return None  # "Astrid Vik Aam, Communications Manager i Cermaq": a title, no name
+        if (
+            end - start > 2
+            and doc[start].text[:1].isupper()
+            and (
+                doc[start].lower_ in self._titles or doc[start].lower_.endswith(self._title_endings)
+            )
+            and (
+                doc[start + 1].text in self._given_names
+                or (end - start == 3 and self._words_of_a_personal_name(doc[start + 1 : end]))
+            )
+        ):
+            # "saman med Statsforvaltar Gina Lund": a title capitalised inside a sentence, as
+            # pages write offices, then a person's name: the person, whatever the model read
+            return Span(doc, start + 1, end, label=PERSON)
         if ent.label_ == ORG and end - start > 2 and self._a_role_of(doc[start], doc[start + 1]):
             start += 2  # "Styreformannen i Grieg Seafood": a person's role, then the name
         while end > start and doc[end - 1].text[:1].islower() and doc[end - 1].pos_ in NOT_IN_NAMES:

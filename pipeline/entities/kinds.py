@@ -102,12 +102,38 @@ class ContextCues:
         base = re.sub(r"(?:en|a|n)$", "", title.lower_)
         return self._is_title(title) or (title.lower_ != base and base in self._titles)
 
+    def _holder_in_apposition(self, span: Span) -> bool:
+        """ "driftssjef i Bunnpris, Ørjan Lie, til avisa": a given name and a surname after a
+        comma, with a title the parser hangs on them as their apposition, name the title's
+        holder, however the model read them (a title names no organisation's apposition
+        there)."""
+        if not 2 <= len(span) <= 3 or span.start < 2 or span.doc[span.start - 1].text != ",":
+            return False
+        if span[0].text not in self._given_names and not self._words_of_a_personal_name(span):
+            return False
+        return any(
+            child.dep_ == "APP" and child.i < span.start and self._is_title(child)
+            for token in span
+            for child in token.children
+        )
+
+    def _words_of_a_personal_name(self, span: Span) -> bool:
+        """Capitalised words that are no lexicon word, no trade word and no organisation's
+        name: what a given name the list lacks and a surname look like ("Ørjan Skonseng")."""
+        return (
+            all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in span)
+            and not any(t.lower_ in self.common_words for t in span)
+            and not self._is_trade_tail(span[-1])
+            and span.text not in self._known_orgs
+            and not self._names_an_organisation(span)
+        )
+
     def _context_label(self, span: Span) -> str | None:
         """The label the words around a name give it, or None."""
         doc = span.doc
         before = doc[span.start - 1] if span.start > 0 else None
         after = doc[span.end].text if span.end < len(doc) else ""
-        if self._holder_after_body(span):
+        if self._holder_after_body(span) or self._holder_in_apposition(span):
             return PERSON  # "Lederen i foreningen Tore Hansen": the title's holder
         if after in self._legal or (before is not None and before.lower_ in self._org_before):
             return ORG

@@ -101,7 +101,10 @@ class DocumentVote:
                 and not any(s.start > 0 and self._is_title(s.doc[s.start - 1]) for s in persons)
             ):
                 for span in persons:
-                    span.label_ = PLACE
+                    # "Jan Ole Mell, Geno, Geir Heggem, Norsvin": a listed given name and a
+                    # surname stay a person's, whatever the list holds beside them
+                    if not (len(span) > 1 and span[0].text in self._given_names):
+                        span.label_ = PLACE
         return spans
 
 

@@ -460,11 +460,19 @@ def _read_role_from_the_tree(span, draft: PersonDraft, rules: RuleSet) -> None:
     if surface and span._.role_rule in SENTENCE_AFTER_RULES:
         return  # "minister X (H) ... Han er også bærekraftsminister": the title by the name
     longer = surface and surface.lower().startswith(span._.title.lower() + " ")
+    # a name's compound says whom they head ("Nordtang Marine-sjef"), a title read before it
+    # what they are called ("daglig leder"): the employer is taken, the title kept
+    kept = longer or (surface and _named_compound(span._.title) and not _named_compound(surface))
     # the surface reading may say more: "SVP Sustainability", "fylkesråd for næring og miljø"
-    draft.title, draft.role_rule = (surface if longer else span._.title), span._.role_rule
+    draft.title, draft.role_rule = (surface if kept else span._.title), span._.role_rule
     if span._.employer is not None:
         start, end = span._.employer
         draft.organisation, draft.organisation_start = span.doc.text[start:end], start
+
+
+def _named_compound(title: str | None) -> bool:
+    """A title a name opens with a hyphen ("Hydro-sjef", "Nordtang Marine-sjef")."""
+    return bool(title) and "-" in title and title[:1].isupper()
 
 
 def _genitive(span) -> bool:
