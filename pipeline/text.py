@@ -17,7 +17,8 @@ from pipeline.rules import RuleSet, per_rule_set, rule_words
 # name never swallows the full stop after it.
 CAP_WORD = r"[A-ZÆØÅ0-9][\wÆØÅæøåéèü&'’+-]*"
 NAME = rf"(?<![\w-]){CAP_WORD}(?:[ ](?:&[ ])?{CAP_WORD})*"
-PERSON = r"(?<![\w-])[A-ZÆØÅ][a-zæøåéèüö]+(?:[- ][A-ZÆØÅ][a-zæøåéèüö]+){1,3}"
+# a name ends where its last word does: "Vestland KrF" holds no "Vestland Kr"
+PERSON = r"(?<![\w-])[A-ZÆØÅ][a-zæøåéèüö]+(?:[- ][A-ZÆØÅ][a-zæøåéèüö]+){1,3}(?![\w-])"
 
 
 class OrgRules(BaseModel):

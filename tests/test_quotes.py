@@ -179,6 +179,12 @@ def test_a_party_named_elsewhere_stays_an_organisation():
             "Eg er rørt og glad",
             id="thanks-as-the-speech-verb",
         ),
+        pytest.param(
+            "Kraft\n\n– Kommunane må få meir att, seier leiar i Vestland KrF, Morten Hella.",
+            "Morten Hella",
+            "Kommunane må få meir att",
+            id="title-in-an-organisation-with-an-inner-capital-then-the-name",
+        ),
     ],
 )
 def test_more_quote_forms(text, speaker, quote):
