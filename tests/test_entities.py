@@ -1604,6 +1604,19 @@ def test_a_title_capitalised_inside_a_sentence_opens_no_organisation():
 
 
 @needs_model
+def test_a_capitalised_title_the_model_gave_a_label_of_its_own_is_no_given_name():
+    """ "plukka vi opp Rådmann Ove Sæle": the model read the capitalised title as a word of
+    another kind; it is the title, not the first word of the person's name."""
+    text = (
+        "Besøk\n\nPå ein fin dag møtte Knut Bjørnstad og Karl Kolle opp på kommunehuset. Der "
+        "plukka vi opp Rådmann Ove Sæle og Økonomisjef Karl Vikane."
+    )
+    people = {p.name: p.title for p in process_text(text).people}
+    assert people.get("Ove Sæle") == "rådmann"
+    assert "Rådmann Ove Sæle" not in people
+
+
+@needs_model
 def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     """A photo caption's "Name (title Organisation)" or "Name (title, Organisation)": the
     title and the organisation held; a name no component found is proposed there, and a

@@ -62,10 +62,15 @@ class PersonNamePasses:
                 and before[0].is_title
                 and not starts_sentence(before[0])
                 and before[0].lower_ not in self.common_words
+                and not self._a_title_word(before[0])  # "Rådmann Ove Sæbø": a capitalised title
             ):
                 span = Span(span.doc, before.start, span.end, label=PERSON)
             out.append(span)
         return out
+
+    def _a_title_word(self, token: Token) -> bool:
+        lowered = token.lower_
+        return lowered in self._titles or lowered.endswith(self._title_endings)
 
     def _given_name_before_a_place(self, targets: list[Span], kept: list[Span]) -> list[Span]:
         """ "festivalsjef for Malakoff, Arnt-Ivar Naustdal", tagged as a place "Naustdal"
