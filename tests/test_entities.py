@@ -1617,6 +1617,55 @@ def test_a_capitalised_title_the_model_gave_a_label_of_its_own_is_no_given_name(
 
 
 @needs_model
+def test_an_organisations_genitive_opens_no_persons_name():
+    """ "Norinnovas Therese Leine" where the article writes "Norinnova" alone: the model ran
+    the organisation's genitive into the name of its person."""
+    text = (
+        "Fond\n\nNorinnova forvaltar eit nytt fond.\n\nNYTT FOND: Norinnovas Therese Leine og "
+        "Asbjørn Lillestøl skal dele ut 12 millionar.\n\n– Dette er ei fantastisk nyheit, seier "
+        "direktøren i Norinnova, Asbjørn Lillestøl."
+    )
+    names = {p.name for p in process_text(text).people}
+    assert "Therese Leine" in names
+    assert "Norinnovas Therese Leine" not in names
+    # a given name that is a pronoun's genitive in form stays the name's first word
+    text = (
+        "Pris\n\nGunnar fekk prisen av banken. F.v.: Banksjef Hans Ola Røyseth, Gunnar "
+        "Ingebrigtsen og Knut Markhus.\n\n– Eg har aldri sett Ingebrigtsen sur. Han har alltid "
+        "det same smilet."
+    )
+    assert "Hans Ola Røyseth" in {p.name for p in process_text(text).people}
+
+
+@needs_model
+def test_a_title_in_its_definite_form_alone_is_no_person():
+    """ "Kyrkjeverja er sekretær for fellesrådet": a role the text refers back to, opening a
+    list's lines, is no one's name."""
+    text = (
+        "Kyrkja\n\nSoknerådet har møte.\n\n • Kyrkjeverja er sekretær for fellesrådet og har "
+        "møte og talerett.\n • Kyrkjeverja skal sikre god drift."
+    )
+    assert not process_text(text).people
+
+
+def test_a_name_never_runs_across_a_labels_colon():
+    """ "Nytt styre i Geno: Inger-Lise Ingdal (f.v.), ...": the model ran the label before
+    the colon into the first person's name; the name is cut there, as at a line break."""
+    import spacy
+    from spacy.tokens import Span
+
+    from pipeline.entities.candidates import split_at_line_breaks
+
+    doc = spacy.blank("nb")("Nytt styre i Fjordavl: Inger-Lise Ingvik var der.")
+    colon = next(t.i for t in doc if t.text == ":")
+    ent = Span(doc, colon - 1, colon + 3, label="PER")
+    assert [(s.text, s.label_) for s in split_at_line_breaks(ent)] == [
+        ("Fjordavl", "PER"),
+        ("Inger-Lise Ingvik", "PER"),
+    ]
+
+
+@needs_model
 def test_a_caption_note_in_brackets_gives_the_title_and_the_employer():
     """A photo caption's "Name (title Organisation)" or "Name (title, Organisation)": the
     title and the organisation held; a name no component found is proposed there, and a

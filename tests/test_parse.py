@@ -151,3 +151,10 @@ def test_a_caption_keeps_its_words_and_loses_its_photo_credit():
         "Olje-satsing: Kjell Jenssen, dagleg leiar for klynga Nodum.\n\nKlynga vil satse på havvind."
     )
     assert "Foto" not in article.text
+
+
+def test_a_line_that_is_an_image_file_name_is_furniture():
+    """A gallery's picture that did not load leaves its file name on a line of its own."""
+    article = parse_text("Skule\n\nElevane vann prisen.\n\nLinda Romøy.jpg\n\nRektor er nøgd.")
+    assert "jpg" not in article.text
+    assert "Rektor er nøgd." in article.text

@@ -443,11 +443,15 @@ def _beside_a_person(doc: Doc, start: int, end: int) -> bool:
 
 def split_at_line_breaks(ent: Span) -> list[Span]:
     """A name never runs across blocks: "Voss\n\nTilsette" is the end of one line and the start
-    of the next."""
+    of the next; nor across a label's colon: "Nytt styre i Geno: Inger-Lise Ingdal"."""
     parts, start = [], ent.start
     for token in ent:
-        if token.is_space or ("\n" in token.whitespace_ and token.i + 1 < ent.end):
-            end = token.i if token.is_space else token.i + 1
+        if (
+            token.is_space
+            or token.text == ":"
+            or ("\n" in token.whitespace_ and token.i + 1 < ent.end)
+        ):
+            end = token.i if token.is_space or token.text == ":" else token.i + 1
             if end > start:
                 parts.append(Span(ent.doc, start, end, label=ent.label_))
             start = token.i + 1

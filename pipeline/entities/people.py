@@ -158,6 +158,16 @@ class PersonNamePasses:
                 Span(span.doc, span.start, span.start + 1, label=span.label_),
                 Span(span.doc, span.start + 1, span.end, label=PERSON),
             ]
+        if (
+            span.label_ == PERSON
+            and len(span) > 2
+            and span[0].text not in self._given_names  # "Hans Ola Røksund" beside "Han"
+            and span[0].text[:-1].lower() not in self.common_words
+            and _genitive_of_a_word_written_alone(span[0])
+        ):
+            # "Norinnovas Therese Lein" where the article writes "Norinnova" alone: the
+            # organisation's genitive, then its person
+            return [Span(span.doc, span.start + 1, span.end, label=PERSON)]
         if span.label_ == PERSON and len(span) > 1 and self._other_name(span[0]):
             person = Span(span.doc, span.start + 1, span.end, label=PERSON)
             first = span[0].text
@@ -205,6 +215,17 @@ class PersonNamePasses:
         if len(word) >= 6 and word in self.common_words:
             return True
         return any(word[i:] in self.common_words for i in range(3, len(word) - 5))
+
+
+def _genitive_of_a_word_written_alone(first: Token) -> bool:
+    """Whether a capitalised word ending in s is the genitive of a word the text writes on
+    its own, capitalised, elsewhere ("Norinnovas" beside "Norinnova"); a given name such as
+    "Mons" or "Klaus" has no such form beside it."""
+    word = first.text
+    if not (word.endswith("s") and len(word) > 3 and word[:1].isupper()):
+        return False
+    bare = word[:-1]
+    return any(t.text == bare for t in first.doc if t.i != first.i)
 
 
 def _named_alone(doc: Doc, name: Span, not_before: Span) -> bool:

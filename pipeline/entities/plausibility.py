@@ -153,12 +153,20 @@ class Plausibility:
         return (
             len(word) > 2
             and not word.isupper()
+            and not self._definite_title(lowered)  # "Kyrkjeverja er sekretær for rådet"
             and lowered not in self.common_words
             and not lemma_is_common_noun(span[0])
             and not any(lowered[i:] in self.common_words for i in range(3, len(lowered) - 3))
             and not (starts_sentence(span[0]) and named_once(span))
         )  # "Overskuddsbrød", "Gubben", "Huff!": a common word is no lone first or last
         # name, and a lone word written once, opening a sentence, is no evidence of one
+
+    def _definite_title(self, word: str) -> bool:
+        """A title in its definite form ("leiaren", "rektoren", "kyrkjeverja" of
+        "kyrkjeverje"): a role the text refers back to, no one's name."""
+        stems = [word[: -len(e)] for e in ("en", "n", "et", "a") if word.endswith(e)]
+        stems += [stem + "e" for stem in stems if word.endswith("a")]  # "verja" of "verje"
+        return any(stem in self._titles for stem in stems)
 
     def _lone_non_person_fits(self, span: Span, spans: list[Span]) -> bool:
         """A lone organisation or place: no noun that introduces a company's name, no common
