@@ -1509,6 +1509,38 @@ def test_people_listed_beside_organisations_stay_people():
 
 
 @needs_model
+def test_a_list_entry_gives_the_employer_after_a_caption_named_the_people_first():
+    """A caption names the people first ("I bildet frå venstre: A, B, C"), the list under it
+    gives each one's title and organisation: the employer is read after the list's mention
+    of the person, not after the caption's, with the other people between."""
+    text = (
+        "Styret\n\nI bildet frå venstre: Olav Magnus Hamre, Anne Lise Vik og Per Brede.\n\n"
+        "Styret i landsforeininga:\n\n  • Olav Magnus Hamre, styreleder Jondal "
+        "Frivilligsentral, Vestland\n  • Anne Lise Vik, daglig leder Andøy Frivilligsentral, "
+        "Nordland\n  • Per Brede, daglig leder Giske Frivilligsentral, Møre og Romsdal"
+    )
+    people = {p.name: p.organisation for p in process_text(text).people}
+    assert people["Olav Magnus Hamre"] == "Jondal Frivilligsentral"
+    assert people["Anne Lise Vik"] == "Andøy Frivilligsentral"
+
+
+@needs_model
+def test_an_employer_after_two_coordinated_names_is_not_the_first_ones_own():
+    """ "tidligare minister A og administrerande direktør B i RIF", after a caption that
+    named both: the employer stated after B is B's; the first name's mention nearest before
+    it has B between them."""
+    text = (
+        "Uka\n\nÅpning med (f.v.) Bård Hernes (Norconsult), Liv Kari Hansen (Rif), Egil Hogn "
+        "(Norconsult) og Nikolai Aastad (Høyre). Foto: Norconsult\n\nEgil Hogn og Bård Hernes "
+        "i Norconsult åpnet mandag uka sammen med tidligere digitaliseringsminister Nikolai "
+        "Aastad og administrerende direktør Liv Kari Hansen i RIF."
+    )
+    people = {p.name: p.organisation for p in process_text(text).people}
+    assert people["Liv Kari Hansen"] == "Rif"
+    assert people["Nikolai Aastad"] is None
+
+
+@needs_model
 def test_a_name_before_a_clause_or_a_workplace_is_no_described_company():
     """ "Kari Haugsnes, på nærbutikken i X" and "..., Ola Teigen, har utvida butikken": what
     follows the comma opens with a preposition or a verb, so it describes no business the

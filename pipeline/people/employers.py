@@ -108,9 +108,13 @@ def _share_with_coordinated(text: str, people: list[PersonDraft], speaks_for: di
     employer the tree gave across another person's name ("A og B fra X") is shared too."""
     for person in people:
         employer, rule = speaks_for[person.name]
-        at, end = person.organisation_start, person.mention[1]
+        at, end = person.organisation_start, _mention_end_before(person, person.organisation_start)
         if rule == "stated" and at is not None and at >= end:
-            if any(o is not person and end <= o.mention[0] < o.mention[1] <= at for o in people):
+            if any(
+                o is not person and end <= start < stop <= at
+                for o in people
+                for start, stop in o.mentions or [o.mention]
+            ):
                 speaks_for[person.name] = (employer, "coordinated")
     for person in people:
         if speaks_for[person.name][1] not in GUESSED_STEPS | {None} or not person.title:
@@ -128,6 +132,14 @@ def _share_with_coordinated(text: str, people: list[PersonDraft], speaks_for: di
             ):
                 speaks_for[person.name] = (employer, "coordinated")
                 break
+
+
+def _mention_end_before(person: PersonDraft, at: int | None) -> int:
+    """Where the person's mention nearest before ``at`` (where their employer is named) ends:
+    a list's entry names the employer after its own mention of the person, not after the
+    first (a caption's "fra venstre: A, B, C" above the list)."""
+    ends = [end for _, end in person.mentions if at is not None and end <= at]
+    return max(ends) if ends else person.mention[1]
 
 
 def _unshare_across_kinds(people, speaks_for: dict, drafts, rules: RuleSet) -> None:
