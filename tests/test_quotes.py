@@ -185,6 +185,13 @@ def test_a_party_named_elsewhere_stays_an_organisation():
             "Kommunane må få meir att",
             id="title-in-an-organisation-with-an-inner-capital-then-the-name",
         ),
+        pytest.param(
+            "Festspel\n\n– Vi er veldig godt fornøgde med festivalen, seier produsent Kim Åge "
+            "Furuhaug.",
+            "Kim Åge Furuhaug",
+            "Vi er veldig godt fornøgde",
+            id="a-title-that-also-introduces-companies-after-the-speech-verb",
+        ),
     ],
 )
 def test_more_quote_forms(text, speaker, quote):

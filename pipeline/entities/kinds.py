@@ -135,6 +135,18 @@ class ContextCues:
         after = doc[span.end].text if span.end < len(doc) else ""
         if self._holder_after_body(span) or self._holder_in_apposition(span):
             return PERSON  # "Lederen i foreningen Tore Hansen": the title's holder
+        if (
+            before is not None
+            and span.start >= 2
+            and doc[span.start - 2].lower_ in self._speech_verbs
+            and len(span) > 1
+            and after not in self._legal
+            and (
+                span[0].text in self._given_names
+                or (span.label_ == PERSON and self._words_of_a_personal_name(span))
+            )
+        ):
+            return PERSON  # "seier produsent Kim Åge Furuhaug": who speaks, after a title
         if after in self._legal or (before is not None and before.lower_ in self._org_before):
             return ORG
         if len(span) > 1 and span[-1].text in self._legal:

@@ -159,6 +159,9 @@ def _introduced(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[Org
             and not opens_sentence(text, m.start())
         ):
             continue  # "(Kysthotellet Rørvik AS)": a capitalised noun inside is the name's own
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1].lower() in rules.org["speech_verbs"]:
+            continue  # "seier produsent Kim Åge Furuhaug": the noun is the speaker's title
         prefix = m.group("industry")
         if prefix.endswith("-") and lookup_place_in(text, prefix[:-1], rules):
             draft = OrgDraft(name, INTRO, m.start("name"), "company")
