@@ -1541,6 +1541,21 @@ def test_an_employer_after_two_coordinated_names_is_not_the_first_ones_own():
 
 
 @needs_model
+def test_a_local_association_named_by_its_place_and_kind():
+    """ "Orkdal sanitetsforening": a place and an association's noun name an association
+    (kind other), which "leder i foreningen" points back to."""
+    text = (
+        "Bane\n\nOrkdal sanitetsforening fikk oppdraget med å klippe snora ved åpningen. "
+        "Leder i foreningen Lisa Ofsti håndterte saksa på en upåklagelig måte."
+    )
+    profile = process_text(text)
+    assert {o.name: o.kind for o in profile.organisations} == {"Orkdal sanitetsforening": "other"}
+    assert {p.name: p.organisation for p in profile.people}[
+        "Lisa Ofsti"
+    ] == "Orkdal sanitetsforening"
+
+
+@needs_model
 def test_a_name_before_a_clause_or_a_workplace_is_no_described_company():
     """ "Kari Haugsnes, på nærbutikken i X" and "..., Ola Teigen, har utvida butikken": what
     follows the comma opens with a preposition or a verb, so it describes no business the

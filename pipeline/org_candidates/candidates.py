@@ -197,19 +197,20 @@ def _said_to_be(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[Org
 
 
 def _with_tail(text: str, pattern: re.Pattern[str], rules: RuleSet) -> list[OrgDraft]:
-    """ "Sundvolden hotell": the generic noun after the name is the trade."""
-    return [
-        OrgDraft(
-            m.group("name"),
-            TAIL,
-            m.start("name"),
-            "company",
-            m.group("tail").lower(),
-            (m.start("tail"), m.end("tail")),
-        )
-        for m in pattern.finditer(text)
-        if not skip_name(m.group("name"), rules)
-    ]
+    """ "Sundvolden hotell": the generic noun after the name is the trade; "Orkdal
+    sanitetsforening": an association's noun gives its kind, and no trade."""
+    associations = tuple(rules.entity.non_company_name_endings)
+    found = []
+    for m in pattern.finditer(text):
+        if skip_name(m.group("name"), rules):
+            continue
+        tail = m.group("tail").lower()
+        if tail.endswith(associations):
+            found.append(OrgDraft(m.group("name"), TAIL, m.start("name"), "other"))
+            continue
+        span = (m.start("tail"), m.end("tail"))
+        found.append(OrgDraft(m.group("name"), TAIL, m.start("name"), "company", tail, span))
+    return found
 
 
 _OG = re.compile(r"\s+og\s+")
