@@ -573,11 +573,23 @@ class PersonRoles(TreeRuleFile):
         # styrelederen i Y")
         if plural:
             return True  # "Dei andre styremedlemmane er A, B og C": named members, not a kind
+        if self._holds_an_organisation(token):
+            return True  # "X, en fornøyd leder av Klemetsrud IL": the position, described
         definite = token.lower_ != token.lemma_.lower()
         return not any(
             child.pos_ == "DET"
             and child.i < token.i
             and not (definite and child.lower_ in _DEFINITE_ARTICLES)
+            for child in token.children
+        )
+
+    def _holds_an_organisation(self, token: Token) -> bool:
+        """Whether a role preposition after the title names an organisation ("leder av
+        Klemetsrud IL"): a position held there, whatever words describe the holder."""
+        return any(
+            child.i > token.i
+            and child.lower_ in self.prepositions
+            and any(g._.in_org and g.dep_ == "PUTFYLL" for g in child.children)
             for child in token.children
         )
 

@@ -1556,6 +1556,19 @@ def test_a_local_association_named_by_its_place_and_kind():
 
 
 @needs_model
+def test_a_title_with_a_determiner_names_a_position_where_it_names_the_organisation():
+    """ "X, en fornøyd leder av Klemetsrud IL": a described title that names where it is
+    held is a position; "Kari Lie, en dyktig leder" describes her and gives no title."""
+    text = (
+        "Bane\n\n– Dette er veldig bra, forteller Geir Bølsta, en fornøyd leder av Klemetsrud "
+        "IL til Dagsavisen.\n\n– Vi er glade, sier Kari Lie, en dyktig leder."
+    )
+    people = {p.name: (p.title, p.organisation) for p in process_text(text).people}
+    assert people["Geir Bølsta"] == ("leder", "Klemetsrud IL")
+    assert people["Kari Lie"] == (None, None)
+
+
+@needs_model
 def test_a_name_before_a_clause_or_a_workplace_is_no_described_company():
     """ "Kari Haugsnes, på nærbutikken i X" and "..., Ola Teigen, har utvida butikken": what
     follows the comma opens with a preposition or a verb, so it describes no business the
