@@ -1371,3 +1371,13 @@ def test_two_speakers_with_titles_and_parties_both_say_the_quote():
         "takker Per Dal."
     )
     assert alone["Kari Lie"] == ["Vi er klare"] and alone["Per Dal"] == []
+
+
+def test_one_word_in_quotation_marks_after_a_colon_is_no_quote():
+    """ "for prosjektet: «Venteromskultur»": a single word in marks after a colon names a
+    project or a title; it is nobody's statement."""
+    quotes = _quotes(
+        "Pris\n\nÅrets vinnar ble William Tomas Midtun ved Randaberg vidaregåande skole for "
+        "prosjektet: «Venteromskultur». Prosjektet handlar om venterom."
+    )
+    assert not quotes.get("William Tomas Midtun")

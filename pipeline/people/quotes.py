@@ -738,6 +738,8 @@ def _quote_after_colon(block, people: list[PersonDraft], rules: RuleSet):
     )
     if m is None:
         return None
+    if len(m.group("quote").split()) < 2:
+        return None  # "for prosjektet: «Venteromskultur»": one word in marks names something
     who = m.group("who")
     one_named = (_LEAD_THEN_DASH, _LEAD_THEN_QUOTATION, said_that)
     if m.re in one_named and sum(p.name in who for p in people) != 1:
