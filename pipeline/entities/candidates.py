@@ -69,9 +69,7 @@ class CandidatePasses:
         if (
             end - start > 2
             and doc[start].text[:1].isupper()
-            and (
-                doc[start].lower_ in self._titles or doc[start].lower_.endswith(self._title_endings)
-            )
+            and self._a_title_word(doc[start])
             and (
                 doc[start + 1].text in self._given_names
                 or (end - start == 3 and self._words_of_a_personal_name(doc[start + 1 : end]))

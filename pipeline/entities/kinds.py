@@ -237,9 +237,14 @@ class ContextCues:
     def _is_title(self, token: Token) -> bool:
         """A role word: "kommunaldirektør" ends in one; a capital only where a sentence starts
         or in an English title ("CEO")."""
-        lowered = token.lower_
         if not (token.text[:1].islower() or token.is_upper or starts_sentence(token)):
             return False
+        return self._a_title_word(token)
+
+    def _a_title_word(self, token: Token) -> bool:
+        """A role word whatever its case ("Rådmann" capitalised inside a sentence, as pages
+        write offices): a title of the lexicon, or a word ending in one."""
+        lowered = token.lower_
         return lowered in self._titles or lowered.endswith(self._title_endings)
 
     def _is_title_compound(self, token: Token) -> bool:

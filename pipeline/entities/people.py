@@ -68,10 +68,6 @@ class PersonNamePasses:
             out.append(span)
         return out
 
-    def _a_title_word(self, token: Token) -> bool:
-        lowered = token.lower_
-        return lowered in self._titles or lowered.endswith(self._title_endings)
-
     def _given_name_before_a_place(self, targets: list[Span], kept: list[Span]) -> list[Span]:
         """ "festivalsjef for Malakoff, Arnt-Ivar Naustdal", tagged as a place "Naustdal"
         alone: a surname that is also a place's name, after a given name the model left
