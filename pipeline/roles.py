@@ -34,10 +34,10 @@ from pipeline.entities import ORG_SPANS, PERSON_SPANS, PLACE_SPANS, title_ending
 from pipeline.entities.english_titles import english_title_words
 from pipeline.entities.words import DEFINITE_FORMS
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
-from pipeline.org_candidates.candidates import INTRODUCED
+from pipeline.org_candidates.candidates import INTRODUCED, PUBLIC_BODY
 from pipeline.org_candidates.fact_boxes import persons_box
 from pipeline.rules import RuleSet, TreeRuleFile, dependency_matcher
-from pipeline.text import fact_box_label, pointing_nouns
+from pipeline.text import fact_box_label, pointing_noun_of, pointing_nouns
 
 COMPONENT_NAME = "pipeline_person_roles"
 RULES_FILE = "role_rules.json"
@@ -69,7 +69,11 @@ PHRASE_RULES = frozenset({"employer_ending_title_phrase"})
 #: Employer rules whose "noun" is a body's noun pointing back ("dagleg leiar i selskapet"):
 #: the employer is the organisation it points to (pipeline_person_organisations resolves it).
 POINTING_RULES = frozenset(
-    {"employer_of_title_pointing_back", "employer_pointing_back_between_title_and_name"}
+    {
+        "employer_of_title_pointing_back",
+        "employer_pointing_back_between_title_and_name",
+        "employer_of_title_pointing_back_in_genitive",
+    }
 )
 #: Rules that give a name the employer said of another name coordinated with it ("A og B
 #: fra X"): a link the name has of its own wins.
@@ -106,6 +110,7 @@ for _name in (
     "staff_group",
     "business_noun",
     "pointing_noun",
+    "pointing_genitive",
 ):
     if not Token.has_extension(_name):
         Token.set_extension(_name, default=False)
@@ -178,6 +183,9 @@ class PersonRoles(TreeRuleFile):
         credits = self._credits(doc, list(doc.spans.get(PERSON_SPANS, [])))
         people = list(doc.spans.get(PERSON_SPANS, []))  # a note's employer is no person
         genitives = self._mark(doc, people)
+        if missed := self._employers_the_model_missed(doc):
+            _propose(doc, list(doc.spans.get(ORG_SPANS, [])), missed)
+            genitives = self._mark(doc, people)
         titles, employers, direct = self._links(doc, genitives)
         respective = self._respective_titles(doc, people)
         for person in people:
@@ -291,6 +299,30 @@ class PersonRoles(TreeRuleFile):
             notes[person.start] = (title, org)
         _propose(doc, orgs, proposed)
         return notes
+
+    def _employers_the_model_missed(self, doc: Doc) -> list[Span]:
+        """Names that hang under a title's role preposition as its employer ("dagleg leiar
+        i Ryfylke Rensefisk": title, ATR "i", PUTFYLL name) where no component found an
+        organisation, a person or a place: the syntax shows an organisation (issue 25,
+        item 3). A party ("leiar i Sp"), a place the gazetteer knows or one common noun
+        ("i Portrettet") is none."""
+        missed = []
+        for title in (t for t in doc if t._.title_word):
+            for preposition in title.children:
+                if preposition.dep_ != "ATR" or not preposition._.role_preposition:
+                    continue
+                for noun in preposition.children:
+                    name = _proper_name_at(doc, noun)
+                    if (
+                        name is not None
+                        and name.text not in self.parties
+                        and not _only_a_place(doc, name)
+                        and not any(t._.in_person or t._.in_org for t in name)
+                        # "motedronninga i Portrettet": a capitalised noun, a page's section
+                        and not (len(name) == 1 and name[0].lower_ in self.common_words)
+                    ):
+                        missed.append(Span(doc, name.start, name.end, label="ORG"))
+        return missed
 
     def _credits(self, doc: Doc, people: list[Span]) -> dict[int, Span]:
         """Credit lines ("Foto: Kari Lie / NRK", org_rules.json: credit_labels): by where
@@ -537,6 +569,11 @@ class PersonRoles(TreeRuleFile):
                 and token.text in self.pointing_nouns
                 and not token.n_lefts
                 and not token.n_rights
+            )
+            # "korpsets dirigent", "selskapets daglege leiar": the noun's genitive
+            token._.pointing_genitive = (
+                token.text.endswith("s")
+                and pointing_noun_of(token.text, self.pointing_nouns) == token.text[:-1]
             )
         fields = [span for span in orgs if _title_field(span, self.common_words)]
         if fields:  # "for Kommunikasjon i Telenor": a title's field, no organisation
@@ -1054,6 +1091,18 @@ def _propose(doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
     add_proposed_organisations(doc, [o for o in orgs if o not in inside], proposed)
 
 
+def _proper_name_at(doc: Doc, noun: Token) -> Span | None:
+    """The proper name a preposition's object (PUTFYLL) opens with its FLAT words right
+    after it ("Ryfylke Rensefisk"), when it reads as a name."""
+    if noun.dep_ != "PUTFYLL" or noun.pos_ != "PROPN":
+        return None
+    end = noun.i + 1
+    while end < len(doc) and doc[end].dep_ == "FLAT" and doc[end].head.i == noun.i:
+        end += 1
+    name = doc[noun.i : end]
+    return name if _name_like(name) else None
+
+
 def _name_like(span: Span) -> bool:
     """Whether the words could be an organisation's name no component found: capitalised
     words (a number may open them: "07 Media"), joined by "og", "i" or "&" at most; not a
@@ -1244,22 +1293,41 @@ def _organisations(doc: Doc) -> list[Span]:
     """The organisations the entities component names, and those the genre's patterns found
     where it named none ("driv miljørådgivingsfirmaet Mikom", "Augustin Hotel"): a title's
     or a verb's employer may be either."""
-    named = list(doc.spans.get(ORG_SPANS, []))
+    candidates = list(doc.spans.get(ORG_CANDIDATES, []))
+    # "Nordvik kommune" where the model named "Nordvik": the body's full name
+    named = [
+        next((c for c in candidates if _extends(c, span)), span)
+        for span in doc.spans.get(ORG_SPANS, [])
+    ]
     orgs = {t.i for span in named for t in span}
     people = {t.i for span in doc.spans.get(PERSON_SPANS, []) for t in span}
     found = [
         span
-        for span in doc.spans.get(ORG_CANDIDATES, [])
+        for span in candidates
         if not any(
             t.i in orgs
-            # a name an organisation's noun introduces ("hotellkjeden Fjordhotella") is one,
-            # whatever the model read it as
-            or (t.i in people and span.label_ != INTRODUCED)
+            # a name an organisation's noun introduces ("hotellkjeden Fjordhotella") or a
+            # public body's ("Nordvik kommune") is one, whatever the model read it as
+            or (t.i in people and span.label_ not in _NEVER_A_PERSON)
             or _compound_with_a_noun(t)
             for t in span
         )
     ]
     return named + found
+
+
+#: Candidates whose pattern names an organisation only: never a person's name.
+_NEVER_A_PERSON = frozenset({INTRODUCED, PUBLIC_BODY})
+
+
+def _extends(candidate: Span, named: Span) -> bool:
+    """Whether a public body's name the patterns found starts with the model's name and
+    goes on after it ("Nordvik kommune" of "Nordvik")."""
+    return (
+        candidate.label_ == PUBLIC_BODY
+        and candidate.start == named.start
+        and candidate.end > named.end
+    )
 
 
 def _compound_with_a_noun(token: Token) -> bool:

@@ -109,6 +109,16 @@ def pointing_nouns(rules: RuleSet) -> list[str]:
     return rules.org["org_head_nouns"] + rules.org["pointing_nouns"]
 
 
+def pointing_noun_of(word: str, nouns) -> str | None:
+    """The body's noun a lower-case word is, or is the genitive of ("selskapets" ->
+    "selskapet", "korpsets" -> "korpset"), among ``nouns``; None otherwise."""
+    if not word.islower():
+        return None
+    if word in nouns:
+        return word
+    return word[:-1] if word.endswith("s") and word[:-1] in nouns else None
+
+
 def alternation(words: list[str]) -> str:
     """Regex alternation of literal words, longest first so 'legger til' beats 'legger'.
     No words match nothing: an empty list in a user's rule file switches its rule off

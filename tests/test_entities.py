@@ -2172,3 +2172,26 @@ def test_a_partys_name_opening_a_title_is_no_employer():
     )
     employers = {p.name: p.organisation for p in profile.people}
     assert employers["Roger Ose"] is None and employers["Inger Golmo"] is None
+
+
+@needs_model
+def test_an_organisation_acting_through_a_person_or_pointed_to_in_the_genitive_employs_them():
+    profile = process_text(
+        "Kulturpris\n\n"
+        "I går kunne Nordvik kommune ved ordførar Kari Lie dele ut kulturprisen til Nordvik IL.\n\n"
+        "Fjordmat AS har hatt eit godt år. – Vi er nøgde, seier selskapets dagleg leiar Ola Vik.\n\n"
+        "Ordførar Per Bang representerte Nordvik kommune på opninga."
+    )
+    people = {p.name: p for p in profile.people}
+    assert people["Kari Lie"].organisation == "Nordvik kommune"  # "X kommune ved ordførar"
+    assert people["Ola Vik"].organisation == "Fjordmat AS"  # "selskapets": the company before
+    assert people["Per Bang"].organisation == "Nordvik kommune"  # the subject represents it
+
+
+@needs_model
+def test_a_name_under_a_titles_role_preposition_the_model_missed_is_its_employer():
+    text = "Laget\n\nI 1982 vart Stranda Sogelag skipa. Den første leiaren for Stranda Sogelaget var Per Lie."
+    profile = process_text(text)
+    people = {p.name: p for p in profile.people}
+    assert people["Per Lie"].organisation == "Stranda Sogelaget"  # proposed from the syntax
+    assert "Stranda Sogelaget" in _orgs(profile)

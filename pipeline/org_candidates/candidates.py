@@ -65,6 +65,8 @@ def organisation_candidates(doc: Doc, blocks: list[Block], rules: RuleSet) -> li
 #: The candidate rule (the span's label) of a name an organisation's noun introduces
 #: ("bedrifta X", "hotellkjeden X").
 INTRODUCED = "intro"
+#: The label of a public body's name the patterns found ("Nordvik kommune").
+PUBLIC_BODY = "public"
 
 #: The space between the words of one name: a line break ends a name ("Klima\n\nNordvik
 #: kommune" is a heading, then the body's name).
@@ -135,7 +137,7 @@ def rule_candidates(text: str, doc: Doc, rules: RuleSet) -> list[Candidate]:
     found += [("is_a", d) for d in _said_to_be(text, pats["is_a"], rules)]
     found += [("tail", d) for d in _with_tail(text, pats["tail"], rules)]
     found += [("legal", d) for d in _with_legal_suffix(text, pats["legal"], rules)]
-    found += [("public", d) for d in _public_bodies(text, pats["public"], rules)]
+    found += [(PUBLIC_BODY, d) for d in _public_bodies(text, pats["public"], rules)]
     people = {s.text for s in spans_of(doc, PERSON_SPANS)}
     drafts = [d for _, d in found]
     found += [("listed", d) for d in _listed_companies(text, pats["listed"], drafts, people, rules)]

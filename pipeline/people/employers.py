@@ -46,7 +46,13 @@ from pipeline.registry.names import normalise_name
 from pipeline.rules import RuleSet, per_rule_set
 from pipeline.sdg import EXPLICIT_SPAN_KEY
 from pipeline.span_values import register_span_values
-from pipeline.text import alternation, kind_named_by, pointing_nouns, sentence_bounds
+from pipeline.text import (
+    alternation,
+    kind_named_by,
+    pointing_noun_of,
+    pointing_nouns,
+    sentence_bounds,
+)
 
 COMPONENT_NAME = "pipeline_person_organisations"
 ATTRIBUTES = ("person_employer", "person_employer_rule", "person_party_name")
@@ -301,7 +307,7 @@ _POINTING_CHARS = 1500
 def _pointing(name: str, rules: RuleSet) -> bool:
     """A body's noun standing for an organisation ("selskapet", "banken"); written with a
     capital inside the sentence it is the name ("prorektor ved Høgskulen")."""
-    return name.islower() and name in pointing_nouns(rules)
+    return pointing_noun_of(name, pointing_nouns(rules)) is not None
 
 
 def _pointed_to(text: str, noun: str, at: int | None, drafts, rules: RuleSet) -> str | None:
@@ -311,6 +317,7 @@ def _pointed_to(text: str, noun: str, at: int | None, drafts, rules: RuleSet) ->
     never a newspaper or a party."""
     if at is None:
         return None
+    noun = pointing_noun_of(noun, pointing_nouns(rules)) or noun  # "selskapets": "selskapet"
     company_noun = noun in rules.org["org_head_nouns"]  # lower case (``_pointing``)
     kind = kind_named_by(noun)
     earlier = [
