@@ -2193,5 +2193,16 @@ def test_a_name_under_a_titles_role_preposition_the_model_missed_is_its_employer
     text = "Laget\n\nI 1982 vart Stranda Sogelag skipa. Den første leiaren for Stranda Sogelaget var Per Lie."
     profile = process_text(text)
     people = {p.name: p for p in profile.people}
-    assert people["Per Lie"].organisation == "Stranda Sogelaget"  # proposed from the syntax
-    assert "Stranda Sogelaget" in _orgs(profile)
+    assert people["Per Lie"].organisation == "Stranda Sogelag"  # proposed from the syntax
+    # the definite form is the same organisation as the name the text gave before
+    assert [o.name for o in profile.organisations] == ["Stranda Sogelag"]
+
+
+def test_a_name_with_its_last_noun_in_the_definite_form_is_the_same_organisation():
+    from pipeline.organisations.names import names_related
+
+    assert names_related("Stranda Sogelag", "Stranda Sogelaget")
+    assert names_related("Voss Skiklubben", "Voss Skiklubb")
+    assert not names_related("Stranda Sogelag", "Stranda Sogelaget Vest")
+    assert not names_related("Sogelag", "Sogelaget")  # one word: too little to tell
+    assert not names_related("Stranda Sogelag", "Ørsta Sogelaget")

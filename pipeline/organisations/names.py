@@ -123,7 +123,20 @@ def _tokens(name: str) -> list[str]:
 
 
 def names_related(a: str, b: str) -> bool:
-    """True when one name is the other or a word-prefix of it ("Holzweiler" / "Holzweiler Items")."""
+    """True when one name is the other or a word-prefix of it ("Holzweiler" / "Holzweiler Items"),
+    or the other with its last noun in the definite form ("Stranda Sogelag" / "Stranda
+    Sogelaget", as a sentence says "leiaren for Stranda Sogelaget")."""
     ta, tb = _tokens(a), _tokens(b)
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
-    return long_[: len(short)] == short
+    return long_[: len(short)] == short or _definite_of_each_other(ta, tb)
+
+
+#: The endings a noun takes in the definite singular: "laget", "klubben", "stiftinga".
+_DEFINITE_SINGULAR = ("et", "en", "a")
+
+
+def _definite_of_each_other(ta: list[str], tb: list[str]) -> bool:
+    if len(ta) != len(tb) or len(ta) < 2 or ta[:-1] != tb[:-1]:
+        return False
+    bare, definite = sorted((ta[-1], tb[-1]), key=len)
+    return any(definite == bare + ending for ending in _DEFINITE_SINGULAR)
