@@ -94,6 +94,9 @@ SHARED_TITLE_RULES = frozenset(
 SENTENCE_AFTER_RULES = frozenset(
     {"title_of_pronoun_subject", "title_of_pronoun_subject_after_auxiliary"}
 )
+#: Rules that read the title from the clause the name is the subject of: the names between
+#: may be the subject's coordinated ones ("A og B vart valde til styremedlem").
+CLAUSE_RULES = frozenset({"title_of_appointed_subject"})
 #: Rules that reach "som" down a chain of words (``>>``): the chain must stay in the clause.
 CHAIN_RULES = frozenset({"title_after_som_down_the_verb_chain"})
 
@@ -236,7 +239,12 @@ class PersonRoles(TreeRuleFile):
                 (t, r)
                 for t, r in titles
                 if person.start <= t.head_of < person.end
-                and (doc[t.title]._.plural_title or not _someone_between(t.title, person, people))
+                and (
+                    doc[t.title]._.plural_title
+                    or not _someone_between(t.title, person, people)
+                    # "A og B vart valde til styremedlem": the names between are the subject's
+                    or (r in CLAUSE_RULES and _only_coordinated_between(t.title, person, people))
+                )
             ]
             # a title right after the name before one the parser hung on it from before the
             # name ("A, dagleg leiar i X, B, dagleg leiar i Y": B's is the second)
@@ -253,7 +261,7 @@ class PersonRoles(TreeRuleFile):
             found = (
                 next((link for link in current if link[0].title in employers), None)
                 or next(iter(current), None)
-                or _title_on_the_line_under(doc, person)
+                or _title_on_the_line_under(doc, person, self.modifiers)
                 or label
                 or _title_phrase_before_comma(doc, person, people, titles)
             )
@@ -994,10 +1002,14 @@ def _line_around(text: str, span: Span) -> tuple[int, int]:
     return text.rfind("\n", 0, span.start_char) + 1, len(text) if end < 0 else end
 
 
-def _title_on_the_line_under(doc: Doc, person: Span) -> tuple[_Link, str] | None:
+def _title_on_the_line_under(
+    doc: Doc, person: Span, modifiers: frozenset[str]
+) -> tuple[_Link, str] | None:
     """A signature: the name alone on its line and a title opening the next ("Kari Lie" /
-    "Styreleder i Fjordhus AS"), as a press release or a letter ends."""
+    "Styreleder i Fjordhus AS", "Adm. banksjef"), as a press release or a letter ends."""
     under = _first_word_under_a_name_alone(doc, person)
+    while under is not None and under.lower_ in modifiers and under.i + 1 < len(doc):
+        under = doc[under.i + 1]  # "Administrerende direktør": the title after its modifier
     if under is None or not under._.title_word or under._.plural_title:
         return None  # "Språkteknologi-forskere ved UiT har ...": several people, not a signature
     line_start, line_end = _line_around(text_of(doc), doc[under.i : under.i + 1])
@@ -1246,6 +1258,15 @@ def _within_the_clause(doc: Doc, verb: int, som: int) -> bool:
         if token.head.i == token.i:
             return False  # the chain left the verb's subtree: the matcher's ">>" says it cannot
         token = token.head
+
+
+def _only_coordinated_between(title: int, person: Span, people: list[Span]) -> bool:
+    """Whether every name between a name and a title after it hangs on that name (KOORD):
+    the clause's subjects are coordinated names."""
+    between = [p for p in people if person.end <= p.start and p.end <= title]
+    return all(
+        p.root.dep_ == "KOORD" and person.start <= p.root.head.i < person.end for p in between
+    )
 
 
 def _someone_between(title: int, person: Span, people: list[Span]) -> bool:

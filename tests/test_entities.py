@@ -2206,3 +2206,28 @@ def test_a_name_with_its_last_noun_in_the_definite_form_is_the_same_organisation
     assert not names_related("Stranda Sogelag", "Stranda Sogelaget Vest")
     assert not names_related("Sogelag", "Sogelaget")  # one word: too little to tell
     assert not names_related("Stranda Sogelag", "Ørsta Sogelaget")
+
+
+@needs_model
+def test_names_appointed_together_to_an_office_in_the_singular_each_hold_it():
+    profile = process_text(
+        "Årsmøte\n\nLise Dahl og Ole Vik blei vald til styremedlem for to år, "
+        "og Cong Lie blei vald til varamedlem."
+    )
+    titles = {p.name: p.title for p in profile.people}
+    assert titles == {
+        "Lise Dahl": "styremedlem",
+        "Ole Vik": "styremedlem",
+        "Cong Lie": "varamedlem",
+    }
+
+
+@needs_model
+def test_a_signatures_title_keeps_the_modifier_it_opens_with():
+    text = "Gåver\n\nSøknadene blir behandla i mars.\n\nMed vennlig hilsen\n\nKnut Kjetil Moen\n{}"
+    for line, title in (
+        ("Adm. banksjef", "adm. banksjef"),
+        ("Administrerende direktør", "administrerende direktør"),
+    ):
+        profile = process_text(text.format(line))
+        assert [(p.name, p.title) for p in profile.people] == [("Knut Kjetil Moen", title)]
