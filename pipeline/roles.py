@@ -264,6 +264,7 @@ class PersonRoles(TreeRuleFile):
                 or _title_on_the_line_under(doc, person, self.modifiers)
                 or label
                 or _title_phrase_before_comma(doc, person, people, titles)
+                or self._title_right_after_comma(doc, person, people, titles)
             )
             if found is None:
                 continue
@@ -331,6 +332,27 @@ class PersonRoles(TreeRuleFile):
                     ):
                         missed.append(Span(doc, name.start, name.end, label="ORG"))
         return missed
+
+    def _title_right_after_comma(
+        self, doc: Doc, person: Span, people: list[Span], titles: list
+    ) -> tuple[_Link, str] | None:
+        """ "..., Dag Aksnes, leiar for X og Wenche Salthella, bransjesjef for reiseliv i Y":
+        a title (its modifiers before it) right after the comma that follows a name is in
+        apposition to it, however the parser hung it in a long list. Not a plural title, one
+        that is already someone's, or one a name follows ("Kari Lie, dagleg leiar Ola Dahl")."""
+        at = person.end
+        if at >= len(doc) or doc[at].text != ",":
+            return None
+        title = at + 1
+        while title < len(doc) and doc[title].lower_ in self.modifiers:
+            title += 1
+        if title >= len(doc) or title in _nearest_titles(titles, people):
+            return None
+        token = doc[title]
+        named_next = title + 1 < len(doc) and doc[title + 1]._.in_person
+        if not token._.title_word or token._.plural_title or named_next:
+            return None
+        return _Link(person.start, title), "title_right_after_comma"
 
     def _credits(self, doc: Doc, people: list[Span]) -> dict[int, Span]:
         """Credit lines ("Foto: Kari Lie / NRK", org_rules.json: credit_labels): by where
@@ -1159,6 +1181,19 @@ def _first_word_under_a_name_alone(doc: Doc, person: Span) -> Token | None:
 
 
 _DASHES = ("–", "—", "-")
+
+
+def _nearest_titles(titles: list, people: list[Span]) -> set[int]:
+    """The titles the tree gives a name that are the nearest of that name's: a farther one
+    the parser hung on it from across a list ("A, kultursjef i X, B, leiar for Y og C,
+    bransjesjef i Z": "bransjesjef" on A) is no one's yet."""
+    nearest: dict[int, int] = {}
+    for link, _ in titles:
+        name = next((p.start for p in people if p.start <= link.head_of < p.end), link.head_of)
+        held = nearest.get(name)
+        if held is None or abs(link.title - name) < abs(held - name):
+            nearest[name] = link.title
+    return set(nearest.values())
 
 
 def _title_phrase_before_comma(

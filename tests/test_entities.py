@@ -2231,3 +2231,72 @@ def test_a_signatures_title_keeps_the_modifier_it_opens_with():
     ):
         profile = process_text(text.format(line))
         assert [(p.name, p.title) for p in profile.people] == [("Knut Kjetil Moen", title)]
+
+
+@needs_model
+def test_a_title_right_after_the_comma_behind_a_name_in_a_long_list_is_that_names():
+    profile = process_text(
+        "Brev\n\nBrevet er elles signert Jon Brekke, kultursjef i Nordvik kommune, Siri Vold, "
+        "leiar for styringsgruppa i Fjord Center of Excellence for Tourism og Mari Hovda, "
+        "bransjesjef for handel i NHO Vestland."
+    )
+    people = {p.name: p for p in profile.people}
+    assert people["Mari Hovda"].title == "bransjesjef"
+    assert people["Mari Hovda"].organisation == "NHO Vestland"
+
+
+@needs_model
+@pytest.mark.parametrize(
+    ("text", "person", "title", "employer"),
+    [
+        (
+            "Styringsgruppa\n\nDesse sit i gruppa:\n\n  • Ragnhild Tveit, landbruksrådgjevar i Bø "
+            "kommune\n  • Sverre Haugland, natur- og miljørådgjevar i Nome kommune\n  • Åse Lunde, "
+            "skog- og utmarksrådgjevar i Seljord kommune\n",
+            "Åse Lunde",
+            "skog- og utmarksrådgjevar",
+            "Seljord kommune",
+        ),
+        (
+            "Bygg\n\nGunnar Bøyum, adm.dir. i Aspelin Ramm, er fornøgd med året.",
+            "Gunnar Bøyum",
+            "adm.dir.",
+            "Aspelin Ramm",
+        ),
+        (
+            "Kraft\n\nAv: Ola Linga, konsernsjef Fjordkraft AS",
+            "Ola Linga",
+            "konsernsjef",
+            "Fjordkraft AS",
+        ),
+        (
+            "Liste\n\n• Kari Tangen (leder), daglig leder Vang Frivilligsentral, Innlandet\n"
+            "• Anne Lise Hess, daglig leder Brekke Frivilligsentral, Trøndelag\n",
+            "Anne Lise Hess",
+            "daglig leder",
+            "Brekke Frivilligsentral",
+        ),
+    ],
+)
+def test_a_title_right_after_the_comma_behind_a_name_is_that_names_whatever_the_parse(
+    text, person, title, employer
+):
+    people = {p.name: p for p in process_text(text).people}
+    assert (people[person].title, people[person].organisation) == (title, employer)
+
+
+@needs_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bygg\n\nGunnar Bøyum er fornøgd med adm.dir. i Aspelin Ramm.",
+        "Jobb\n\nHan tok over etter Kari Lie, som nå leder salget i Fjordbygg AS.",
+        "Kraft\n\nOla Linga møtte konsernsjef Fjordkraft AS har tilsett.",
+    ],
+)
+def test_a_title_not_right_after_a_names_comma_or_followed_by_a_name_is_not_that_names(text):
+    people = process_text(text).people
+    name = (
+        "Kari Lie" if "Kari Lie" in text else ("Ola Linga" if "Linga" in text else "Gunnar Bøyum")
+    )
+    assert all(p.title is None for p in people if p.name == name)
