@@ -313,8 +313,8 @@ class PersonRoles(TreeRuleFile):
         """Names that hang under a title's role preposition as its employer ("dagleg leiar
         i Ryfylke Rensefisk": title, ATR "i", PUTFYLL name) where no component found an
         organisation, a person or a place: the syntax shows an organisation (issue 25,
-        item 3). A party ("leiar i Sp"), a place the gazetteer knows or one common noun
-        ("i Portrettet") is none."""
+        item 3). A party ("leiar i Sp"), a place the gazetteer knows, one common noun ("i
+        Portrettet") or a project with an organisation under it is none."""
         missed = []
         for title in (t for t in doc if t._.title_word):
             for preposition in title.children:
@@ -327,6 +327,9 @@ class PersonRoles(TreeRuleFile):
                         and name.text not in self.parties
                         and not _only_a_place(doc, name)
                         and not any(t._.in_person or t._.in_org for t in name)
+                        # "prosjektleder for E39 Rogfast ... i Statens vegvesen": a project
+                        # the title is for, whose employer the sentence names deeper down
+                        and not any(t._.in_org for t in noun.subtree)
                         # "motedronninga i Portrettet": a capitalised noun, a page's section
                         and not (len(name) == 1 and name[0].lower_ in self.common_words)
                     ):

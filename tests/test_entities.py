@@ -2300,3 +2300,14 @@ def test_a_title_not_right_after_a_names_comma_or_followed_by_a_name_is_not_that
         "Kari Lie" if "Kari Lie" in text else ("Ola Linga" if "Linga" in text else "Gunnar Bøyum")
     )
     assert all(p.title is None for p in people if p.name == name)
+
+
+@needs_model
+def test_a_project_a_title_is_for_is_no_employer_when_the_employer_is_named_under_it():
+    text = (
+        "Kontrakt\n\nKari Dahl, prosjektleder for E39 Hordfast på Stord i Statens vegvesen, "
+        "applauderer i bakgrunnen."
+    )
+    profile = process_text(text)
+    assert [(p.name, p.organisation) for p in profile.people] == [("Kari Dahl", "Statens vegvesen")]
+    assert "E39 Hordfast" not in _orgs(profile)

@@ -580,3 +580,9 @@ def test_numbers_joined_by_bare_commas_after_a_goal_word_are_a_list(text, goals)
 def test_one_bare_comma_makes_a_decimal_number_not_a_list():
     profile = process_text("Mål\n\nFjordbygg AS har bærekraftsmål 3,7 prosent høgare enn i fjor.")
     assert 7 not in {m.number for m in profile.sdgs}
+
+
+def test_a_range_of_days_after_a_goal_word_is_a_date_not_goals():
+    text = "Møte\n\nKari Lie deltar på FNs møte om bærekraftsmålene 9.-19. juli i New York."
+    assert not _explicit(text)
+    assert _explicit("Møte\n\nVi jobber med bærekraftsmålene 9-11 og 13.") == {9, 10, 11, 13}

@@ -80,6 +80,8 @@ _MONTHS = r"jan|feb|mar|apr|mai|jun|jul|aug|sep|okt|nov|des"
 # What may not follow a number tied to a cue: units, counted nouns, dates, more digits.
 _NOT_A_GOAL_AFTER = re.compile(
     rf"^(?:\.\s*(?:{_MONTHS})"
+    # "bærekraftsmålene 9.-19. juli": a range of days
+    rf"|\.?\s*[–—-]\s*\d{{1,2}}\.\s*(?:{_MONTHS})"
     r"|\s*(?:%|‰)"
     r"|\s+\d"
     r"|\s+til\s+\d"
