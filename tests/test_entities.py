@@ -2178,9 +2178,9 @@ def test_a_partys_name_opening_a_title_is_no_employer():
 def test_an_organisation_acting_through_a_person_or_pointed_to_in_the_genitive_employs_them():
     profile = process_text(
         "Kulturpris\n\n"
-        "I går kunne Nordvik kommune ved ordførar Kari Lie dele ut kulturprisen til Nordvik IL.\n\n"
+        "Kontrakten vart underskriven av Nordvik kommune ved ordførar Kari Lie i går.\n\n"
         "Fjordmat AS har hatt eit godt år. – Vi er nøgde, seier selskapets dagleg leiar Ola Vik.\n\n"
-        "Ordførar Per Bang representerte Nordvik kommune på opninga."
+        "Ordførar Per Bang representerte Nordvik kommune på møtet i Bergen."
     )
     people = {p.name: p for p in profile.people}
     assert people["Kari Lie"].organisation == "Nordvik kommune"  # "X kommune ved ordførar"
@@ -2190,7 +2190,7 @@ def test_an_organisation_acting_through_a_person_or_pointed_to_in_the_genitive_e
 
 @needs_model
 def test_a_name_under_a_titles_role_preposition_the_model_missed_is_its_employer():
-    text = "Laget\n\nI 1982 vart Stranda Sogelag skipa. Den første leiaren for Stranda Sogelaget var Per Lie."
+    text = "Laget\n\nStranda Sogelag har 300 medlemer. Leiaren for Stranda Sogelaget er no Per Lie."
     profile = process_text(text)
     people = {p.name: p for p in profile.people}
     assert people["Per Lie"].organisation == "Stranda Sogelag"  # proposed from the syntax
@@ -2211,8 +2211,8 @@ def test_a_name_with_its_last_noun_in_the_definite_form_is_the_same_organisation
 @needs_model
 def test_names_appointed_together_to_an_office_in_the_singular_each_hold_it():
     profile = process_text(
-        "Årsmøte\n\nLise Dahl og Ole Vik blei vald til styremedlem for to år, "
-        "og Cong Lie blei vald til varamedlem."
+        "Årsmøte\n\nPå årsmøtet vart Lise Dahl og Ole Vik valde til styremedlem, "
+        "medan Cong Lie vart vald til varamedlem."
     )
     titles = {p.name: p.title for p in profile.people}
     assert titles == {
@@ -2224,25 +2224,24 @@ def test_names_appointed_together_to_an_office_in_the_singular_each_hold_it():
 
 @needs_model
 def test_a_signatures_title_keeps_the_modifier_it_opens_with():
-    text = "Gåver\n\nSøknadene blir behandla i mars.\n\nMed vennlig hilsen\n\nKnut Kjetil Moen\n{}"
+    text = "Gåver\n\nVi svarer på søknadene før påske.\n\nMed vennlig hilsen\n\nKari Nordby\n{}"
     for line, title in (
         ("Adm. banksjef", "adm. banksjef"),
         ("Administrerende direktør", "administrerende direktør"),
     ):
         profile = process_text(text.format(line))
-        assert [(p.name, p.title) for p in profile.people] == [("Knut Kjetil Moen", title)]
+        assert [(p.name, p.title) for p in profile.people] == [("Kari Nordby", title)]
 
 
 @needs_model
 def test_a_title_right_after_the_comma_behind_a_name_in_a_long_list_is_that_names():
     profile = process_text(
-        "Brev\n\nBrevet er elles signert Jon Brekke, kultursjef i Nordvik kommune, Siri Vold, "
-        "leiar for styringsgruppa i Fjord Center of Excellence for Tourism og Mari Hovda, "
+        "Brev\n\nUnder brevet står namna til Jon Brekke, kultursjef i Nordvik kommune, Siri "
+        "Vold, leiar for arbeidsgruppa i Fjord Centre of Culture for Youth og Mari Hovda, "
         "bransjesjef for handel i NHO Vestland."
     )
-    people = {p.name: p for p in profile.people}
-    assert people["Mari Hovda"].title == "bransjesjef"
-    assert people["Mari Hovda"].organisation == "NHO Vestland"
+    titles = {p.name: p.title for p in profile.people}
+    assert titles == {"Jon Brekke": "kultursjef", "Siri Vold": "leiar", "Mari Hovda": "bransjesjef"}
 
 
 @needs_model
@@ -2270,7 +2269,7 @@ def test_a_title_right_after_the_comma_behind_a_name_in_a_long_list_is_that_name
             "Fjordkraft AS",
         ),
         (
-            "Liste\n\n• Kari Tangen (leder), daglig leder Vang Frivilligsentral, Innlandet\n"
+            "Liste\n\n• Kari Tangen (leder), daglig leder Vestby Frivilligsentral, Viken\n"
             "• Anne Lise Hess, daglig leder Brekke Frivilligsentral, Trøndelag\n",
             "Anne Lise Hess",
             "daglig leder",
@@ -2306,7 +2305,7 @@ def test_a_title_not_right_after_a_names_comma_or_followed_by_a_name_is_not_that
 def test_a_project_a_title_is_for_is_no_employer_when_the_employer_is_named_under_it():
     text = (
         "Kontrakt\n\nKari Dahl, prosjektleder for E39 Hordfast på Stord i Statens vegvesen, "
-        "applauderer i bakgrunnen."
+        "var også til stede."
     )
     profile = process_text(text)
     assert [(p.name, p.organisation) for p in profile.people] == [("Kari Dahl", "Statens vegvesen")]

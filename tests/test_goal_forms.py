@@ -586,3 +586,31 @@ def test_a_range_of_days_after_a_goal_word_is_a_date_not_goals():
     text = "Møte\n\nKari Lie deltar på FNs møte om bærekraftsmålene 9.-19. juli i New York."
     assert not _explicit(text)
     assert _explicit("Møte\n\nVi jobber med bærekraftsmålene 9-11 og 13.") == {9, 10, 11, 13}
+
+
+def test_goals_a_page_counts_and_then_lists_by_short_names_are_its_named_goals():
+    text = (
+        "Bærekraft\n\nI år har LO valgt ut fire av bærekraftsmålene for arbeidet sitt. Det er "
+        "klima, likestilling, et anstendig arbeidsliv og mindre ulikhet."
+    )
+    assert _explicit_owners(text) == {(8, "LO"), (13, "LO"), (10, "LO"), (5, "LO")}
+    colon = "Bærekraft\n\nNordvik Sparebank har prioritert tre bærekraftsmål: god helse, god utdanning og likestilling."
+    assert _explicit_owners(colon) == {
+        (3, "Nordvik Sparebank"),
+        (4, "Nordvik Sparebank"),
+        (5, "Nordvik Sparebank"),
+    }
+    nynorsk = "Berekraft\n\nFjordkraft AS har valt ut to av berekraftsmåla. Dei er rein energi og klimaendringane."
+    assert _explicit(nynorsk) == {7, 13}
+
+
+def test_a_list_whose_count_differs_from_the_announced_one_names_no_goals():
+    four_for_three = (
+        "Bærekraft\n\nNordvik Sparebank har prioritert tre bærekraftsmål: god helse, god utdanning, "
+        "likestilling og klima."
+    )
+    assert not _explicit(four_for_three)
+    unnamed = (
+        "Bærekraft\n\nVi har valgt ut to av bærekraftsmålene. Det er viktig for oss og for kundene."
+    )
+    assert not _explicit(unnamed)

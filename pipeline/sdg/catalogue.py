@@ -48,6 +48,9 @@ class Goal(_Strict):
     nn: str
     en: str
     names: list[GoalName]
+    #: Short names ("likestilling", "klima") that name the goal only as an item of a list
+    #: the text announces as its chosen goals ("har valt ut fire av berekraftsmåla: ...").
+    list_names: list[str] = Field(default_factory=list)
 
 
 class GoalCatalogue(_Strict):
@@ -62,6 +65,9 @@ class GoalCatalogue(_Strict):
         forms = [name_key(name.text) for goal in self.goals for name in goal.names]
         if len(forms) != len(set(forms)):
             raise ValueError("a goal name form is listed twice")
+        short = [name_key(name) for goal in self.goals for name in goal.list_names]
+        if len(short) != len(set(short)):
+            raise ValueError("a goal's list name is listed twice")
         return self
 
 

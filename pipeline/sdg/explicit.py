@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
-from pipeline.sdg.catalogue import GOAL_NUMBERS, GoalCatalogue, NameContext, SdgHit
+from pipeline.sdg.catalogue import GOAL_NUMBERS, GoalCatalogue, NameContext, SdgHit, name_key
 from pipeline.sdg.layout import TextLayout
 from pipeline.sdg.names import (
     GOAL_LINE,
@@ -602,6 +602,79 @@ def _merge(hits: Iterable[SdgHit]) -> list[SdgHit]:
     return sorted(kept, key=lambda h: (h.start, h.number))
 
 
+_COUNT_WORDS = {"to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "åtte": 8}
+# "LO har valgt ut fire av bærekraftsmålene", "Vi har prioritert tre berekraftsmål:": a choice
+# of goals with their count, the list after it in the same sentence or the next
+_ANNOUNCED = re.compile(
+    r"(?<!\w)(?:valgt|valt|vald|prioritert|prioritera|prioriterer|prioriterar|peika|peikt|pekt"
+    r"|pekte|plukka|plukket)\s+(?:ut\s+)?"
+    rf"(?P<count>{'|'.join(_COUNT_WORDS)}|[2-8])\s+(?:av\s+)?(?:(?:de|dei|FNs|FN\s+sine)\s+)?"
+    r"(?:17\s+)?b[æe]rekrafts?mål(?:ene|a)?(?!\w)",
+    re.IGNORECASE,
+)
+# The sentence after the choice that lists it: "Det er anstendig arbeid, ..."
+_LIST_OPENER = re.compile(r"\s*(?:Det|Dei|De|Disse|Desse|Dette)\s+er\s*:?\s+", re.IGNORECASE)
+_ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:og\s+|samt\s+)?|\s+(?:og|samt)\s+")
+
+
+def _announced_list_hits(ctx: TextLayout, names: NameIndex) -> Iterator[SdgHit]:
+    """ "LO har valgt ut fire av bærekraftsmålene i vårt arbeid. Det er anstendig arbeid,
+    kampen mot klimaendringene, ulikhet og mer likestilling.": a choice of goals the text
+    counts, then as many items as it counts, each naming one goal by a short name
+    (``list_names``) or a name; every item must name a goal of its own, or none counts."""
+    for match in _ANNOUNCED.finditer(ctx.text):
+        count = match.group("count").lower()
+        wanted = int(count) if count.isdigit() else _COUNT_WORDS[count]
+        span = _list_after(ctx, match.end())
+        if span is None:
+            continue
+        items = _items(ctx.text, *span)
+        goals = [_goal_of_item(text, names) for _, _, text in items]
+        if len(items) != wanted or None in goals or len(set(goals)) != wanted:
+            continue
+        for (start, end, text), goal in zip(items, goals, strict=True):
+            yield SdgHit(goal, start, end, text, "name")
+
+
+def _list_after(ctx: TextLayout, at: int) -> tuple[int, int] | None:
+    """Where the list of a choice stands: after a colon in the same sentence, or in the
+    next sentence after "Det er"; to that sentence's end."""
+    sentence_end = ctx.sentence_at(at)[1]
+    colon = ctx.text.find(":", at, sentence_end)
+    if colon >= 0:
+        return colon + 1, sentence_end
+    opener = _LIST_OPENER.match(ctx.text, sentence_end)
+    if opener is None:
+        return None
+    return opener.end(), ctx.sentence_at(opener.end())[1]
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The items of a list written in a sentence, with where each stands."""
+    body = text[start:end].rstrip(" .!\n")
+    items, at = [], 0
+    for separator in [*_ITEM_SEPARATOR.finditer(body), None]:
+        stop = separator.start() if separator else len(body)
+        item = body[at:stop].strip()
+        if item:
+            first = start + body.index(item, at)
+            items.append((first, first + len(item), item))
+        at = separator.end() if separator else len(body)
+    return items
+
+
+def _goal_of_item(item: str, names: NameIndex) -> int | None:
+    """The one goal a list item names by a short name or a name ("kampen mot
+    klimaendringene": 13), or None when it names none or several."""
+    words = name_key(item)
+    goals = {
+        goal
+        for form, goal in names.in_a_list.items()
+        if re.search(rf"(?<!\w){re.escape(form)}(?!\w)", words)
+    }
+    return goals.pop() if len(goals) == 1 else None
+
+
 def find_explicit_sdgs(text: str, catalogue: GoalCatalogue | None = None) -> list[SdgHit]:
     """Every goal the text names, by number or by name, in text order (default: the
     packaged catalogue of goal names)."""
@@ -625,6 +698,7 @@ def find_explicit(text: str, names: NameIndex) -> list[SdgHit]:
         *_misspelt_name_hits(ctx, names),
         *_number_list_hits(ctx),
         *_loose_list_hits(ctx),
+        *_announced_list_hits(ctx, names),
     ]
     found += _confirmed_by_neighbours(ctx, unconfirmed, found)
     found += _sibling_headings(*headings)

@@ -4,7 +4,7 @@ form, and near matches for misspelt names ("Samareid for å nå målene")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline.sdg.catalogue import GoalCatalogue, NameContext, default_catalogue, name_key
@@ -17,6 +17,8 @@ class NameIndex:
     pattern: re.Pattern[str]
     goal_of: dict[str, tuple[int, NameContext]]
     by_length: dict[int, list[tuple[str, int]]]  # len -> (lower-case form, goal), for near matches
+    #: every name form and list name ("klima") -> goal, for the items of an announced list
+    in_a_list: dict[str, int] = field(default_factory=dict)
 
     def lookup(self, matched: str) -> tuple[int, NameContext]:
         return self.goal_of[name_key(matched)]
@@ -42,7 +44,9 @@ def build_name_index(catalogue: GoalCatalogue) -> NameIndex:
     alternation = "|".join(_name_regex(form) for form in forms)
     # a digit may follow directly: pages glue list items ("infrastruktur11. Bærekraftige byer")
     pattern = re.compile(rf"(?<!\w)(?:{alternation})(?![^\W\d_])", re.IGNORECASE)
-    return NameIndex(pattern, goal_of, _forms_by_length(catalogue))
+    in_a_list = {form: goal for form, (goal, _) in goal_of.items()}
+    in_a_list |= {name_key(n): goal.number for goal in catalogue.goals for n in goal.list_names}
+    return NameIndex(pattern, goal_of, _forms_by_length(catalogue), in_a_list)
 
 
 _MIN_FUZZY_LENGTH = 12  # shorter names differ from ordinary words by one letter too often
