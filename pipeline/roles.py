@@ -313,10 +313,11 @@ class PersonRoles(TreeRuleFile):
         """Names that hang under a title's role preposition as its employer ("dagleg leiar
         i Ryfylke Rensefisk": title, ATR "i", PUTFYLL name) where no component found an
         organisation, a person or a place: the syntax shows an organisation (issue 25,
-        item 3). A party ("leiar i Sp"), a place the gazetteer knows, one common noun ("i
-        Portrettet") or a project with an organisation under it is none."""
+        item 3). Only for a title a name holds; a party ("leiar i Sp"), a place the
+        gazetteer knows, one common noun ("i Portrettet") or a project with an organisation
+        under it is none."""
         missed = []
-        for title in (t for t in doc if t._.title_word):
+        for title in (t for t in doc if t._.title_word and _held_by_a_name(t)):
             for preposition in title.children:
                 if preposition.dep_ != "ATR" or not preposition._.role_preposition:
                     continue
@@ -1126,6 +1127,14 @@ def _propose(doc: Doc, orgs: list[Span], proposed: list[Span]) -> None:
 
     inside = [o for o in orgs if any(p.start <= o.start and o.end <= p.end for p in proposed)]
     add_proposed_organisations(doc, [o for o in orgs if o not in inside], proposed)
+
+
+def _held_by_a_name(title: Token) -> bool:
+    """Whether the tree ties a title to a person's name: the name under it, over it, or
+    beside it in the clause ("Kari Lie, leiar i X", "leiaren for X er Kari Lie"); not
+    "dronningen i Alice i Eventyrland", a title no one in the text holds."""
+    near = [*title.children, title.head, *title.head.children]
+    return any(t._.in_person for t in near if t is not title)
 
 
 def _proper_name_at(doc: Doc, noun: Token) -> Span | None:

@@ -2190,7 +2190,7 @@ def test_an_organisation_acting_through_a_person_or_pointed_to_in_the_genitive_e
 
 @needs_model
 def test_a_name_under_a_titles_role_preposition_the_model_missed_is_its_employer():
-    text = "Laget\n\nStranda Sogelag har 300 medlemer. Leiaren for Stranda Sogelaget er no Per Lie."
+    text = "Laget\n\nStranda Sogelag har mange medlemer. Den nye leiaren for Stranda Sogelaget er Per Lie."
     profile = process_text(text)
     people = {p.name: p for p in profile.people}
     assert people["Per Lie"].organisation == "Stranda Sogelag"  # proposed from the syntax
@@ -2206,6 +2206,7 @@ def test_a_name_with_its_last_noun_in_the_definite_form_is_the_same_organisation
     assert not names_related("Stranda Sogelag", "Stranda Sogelaget Vest")
     assert not names_related("Sogelag", "Sogelaget")  # one word: too little to tell
     assert not names_related("Stranda Sogelag", "Ørsta Sogelaget")
+    assert not names_related("Fjord Offshore AS", "Fjord Offshore ASA")  # two legal forms
 
 
 @needs_model

@@ -133,10 +133,13 @@ def names_related(a: str, b: str) -> bool:
 
 #: The endings a noun takes in the definite singular: "laget", "klubben", "stiftinga".
 _DEFINITE_SINGULAR = ("et", "en", "a")
+_SHORTEST_NOUN = 4
 
 
 def _definite_of_each_other(ta: list[str], tb: list[str]) -> bool:
     if len(ta) != len(tb) or len(ta) < 2 or ta[:-1] != tb[:-1]:
         return False
     bare, definite = sorted((ta[-1], tb[-1]), key=len)
+    if len(bare) < _SHORTEST_NOUN:
+        return False  # "AS" / "ASA": two legal forms, not a noun and its definite form
     return any(definite == bare + ending for ending in _DEFINITE_SINGULAR)
