@@ -1381,3 +1381,30 @@ def test_one_word_in_quotation_marks_after_a_colon_is_no_quote():
         "prosjektet: «Venteromskultur». Prosjektet handlar om venterom."
     )
     assert not quotes.get("William Tomas Midtun")
+
+
+def test_a_speech_patterns_name_that_opens_with_a_place_is_the_person_named_after_it():
+    import spacy
+    from spacy.tokens import Span
+
+    from pipeline.entities import PERSON_SPANS
+    from pipeline.people.speakers import _named_after_a_place
+
+    doc = spacy.blank("nb")("– Vi er nøgde, sa fylkesordførar i Hordaland Kari Lie Vangen.")
+    doc.spans[PERSON_SPANS] = [Span(doc, 9, 12, label="PER")]  # "Kari Lie Vangen"
+    start = doc.text.index("Hordaland")
+    assert _named_after_a_place(doc, "Hordaland Kari Lie Vangen", start) == (
+        "Kari Lie Vangen",
+        doc.text.index("Kari"),
+    )
+    # words before the name that are no place's keep the pattern's name
+    other = doc.text.index("i Hordaland")
+    assert _named_after_a_place(doc, "i Hordaland Kari Lie Vangen", other) is None
+
+
+def test_a_speaker_named_by_their_age_is_the_person_named_before_the_quote():
+    quotes = _quotes(
+        "Rektorval\n\nMasterstudent Morten Svinland ved Høgskolen i Molde er ein av to søkjarar "
+        "til jobben. – Eg er realistisk, men det kan bli spennande, seier 28-åringen."
+    )
+    assert quotes["Morten Svinland"] == ["Eg er realistisk, men det kan bli spennande"]

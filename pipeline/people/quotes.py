@@ -599,11 +599,16 @@ def _pronoun_of(who: str) -> str | None:
     words = TOLD.split(who, maxsplit=1)[0].split()  # "seier han til Neste Klikk"
     if not words or any(w[:1].isupper() for w in words[1:]):
         return None  # "han Per Lie": a name follows
+    if _AGED.fullmatch(words[0]):
+        return EITHER  # "seier 28-åringen": the person by their age, either pronoun
     return _PRONOUNS.get(words[0].lower())
 
 
 # the same person in bokmål and nynorsk, as subject and after a preposition ("ifølge henne")
 _PRONOUNS = {"han": "han", "ham": "han", "hun": "ho", "ho": "ho", "henne": "ho"}
+# "28-åringen", "45-åringa": a person named before, by their age, whoever it is
+_AGED = re.compile(r"\d{1,3}-åring(?:en|a)")
+EITHER = "either"
 # a paragraph whose first word is a personal pronoun, the subject of its verb
 _PRONOUN_SUBJECT = re.compile(r"(?P<who>Han|Hun|Ho)\s+[a-zæøå]{2,}(?!\w)")
 
@@ -674,7 +679,7 @@ def _pronoun_speaker_before_dash(who: str, block, dash: int, people: list[Person
         # "Rektor Per Moe og rådgjevar Kari Lie opna bygget. – ..., seier ho.": the one
         # the pronoun fits, when every other one is known to be the other
         pronoun = _pronoun_of(who)
-        fits = [p for p in named.values() if p.pronoun == pronoun]
+        fits = [p for p in named.values() if pronoun == EITHER or p.pronoun == pronoun]
         others_told = all(p.pronoun not in (None, pronoun) for p in named.values() if p not in fits)
         return fits[0] if pronoun and len(fits) == 1 and others_told else None
     return _pronoun_speaker(who, end, people)
@@ -884,7 +889,7 @@ def _fits(who: str, speaking: Callable[[], PersonDraft | None]) -> PersonDraft |
     has not called them by the other one)."""
     pronoun = _pronoun_of(who)
     person = speaking() if pronoun is not None else None
-    if person is None or person.pronoun not in (None, pronoun):
+    if person is None or pronoun != EITHER and person.pronoun not in (None, pronoun):
         return None
     return person
 
@@ -897,7 +902,9 @@ def _pronoun_speaker(who: str, before: int, people: list[PersonDraft]) -> Person
         return None
     named = [(start, p) for p in people for start, _ in p.mentions if start < before]
     named += _last_quotes_before(people, before)
-    fitting = [(start, p) for start, p in named if p.pronoun in (None, pronoun)]
+    fitting = [
+        (start, p) for start, p in named if pronoun == EITHER or p.pronoun in (None, pronoun)
+    ]
     return max(fitting, key=lambda pair: pair[0])[1] if fitting else None
 
 

@@ -34,6 +34,7 @@ from pipeline.entities import (
     title_endings,
 )
 from pipeline.entities.english_titles import english_title_words
+from pipeline.entities.words import is_place_name
 from pipeline.org_candidates import SPAN_KEY as ORG_CANDIDATES
 from pipeline.people import BRACKET_AFTER_NAME, PersonDraft, all_inside
 from pipeline.people.quotes import (
@@ -272,6 +273,9 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
             employer = next((o for o in organisations if name.startswith(o + " ")), None)
             if employer is not None:  # "sier konsernsjef i Nordverft Jan Hauge"
                 name, name_start = name[len(employer) + 1 :], name_start + len(employer) + 1
+            place_before = employer is None and _named_after_a_place(doc, name, name_start)
+            if place_before:  # "sa fylkesordførar i Hordaland Anne Gine Hestetun"
+                name, name_start = place_before
             if name.split()[0] in rules.org["not_organisations"] or name in organisations:
                 continue
             if name in read_as_employers:
@@ -300,7 +304,8 @@ def find_people(doc: Doc, blocks: list[Block], rules: RuleSet) -> list[PersonDra
             title = m.group("title")
             if title and title_before is not None and title_before[1] <= m.start("title"):
                 title = None  # the pattern's title is the first word of the English one
-            if employer is not None and title:  # "konsernsjef i": the employer follows
+            if (employer is not None or place_before) and title:  # "konsernsjef i": the
+                # employer, or the place of the office, follows
                 title = re.sub(
                     rf"\s+(?:{alternation(rules.entity.role_prepositions)})\s*$", "", title
                 )
@@ -382,6 +387,27 @@ def _among_parties(text: str, bracket, brackets, known: set[str]) -> bool:
         1 for _, m in brackets if start <= m.start() < end and m.group("party").strip() in known
     )
     return parties_on_the_line >= 2
+
+
+def _named_after_a_place(doc: Doc, name: str, start: int) -> tuple[str, int] | None:
+    """The person's name the entities read at the end of a speech pattern's name that opens
+    with a place ("Hordaland Anne Gine Hestetun" after "sa fylkesordførar i"): the name, and
+    where it starts; None when the words before it are not a place's."""
+    end = start + len(name)
+    named = next(
+        (s for s in spans_of(doc, PERSON_SPANS) if s.end_char == end and s.start_char > start),
+        None,
+    )
+    if named is None:
+        return None
+    before = doc.char_span(start, named.start_char, alignment_mode="contract")
+    if (
+        before is None
+        or not len(before)
+        or not all(is_place_name(t) or t.lower_ == "og" for t in before)
+    ):
+        return None
+    return named.text, named.start_char
 
 
 def _without_leading_title(
