@@ -191,6 +191,7 @@ class PersonRoles(TreeRuleFile):
             genitives = self._mark(doc, people)
         titles, employers, direct = self._links(doc, genitives)
         respective = self._respective_titles(doc, people)
+        held_elsewhere = _nearest_titles(titles, people)  # once: the fallback asks per name
         for person in people:
             if person.start in respective:
                 # "A og B, henholdsvis driftsleiar og produksjonsleiar i X"
@@ -264,7 +265,7 @@ class PersonRoles(TreeRuleFile):
                 or _title_on_the_line_under(doc, person, self.modifiers)
                 or label
                 or _title_phrase_before_comma(doc, person, people, titles)
-                or self._title_right_after_comma(doc, person, people, titles)
+                or self._title_right_after_comma(doc, person, held_elsewhere)
             )
             if found is None:
                 continue
@@ -338,19 +339,20 @@ class PersonRoles(TreeRuleFile):
         return missed
 
     def _title_right_after_comma(
-        self, doc: Doc, person: Span, people: list[Span], titles: list
+        self, doc: Doc, person: Span, held_elsewhere: set[int]
     ) -> tuple[_Link, str] | None:
         """ "..., Dag Aksnes, leiar for X og Wenche Salthella, bransjesjef for reiseliv i Y":
         a title (its modifiers before it) right after the comma that follows a name is in
         apposition to it, however the parser hung it in a long list. Not a plural title, one
-        that is already someone's, or one a name follows ("Kari Lie, dagleg leiar Ola Dahl")."""
+        that is already someone's (``held_elsewhere``: ``_nearest_titles``), or one a name
+        follows ("Kari Lie, dagleg leiar Ola Dahl")."""
         at = person.end
         if at >= len(doc) or doc[at].text != ",":
             return None
         title = at + 1
         while title < len(doc) and doc[title].lower_ in self.modifiers:
             title += 1
-        if title >= len(doc) or title in _nearest_titles(titles, people):
+        if title >= len(doc) or title in held_elsewhere:
             return None
         token = doc[title]
         named_next = title + 1 < len(doc) and doc[title + 1]._.in_person
